@@ -1,0 +1,25 @@
+/**
+ * Runtime validation of every input that crosses a boundary. The `satisfies` clause
+ * makes the compiler check that every handler of the contract has a schema whose
+ * output type is exactly that handler's input type.
+ */
+import type { z } from 'zod';
+import type { Contract, HandlerName } from './contract';
+import { appSchemas } from './schemas/app';
+import { librarySchemas } from './schemas/library';
+
+type SchemaMap = { [K in HandlerName]: z.ZodType<Contract[K]['input']> };
+
+export const schemas = {
+  ...appSchemas,
+  ...librarySchemas,
+} satisfies SchemaMap;
+
+export const HANDLER_NAMES = Object.keys(schemas) as HandlerName[];
+
+export function isHandlerName(name: unknown): name is HandlerName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(schemas, name);
+}
+
+export { searchQuerySchema, searchFiltersSchema, SORT_COLUMNS } from './schemas/library';
+export type { SearchQuery, SearchFilters, SortColumn } from './schemas/library';

@@ -1,0 +1,85 @@
+/**
+ * Instrument classes and the tag vocabulary. Names are part of the public contract
+ * (CLI JSON, database values, model outputs): do not rename them.
+ */
+
+export const ONE_SHOT_CLASSES = [
+  'kick',
+  'snare',
+  'clap',
+  'hihat',
+  'cymbal',
+  'tom',
+  'percussion',
+  'bass',
+  'keys',
+  'synth',
+  'pad',
+  'strings',
+  'guitar',
+  'brass',
+  'woodwind',
+  'vocal',
+  'fx',
+] as const;
+export type OneShotClass = (typeof ONE_SHOT_CLASSES)[number];
+
+export const LOOP_CLASSES = ['drums', 'bass', 'melodic', 'vocal', 'fx'] as const;
+export type LoopClass = (typeof LOOP_CLASSES)[number];
+
+export type SampleClass = OneShotClass | LoopClass;
+
+export const ALL_CLASSES: readonly SampleClass[] = [
+  ...ONE_SHOT_CLASSES,
+  ...LOOP_CLASSES.filter((c) => !(ONE_SHOT_CLASSES as readonly string[]).includes(c)),
+];
+
+export const DRUM_CLASSES: readonly OneShotClass[] = [
+  'kick',
+  'snare',
+  'clap',
+  'hihat',
+  'cymbal',
+  'tom',
+  'percussion',
+];
+
+/** Tonal classes: these get a root note (one-shots) or a key (loops). */
+export const TONAL_CLASSES: readonly SampleClass[] = [
+  'bass',
+  'keys',
+  'synth',
+  'pad',
+  'strings',
+  'guitar',
+  'brass',
+  'woodwind',
+  'vocal',
+  'melodic',
+];
+
+export const SAMPLE_KINDS = ['one-shot', 'loop'] as const;
+export type SampleKind = (typeof SAMPLE_KINDS)[number];
+
+export function isSampleClass(value: string): value is SampleClass {
+  return (ALL_CLASSES as readonly string[]).includes(value);
+}
+
+/** Tags derived from descriptors by the analysis engine (marked automatic in the library). */
+export const DESCRIPTOR_TAGS = [
+  'bright',
+  'dark',
+  'punchy',
+  'soft',
+  'long-tail',
+  'short',
+  'noisy',
+  'tonal',
+  'wide',
+  'mono',
+  'clipped',
+  'sub',
+  'airy',
+  'distorted',
+] as const;
+export type DescriptorTag = (typeof DESCRIPTOR_TAGS)[number];

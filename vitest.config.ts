@@ -1,0 +1,32 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: [
+      'electron/**/*.test.ts',
+      'shared/**/*.test.ts',
+      'renderer/**/*.test.ts',
+      'bench/**/*.test.ts',
+      'models/training/**/*.test.ts',
+    ],
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    coverage: {
+      provider: 'v8',
+      include: ['electron/**/*.ts', 'shared/**/*.ts'],
+      exclude: [
+        '**/*.test.ts',
+        '**/test-support/**',
+        // The thin Electron entry points cannot run without the Electron binary, which
+        // cannot be downloaded here; they are typechecked, and all they call is tested.
+        'electron/main.ts',
+        'electron/preload.ts',
+        // Process entry points (argv/env parsing and wiring only).
+        'electron/**/entry.ts',
+      ],
+      reporter: ['text-summary', 'json-summary'],
+      thresholds: { lines: 89 },
+    },
+  },
+});
