@@ -1,0 +1,36 @@
+/** Reads an 80-bit IEEE 754 extended float (big-endian), as AIFF stores its sample rate. */
+export function readIeeeExtended(bytes: Uint8Array, offset: number): number {
+  const b = (i: number): number => bytes[offset + i] ?? 0;
+  const sign = b(0) & 0x80 ? -1 : 1;
+  const exponent = ((b(0) & 0x7f) << 8) | b(1);
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < 4; i++) hi = hi * 256 + b(2 + i);
+  for (let i = 0; i < 4; i++) lo = lo * 256 + b(6 + i);
+  if (exponent === 0 && hi === 0 && lo === 0) return 0;
+  if (exponent === 0x7fff) return Number.NaN;
+  const mantissa = hi * 2 ** 32 + lo;
+  return sign * mantissa * 2 ** (exponent - 16383 - 63);
+}
+
+/** Writes an 80-bit extended float (used by tests and the eval set writer). */
+export function writeIeeeExtended(value: number, out: Uint8Array, offset: number): void {
+  out.fill(0, offset, offset + 10);
+  if (value === 0) return;
+  const sign = value < 0 ? 0x8000 : 0;
+  let v = Math.abs(value);
+  let exponent = Math.floor(Math.log2(v));
+  let mantissa = v / 2 ** exponent; // [1, 2)
+  if (mantissa >= 2) {
+    mantissa /= 2;
+    exponent += 1;
+  }
+  const e = exponent + 16383;
+  out[offset] = ((sign | e) >> 8) & 0xff;
+  out[offset + 1] = e & 0xff;
+  v = mantissa * 2 ** 31;
+  const hi = Math.floor(v);
+  const lo = Math.round((v - hi) * 2 ** 32);
+  for (let i = 0; i < 4; i++) out[offset + 2 + i] = (hi >>> (24 - 8 * i)) & 0xff;
+  for (let i = 0; i < 4; i++) out[offset + 6 + i] = (lo >>> (24 - 8 * i)) & 0xff;
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { RealFft, nextPow2, realFft } from './fft';
+
+function naiveDft(x: number[]): { re: number[]; im: number[] } {
+  const n = x.length;
+  const re: number[] = [];
+  const im: number[] = [];
+  for (let k = 0; k <= n / 2; k++) {
+    let r = 0;
+    let i = 0;
+    for (let t = 0; t < n; t++) {
+      r += (x[t] as number) * Math.cos((2 * Math.PI * k * t) / n);
+      i -= (x[t] as number) * Math.sin((2 * Math.PI * k * t) / n);
+    }
+    re.push(r);
+    im.push(i);
+  }
+  return { re, im };
+}
+
+describe('RealFft', () => {
+  it.each([4, 8, 64, 512])('matches a naive DFT for size %i', (n) => {
+    const x = Array.from(
+      { length: n },
+      (_, t) => Math.sin(t * 0.37) + 0.5 * Math.cos(t * 1.9) + (t % 3) * 0.1,
+    );
+    const fft = new RealFft(n);
+    const re = new Float64Array(fft.bins);
+    const im = new Float64Array(fft.bins);
+    fft.forward(x, re, im);
+    const ref = naiveDft(x);
+    for (let k = 0; k < fft.bins; k++) {
+      expect(re[k]).toBeCloseTo(ref.re[k] as number, 8);
+      expect(im[k]).toBeCloseTo(ref.im[k] as number, 8);
+    }
+    const pow = new Float64Array(fft.bins);
+    fft.power(x, pow);
+    for (let k = 0; k < fft.bins; k++) {
+      const p = (ref.re[k] as number) ** 2 + (ref.im[k] as number) ** 2;
+      expect(pow[k]).toBeCloseTo(p, 6);
+    }
+  });
+
+  it('applies a window and an offset, zero-filling past the end', () => {
+    const n = 16;
+    const x = Array.from({ length: 20 }, (_, t) => t + 1);
+    const w = Array.from({ length: n }, (_, t) => 0.5 + t / 32);
+    const fft = realFft(n);
+    const re = new Float64Array(fft.bins);
+    const im = new Float64Array(fft.bins);
+    fft.forward(x, re, im, w, 10);
+    const framed = Array.from({ length: n }, (_, t) =>
+      t + 10 < x.length ? (x[t + 10] as number) * (w[t] as number) : 0,
+    );
+    const ref = naiveDft(framed);
+    for (let k = 0; k < fft.bins; k++) expect(re[k]).toBeCloseTo(ref.re[k] as number, 8);
+    const pow = new Float32Array(fft.bins);
+    fft.power(x, pow, w, 10);
+    expect(pow[3]).toBeCloseTo((ref.re[3] as number) ** 2 + (ref.im[3] as number) ** 2, 1);
+  });
+
+  it('puts a pure tone in its bin', () => {
+    const n = 1024;
+    const x = Float32Array.from({ length: n }, (_, t) => Math.cos((2 * Math.PI * 37 * t) / n));
+    const pow = new Float32Array(n / 2 + 1);
+    realFft(n).power(x, pow);
+    let best = 0;
+    for (let k = 1; k < pow.length; k++) if ((pow[k] as number) > (pow[best] as number)) best = k;
+    expect(best).toBe(37);
+    expect(Math.sqrt(pow[37] as number)).toBeCloseTo(n / 2, 3);
+  });
+
+  it('rejects sizes that are not powers of two and caches instances', () => {
+    expect(() => new RealFft(12)).toThrow(RangeError);
+    expect(() => new RealFft(2)).toThrow(RangeError);
+    expect(realFft(32)).toBe(realFft(32));
+    expect(nextPow2(1)).toBe(1);
+    expect(nextPow2(1000)).toBe(1024);
+    expect(nextPow2(1024)).toBe(1024);
+  });
+});

@@ -1,0 +1,190 @@
+/**
+ * Real-input FFT (radix-2), allocation-free after construction.
+ *
+ * A length-N real signal is packed into an N/2-point complex signal (even samples in the
+ * real part, odd samples in the imaginary part), transformed with an iterative radix-2
+ * FFT, and split into the N/2 + 1 non-redundant bins of the real spectrum. One instance
+ * per size; instances are cached by `realFft(size)` so every feature shares the tables.
+ */
+export class RealFft {
+  readonly size: number;
+  readonly bins: number;
+  private readonly m: number;
+  private readonly rev: Uint32Array;
+  private readonly cosT: Float64Array;
+  private readonly sinT: Float64Array;
+  private readonly splitCos: Float64Array;
+  private readonly splitSin: Float64Array;
+  private readonly re: Float64Array;
+  private readonly im: Float64Array;
+
+  constructor(size: number) {
+    if (!Number.isInteger(size) || size < 4 || (size & (size - 1)) !== 0) {
+      throw new RangeError(`FFT size must be a power of two >= 4, got ${size}`);
+    }
+    this.size = size;
+    this.bins = size / 2 + 1;
+    const m = size / 2;
+    this.m = m;
+    this.re = new Float64Array(m);
+    this.im = new Float64Array(m);
+    const bits = Math.log2(m);
+    this.rev = new Uint32Array(m);
+    for (let i = 0; i < m; i++) {
+      let r = 0;
+      for (let b = 0; b < bits; b++) r |= ((i >> b) & 1) << (bits - 1 - b);
+      this.rev[i] = r;
+    }
+    this.cosT = new Float64Array(Math.max(1, m / 2));
+    this.sinT = new Float64Array(Math.max(1, m / 2));
+    for (let k = 0; k < m / 2; k++) {
+      this.cosT[k] = Math.cos((2 * Math.PI * k) / m);
+      this.sinT[k] = Math.sin((2 * Math.PI * k) / m);
+    }
+    this.splitCos = new Float64Array(m + 1);
+    this.splitSin = new Float64Array(m + 1);
+    for (let k = 0; k <= m; k++) {
+      this.splitCos[k] = Math.cos((2 * Math.PI * k) / size);
+      this.splitSin[k] = Math.sin((2 * Math.PI * k) / size);
+    }
+  }
+
+  /**
+   * Forward transform. `input` holds up to `size` samples starting at `offset` (missing
+   * samples count as zero); `window` (length `size`) is applied when given. Writes bins
+   * 0..size/2 into outRe/outIm (length >= bins).
+   */
+  forward(
+    input: ArrayLike<number>,
+    outRe: Float64Array,
+    outIm: Float64Array,
+    window?: ArrayLike<number>,
+    offset = 0,
+  ): void {
+    this.load(input, window, offset);
+    this.transform();
+    this.split(outRe, outIm);
+  }
+
+  /** Power spectrum |X[k]|² of a windowed frame into `out` (length >= bins). */
+  power(
+    input: ArrayLike<number>,
+    out: Float32Array | Float64Array,
+    window?: ArrayLike<number>,
+    offset = 0,
+  ): void {
+    this.load(input, window, offset);
+    this.transform();
+    const { re, im, m, splitCos, splitSin } = this;
+    const z0r = re[0] as number;
+    const z0i = im[0] as number;
+    out[0] = (z0r + z0i) * (z0r + z0i);
+    out[m] = (z0r - z0i) * (z0r - z0i);
+    for (let k = 1; k < m; k++) {
+      const zr = re[k] as number;
+      const zi = im[k] as number;
+      const cr = re[m - k] as number;
+      const ci = -(im[m - k] as number);
+      const er = 0.5 * (zr + cr);
+      const ei = 0.5 * (zi + ci);
+      const orr = 0.5 * (zi - ci);
+      const oi = -0.5 * (zr - cr);
+      const wr = splitCos[k] as number;
+      const wi = -(splitSin[k] as number);
+      const xr = er + wr * orr - wi * oi;
+      const xi = ei + wr * oi + wi * orr;
+      out[k] = xr * xr + xi * xi;
+    }
+  }
+
+  private load(input: ArrayLike<number>, window: ArrayLike<number> | undefined, offset: number) {
+    const { re, im, rev, m } = this;
+    const avail = Math.max(0, Math.min(this.size, input.length - offset));
+    if (window) {
+      for (let j = 0; j < m; j++) {
+        const a = 2 * j;
+        const b = a + 1;
+        const r = rev[j] as number;
+        re[r] = a < avail ? (input[offset + a] as number) * (window[a] as number) : 0;
+        im[r] = b < avail ? (input[offset + b] as number) * (window[b] as number) : 0;
+      }
+    } else {
+      for (let j = 0; j < m; j++) {
+        const a = 2 * j;
+        const b = a + 1;
+        const r = rev[j] as number;
+        re[r] = a < avail ? (input[offset + a] as number) : 0;
+        im[r] = b < avail ? (input[offset + b] as number) : 0;
+      }
+    }
+  }
+
+  private transform(): void {
+    const { re, im, cosT, sinT, m } = this;
+    for (let size = 2; size <= m; size <<= 1) {
+      const half = size >> 1;
+      const step = m / size;
+      for (let i = 0; i < m; i += size) {
+        for (let j = 0, k = 0; j < half; j++, k += step) {
+          const wr = cosT[k] as number;
+          const wi = -(sinT[k] as number);
+          const a = i + j;
+          const b = a + half;
+          const br = re[b] as number;
+          const bi = im[b] as number;
+          const tr = br * wr - bi * wi;
+          const ti = br * wi + bi * wr;
+          const ar = re[a] as number;
+          const ai = im[a] as number;
+          re[b] = ar - tr;
+          im[b] = ai - ti;
+          re[a] = ar + tr;
+          im[a] = ai + ti;
+        }
+      }
+    }
+  }
+
+  private split(outRe: Float64Array, outIm: Float64Array): void {
+    const { re, im, m, splitCos, splitSin } = this;
+    const z0r = re[0] as number;
+    const z0i = im[0] as number;
+    outRe[0] = z0r + z0i;
+    outIm[0] = 0;
+    outRe[m] = z0r - z0i;
+    outIm[m] = 0;
+    for (let k = 1; k < m; k++) {
+      const zr = re[k] as number;
+      const zi = im[k] as number;
+      const cr = re[m - k] as number;
+      const ci = -(im[m - k] as number);
+      const er = 0.5 * (zr + cr);
+      const ei = 0.5 * (zi + ci);
+      const orr = 0.5 * (zi - ci);
+      const oi = -0.5 * (zr - cr);
+      const wr = splitCos[k] as number;
+      const wi = -(splitSin[k] as number);
+      outRe[k] = er + wr * orr - wi * oi;
+      outIm[k] = ei + wr * oi + wi * orr;
+    }
+  }
+}
+
+const cache = new Map<number, RealFft>();
+
+/** The shared FFT instance for `size` (tables built once per thread). */
+export function realFft(size: number): RealFft {
+  let fft = cache.get(size);
+  if (!fft) {
+    fft = new RealFft(size);
+    cache.set(size, fft);
+  }
+  return fft;
+}
+
+/** Smallest power of two >= n (n >= 1). */
+export function nextPow2(n: number): number {
+  let p = 1;
+  while (p < n) p <<= 1;
+  return p;
+}
