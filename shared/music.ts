@@ -47,17 +47,27 @@ export function pitchClassName(pc: number): PitchClassName {
 }
 
 /**
- * Parses a key in the spellings producers use: "A minor", "Am", "A min", "a-moll" is not
- * supported, "F#m", "Gbmaj", "C major", "C", "Ebm", "D#min".
+ * Parses a key in the spellings producers use: "A minor", "Am", "A min", "F#m", "Gbmaj",
+ * "C major", "C", "Ebm", "D#min", "F#MIN", "A Minor" (mode words in any case; a lone "m"
+ * is minor and a lone "M" major). German "a-moll" is not supported.
  */
 export function parseKey(text: string): MusicalKey | null {
-  const m = /^\s*([a-gA-G][#♯b♭]?)\s*-?\s*(major|maj|minor|min|m|M)?\s*$/.exec(text);
+  const m = /^\s*([a-gA-G][#♯b♭]?)\s*-?\s*([A-Za-z]*)\s*$/.exec(text);
   if (!m || m[1] === undefined) return null;
   const tonic = parsePitchClass(m[1]);
   if (tonic === null) return null;
-  const q = m[2];
-  const mode: Mode = q === 'm' || (q !== undefined && /^min/i.test(q)) ? 'minor' : 'major';
-  return { tonic, mode };
+  const mode = modeOf(m[2] ?? '');
+  return mode === null ? null : { tonic, mode };
+}
+
+/** "" / "M" / "maj" / "Major" → major; "m" / "min" / "MINOR" → minor; else null. */
+function modeOf(q: string): Mode | null {
+  if (q === '' || q === 'M') return 'major';
+  if (q === 'm') return 'minor';
+  const lower = q.toLowerCase();
+  if (lower === 'maj' || lower === 'major') return 'major';
+  if (lower === 'min' || lower === 'minor') return 'minor';
+  return null;
 }
 
 export function formatKey(key: MusicalKey): string {

@@ -64,7 +64,8 @@ export const searchFiltersSchema = z
     untagged: z.boolean().optional(),
     addedSinceMs: z.number().int().nonnegative().optional(),
     duplicates: z.boolean().optional(),
-    missing: z.boolean().optional(),
+    /** Files that are gone from disk: hidden by default. */
+    missing: z.enum(['exclude', 'include', 'only']).optional(),
     ids: z.array(idSchema).max(10_000).optional(),
   })
   .strict();

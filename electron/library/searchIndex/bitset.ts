@@ -1,0 +1,61 @@
+/** A growable set of non-negative integers (sample ids) backed by 32-bit words. */
+export class Bitset {
+  private words: Uint32Array;
+
+  constructor(capacity = 1024) {
+    this.words = new Uint32Array(Math.max(1, Math.ceil(capacity / 32)));
+  }
+
+  static fromIds(ids: Iterable<number>, capacity = 1024): Bitset {
+    const set = new Bitset(capacity);
+    for (const id of ids) set.add(id);
+    return set;
+  }
+
+  add(id: number): void {
+    const w = id >>> 5;
+    if (w >= this.words.length) {
+      const grown = new Uint32Array(Math.max(w + 1, this.words.length * 2));
+      grown.set(this.words);
+      this.words = grown;
+    }
+    this.words[w]! |= 1 << (id & 31);
+  }
+
+  delete(id: number): void {
+    const w = id >>> 5;
+    if (w < this.words.length) this.words[w]! &= ~(1 << (id & 31));
+  }
+
+  has(id: number): boolean {
+    const w = id >>> 5;
+    return w < this.words.length && (this.words[w]! & (1 << (id & 31))) !== 0;
+  }
+
+  /** Adds every id of `ids[0..length)`. */
+  addAll(ids: Int32Array, length: number): void {
+    for (let i = 0; i < length; i++) this.add(ids[i]!);
+  }
+
+  /** In-place union with another set. */
+  or(other: Bitset): void {
+    if (other.words.length > this.words.length) {
+      const grown = new Uint32Array(other.words.length);
+      grown.set(this.words);
+      this.words = grown;
+    }
+    const o = other.words;
+    for (let i = 0; i < o.length; i++) this.words[i]! |= o[i]!;
+  }
+
+  size(): number {
+    let n = 0;
+    for (let i = 0; i < this.words.length; i++) {
+      let v = this.words[i]!;
+      v -= (v >>> 1) & 0x55555555;
+      v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+      n += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+    }
+    return n;
+  }
+}

@@ -1,0 +1,83 @@
+import type { SearchQuery } from '../../../shared/schemas';
+import { filterPasses } from './filterPasses';
+import type { LibraryIndex } from './libraryIndex';
+import { sortOrder, type SortPoint } from './sortOrder';
+import { matchWords, wordScore } from './textMatch';
+import { selectPage } from './selectPage';
+
+export interface MemoryPage {
+  ids: number[];
+  total: number;
+  next: SortPoint | null;
+}
+
+let scratch = new Int32Array(0);
+let scores = new Float64Array(0);
+
+/**
+ * Runs a search on the in-memory index: one pass builds the candidates (present,
+ * not missing unless asked, every query word matched), each filter narrows them,
+ * and a bounded heap picks the page. Returns null for orders it does not keep
+ * (path), which the SQL path serves instead.
+ */
+export function memorySearch(
+  index: LibraryIndex,
+  query: SearchQuery,
+  after: SortPoint | null,
+): MemoryPage | null {
+  const sortBy = query.sort?.by ?? 'name';
+  if (sortBy === 'path') return null;
+  const c = index.columns;
+  const limit = query.limit ?? 100;
+  const words = query.text ? matchWords(index, query.text) : [];
+  const relevance = sortBy === 'relevance' && words.length > 0;
+
+  if (scratch.length < c.maxId + 1)
+    scratch = new Int32Array(Math.max(c.maxId + 1, scratch.length * 2));
+  const ids = scratch;
+  let length = 0;
+  const missingMode = query.filters?.missing ?? 'exclude';
+  const wantMissing = missingMode === 'only' ? 1 : 0;
+  const filterMissing = missingMode !== 'include';
+  const present = c.present;
+  const missing = c.missing;
+  const dirId = c.dirId;
+  for (let id = 1; id <= c.maxId; id++) {
+    if (present[id] !== 1) continue;
+    if (filterMissing && missing[id] !== wantMissing) continue;
+    let ok = true;
+    for (const m of words) {
+      if (!(m.names.has(id) || m.dirs[dirId[id]!] === 1 || (m.tags !== null && m.tags.has(id)))) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) ids[length++] = id;
+  }
+  for (const pass of filterPasses(index, query.filters)) length = pass(ids, length);
+
+  let order;
+  if (relevance) {
+    if (scores.length < c.maxId + 1)
+      scores = new Float64Array(Math.max(c.maxId + 1, scores.length * 2));
+    for (let i = 0; i < length; i++) {
+      const id = ids[i]!;
+      let s = 0;
+      for (const m of words) s += wordScore(m, id, dirId[id]!);
+      scores[id] = s;
+    }
+    order = sortOrder(c, 'score', 'asc', scores);
+  } else {
+    order = sortOrder(c, sortBy === 'relevance' ? 'name' : sortBy, query.sort?.dir ?? 'asc');
+  }
+  const total = length;
+  const page = selectPage(ids, length, limit + 1, order, after);
+  const hasMore = page.length > limit;
+  if (hasMore) page.length = limit;
+  const last = page[page.length - 1];
+  return {
+    ids: page,
+    total,
+    next: hasMore && last !== undefined ? order.point(last) : null,
+  };
+}
