@@ -70,6 +70,17 @@ describe('RealFft', () => {
     expect(Math.sqrt(pow[37] as number)).toBeCloseTo(n / 2, 3);
   });
 
+  it.each([4, 16, 1024])('inverts its forward transform (size %i)', (n) => {
+    const x = Float64Array.from({ length: n }, (_, t) => Math.sin(t * 0.7) + (t % 5) * 0.2 - 0.3);
+    const fft = realFft(n);
+    const re = new Float64Array(fft.bins);
+    const im = new Float64Array(fft.bins);
+    fft.forward(x, re, im);
+    const back = new Float64Array(n);
+    fft.inverse(re, im, back);
+    for (let t = 0; t < n; t++) expect(back[t]).toBeCloseTo(x[t] as number, 10);
+  });
+
   it('rejects sizes that are not powers of two and caches instances', () => {
     expect(() => new RealFft(12)).toThrow(RangeError);
     expect(() => new RealFft(2)).toThrow(RangeError);

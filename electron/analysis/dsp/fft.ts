@@ -97,6 +97,42 @@ export class RealFft {
     }
   }
 
+  /**
+   * Inverse of `forward`: bins 0..size/2 of a real signal's spectrum (the imaginary parts
+   * of bins 0 and size/2 are ignored) → `out` (length >= size), scaled by 1/size.
+   */
+  inverse(inRe: Float64Array, inIm: Float64Array, out: Float64Array | Float32Array): void {
+    const { re, im, rev, m, splitCos, splitSin } = this;
+    // Rebuild Z[k] = Xe[k] + i·Xo[k] of the packed half-size signal, conjugated for the
+    // forward-transform-as-inverse trick, and load it in bit-reversed order.
+    for (let k = 0; k < m; k++) {
+      const xr = inRe[k] as number;
+      const xi = k === 0 ? 0 : (inIm[k] as number);
+      const yr = inRe[m - k] as number;
+      const yi = k === 0 ? 0 : -(inIm[m - k] as number);
+      // Xe = (X[k] + conj(X[m-k])) / 2 ; D = (X[k] - conj(X[m-k])) / 2
+      const er = 0.5 * (xr + yr);
+      const ei = 0.5 * (xi + yi);
+      const dr = 0.5 * (xr - yr);
+      const di = 0.5 * (xi - yi);
+      // Xo = D · e^{+2πik/N}
+      const wr = splitCos[k] as number;
+      const wi = splitSin[k] as number;
+      const or = dr * wr - di * wi;
+      const oi = dr * wi + di * wr;
+      // Z = Xe + i·Xo ; load conj(Z)
+      const r = rev[k] as number;
+      re[r] = er - oi;
+      im[r] = -(ei + or);
+    }
+    this.transform();
+    const scale = 1 / m;
+    for (let j = 0; j < m; j++) {
+      out[2 * j] = (re[j] as number) * scale;
+      out[2 * j + 1] = -(im[j] as number) * scale;
+    }
+  }
+
   private load(input: ArrayLike<number>, window: ArrayLike<number> | undefined, offset: number) {
     const { re, im, rev, m } = this;
     const avail = Math.max(0, Math.min(this.size, input.length - offset));

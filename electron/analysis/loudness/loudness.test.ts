@@ -9,7 +9,8 @@ import type { Speaker } from '../decode/types';
 function measure(channels: Float32Array[], sr: number, layout?: Speaker[], blockSize = 4096) {
   const meter = new LoudnessMeter(
     sr,
-    layout ?? (channels.length === 1 ? ['FC'] : ['FL', 'FR']).slice(0, channels.length),
+    layout ??
+      ((channels.length === 1 ? ['FC'] : ['FL', 'FR']) as Speaker[]).slice(0, channels.length),
   );
   const tp = new TruePeakMeter(sr, channels.length);
   const n = channels[0]?.length ?? 0;

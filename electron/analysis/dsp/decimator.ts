@@ -1,0 +1,110 @@
+/**
+ * Integer-factor decimator: a Kaiser-windowed sinc low-pass (cutoff at 0.9 × the new
+ * Nyquist) evaluated only at the kept samples. Streaming: `process` can be fed any block
+ * sizes and keeps its own history.
+ */
+const TAPS_PER_FACTOR = 24;
+
+function besselI0(x: number): number {
+  let sum = 1;
+  let term = 1;
+  for (let k = 1; k < 50; k++) {
+    term *= (x / (2 * k)) ** 2;
+    sum += term;
+    if (term < 1e-12 * sum) break;
+  }
+  return sum;
+}
+
+export function lowPassKernel(factor: number): Float64Array {
+  const len = TAPS_PER_FACTOR * factor + 1;
+  const mid = (len - 1) / 2;
+  const fc = 0.9 / (2 * factor); // cycles per input sample
+  const beta = 7;
+  const h = new Float64Array(len);
+  let sum = 0;
+  for (let n = 0; n < len; n++) {
+    const t = n - mid;
+    const sinc = t === 0 ? 2 * fc : Math.sin(2 * Math.PI * fc * t) / (Math.PI * t);
+    const r = t / mid;
+    h[n] = sinc * (besselI0(beta * Math.sqrt(Math.max(0, 1 - r * r))) / besselI0(beta));
+    sum += h[n] as number;
+  }
+  for (let n = 0; n < len; n++) h[n] = (h[n] as number) / sum;
+  return h;
+}
+
+export class Decimator {
+  readonly factor: number;
+  private readonly kernel: Float64Array;
+  private readonly buf: Float64Array;
+  /** Samples in buf (a sliding window of the last kernel.length inputs). */
+  private phase = 0;
+  private pos = 0;
+
+  constructor(factor: number) {
+    if (!Number.isInteger(factor) || factor < 1)
+      throw new RangeError('decimation factor must be a positive integer');
+    this.factor = factor;
+    this.kernel = factor === 1 ? new Float64Array([1]) : lowPassKernel(factor);
+    // Circular buffer, doubled so a contiguous window is always available.
+    this.buf = new Float64Array(2 * this.kernel.length);
+  }
+
+  /**
+   * Feeds `n` input samples from `x` (starting at `offset`); writes outputs to `out` from
+   * `outOffset`, at most `out.length - outOffset` of them. Returns how many were written.
+   */
+  process(
+    x: ArrayLike<number>,
+    n: number,
+    out: Float32Array,
+    outOffset: number,
+    offset = 0,
+  ): number {
+    const L = this.kernel.length;
+    const k = this.kernel;
+    const b = this.buf;
+    let w = outOffset;
+    for (let i = 0; i < n; i++) {
+      const v = x[offset + i] as number;
+      b[this.pos] = v;
+      b[this.pos + L] = v;
+      this.pos = this.pos + 1 === L ? 0 : this.pos + 1;
+      if (++this.phase === this.factor) {
+        this.phase = 0;
+        if (w >= out.length) continue;
+        if (this.factor === 1) {
+          out[w++] = v;
+          continue;
+        }
+        // Oldest sample sits at pos; window b[pos .. pos+L).
+        let acc = 0;
+        for (let j = 0, p = this.pos; j < L; j++, p++) acc += (k[j] as number) * (b[p] as number);
+        out[w++] = acc;
+      }
+    }
+    return w - outOffset;
+  }
+
+  /** Delay of the filter in output samples (the kernel is linear-phase). */
+  get delay(): number {
+    return (this.kernel.length - 1) / 2 / this.factor;
+  }
+}
+
+/** Decimates a whole array (no streaming); output j is centred on input j·factor. */
+export function decimate(x: Float32Array, factor: number): Float32Array {
+  if (factor === 1) return x;
+  const d = new Decimator(factor);
+  const mid = Math.round(d.delay * factor);
+  // Outputs are taken at inputs ≡ factor-1 (mod factor); pad so they fall on centres ≡ 0.
+  const lead = (((factor - 1 - mid) % factor) + factor) % factor;
+  const skip = (mid + lead - factor + 1) / factor;
+  const padded = new Float32Array(lead + x.length + mid + factor);
+  padded.set(x, lead);
+  const out = new Float32Array(Math.ceil(padded.length / factor));
+  const n = d.process(padded, padded.length, out, 0);
+  const len = Math.max(0, Math.min(n - skip, Math.ceil(x.length / factor)));
+  return out.slice(skip, skip + len);
+}

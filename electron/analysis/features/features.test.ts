@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeFrames, BAND_COUNT, frameSizeFor, MFCC_COUNT } from './frameAnalysis';
+import { envelopeFeatures } from './envelope';
+import { detectOnsets } from './onsets';
+import { drumHit, drumLoop, harmonicTone, sine, whiteNoise } from '../test-support/signals';
+
+const sr = 44100;
+
+describe('analyzeFrames', () => {
+  it('finds the centroid of a pure tone and the flatness of noise', () => {
+    const f = analyzeFrames(sine(2000, 1, sr, 0.5), sr);
+    expect(f.frameSize).toBe(2048);
+    expect(f.hop).toBe(512);
+    const mid = Math.floor(f.frames / 2);
+    expect(f.centroid[mid]).toBeGreaterThan(1900);
+    expect(f.centroid[mid]).toBeLessThan(2200);
+    expect(f.flatness[mid]).toBeLessThan(0.01);
+    expect(f.rolloff[mid]).toBeCloseTo(2000, -2);
+    const noise = analyzeFrames(whiteNoise(1, sr, 0.5), sr);
+    expect(noise.flatness[mid]).toBeGreaterThan(0.4);
+    expect(noise.centroid[mid]).toBeGreaterThan(9000);
+  });
+
+  it('puts band energy where the tone is', () => {
+    const f = analyzeFrames(sine(60, 1, sr, 0.5), sr);
+    const t = Math.floor(f.frames / 2) * BAND_COUNT;
+    const total =
+      (f.bands[t + 1] as number) + (f.bands[t + 2] as number) + (f.bands[t + 3] as number);
+    expect((f.bands[t] as number) / total).toBeGreaterThan(0.75); // Hann leakage: ±1 bin (21.5 Hz)
+    expect((f.bands[t + 1] as number) / total).toBeGreaterThan(0.95);
+    expect(f.energy[Math.floor(f.frames / 2)]).toBeGreaterThan(0);
+  });
+
+  it('gives onset strength at hits and none in steady tones or silence', () => {
+    const loop = drumLoop(120, 1, sr);
+    const f = analyzeFrames(loop, sr);
+    const onsets = detectOnsets(f.flux, f.frameRate);
+    // kick/snare on every beat + off-beat hats: 8 onsets in one bar
+    expect(onsets.length).toBeGreaterThanOrEqual(7);
+    expect(onsets.length).toBeLessThanOrEqual(9);
+    expect(onsets[0]).toBeLessThan(0.02);
+    expect(Math.abs((onsets[2] as number) - 0.5)).toBeLessThan(0.02);
+    const steady = analyzeFrames(sine(440, 2, sr, 0.5), sr);
+    expect(detectOnsets(steady.flux, steady.frameRate)).toHaveLength(1);
+    const silent = analyzeFrames(new Float32Array(sr), sr);
+    expect(detectOnsets(silent.flux, silent.frameRate)).toEqual([]);
+    expect(silent.mfcc.length).toBe(silent.frames * MFCC_COUNT);
+  });
+
+  it('scales the frame to the rate', () => {
+    expect(frameSizeFor(44100)).toBe(2048);
+    expect(frameSizeFor(48000)).toBe(2048);
+    expect(frameSizeFor(22050)).toBe(1024);
+    expect(frameSizeFor(8000)).toBe(512);
+    const one = analyzeFrames(new Float32Array([0.5]), sr);
+    expect(one.frames).toBe(1);
+  });
+});
+
+describe('envelopeFeatures', () => {
+  it('measures a fast attack and a known exponential decay', () => {
+    const hit = drumHit(sr, { decay: 0.1, noise: 0 });
+    const e = envelopeFeatures(hit, sr);
+    expect(e.attackSec).toBeLessThan(0.005);
+    // exp(-t/0.1) falls 20 dB in 0.1·ln(10) = 0.23 s
+    expect(e.decaySec).toBeGreaterThan(0.18);
+    expect(e.decaySec).toBeLessThan(0.28);
+    expect(e.endLevelDb).toBeLessThan(-40);
+  });
+
+  it('measures a slow attack and a sustained end', () => {
+    const pad = harmonicTone(220, 2, sr, { attack: 0.5 });
+    const e = envelopeFeatures(pad, sr);
+    expect(e.attackSec).toBeGreaterThan(0.3);
+    expect(e.attackSec).toBeLessThan(0.5);
+    expect(e.endLevelDb).toBeGreaterThan(-4);
+    expect(e.tailSec).toBeGreaterThan(1.4);
+    expect(e.temporalCentroidSec).toBeGreaterThan(0.9);
+    const silent = envelopeFeatures(new Float32Array(100), sr);
+    expect(silent).toMatchObject({ peak: 0, endLevelDb: -120, effectiveLengthSec: 0 });
+  });
+});

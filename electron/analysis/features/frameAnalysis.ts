@@ -1,0 +1,192 @@
+import { Dct } from '../dsp/dct';
+import { realFft } from '../dsp/fft';
+import { applyMel, melFilterbank, type MelFilterbank } from '../dsp/melFilterbank';
+import { hann } from '../dsp/window';
+
+/** Band edges (Hz) of the energy ratios: sub < 80 ≤ … ; low < 250; mid 250–4000; high ≥ 4000; air ≥ 10000. */
+export const BAND_NAMES = ['sub', 'low', 'mid', 'high', 'air'] as const;
+export const BAND_COUNT = BAND_NAMES.length;
+export const MFCC_COUNT = 13;
+export const MEL_BANDS = 40;
+const DB_FLOOR = -100;
+
+/**
+ * Everything computed from the one STFT of the analysis excerpt (Hann frames of ~46 ms,
+ * hop of a quarter frame, frames centred on t = i·hop). Every feature reads these arrays;
+ * the spectrum itself is never stored.
+ */
+export interface FrameFeatures {
+  sampleRate: number;
+  frameSize: number;
+  hop: number;
+  frames: number;
+  /** Frames per second (sampleRate / hop). */
+  frameRate: number;
+  /** Mean power of the frame (amplitude² units; a full-scale sine gives ~0.5). */
+  energy: Float32Array;
+  /** Spectral centroid (Hz) of the magnitude spectrum. */
+  centroid: Float32Array;
+  /** Spectral flatness (geometric / arithmetic mean of the power spectrum), 0..1. */
+  flatness: Float32Array;
+  /** Frequency (Hz) below which 85 % of the power lies. */
+  rolloff: Float32Array;
+  /**
+   * Onset strength: mean positive rise of the log-mel spectrum (dB) from the previous
+   * frame. Zero for frames (after the first) whose window runs past the end of the
+   * excerpt: the cut there is an artefact of the file boundary, not an onset.
+   */
+  flux: Float32Array;
+  /** frames × BAND_COUNT band powers (sub, low, mid, high, air). */
+  bands: Float32Array;
+  /** frames × MFCC_COUNT MFCCs (orthonormal DCT of natural-log mel energies). */
+  mfcc: Float32Array;
+}
+
+export function frameSizeFor(sampleRate: number): number {
+  return 2 ** Math.max(8, Math.round(Math.log2(sampleRate * 0.046)));
+}
+
+interface Setup {
+  mel: MelFilterbank;
+  dct: Dct;
+  bandEdges: Int32Array;
+}
+const setups = new Map<string, Setup>();
+
+function setupFor(n: number, sampleRate: number): Setup {
+  const key = `${n}@${sampleRate}`;
+  let s = setups.get(key);
+  if (!s) {
+    const binHz = sampleRate / n;
+    const edge = (hz: number): number => Math.min(n / 2 + 1, Math.max(1, Math.round(hz / binHz)));
+    s = {
+      mel: melFilterbank(n, sampleRate, MEL_BANDS, 30, 16000),
+      dct: new Dct(MEL_BANDS, MFCC_COUNT),
+      // [start, end) bins of sub, low, mid, high, air
+      bandEdges: Int32Array.from([
+        edge(20),
+        edge(80),
+        edge(20),
+        edge(250),
+        edge(250),
+        edge(4000),
+        edge(4000),
+        n / 2 + 1,
+        edge(10000),
+        n / 2 + 1,
+      ]),
+    };
+    setups.set(key, s);
+  }
+  return s;
+}
+
+export function analyzeFrames(x: Float32Array, sampleRate: number): FrameFeatures {
+  const n = frameSizeFor(sampleRate);
+  const hop = n / 4;
+  const bins = n / 2 + 1;
+  const frames = Math.max(1, Math.ceil(x.length / hop));
+  const fft = realFft(n);
+  const win = hann(n);
+  let wsum = 0;
+  for (let i = 0; i < n; i++) wsum += win[i] as number;
+  const norm = (2 / wsum) ** 2;
+  const { mel, dct, bandEdges } = setupFor(n, sampleRate);
+  const binHz = sampleRate / n;
+
+  const energy = new Float32Array(frames);
+  const centroid = new Float32Array(frames);
+  const flatness = new Float32Array(frames);
+  const rolloff = new Float32Array(frames);
+  const flux = new Float32Array(frames);
+  const bands = new Float32Array(frames * BAND_COUNT);
+  const mfcc = new Float32Array(frames * MFCC_COUNT);
+
+  const frame = new Float64Array(n);
+  const power = new Float64Array(bins);
+  const melE = new Float64Array(MEL_BANDS);
+  const melDb = new Float64Array(MEL_BANDS);
+  const prevDb = new Float64Array(MEL_BANDS).fill(DB_FLOOR);
+  const logMel = new Float64Array(MEL_BANDS);
+  const silentMfcc = new Float64Array(MFCC_COUNT);
+  dct.apply(new Float64Array(MEL_BANDS).fill(Math.log(1e-10)), silentMfcc);
+
+  for (let t = 0; t < frames; t++) {
+    const start = t * hop - n / 2;
+    let any = false;
+    for (let i = 0; i < n; i++) {
+      const j = start + i;
+      const v = j >= 0 && j < x.length ? (x[j] as number) : 0;
+      frame[i] = v;
+      if (v !== 0) any = true;
+    }
+    if (!any) {
+      mfcc.set(silentMfcc, t * MFCC_COUNT);
+      prevDb.fill(DB_FLOOR);
+      flatness[t] = 1;
+      continue;
+    }
+    fft.power(frame, power, win);
+    let total = 0;
+    let magSum = 0;
+    let magW = 0;
+    let logSum = 0;
+    for (let k = 0; k < bins; k++) {
+      const p = (power[k] as number) * norm;
+      power[k] = p;
+      total += p;
+      const m = Math.sqrt(p);
+      magSum += m;
+      magW += m * k;
+      logSum += Math.log(p + 1e-12);
+    }
+    energy[t] = total / bins;
+    centroid[t] = magSum > 0 ? (magW / magSum) * binHz : 0;
+    const arith = total / bins + 1e-12;
+    flatness[t] = Math.min(1, Math.exp(logSum / bins) / arith);
+    const target = 0.85 * total;
+    let cum = 0;
+    let k85 = bins - 1;
+    for (let k = 0; k < bins; k++) {
+      cum += power[k] as number;
+      if (cum >= target) {
+        k85 = k;
+        break;
+      }
+    }
+    rolloff[t] = k85 * binHz;
+    for (let b = 0; b < BAND_COUNT; b++) {
+      let s = 0;
+      for (let k = bandEdges[2 * b] as number, e = bandEdges[2 * b + 1] as number; k < e; k++)
+        s += power[k] as number;
+      bands[t * BAND_COUNT + b] = s;
+    }
+    applyMel(mel, power, melE);
+    let rise = 0;
+    for (let b = 0; b < MEL_BANDS; b++) {
+      const e = melE[b] as number;
+      logMel[b] = Math.log(e + 1e-10);
+      const db = Math.max(DB_FLOOR, 4.342944819 * (logMel[b] as number));
+      melDb[b] = db;
+      const d = db - (prevDb[b] as number);
+      if (d > 0) rise += d;
+      prevDb[b] = db;
+    }
+    flux[t] = t > 0 && start + n > x.length ? 0 : rise / MEL_BANDS;
+    dct.apply(logMel, mfcc, t * MFCC_COUNT);
+  }
+  return {
+    sampleRate,
+    frameSize: n,
+    hop,
+    frames,
+    frameRate: sampleRate / hop,
+    energy,
+    centroid,
+    flatness,
+    rolloff,
+    flux,
+    bands,
+    mfcc,
+  };
+}

@@ -1,0 +1,139 @@
+import type { AudioBlock } from '../decode/types';
+import type { PeakLevel, Peaks } from './peaksCodec';
+
+/** Bucket counts of the stored levels (coarse → fine). */
+export const PEAK_LEVELS = [256, 1024, 4096] as const;
+/** A level is kept only if each bucket spans at least this many frames (the coarsest always is). */
+const MIN_FRAMES_PER_BUCKET = 8;
+const MICRO = 8192;
+
+/**
+ * Streaming min/max envelope. Keeps between MICRO and 2·MICRO "micro-buckets" whose size
+ * doubles whenever they fill up, so it needs no frame count in advance and constant
+ * memory; at the end each stored level is built from the micro-buckets.
+ *
+ * Channels: mono files store one envelope; stereo files two, unless both channels are
+ * (nearly) identical; files with more channels store one envelope of all channels.
+ */
+export class PeakBuilder {
+  private readonly sourceChannels: number;
+  private readonly tracks: number;
+  private mins: Float32Array[];
+  private maxs: Float32Array[];
+  private size = 1;
+  private count = 0;
+  private fill = 0;
+  private frames = 0;
+  private maxSideDiff = 0;
+
+  constructor(
+    channels: number,
+    private readonly sampleRate: number,
+  ) {
+    this.sourceChannels = channels;
+    this.tracks = channels === 2 ? 2 : 1;
+    this.mins = Array.from({ length: this.tracks }, () => new Float32Array(2 * MICRO));
+    this.maxs = Array.from({ length: this.tracks }, () => new Float32Array(2 * MICRO));
+  }
+
+  push(block: AudioBlock): void {
+    const n = block.frames;
+    if (this.sourceChannels === 2) {
+      const l = block.channels[0] as Float32Array;
+      const r = block.channels[1] as Float32Array;
+      let d = this.maxSideDiff;
+      for (let i = 0; i < n; i++) {
+        const x = Math.abs((l[i] as number) - (r[i] as number));
+        if (x > d) d = x;
+      }
+      this.maxSideDiff = d;
+    }
+    let i = 0;
+    while (i < n) {
+      if (this.fill === 0) {
+        if (this.count === 2 * MICRO) this.halve();
+        for (let t = 0; t < this.tracks; t++) {
+          (this.mins[t] as Float32Array)[this.count] = Infinity;
+          (this.maxs[t] as Float32Array)[this.count] = -Infinity;
+        }
+        this.count++;
+      }
+      const take = Math.min(n - i, this.size - this.fill);
+      const b = this.count - 1;
+      for (let t = 0; t < this.tracks; t++) {
+        let lo = (this.mins[t] as Float32Array)[b] as number;
+        let hi = (this.maxs[t] as Float32Array)[b] as number;
+        const chans = this.tracks === 1 ? block.channels : [block.channels[t] as Float32Array];
+        for (const ch of chans) {
+          for (let k = i; k < i + take; k++) {
+            const v = ch[k] as number;
+            if (v < lo) lo = v;
+            if (v > hi) hi = v;
+          }
+        }
+        (this.mins[t] as Float32Array)[b] = lo;
+        (this.maxs[t] as Float32Array)[b] = hi;
+      }
+      this.fill += take;
+      i += take;
+      if (this.fill === this.size) this.fill = 0;
+    }
+    this.frames += n;
+  }
+
+  private halve(): void {
+    for (let t = 0; t < this.tracks; t++) {
+      const mn = this.mins[t] as Float32Array;
+      const mx = this.maxs[t] as Float32Array;
+      for (let j = 0; j < MICRO; j++) {
+        mn[j] = Math.min(mn[2 * j] as number, mn[2 * j + 1] as number);
+        mx[j] = Math.max(mx[2 * j] as number, mx[2 * j + 1] as number);
+      }
+    }
+    this.count = MICRO;
+    this.size *= 2;
+  }
+
+  /** True when a stereo file's channels differ by less than 1/512 of full scale everywhere. */
+  get stereoIsDualMono(): boolean {
+    return this.sourceChannels === 2 && this.maxSideDiff < 1 / 512;
+  }
+
+  result(): Peaks {
+    const stored = this.tracks === 2 && !this.stereoIsDualMono ? 2 : 1;
+    const levels: PeakLevel[] = [];
+    if (this.frames > 0) {
+      for (const want of PEAK_LEVELS) {
+        const buckets = Math.min(want, this.frames);
+        if (levels.length > 0 && this.frames < want * MIN_FRAMES_PER_BUCKET) break;
+        levels.push(this.level(buckets, stored));
+        if (buckets < want) break;
+      }
+    }
+    return { channels: stored, frames: this.frames, sampleRate: this.sampleRate, levels };
+  }
+
+  private level(buckets: number, stored: number): PeakLevel {
+    const c = this.count;
+    const data: Int8Array[] = [];
+    for (let t = 0; t < stored; t++) {
+      const mn = this.mins[t] as Float32Array;
+      const mx = this.maxs[t] as Float32Array;
+      const out = new Int8Array(buckets * 2);
+      for (let i = 0; i < buckets; i++) {
+        const a = Math.floor((i * c) / buckets);
+        const b = Math.max(a + 1, Math.floor(((i + 1) * c) / buckets));
+        let lo = Infinity;
+        let hi = -Infinity;
+        for (let j = a; j < b; j++) {
+          if ((mn[j] as number) < lo) lo = mn[j] as number;
+          if ((mx[j] as number) > hi) hi = mx[j] as number;
+        }
+        out[2 * i] = Math.max(-127, Math.min(127, Math.floor(lo * 127)));
+        out[2 * i + 1] = Math.max(-127, Math.min(127, Math.ceil(hi * 127)));
+      }
+      data.push(out);
+    }
+    return { buckets, data };
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * What the analysis engine says about one audio file. Crosses to the UI and the CLI
+ * (JSON), and is what the library stores. Binary parts (waveform peaks, feature vector)
+ * are kept apart from the JSON-friendly fields.
+ */
+import type { ErrorData } from '../result';
+import type { DescriptorTag, SampleClass, SampleKind } from '../taxonomy';
+import type { AudioFormat } from './library';
+
+/** Where a value came from: the file's own metadata, its name/folder, or the audio itself. */
+export type ValueSource = 'embedded' | 'name' | 'audio';
+
+/** How `lufs` was measured (see docs/analysis.md). */
+export type LoudnessMethod = 'gated' | 'short' | 'silent';
+
+export interface Descriptors {
+  /** 10 % → 90 % rise time of the RMS envelope around the main peak (s). */
+  attackSec: number;
+  /** Main peak → last time the envelope is within 20 dB of the peak (s). */
+  decaySec: number;
+  /** Main peak → last time the envelope is within 60 dB of the peak (s): the audible tail. */
+  tailSec: number;
+  /** First → last time the envelope is within 60 dB of the peak (s). */
+  effectiveLengthSec: number;
+  /** Energy-weighted mean time of the envelope (s). */
+  temporalCentroidSec: number;
+  /** RMS of the last 50 ms relative to the envelope peak (dB, ≥ −120). */
+  endLevelDb: number;
+  /** Energy-weighted mean spectral centroid (Hz). */
+  spectralCentroidHz: number;
+  /** Standard deviation of the centroid over active frames (Hz). */
+  spectralCentroidStdHz: number;
+  /** Mean spectral flatness over active frames (0 tonal … 1 white noise). */
+  spectralFlatness: number;
+  /** Energy-weighted mean 85 % roll-off frequency (Hz). */
+  spectralRolloffHz: number;
+  /** Share of the energy below 80 Hz. */
+  subRatio: number;
+  /** Share of the energy below 250 Hz. */
+  lowRatio: number;
+  /** Share of the energy 250 Hz – 4 kHz. */
+  midRatio: number;
+  /** Share of the energy above 4 kHz. */
+  highRatio: number;
+  /** Share of the energy above 10 kHz. */
+  airRatio: number;
+  /** MFCC 0–12 means over active frames (orthonormal DCT of natural-log mel energies, 40 bands). */
+  mfccMean: number[];
+  /** MFCC 0–12 standard deviations over active frames. */
+  mfccStd: number[];
+  /** Side / (mid + side) energy: 0 mono … 0.5 uncorrelated … 1 anti-phase; null for mono files. */
+  stereoWidth: number | null;
+  /** Correlation of left and right (−1 … 1); null for mono or silent files. */
+  stereoCorrelation: number | null;
+  /** Samples at ≥ 0.999 full scale in runs of ≥ 3. */
+  clippedSamples: number;
+  /** Zero crossings per sample of the mono mix (0 … 1). */
+  zeroCrossingRate: number;
+  /** Detected onsets per second. */
+  onsetRate: number;
+  onsetCount: number;
+  /** Peak-to-RMS ratio of the whole file (dB). */
+  crestFactorDb: number;
+  /** Mean sample value (DC offset), −1 … 1. */
+  dcOffset: number;
+  /** Strength of a stable pitch (0 … 1; YIN periodicity of the sustained part). */
+  pitchConfidence: number;
+}
+
+/** JSON-friendly analysis fields (what the CLI prints and the browser lists). */
+export interface AnalysisFields {
+  analyzerVersion: string;
+  format: AudioFormat;
+  codec: string;
+  durationSec: number;
+  frames: number;
+  sampleRate: number;
+  channels: number;
+  bitDepth: number | null;
+  kind: SampleKind;
+  /** 0.5 … 1: how sure the kind decision is. */
+  kindConfidence: number;
+  /** Tempo of loops (null for one-shots or when no tempo is found). */
+  bpm: number | null;
+  bpmConfidence: number | null;
+  bpmSource: ValueSource | null;
+  /** Beats the loop spans at `bpm` (null when not a whole number of beats). */
+  beats: number | null;
+  /** "A minor" style; null unless the material is tonal and long enough. */
+  key: string | null;
+  keyConfidence: number | null;
+  keySource: ValueSource | null;
+  /** Root of tonal one-shots, e.g. "C#2"; null otherwise. */
+  rootNote: string | null;
+  rootMidi: number | null;
+  /** Deviation of the measured pitch from rootNote, in cents (−50 … 50); null when not measured. */
+  rootCents: number | null;
+  rootConfidence: number | null;
+  rootSource: ValueSource | null;
+  /** Integrated loudness (LUFS); null when silent. See `loudnessMethod`. */
+  lufs: number | null;
+  loudnessMethod: LoudnessMethod;
+  /** Loudest 400 ms block (LUFS), or the short-file value; null when silent. */
+  maxMomentaryLufs: number | null;
+  /** dBTP; null when silent. */
+  truePeakDb: number | null;
+  /** dBFS; null when silent. */
+  samplePeakDb: number | null;
+  descriptors: Descriptors;
+  /** Tags derived from the descriptors (marked automatic in the library). */
+  tags: DescriptorTag[];
+  /** Seconds of audio (from the start) that tempo, key, kind and descriptors looked at. */
+  excerptSec: number;
+  /** Non-fatal findings (truncated data, decoder errors, …). */
+  warnings: string[];
+}
+
+/** The full result, including the binary parts. */
+export interface AnalysisResult extends AnalysisFields {
+  /** Waveform peaks in the SMPK binary layout (docs/analysis.md). */
+  peaks: Uint8Array;
+  /** Feature vector for the classifier and similarity (FEATURE_VECTOR_VERSION layout). */
+  featureVector: Float32Array;
+  featureVectorVersion: number;
+}
+
+/** One line of `samplemind analyze --json`. */
+export type AnalyzeLine =
+  | ({
+      path: string;
+      ok: true;
+      class: SampleClass | null;
+      classConfidence: number | null;
+    } & AnalysisFields)
+  | { path: string; ok: false; error: ErrorData };
