@@ -1,0 +1,110 @@
+import type { EmbeddedMetadata } from '../../../shared/contract';
+import type { ByteSource } from './byteSource';
+import { mergeEmbedded } from './embedded';
+import { corrupt } from './errors';
+import { parseId3v1, parseId3v2 } from './id3';
+import { readMpegFrameHeader, type MpegFrameHeader } from './mpegFrame';
+import type { ParsedStream } from './stream';
+
+/**
+ * MP3 (MPEG-1/2/2.5 layer III). The first frame was found and verified by sniff.ts. The
+ * duration comes from a Xing/Info or VBRI header in that frame (frame count), else from
+ * the bitrate and the payload size (exact for CBR). ID3v2 at the start and ID3v1 / APEv2
+ * at the end are excluded from the payload; ID3 fields fill the metadata.
+ */
+
+const METADATA_CAP = 1 << 20;
+/** Enough for any layer III frame (the largest is 1441 bytes at 320 kbit/s, 32 kHz). */
+const FIRST_FRAME_WINDOW = 2048;
+
+export interface Mp3Start {
+  /** Offset of the first verified frame. */
+  start: number;
+  /** Leading ID3v2 tag, if any. */
+  id3?: { offset: number; end: number };
+}
+
+export function parseMp3(src: ByteSource, where: Mp3Start): ParsedStream {
+  const frame = src.read(where.start, FIRST_FRAME_WINDOW);
+  const header = readMpegFrameHeader(frame, 0);
+  if (header === null) throw corrupt(`no MPEG frame at offset ${where.start}`);
+  const warnings: string[] = [];
+  const { end, trailing } = streamEnd(src, where.start);
+  const audioLength = end - where.start;
+  const vbr = xingFrames(frame, header) ?? vbriFrames(frame);
+  let frames: number;
+  if (vbr !== null && vbr > 0) {
+    frames = vbr * header.samplesPerFrame;
+  } else {
+    frames = Math.round(((audioLength * 8) / (header.bitrate * 1000)) * header.sampleRate);
+  }
+  const id3v2 =
+    where.id3 === undefined
+      ? undefined
+      : parseId3v2(
+          src.read(where.id3.offset, Math.min(where.id3.end - where.id3.offset, METADATA_CAP)),
+        );
+  return {
+    format: 'mp3',
+    codec: 'mp3',
+    sampleRate: header.sampleRate,
+    channels: header.channels,
+    bitDepth: null,
+    frames,
+    durationSec: frames / header.sampleRate,
+    audioOffset: where.start,
+    audioLength,
+    embedded: mergeEmbedded(id3v2, trailing),
+    warnings,
+  };
+}
+
+/** Side-information size, after which a Xing/Info header sits. */
+function sideInfoSize(h: MpegFrameHeader): number {
+  if (h.version === 1) return h.channels === 1 ? 17 : 32;
+  return h.channels === 1 ? 9 : 17;
+}
+
+/** Frame count from a Xing/Info header (LAME, ffmpeg and most VBR encoders), or null. */
+function xingFrames(frame: Buffer, h: MpegFrameHeader): number | null {
+  const base = 4 + sideInfoSize(h);
+  for (const at of h.protected ? [base, base + 2] : [base]) {
+    const id = frame.toString('latin1', at, at + 4);
+    if ((id === 'Xing' || id === 'Info') && at + 12 <= frame.length) {
+      const flags = frame.readUInt32BE(at + 4);
+      return flags & 1 ? frame.readUInt32BE(at + 8) : null;
+    }
+  }
+  return null;
+}
+
+/** Frame count from a Fraunhofer VBRI header (always 32 bytes after the frame header). */
+function vbriFrames(frame: Buffer): number | null {
+  if (frame.length < 36 + 18 || frame.toString('latin1', 36, 40) !== 'VBRI') return null;
+  return frame.readUInt32BE(36 + 14);
+}
+
+/**
+ * Where the audio ends: the file end minus a trailing ID3v1 tag (128 bytes) and an
+ * APEv2 tag before or instead of it. Returns the ID3v1 fields as metadata.
+ */
+function streamEnd(src: ByteSource, start: number): { end: number; trailing?: EmbeddedMetadata } {
+  let end = src.size;
+  let trailing: EmbeddedMetadata | undefined;
+  const tail = src.read(Math.max(start, end - 160), Math.min(160, end - start));
+  let tailEnd = tail.length;
+  if (tailEnd >= 128) {
+    const v1 = parseId3v1(tail.subarray(tailEnd - 128));
+    if (v1 !== null) {
+      trailing = v1;
+      end -= 128;
+      tailEnd -= 128;
+    }
+  }
+  if (tailEnd >= 32 && tail.toString('latin1', tailEnd - 32, tailEnd - 24) === 'APETAGEX') {
+    const footer = tail.subarray(tailEnd - 32, tailEnd);
+    const size = footer.readUInt32LE(12) + (footer.readUInt32LE(20) & 0x80000000 ? 32 : 0);
+    if (size <= end - start) end -= size;
+  }
+  return trailing === undefined ? { end } : { end, trailing };
+}

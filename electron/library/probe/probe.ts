@@ -1,0 +1,111 @@
+import { closeSync, fstatSync, openSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { AudioFormat } from '../../../shared/contract';
+import { parseAiff } from './aiff';
+import { fdSource, readInto, type ByteSource } from './byteSource';
+import { contentHash } from './contentHash';
+import { emptyFile } from './errors';
+import { parseFlac } from './flac';
+import { parseMp3 } from './mp3';
+import { parseOgg } from './ogg';
+import { sniff } from './sniff';
+import type { ParsedStream } from './stream';
+import type { ProbeResult } from './types';
+import { parseWav } from './wav';
+
+/**
+ * Index-phase probe: what a file is and what its header says, without decoding audio.
+ * Synchronous (it runs inside import worker threads) and cheap: one 64 KiB read of the
+ * head, plus small reads only where a format needs them (chunks after a WAV's data, the
+ * tail of an Ogg or MP3, hash blocks of large payloads).
+ *
+ * Throws AppError with code EMPTY_FILE, TRUNCATED_FILE, CORRUPT_FILE, NOT_AUDIO or
+ * UNSUPPORTED_FORMAT (message names the format); fs errors (ENOENT, EACCES, EISDIR …)
+ * propagate unchanged.
+ */
+
+const HEAD_SIZE = 65_536;
+
+const EXTENSION_FORMATS: Record<string, AudioFormat> = {
+  '.wav': 'wav',
+  '.wave': 'wav',
+  '.bwf': 'wav',
+  '.rf64': 'wav',
+  '.aif': 'aiff',
+  '.aiff': 'aiff',
+  '.aifc': 'aiff',
+  '.flac': 'flac',
+  '.ogg': 'ogg',
+  '.oga': 'ogg',
+  '.opus': 'ogg',
+  '.mp3': 'mp3',
+};
+const FORMAT_NAMES: Record<AudioFormat, string> = {
+  wav: 'WAV',
+  aiff: 'AIFF',
+  flac: 'FLAC',
+  ogg: 'Ogg',
+  mp3: 'MP3',
+};
+
+/** The format a file name suggests, or null for extensions that are not ours. */
+export function formatFromExtension(path: string): AudioFormat | null {
+  return EXTENSION_FORMATS[extname(path).toLowerCase()] ?? null;
+}
+
+/** One reusable head buffer per thread: probeFile is synchronous, so it is never shared. */
+let headBuffer: Buffer | null = null;
+
+export function probeFile(path: string): ProbeResult {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size === 0) throw emptyFile();
+    headBuffer ??= Buffer.allocUnsafe(HEAD_SIZE);
+    const got = readInto(fd, headBuffer, Math.min(size, HEAD_SIZE), 0);
+    const head = headBuffer.subarray(0, got);
+    const src = fdSource(fd, got < HEAD_SIZE ? got : size, head);
+    const stream = parseStream(src);
+    const expected = formatFromExtension(path);
+    if (expected !== null && expected !== stream.format) {
+      stream.warnings.unshift(
+        `extension ${extname(path).toLowerCase()} but content is ${FORMAT_NAMES[stream.format]}`,
+      );
+    }
+    const hash = contentHash(fd, stream.audioOffset, stream.audioLength, {
+      head,
+      streamTag: `${stream.codec}/${stream.sampleRate}/${stream.channels}`,
+    });
+    return { ...stream, contentHash: hash };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Sniffs and parses a source (exported for tests over in-memory bytes). */
+export function parseStream(src: ByteSource): ParsedStream {
+  const found = sniff(src);
+  let stream: ParsedStream;
+  switch (found.format) {
+    case 'wav':
+      stream = parseWav(src);
+      break;
+    case 'aiff':
+      stream = parseAiff(src);
+      break;
+    case 'flac':
+      stream = parseFlac(src, found.start, found.id3);
+      break;
+    case 'ogg':
+      stream = parseOgg(src);
+      break;
+    case 'mp3':
+      stream = parseMp3(
+        src,
+        found.id3 === undefined ? { start: found.start } : { start: found.start, id3: found.id3 },
+      );
+      break;
+  }
+  if (found.warnings.length > 0) stream.warnings.unshift(...found.warnings);
+  return stream;
+}
