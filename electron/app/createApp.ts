@@ -1,0 +1,85 @@
+import type { AppContract, AppInfo, AppMode, PlatformCapabilities } from '../../shared/contract';
+import { nameHints } from '../../shared/nameHints';
+import { openDatabase, type Db } from '../library/db';
+import { createLibraryHandlers } from '../library/handlers';
+import { Library } from '../library/library';
+import { probeFile } from '../library/probe/probe';
+import { createDispatch, type Dispatch } from './dispatch';
+import { EventBus } from './eventBus';
+import type { HandlerMap, Handlers } from './handlerTypes';
+import { APP_NAME } from './paths';
+import { appVersion } from './version';
+
+/** What the host (Electron, the web server, the CLI) provides: its own platform actions. */
+export interface Host {
+  mode: AppMode;
+  capabilities: PlatformCapabilities;
+  handlers: HandlerMap<Omit<AppContract, 'app.info'>>;
+}
+
+export interface AppOptions {
+  dataDir: string;
+  dbPath: string;
+  host: Host;
+  /** Keep the in-memory search index (default true). */
+  memoryIndex?: boolean;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface App {
+  db: Db;
+  events: EventBus;
+  library: Library;
+  handlers: Handlers;
+  dispatch: Dispatch;
+  info: AppInfo;
+  /** Loads indexes and resumes interrupted work; resolves when the app is ready to search. */
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens the library and wires every domain's handlers into one map: the whole backend. */
+export function createApp(options: AppOptions): App {
+  const log =
+    options.log ?? ((message, error) => console.error(`[samplemind] ${message}`, error ?? ''));
+  const db = openDatabase(options.dbPath);
+  const events = new EventBus();
+  const library = new Library({
+    db,
+    emit: (event, payload) => events.emit(event, payload),
+    probe: probeFile,
+    hints: nameHints,
+    memoryIndex: options.memoryIndex ?? true,
+  });
+  const info: AppInfo = {
+    name: APP_NAME,
+    version: appVersion(),
+    mode: options.host.mode,
+    dataDir: options.dataDir,
+    dbPath: options.dbPath,
+    platform: process.platform,
+    capabilities: options.host.capabilities,
+  };
+  const handlers: Handlers = {
+    'app.info': () => info,
+    ...options.host.handlers,
+    ...createLibraryHandlers(library),
+  };
+  let closed = false;
+  return {
+    db,
+    events,
+    library,
+    handlers,
+    dispatch: createDispatch(handlers, log),
+    info,
+    start: () => library.start(),
+    async close() {
+      if (closed) return;
+      closed = true;
+      library.importer.suspendAll();
+      await library.importer.whenIdle();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { App } from '../app/createApp';
+import type { CliIO } from './output';
+
+export interface CliContext {
+  io: CliIO;
+  json: boolean;
+  /** Opens (once) the library named by --db / --data-dir / the environment. */
+  openApp(): App;
+  /** Set when the user pressed Ctrl-C: long commands stop cleanly. */
+  signal: AbortSignal;
+}
+
+export type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+export interface CliCommand {
+  name: string;
+  summary: string;
+  usage: string;
+  options: OptionsConfig;
+  /** Returns the exit code. */
+  run(
+    ctx: CliContext,
+    values: Record<string, string | boolean | string[] | boolean[] | undefined>,
+    positionals: string[],
+  ): Promise<number>;
+}
+
+/** A usage mistake: printed with the command's usage, exit code 2. */
+export class UsageError extends Error {}

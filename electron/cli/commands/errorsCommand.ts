@@ -1,0 +1,26 @@
+import { call } from '../call';
+import type { CliCommand } from '../command';
+import { formatTable, printJson } from '../output';
+
+export const errorsCommand: CliCommand = {
+  name: 'errors',
+  summary: 'files that could not be imported, and why',
+  usage: 'samplemind errors [--folder id] [--limit n] [--json]',
+  options: { folder: { type: 'string' }, limit: { type: 'string' } },
+  async run(ctx, values) {
+    const rows = await call(ctx.openApp(), 'library.importErrors', {
+      ...(typeof values.folder === 'string' ? { folderId: Number(values.folder) } : {}),
+      limit: typeof values.limit === 'string' ? Number(values.limit) : 1000,
+    });
+    if (ctx.json) printJson(ctx.io, rows);
+    else
+      ctx.io.stdout(
+        formatTable(
+          ['problem', 'file', 'why'],
+          rows.map((r) => [r.code, r.path, r.message]),
+          90,
+        ),
+      );
+    return 0;
+  },
+};

@@ -1,0 +1,66 @@
+import { call } from '../call';
+import { UsageError, type CliCommand } from '../command';
+import { formatTable, printJson } from '../output';
+
+export const foldersCommand: CliCommand = {
+  name: 'folders',
+  summary: 'list, rescan or remove library folders (removing never touches the files)',
+  usage: 'samplemind folders [list] | rescan [id] | remove <id>',
+  options: {},
+  async run(ctx, _values, args) {
+    const [action = 'list', ref] = args;
+    const app = ctx.openApp();
+    if (action === 'list') {
+      const folders = await call(app, 'library.listFolders', {});
+      if (ctx.json) printJson(ctx.io, folders);
+      else
+        ctx.io.stdout(
+          formatTable(
+            ['id', 'folder', 'samples', 'problems', 'last scan'],
+            folders.map((f) => [
+              f.id,
+              f.path,
+              f.sampleCount,
+              f.errorCount,
+              f.lastScanAt ? new Date(f.lastScanAt).toISOString() : 'never',
+            ]),
+          ),
+        );
+      return 0;
+    }
+    if (action === 'rescan') {
+      const jobs = await call(app, 'library.rescan', ref ? { folderId: Number(ref) } : {});
+      await app.library.importer.whenIdle();
+      const done = (await call(app, 'library.importJobs', {})).filter((j) =>
+        jobs.some((x) => x.id === j.id),
+      );
+      if (ctx.json) printJson(ctx.io, done);
+      else
+        ctx.io.stdout(
+          formatTable(
+            ['folder', 'result', 'files', 'new', 'changed', 'gone'],
+            done.map((j) => [
+              j.folderPath,
+              j.phase,
+              j.filesSeen,
+              j.filesAdded,
+              j.filesUpdated,
+              j.filesRemoved,
+            ]),
+          ),
+        );
+      return done.some((j) => j.phase === 'failed') ? 1 : 0;
+    }
+    if (action === 'remove') {
+      if (!ref) throw new UsageError('folders remove <id>');
+      const r = await call(app, 'library.removeFolder', { folderId: Number(ref) });
+      if (ctx.json) printJson(ctx.io, r);
+      else
+        ctx.io.stdout(
+          `removed the folder and its ${r.removedSamples} samples from the library (files untouched)\n`,
+        );
+      return 0;
+    }
+    throw new UsageError('folders list | rescan | remove');
+  },
+};

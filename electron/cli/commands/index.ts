@@ -1,0 +1,21 @@
+import type { CliCommand } from '../command';
+import { collectionsCommand } from './collectionsCommand';
+import { duplicatesCommand } from './duplicatesCommand';
+import { errorsCommand } from './errorsCommand';
+import { foldersCommand } from './foldersCommand';
+import { importCommand } from './importCommand';
+import { searchCommand } from './searchCommand';
+import { statsCommand } from './statsCommand';
+import { tagCommand } from './tagCommand';
+
+/** Every `samplemind <command>`, in the order `--help` lists them. */
+export const COMMANDS: readonly CliCommand[] = [
+  importCommand,
+  searchCommand,
+  statsCommand,
+  duplicatesCommand,
+  tagCommand,
+  collectionsCommand,
+  foldersCommand,
+  errorsCommand,
+];

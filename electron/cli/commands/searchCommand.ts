@@ -1,0 +1,40 @@
+import { call } from '../call';
+import type { CliCommand } from '../command';
+import { formatDuration, formatTable, printJson } from '../output';
+import { SEARCH_OPTIONS, searchQueryFromFlags } from '../searchOptions';
+
+export const searchCommand: CliCommand = {
+  name: 'search',
+  summary: 'find samples by name, folder, tag and filters',
+  usage:
+    'samplemind search [text…] [--kind loop|one-shot] [--class kick,snare] [--bpm 120|118-124 [--half-double]]\n' +
+    '    [--key "A minor" [--related relative|compatible]] [--tag t]… [--favorite] [--min-rating n] [--format wav,flac]\n' +
+    '    [--duration 0-2] [--folder id] [--collection id] [--untagged] [--duplicates] [--missing] [--sort bpm:desc] [--limit n] [--json]',
+  options: SEARCH_OPTIONS,
+  async run(ctx, values, words) {
+    const app = ctx.openApp();
+    const query = searchQueryFromFlags(words.join(' '), values);
+    const page = await call(app, 'library.search', { limit: 50, ...query });
+    if (ctx.json) {
+      printJson(ctx.io, page);
+      return 0;
+    }
+    ctx.io.stdout(
+      formatTable(
+        ['id', 'name', 'class', 'kind', 'bpm', 'key', 'length', 'folder'],
+        page.items.map((s) => [
+          s.id,
+          s.name,
+          s.class,
+          s.kind,
+          s.bpm === null ? null : Math.round(s.bpm * 10) / 10,
+          s.key ?? s.rootNote,
+          formatDuration(s.durationSec),
+          s.dir,
+        ]),
+      ),
+    );
+    ctx.io.stdout(`${page.items.length} of ${page.total ?? '?'} samples (${page.tookMs} ms)\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,83 @@
+import { call, parseIds } from '../call';
+import { UsageError, type CliCommand } from '../command';
+import { formatTable, printJson } from '../output';
+import { SEARCH_OPTIONS, searchQueryFromFlags } from '../searchOptions';
+
+export const tagCommand: CliCommand = {
+  name: 'tag',
+  summary: 'list, add, remove, rename and delete tags',
+  usage:
+    'samplemind tag list [--prefix p]\n' +
+    '  samplemind tag add <tag…> (--ids 1,2,3 | --search "text" [search filters])\n' +
+    '  samplemind tag remove <tag…> (--ids … | --search …)\n' +
+    '  samplemind tag rename <from> <to>\n' +
+    '  samplemind tag delete <tag>',
+  options: {
+    ids: { type: 'string' },
+    search: { type: 'string' },
+    prefix: { type: 'string' },
+    ...SEARCH_OPTIONS,
+  },
+  async run(ctx, values, args) {
+    const [action, ...rest] = args;
+    const app = ctx.openApp();
+    const out = (value: unknown, text: string): number => {
+      if (ctx.json) printJson(ctx.io, value);
+      else ctx.io.stdout(text);
+      return 0;
+    };
+    switch (action) {
+      case 'list': {
+        const tags = await call(
+          app,
+          'tags.list',
+          typeof values.prefix === 'string' ? { prefix: values.prefix } : {},
+        );
+        return out(
+          tags,
+          formatTable(
+            ['tag', 'samples'],
+            tags.map((t) => [t.name, t.count]),
+          ),
+        );
+      }
+      case 'add':
+      case 'remove': {
+        if (rest.length === 0) throw new UsageError(`name the tags to ${action}`);
+        let sampleIds = parseIds(typeof values.ids === 'string' ? values.ids : undefined);
+        if (sampleIds.length === 0 && typeof values.search === 'string') {
+          const page = await call(app, 'library.search', {
+            ...searchQueryFromFlags(values.search, values),
+            limit: 1000,
+          });
+          sampleIds = page.items.map((s) => s.id);
+        }
+        if (sampleIds.length === 0)
+          throw new UsageError('choose samples with --ids or --search (no sample matched)');
+        const r = await call(
+          app,
+          'tags.apply',
+          action === 'add' ? { sampleIds, add: rest } : { sampleIds, remove: rest },
+        );
+        return out(
+          { ...r, sampleIds },
+          `${action === 'add' ? 'tagged' : 'untagged'} ${sampleIds.length} samples (${r.changed} changes)\n`,
+        );
+      }
+      case 'rename': {
+        const [from, to] = rest;
+        if (!from || !to) throw new UsageError('tag rename <from> <to>');
+        const r = await call(app, 'tags.rename', { from, to });
+        return out(r, `renamed "${from}" to "${to}" on ${r.changed} samples\n`);
+      }
+      case 'delete': {
+        const [name] = rest;
+        if (!name) throw new UsageError('tag delete <tag>');
+        const r = await call(app, 'tags.delete', { name });
+        return out(r, `deleted "${name}" from ${r.changed} samples\n`);
+      }
+      default:
+        throw new UsageError('tag list | add | remove | rename | delete');
+    }
+  },
+};

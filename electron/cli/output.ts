@@ -1,0 +1,55 @@
+/** Where a command writes: results to stdout, progress and problems to stderr. */
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** True when stderr is a terminal (progress lines redraw in place). */
+  interactive: boolean;
+}
+
+export function printJson(io: CliIO, value: unknown): void {
+  io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+export function printJsonLine(io: CliIO, value: unknown): void {
+  io.stdout(`${JSON.stringify(value)}\n`);
+}
+
+/** A plain text table with aligned columns (cells are cut to `max` characters). */
+export function formatTable(
+  headers: string[],
+  rows: Array<Array<string | number | null>>,
+  max = 48,
+): string {
+  const cells = [headers, ...rows.map((r) => r.map((c) => (c === null ? '' : String(c))))].map(
+    (r) => r.map((c) => (c.length > max ? `${c.slice(0, max - 1)}…` : c)),
+  );
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  return (
+    cells
+      .map((r) =>
+        r
+          .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!)))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
+}
+
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null) return '';
+  if (seconds < 60) return `${seconds.toFixed(seconds < 10 ? 2 : 1)}s`;
+  const m = Math.floor(seconds / 60);
+  return `${m}:${String(Math.round(seconds - m * 60)).padStart(2, '0')}`;
+}
+
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let v = bytes;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${v.toFixed(u === 0 ? 0 : 1)} ${units[u]}`;
+}

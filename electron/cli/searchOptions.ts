@@ -1,0 +1,104 @@
+import type { SearchQuery } from '../../shared/schemas';
+import { SORT_COLUMNS, type SortColumn } from '../../shared/schemas';
+import { UsageError, type OptionsConfig } from './command';
+
+export const SEARCH_OPTIONS: OptionsConfig = {
+  kind: { type: 'string' },
+  class: { type: 'string' },
+  bpm: { type: 'string' },
+  'half-double': { type: 'boolean' },
+  key: { type: 'string' },
+  related: { type: 'string' },
+  tag: { type: 'string', multiple: true },
+  favorite: { type: 'boolean' },
+  'min-rating': { type: 'string' },
+  format: { type: 'string' },
+  folder: { type: 'string' },
+  collection: { type: 'string' },
+  duration: { type: 'string' },
+  sort: { type: 'string' },
+  limit: { type: 'string' },
+  untagged: { type: 'boolean' },
+  duplicates: { type: 'boolean' },
+  missing: { type: 'boolean' },
+};
+
+type Values = Record<string, string | boolean | string[] | boolean[] | undefined>;
+
+function str(v: Values[string]): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+function numberRange(text: string, what: string): { min: number; max: number } {
+  const m = /^(\d+(?:\.\d+)?)(?:\s*-\s*(\d+(?:\.\d+)?))?$/.exec(text.trim());
+  if (!m) throw new UsageError(`--${what} takes a number or a range like 120-128`);
+  const a = Number(m[1]);
+  return m[2] === undefined ? { min: a, max: a } : { min: a, max: Number(m[2]) };
+}
+
+/** Turns CLI flags into a search query ("--bpm 120" means 119–121: estimates are not integers). */
+export function searchQueryFromFlags(text: string, values: Values): SearchQuery {
+  const filters: NonNullable<SearchQuery['filters']> = {};
+  const kind = str(values.kind);
+  if (kind) {
+    if (kind !== 'loop' && kind !== 'one-shot') throw new UsageError('--kind is loop or one-shot');
+    filters.kind = kind;
+  }
+  const cls = str(values.class);
+  if (cls)
+    filters.classes = cls
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean);
+  const bpm = str(values.bpm);
+  if (bpm) {
+    const r = numberRange(bpm, 'bpm');
+    filters.bpm = {
+      min: r.min === r.max ? r.min - 1 : r.min,
+      max: r.min === r.max ? r.max + 1 : r.max,
+      halfDouble: values['half-double'] === true,
+    };
+  }
+  const key = str(values.key);
+  if (key) {
+    const related = str(values.related) ?? 'exact';
+    if (related !== 'exact' && related !== 'relative' && related !== 'compatible')
+      throw new UsageError('--related is exact, relative or compatible');
+    filters.key = { key, relation: related };
+  }
+  const tags = values.tag;
+  if (Array.isArray(tags) && tags.length > 0) filters.tags = tags.map(String);
+  if (values.favorite === true) filters.favorite = true;
+  const rating = str(values['min-rating']);
+  if (rating) filters.minRating = Number(rating);
+  const format = str(values.format);
+  if (format)
+    filters.formats = format.split(',').map((f) => f.trim()) as NonNullable<typeof filters.formats>;
+  const folder = str(values.folder);
+  if (folder) filters.folderId = Number(folder);
+  const collection = str(values.collection);
+  if (collection) filters.collectionId = Number(collection);
+  const duration = str(values.duration);
+  if (duration) filters.durationSec = numberRange(duration, 'duration');
+  if (values.untagged === true) filters.untagged = true;
+  if (values.duplicates === true) filters.duplicates = true;
+  if (values.missing === true) filters.missing = 'only';
+
+  const query: SearchQuery = {};
+  if (text.trim()) query.text = text.trim();
+  if (Object.keys(filters).length > 0) query.filters = filters;
+  const sort = str(values.sort);
+  if (sort) {
+    const [by, dir = 'asc'] = sort.split(':');
+    if (
+      !(SORT_COLUMNS as readonly string[]).includes(by ?? '') ||
+      (dir !== 'asc' && dir !== 'desc')
+    ) {
+      throw new UsageError(`--sort is one of ${SORT_COLUMNS.join(', ')}, optionally :asc or :desc`);
+    }
+    query.sort = { by: by as SortColumn, dir };
+  }
+  const limit = str(values.limit);
+  if (limit) query.limit = Number(limit);
+  return query;
+}

@@ -1,0 +1,167 @@
+import { realpathSync, statSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import type { FolderInfo, FolderTreeNode } from '../../shared/contract';
+import { AppError, isErrorCode } from '../../shared/result';
+import type { Db } from './db';
+import { describeError } from './import/fsErrors';
+
+interface FolderRow {
+  id: number;
+  path: string;
+  added_at: number;
+  last_scan_at: number | null;
+  watch: number;
+  problem_code: string | null;
+  problem_message: string | null;
+  sample_count: number;
+  error_count: number;
+}
+
+function toInfo(r: FolderRow): FolderInfo {
+  return {
+    id: r.id,
+    path: r.path,
+    addedAt: r.added_at,
+    lastScanAt: r.last_scan_at,
+    watching: r.watch === 1,
+    sampleCount: r.sample_count,
+    errorCount: r.error_count,
+    problem:
+      r.problem_code && isErrorCode(r.problem_code)
+        ? { code: r.problem_code, message: r.problem_message ?? '' }
+        : null,
+  };
+}
+
+const SELECT = `SELECT f.*,
+  (SELECT count(*) FROM samples s WHERE s.folder_id = f.id AND s.missing = 0) AS sample_count,
+  (SELECT count(*) FROM import_errors e WHERE e.folder_id = f.id) AS error_count
+  FROM folders f`;
+
+export function listFolders(db: Db): FolderInfo[] {
+  return (db.prepare(`${SELECT} ORDER BY f.path`).all() as FolderRow[]).map(toInfo);
+}
+
+export function getFolder(db: Db, id: number): FolderInfo {
+  const row = db.prepare(`${SELECT} WHERE f.id = ?`).get(id) as FolderRow | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `library folder ${id} does not exist`);
+  return toInfo(row);
+}
+
+/** Canonical form of a folder the user adds: absolute, symlinks resolved, must be a readable folder. */
+export function canonicalFolder(path: string): string {
+  const abs = resolve(path);
+  let real: string;
+  try {
+    real = realpathSync(abs);
+    if (!statSync(real).isDirectory())
+      throw new AppError('BAD_INPUT', `${abs} is a file, not a folder`);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const e = describeError(error);
+    throw new AppError(
+      e.code === 'FILE_VANISHED' ? 'NOT_FOUND' : e.code,
+      `${abs}: ${e.code === 'FILE_VANISHED' ? 'no such folder' : e.message}`,
+    );
+  }
+  return real;
+}
+
+/**
+ * Adds a library folder (idempotent). A folder inside one already in the library is
+ * served by its parent; a parent of existing folders absorbs them.
+ */
+export function addFolder(db: Db, path: string, watch: boolean): number {
+  const real = canonicalFolder(path);
+  const existing = db.prepare('SELECT id FROM folders WHERE path = ?').get(real) as
+    { id: number } | undefined;
+  if (existing) return existing.id;
+  const parent = (
+    db.prepare('SELECT id, path FROM folders').all() as Array<{ id: number; path: string }>
+  ).find((f) => real.startsWith(f.path.endsWith(sep) ? f.path : `${f.path}${sep}`));
+  if (parent) return parent.id;
+  return db.transaction(() => {
+    const id = Number(
+      db
+        .prepare('INSERT INTO folders(path, added_at, watch) VALUES (?, ?, ?)')
+        .run(real, Date.now(), watch ? 1 : 0).lastInsertRowid,
+    );
+    // Absorb folders that lie inside the new one: their samples keep their ids, tags and analysis.
+    const children = (
+      db.prepare('SELECT id, path FROM folders WHERE id <> ?').all(id) as Array<{
+        id: number;
+        path: string;
+      }>
+    ).filter((f) => f.path.startsWith(real.endsWith(sep) ? real : `${real}${sep}`));
+    for (const child of children) {
+      const prefix = child.path.slice(real.length).split(sep).filter(Boolean).join('/');
+      db.prepare(
+        `UPDATE samples SET folder_id = ?, dir = CASE WHEN dir = '' THEN ? ELSE ? || '/' || dir END WHERE folder_id = ?`,
+      ).run(id, prefix, prefix, child.id);
+      db.prepare('UPDATE import_errors SET folder_id = ? WHERE folder_id = ?').run(id, child.id);
+      db.prepare('DELETE FROM folders WHERE id = ?').run(child.id);
+    }
+    return id;
+  })();
+}
+
+export function removeFolder(db: Db, id: number): number {
+  getFolder(db, id);
+  return db.transaction(() => {
+    const n = (
+      db.prepare('SELECT count(*) AS n FROM samples WHERE folder_id = ?').get(id) as { n: number }
+    ).n;
+    db.prepare('DELETE FROM folders WHERE id = ?').run(id);
+    return n;
+  })();
+}
+
+export function setFolderProblem(
+  db: Db,
+  id: number,
+  problem: { code: string; message: string } | null,
+): void {
+  db.prepare('UPDATE folders SET problem_code = ?, problem_message = ? WHERE id = ?').run(
+    problem?.code ?? null,
+    problem?.message ?? null,
+    id,
+  );
+}
+
+/** The sub-folders of a library folder with sample counts (for the sidebar). */
+export function folderTree(db: Db, id: number): FolderTreeNode {
+  const folder = getFolder(db, id);
+  const rows = db
+    .prepare(
+      'SELECT dir, count(*) AS n FROM samples WHERE folder_id = ? AND missing = 0 GROUP BY dir ORDER BY dir',
+    )
+    .all(id) as Array<{ dir: string; n: number }>;
+  const root: FolderTreeNode = {
+    dir: '',
+    name: folder.path.split(sep).pop() ?? folder.path,
+    sampleCount: 0,
+    children: [],
+  };
+  const byDir = new Map<string, FolderTreeNode>([['', root]]);
+  const nodeFor = (dir: string): FolderTreeNode => {
+    const found = byDir.get(dir);
+    if (found) return found;
+    const cut = dir.lastIndexOf('/');
+    const parent = nodeFor(cut < 0 ? '' : dir.slice(0, cut));
+    const node: FolderTreeNode = { dir, name: dir.slice(cut + 1), sampleCount: 0, children: [] };
+    parent.children.push(node);
+    byDir.set(dir, node);
+    return node;
+  };
+  for (const r of rows) {
+    // Counts include everything below a folder.
+    for (
+      let d: string | null = r.dir;
+      d !== null;
+      d = d === '' ? null : d.includes('/') ? d.slice(0, d.lastIndexOf('/')) : ''
+    ) {
+      nodeFor(d).sampleCount += r.n;
+    }
+  }
+  return root;
+}

@@ -1,0 +1,217 @@
+import type { ImportJobInfo, NameHints } from '../../../shared/contract';
+import { AppError } from '../../../shared/result';
+import type { Db } from '../db';
+import type { ProbeResult } from '../probe/types';
+import { describeError } from './fsErrors';
+import { getJob, saveJob, type JobCounters } from './jobs';
+import { mergeMoved } from './mergeMoved';
+import { sampleFacts } from './sampleFacts';
+import { SampleWriter } from './sampleWriter';
+import { walkAudio } from './walk';
+import { sep } from 'node:path';
+
+export interface ScanDeps {
+  db: Db;
+  probe: (path: string) => ProbeResult;
+  hints: (fileName: string, dir: string) => NameHints;
+  /** Called after each committed batch with the samples it inserted, changed or relinked. */
+  onSamples: (ids: number[]) => void;
+  onProgress: (job: ImportJobInfo) => void;
+  /** 'cancel' ends the job; 'suspend' leaves it queued, to resume on the next start. */
+  shouldStop: () => 'cancel' | 'suspend' | null;
+  /** Longest stretch of synchronous work before yielding to the event loop. */
+  sliceMs?: number;
+  /** Most files per transaction. */
+  batchSize?: number;
+}
+
+interface Known {
+  id: number;
+  size: number;
+  mtimeMs: number;
+  missing: number;
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Phase 1 of an import: walk the folder, probe new and changed files, write them
+ * in batched transactions (each batch also queues its samples for analysis), and,
+ * when the walk completes, mark vanished files missing and reunite moved ones with
+ * their old entries. Re-running it is safe: unchanged files (same size and mtime)
+ * are skipped, so a killed import resumes without losing or duplicating anything.
+ */
+export async function scanFolder(
+  deps: ScanDeps,
+  jobId: number,
+  folderId: number,
+  root: string,
+): Promise<ImportJobInfo> {
+  const { db } = deps;
+  const sliceMs = deps.sliceMs ?? 25;
+  const batchSize = deps.batchSize ?? 1000;
+  const writer = new SampleWriter(db);
+  const c: JobCounters = {
+    filesSeen: 0,
+    filesAdded: 0,
+    filesUpdated: 0,
+    filesUnchanged: 0,
+    filesRelinked: 0,
+    filesRemoved: 0,
+    errors: 0,
+  };
+  const known = new Map<string, Known>();
+  for (const row of db
+    .prepare('SELECT id, path, size, mtime_ms AS mtimeMs, missing FROM samples WHERE folder_id = ?')
+    .iterate(folderId) as IterableIterator<Known & { path: string }>) {
+    known.set(row.path, row);
+  }
+  const seen = new Set<string>();
+  /** Paths that could not be read: what lies below them is not known to be gone. */
+  const problems = new Set<string>();
+  const inserted: number[] = [];
+  saveJob(db, jobId, 'indexing', c, null);
+  const progress = (): void => {
+    const job = getJob(db, jobId);
+    if (job) deps.onProgress(job);
+  };
+  progress();
+
+  const walker = walkAudio(root);
+  let done = false;
+  let lastProgress = performance.now();
+  while (!done) {
+    const stop = deps.shouldStop();
+    if (stop) {
+      saveJob(
+        db,
+        jobId,
+        stop === 'cancel' ? 'cancelled' : 'queued',
+        c,
+        stop === 'cancel' ? Date.now() : null,
+      );
+      progress();
+      return getJob(db, jobId)!;
+    }
+    const changed: number[] = [];
+    const sliceStart = performance.now();
+    let writes = 0;
+    db.exec('BEGIN');
+    try {
+      while (writes < batchSize && performance.now() - sliceStart < sliceMs) {
+        const next = walker.next();
+        if (next.done) {
+          done = true;
+          break;
+        }
+        const item = next.value;
+        const now = Date.now();
+        if (item.kind === 'problem') {
+          if (item.path === root)
+            throw new AppError(item.error.code, `cannot read ${root}: ${item.error.message}`);
+          seen.add(item.path);
+          problems.add(item.path);
+          writer.recordError(folderId, item.path, item.error, now);
+          c.errors++;
+          writes++;
+          continue;
+        }
+        c.filesSeen++;
+        seen.add(item.path);
+        const prior = known.get(item.path);
+        if (
+          prior &&
+          prior.size === item.size &&
+          prior.mtimeMs === item.mtimeMs &&
+          prior.missing === 0
+        ) {
+          c.filesUnchanged++;
+          continue;
+        }
+        writes++;
+        let probe: ProbeResult;
+        try {
+          probe = deps.probe(item.path);
+        } catch (error) {
+          writer.recordError(folderId, item.path, describeError(error), now);
+          c.errors++;
+          continue;
+        }
+        const facts = sampleFacts(probe, deps.hints(item.name, item.dir), item.size, item.mtimeMs);
+        const place = { folderId, path: item.path, dir: item.dir, name: item.name };
+        if (prior) {
+          writer.update(prior.id, facts, now);
+          changed.push(prior.id);
+          c.filesUpdated++;
+        } else {
+          const target = writer.relinkTarget(facts.contentHash, facts.size);
+          if (target !== null) {
+            writer.relink(target, place, item.mtimeMs);
+            changed.push(target);
+            c.filesRelinked++;
+          } else {
+            const id = writer.insert(place, facts, now);
+            inserted.push(id);
+            changed.push(id);
+            c.filesAdded++;
+          }
+        }
+        writer.clearError(item.path);
+      }
+      saveJob(db, jobId, 'indexing', c, null);
+      db.exec('COMMIT');
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      const e = error instanceof AppError ? error.toData() : describeError(error);
+      saveJob(db, jobId, 'failed', c, Date.now(), e);
+      progress();
+      throw error;
+    }
+    if (changed.length > 0) deps.onSamples(changed);
+    if (done || performance.now() - lastProgress > 100) {
+      progress();
+      lastProgress = performance.now();
+    }
+    await yieldToEventLoop();
+  }
+
+  saveJob(db, jobId, 'finishing', c, null);
+  progress();
+  const vanished: number[] = [];
+  const underProblem = (path: string): boolean => {
+    for (let cut = path.lastIndexOf(sep); cut > root.length; cut = path.lastIndexOf(sep, cut - 1)) {
+      if (problems.has(path.slice(0, cut))) return true;
+    }
+    return false;
+  };
+  for (const [path, row] of known) {
+    if (!seen.has(path) && row.missing === 0 && !underProblem(path)) vanished.push(row.id);
+  }
+  const markMissing = db.prepare('UPDATE samples SET missing = 1 WHERE id = ?');
+  db.transaction(() => {
+    for (const id of vanished) markMissing.run(id);
+  })();
+  const survivors = mergeMoved(db, inserted);
+  c.filesRelinked += survivors.length;
+  c.filesAdded -= survivors.length;
+  c.filesRemoved = vanished.length - survivors.length;
+  // Errors about files that are no longer there go away with them.
+  const staleErrors = (
+    db
+      .prepare('SELECT path FROM import_errors WHERE folder_id = ?')
+      .pluck()
+      .all(folderId) as string[]
+  ).filter((p) => !seen.has(p));
+  const clear = db.prepare('DELETE FROM import_errors WHERE path = ?');
+  db.transaction(() => {
+    for (const p of staleErrors) clear.run(p);
+    db.prepare(
+      'UPDATE folders SET last_scan_at = ?, problem_code = NULL, problem_message = NULL WHERE id = ?',
+    ).run(Date.now(), folderId);
+    saveJob(db, jobId, 'done', c, Date.now());
+  })();
+  if (vanished.length > 0 || survivors.length > 0)
+    deps.onSamples([...vanished, ...survivors, ...inserted]);
+  progress();
+  return getJob(db, jobId)!;
+}

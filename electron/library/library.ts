@@ -1,0 +1,127 @@
+import type {
+  EventName,
+  Events,
+  ImportJobInfo,
+  LibraryChanged,
+  NameHints,
+} from '../../shared/contract';
+import type { SearchQuery } from '../../shared/schemas';
+import type { Db } from './db';
+import { addFolder, getFolder, removeFolder } from './folders';
+import { Importer } from './import/importer';
+import { recentJobs } from './import/jobs';
+import type { ProbeResult } from './probe/types';
+import { SearchService } from './search/searchService';
+import { LibraryIndex } from './searchIndex/libraryIndex';
+
+export type Emit = <E extends EventName>(event: E, payload: Events[E]) => void;
+
+export interface LibraryOptions {
+  db: Db;
+  emit: Emit;
+  probe: (path: string) => ProbeResult;
+  hints: (fileName: string, dir: string) => NameHints;
+  /** Keep the in-memory search index (the app and web mode do; one-shot CLI runs do not). */
+  memoryIndex?: boolean;
+}
+
+/**
+ * The library as a service: the database, the in-memory search index kept in
+ * step with every write, the import queue, and the events the UI listens to.
+ * Everything that changes samples goes through here so nothing goes stale.
+ */
+export class Library {
+  readonly db: Db;
+  readonly index: LibraryIndex | null;
+  readonly search: SearchService;
+  readonly importer: Importer;
+  private readonly emit: Emit;
+
+  constructor(options: LibraryOptions) {
+    this.db = options.db;
+    this.emit = options.emit;
+    this.index = options.memoryIndex === false ? null : new LibraryIndex(options.db);
+    this.search = new SearchService(options.db, this.index);
+    this.importer = new Importer({
+      db: options.db,
+      probe: options.probe,
+      hints: options.hints,
+      onSamples: (ids) => this.samplesChanged(ids, 'import'),
+      onProgress: (job) => this.emit('import.progress', { job }),
+    });
+  }
+
+  /** Loads the search index and resumes imports a previous run left unfinished. */
+  async start(): Promise<void> {
+    await this.index?.load();
+    this.importer.resumeInterrupted();
+  }
+
+  /** Reloads the index if another process changed the database (call before serving a search). */
+  async refreshIfStale(): Promise<void> {
+    if (this.index?.loaded && this.index.isStale()) await this.index.load();
+  }
+
+  samplesChanged(ids: readonly number[], reason: LibraryChanged['reason']): void {
+    this.index?.refreshSamples(ids);
+    this.emit('library.changed', { reason, sampleIds: [...ids] });
+  }
+
+  tagsChanged(ids?: readonly number[]): void {
+    this.index?.refreshTags(ids);
+    this.emit(
+      'library.changed',
+      ids ? { reason: 'tags', sampleIds: [...ids] } : { reason: 'tags' },
+    );
+  }
+
+  collectionsChanged(): void {
+    this.index?.invalidateCollections();
+    this.emit('library.changed', { reason: 'collections' });
+  }
+
+  addFolder(path: string, watch = true): ImportJobInfo {
+    const folderId = addFolder(this.db, path, watch);
+    this.emit('library.changed', { reason: 'folders', folderIds: [folderId] });
+    return this.importer.enqueue(folderId);
+  }
+
+  rescan(folderId?: number): ImportJobInfo[] {
+    const ids =
+      folderId !== undefined
+        ? [getFolder(this.db, folderId).id]
+        : (this.db.prepare('SELECT id FROM folders ORDER BY id').pluck().all() as number[]);
+    return ids.map((id) => this.importer.enqueue(id));
+  }
+
+  removeFolder(folderId: number): number {
+    const ids = this.db
+      .prepare('SELECT id FROM samples WHERE folder_id = ?')
+      .pluck()
+      .all(folderId) as number[];
+    const removed = removeFolder(this.db, folderId);
+    this.index?.refreshSamples(ids);
+    this.emit('library.changed', { reason: 'folders', folderIds: [folderId] });
+    return removed;
+  }
+
+  purgeMissing(folderId?: number): number {
+    const where = folderId === undefined ? 'missing = 1' : 'missing = 1 AND folder_id = ?';
+    const params = folderId === undefined ? [] : [folderId];
+    const ids = this.db
+      .prepare(`SELECT id FROM samples WHERE ${where}`)
+      .pluck()
+      .all(...params) as number[];
+    this.db.prepare(`DELETE FROM samples WHERE ${where}`).run(...params);
+    this.samplesChanged(ids, 'purge');
+    return ids.length;
+  }
+
+  recentJobs(): ImportJobInfo[] {
+    return recentJobs(this.db);
+  }
+
+  runSearch(query: SearchQuery) {
+    return this.search.search(query);
+  }
+}

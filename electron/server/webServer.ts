@@ -1,0 +1,118 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AUDIO_PATH } from '../../shared/wire';
+import type { App } from '../app/createApp';
+import { WebAuth } from './auth';
+import { serveSampleAudio } from './mediaRoute';
+import { setSecurityHeaders } from './securityHeaders';
+import { serveStatic } from './staticFiles';
+import { attachWebSocket } from './wsBridge';
+
+export interface WebServerOptions {
+  app: App;
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  token?: string;
+}
+
+export interface WebServer {
+  port: number;
+  origin: string;
+  token: string;
+  /** Open this once in a browser: it trades the token for a session cookie. */
+  loginUrl: string;
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+
+/**
+ * Headless mode: the built renderer and the app's handlers on 127.0.0.1 only.
+ * Requests must carry the session cookie (obtained with the printed token) and a
+ * Host header naming this server (no DNS rebinding); WebSockets must come from
+ * this origin.
+ */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const auth = new WebAuth(options.token);
+  let port = 0;
+  const origins = (): string[] => [`http://${HOST}:${port}`, `http://localhost:${port}`];
+
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    const host = req.headers.host ?? '';
+    if (host !== `${HOST}:${port}` && host !== `localhost:${port}`) {
+      res.statusCode = 421;
+      res.end('wrong host');
+      return;
+    }
+    const origin = `http://${host}`;
+    setSecurityHeaders(res, origin);
+    const url = new URL(req.url ?? '/', origin);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.statusCode = 405;
+      res.end();
+      return;
+    }
+    if (url.searchParams.has('token')) {
+      if (!auth.checkToken(url.searchParams.get('token'))) {
+        res.statusCode = 401;
+        res.end(
+          'This link is not valid for this SampleMind server. Use the one printed in its terminal.',
+        );
+        return;
+      }
+      res.statusCode = 302;
+      res.setHeader('Set-Cookie', auth.sessionCookie(auth.openSession()));
+      res.setHeader('Location', '/');
+      res.end();
+      return;
+    }
+    if (!auth.hasSession(req.headers.cookie)) {
+      res.statusCode = 401;
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.end(
+        'SampleMind web mode: open the link with the token that the server printed when it started.',
+      );
+      return;
+    }
+    if (url.pathname.startsWith(AUDIO_PATH)) {
+      const id = Number(url.pathname.slice(AUDIO_PATH.length));
+      if (!Number.isSafeInteger(id) || id <= 0) {
+        res.statusCode = 404;
+        res.end();
+        return;
+      }
+      serveSampleAudio(options.app.db, id, req.headers.range, res);
+      return;
+    }
+    if (!serveStatic(options.staticDir, url.pathname, res)) {
+      // Client-side routes fall back to the page.
+      if (!url.pathname.includes('.') && serveStatic(options.staticDir, '/', res)) return;
+      res.statusCode = 404;
+      res.end('not found');
+    }
+  };
+
+  const server = createServer(handle);
+  const wss = attachWebSocket(server, options.app, auth, origins);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, HOST, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://${HOST}:${port}`;
+  return {
+    port,
+    origin,
+    token: auth.token,
+    loginUrl: `${origin}/?token=${auth.token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const ws of wss.clients) ws.terminate();
+        wss.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

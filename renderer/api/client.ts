@@ -1,0 +1,19 @@
+import type { SampleMindApi, SampleMindBridge } from '../../shared/contract';
+import { AUDIO_PATH } from '../../shared/wire';
+import { createWsClient } from './wsClient';
+
+declare global {
+  interface Window {
+    samplemind?: SampleMindBridge;
+  }
+}
+
+/** The desktop bridge when the preload exposed one, else the web-mode WebSocket client. */
+export const bridge: SampleMindBridge | null = window.samplemind ?? null;
+export const api: SampleMindApi = bridge ?? createWsClient();
+export const isDesktop = bridge !== null;
+
+/** Where the audio of a sample is served: the sample:// protocol in the desktop app, HTTP in web mode. */
+export function audioUrl(sampleId: number): string {
+  return isDesktop ? `sample://audio/${sampleId}` : `${AUDIO_PATH}${sampleId}`;
+}

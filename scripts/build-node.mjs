@@ -1,0 +1,42 @@
+// Bundles the main-process side (Electron main + preload, web server, CLI, workers) with
+// esbuild into dist/electron. npm packages stay external (native modules among them).
+import { build } from 'esbuild';
+import { existsSync, rmSync } from 'node:fs';
+
+const entries = {
+  main: 'electron/main.ts',
+  server: 'electron/server/entry.ts',
+  cli: 'electron/cli/entry.ts',
+  'analysis-worker': 'electron/analysis/pool/worker-entry.ts',
+  'import-worker': 'electron/library/import/worker-entry.ts',
+};
+
+rmSync('dist/electron', { recursive: true, force: true });
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+await build({
+  ...common,
+  entryPoints: Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file))),
+  outdir: 'dist/electron',
+  format: 'esm',
+  external: ['electron'],
+});
+// A sandboxed preload must be a single CommonJS script.
+if (existsSync('electron/preload.ts')) {
+  await build({
+    ...common,
+    entryPoints: { preload: 'electron/preload.ts' },
+    outdir: 'dist/electron',
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    external: ['electron'],
+  });
+}
+console.log('built dist/electron');
