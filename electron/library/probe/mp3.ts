@@ -8,8 +8,9 @@ import type { ParsedStream } from './stream';
 
 /**
  * MP3 (MPEG-1/2/2.5 layer III). The first frame was found and verified by sniff.ts. The
- * duration comes from a Xing/Info or VBRI header in that frame (frame count), else from
- * the bitrate and the payload size (exact for CBR). ID3v2 at the start and ID3v1 / APEv2
+ * duration comes from a Xing/Info or VBRI header in that frame (frame count, less the
+ * encoder delay and padding of a LAME tag, i.e. the gapless length a decoder outputs),
+ * else from the bitrate and the payload size (an estimate, exact for CBR). ID3v2 at the start and ID3v1 / APEv2
  * at the end are excluded from the payload; ID3 fields fill the metadata.
  */
 
@@ -28,13 +29,16 @@ export function parseMp3(src: ByteSource, where: Mp3Start): ParsedStream {
   const frame = src.read(where.start, FIRST_FRAME_WINDOW);
   const header = readMpegFrameHeader(frame, 0);
   if (header === null) throw corrupt(`no MPEG frame at offset ${where.start}`);
-  const warnings: string[] = [];
   const { end, trailing } = streamEnd(src, where.start);
   const audioLength = end - where.start;
-  const vbr = xingFrames(frame, header) ?? vbriFrames(frame);
+  const xing = xingInfo(frame, header);
+  const vbr = xing?.frames ?? vbriFrames(frame);
   let frames: number;
   if (vbr !== null && vbr > 0) {
     frames = vbr * header.samplesPerFrame;
+    // Gapless: the encoder's delay and padding (LAME tag) are not part of the audio.
+    const trim = (xing?.delay ?? 0) + (xing?.padding ?? 0);
+    if (trim < frames) frames -= trim;
   } else {
     frames = Math.round(((audioLength * 8) / (header.bitrate * 1000)) * header.sampleRate);
   }
@@ -55,7 +59,7 @@ export function parseMp3(src: ByteSource, where: Mp3Start): ParsedStream {
     audioOffset: where.start,
     audioLength,
     embedded: mergeEmbedded(id3v2, trailing),
-    warnings,
+    warnings: [],
   };
 }
 
@@ -65,15 +69,39 @@ function sideInfoSize(h: MpegFrameHeader): number {
   return h.channels === 1 ? 9 : 17;
 }
 
-/** Frame count from a Xing/Info header (LAME, ffmpeg and most VBR encoders), or null. */
-function xingFrames(frame: Buffer, h: MpegFrameHeader): number | null {
+interface XingInfo {
+  frames: number | null;
+  /** Encoder delay and padding in samples, from a LAME-format tag (0 when absent). */
+  delay: number;
+  padding: number;
+}
+
+/**
+ * Xing/Info header (LAME, ffmpeg and most VBR encoders): the frame count, and the LAME
+ * tag that follows it with the encoder delay and padding for gapless playback.
+ */
+function xingInfo(frame: Buffer, h: MpegFrameHeader): XingInfo | null {
   const base = 4 + sideInfoSize(h);
   for (const at of h.protected ? [base, base + 2] : [base]) {
     const id = frame.toString('latin1', at, at + 4);
-    if ((id === 'Xing' || id === 'Info') && at + 12 <= frame.length) {
-      const flags = frame.readUInt32BE(at + 4);
-      return flags & 1 ? frame.readUInt32BE(at + 8) : null;
+    if ((id !== 'Xing' && id !== 'Info') || at + 8 > frame.length) continue;
+    const flags = frame.readUInt32BE(at + 4);
+    let pos = at + 8;
+    let frames: number | null = null;
+    if (flags & 1 && pos + 4 <= frame.length) frames = frame.readUInt32BE(pos);
+    if (flags & 1) pos += 4;
+    if (flags & 2) pos += 4;
+    if (flags & 4) pos += 100;
+    if (flags & 8) pos += 4;
+    const encoder = frame.toString('latin1', pos, pos + 4);
+    if (
+      (encoder === 'LAME' || encoder === 'Lavc' || encoder === 'Lavf') &&
+      pos + 24 <= frame.length
+    ) {
+      const b = frame.readUIntBE(pos + 21, 3);
+      return { frames, delay: b >> 12, padding: b & 0xfff };
     }
+    return { frames, delay: 0, padding: 0 };
   }
   return null;
 }

@@ -24,6 +24,28 @@ const GUID_TAIL = Buffer.from([
 /** Metadata chunks larger than this are read only in part (ID3 art, huge iXML). */
 const METADATA_CAP = 1 << 20;
 const MAX_CHUNKS = 4096;
+/** Chunk ids common in the wild, to resolve a missing pad byte. */
+const KNOWN_CHUNKS = new Set([
+  'fmt ',
+  'data',
+  'fact',
+  'LIST',
+  'JUNK',
+  'junk',
+  'PAD ',
+  'FLLR',
+  'acid',
+  'smpl',
+  'inst',
+  'cue ',
+  'iXML',
+  'id3 ',
+  'ID3 ',
+  'bext',
+  'DISP',
+  '_PMX',
+  'umid',
+]);
 
 const CODEC_NAMES: Record<number, string> = {
   0x0002: 'Microsoft ADPCM',
@@ -74,9 +96,16 @@ export function parseWav(src: ByteSource): ParsedStream {
 
   for (let n = 0; n < MAX_CHUNKS && pos + 8 <= src.size; n++) {
     let header = src.read(pos, 8);
-    if (prevOdd && !chunkFits(header, pos, src.size, le)) {
+    if (prevOdd && !KNOWN_CHUNKS.has(fourCC(header, 0))) {
+      // After an odd-sized chunk, a writer may have left out the pad byte: believe the
+      // unpadded position when it holds a plausible chunk and the padded one does not
+      // (or the unpadded one is a chunk we know and the padded one is not).
       const unpadded = src.read(pos - 1, 8);
-      if (chunkFits(unpadded, pos - 1, src.size, le)) {
+      const known = KNOWN_CHUNKS.has(fourCC(unpadded, 0));
+      if (
+        chunkFits(unpadded, pos - 1, src.size, le) &&
+        (known || !chunkFits(header, pos, src.size, le))
+      ) {
         // The writer left out the pad byte after an odd-sized chunk.
         pos -= 1;
         header = unpadded;
