@@ -202,7 +202,9 @@ function codecOf(comm: Comm): { name: string; bits: number } {
     throw unsupported(`AIFF-C with ${name}`);
   }
   const bits = known.bits ?? comm.bits;
-  if (bits === 0 || bits > 32) throw corrupt(`COMM chunk says ${comm.bits} bits per sample`);
+  if (bits === 0 || (bits > 32 && known.bits !== 64)) {
+    throw corrupt(`COMM chunk says ${comm.bits} bits per sample`);
+  }
   return { name: known.codec(bits), bits };
 }
 
