@@ -1,0 +1,110 @@
+/**
+ * The sample classifier at run time: loads models/sample-classifier.onnx (+ .json) with
+ * onnxruntime-node and classifies feature vectors in batches. One-shots get one of the
+ * 17 one-shot classes, loops one of the 5 loop content classes; below the model's
+ * confidence threshold the class is null and only the candidates are given.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as ort from 'onnxruntime-node';
+import type { SampleClass, SampleKind } from '../../../shared/taxonomy';
+import { decide, type Classification } from './decision';
+import { parseModelMeta, type ModelMeta } from './modelMeta';
+
+export const MODEL_FILE = 'sample-classifier.onnx';
+export const META_FILE = 'sample-classifier.json';
+
+/**
+ * The folder holding the model: $SAMPLEMIND_MODELS_DIR, else the first `models/` folder
+ * with the model found walking up from this module (checkout, dist/ or app resources).
+ */
+export function defaultModelsDir(): string {
+  const env = process.env.SAMPLEMIND_MODELS_DIR;
+  if (env) return env;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'models');
+    if (existsSync(join(candidate, MODEL_FILE))) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir)
+      throw new Error(`${MODEL_FILE} not found above ${fileURLToPath(import.meta.url)}`);
+    dir = parent;
+  }
+}
+
+export class SampleClassifier {
+  private constructor(
+    private readonly session: ort.InferenceSession,
+    readonly meta: ModelMeta,
+  ) {}
+
+  static async load(modelsDir: string = defaultModelsDir()): Promise<SampleClassifier> {
+    const meta = parseModelMeta(JSON.parse(readFileSync(join(modelsDir, META_FILE), 'utf8')));
+    const session = await ort.InferenceSession.create(join(modelsDir, MODEL_FILE), {
+      intraOpNumThreads: 1,
+      interOpNumThreads: 1,
+      graphOptimizationLevel: 'all',
+    });
+    return new SampleClassifier(session, meta);
+  }
+
+  private async run(
+    features: readonly Float32Array[],
+  ): Promise<ort.InferenceSession.OnnxValueMapType> {
+    const d = this.meta.featureLength;
+    const batch = new Float32Array(features.length * d);
+    features.forEach((f, i) => {
+      if (f.length !== d) {
+        throw new RangeError(
+          `feature vector ${i} has length ${f.length}; the model expects ${d} (${this.meta.featureVersion})`,
+        );
+      }
+      batch.set(f, i * d);
+    });
+    const input = new ort.Tensor('float32', batch, [features.length, d]);
+    return this.session.run({ [this.meta.input]: input });
+  }
+
+  /**
+   * Classifies a batch. `kinds[i]` says whether vector i is a one-shot (default) or a
+   * loop; loops are classified into the loop content classes.
+   */
+  async classify(
+    features: readonly Float32Array[],
+    kinds: readonly SampleKind[] = [],
+  ): Promise<Classification[]> {
+    if (features.length === 0) return [];
+    const out = await this.run(features);
+    const one = out[this.meta.outputs.oneShot]?.data as Float32Array;
+    const loop = out[this.meta.outputs.loop]?.data as Float32Array;
+    const nOne = this.meta.oneShotClasses.length;
+    const nLoop = this.meta.loopClasses.length;
+    return features.map((_, i) =>
+      kinds[i] === 'loop'
+        ? decide(
+            loop.subarray(i * nLoop, (i + 1) * nLoop),
+            this.meta.loopClasses as SampleClass[],
+            this.meta.threshold.loop,
+          )
+        : decide(
+            one.subarray(i * nOne, (i + 1) * nOne),
+            this.meta.oneShotClasses as SampleClass[],
+            this.meta.threshold.oneShot,
+          ),
+    );
+  }
+
+  /** The one-shot head's penultimate layer (embeddingLength values per vector), for similarity. */
+  async embed(features: readonly Float32Array[]): Promise<Float32Array[]> {
+    if (features.length === 0) return [];
+    const out = await this.run(features);
+    const emb = out[this.meta.outputs.embedding]?.data as Float32Array;
+    const k = this.meta.embeddingLength;
+    return features.map((_, i) => emb.slice(i * k, (i + 1) * k));
+  }
+
+  async close(): Promise<void> {
+    await this.session.release();
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * The metadata beside the ONNX model (models/sample-classifier.json): feature vector
+ * version and length, tensor names, class order of each output, temperatures and
+ * confidence thresholds. Validated when loaded, so a model and a feature extractor that
+ * do not match fail loudly instead of classifying nonsense.
+ */
+import { z } from 'zod';
+import { LOOP_CLASSES, ONE_SHOT_CLASSES } from '../../../shared/taxonomy';
+
+export const ModelMetaSchema = z.object({
+  formatVersion: z.literal(1),
+  featureVersion: z.string().min(1),
+  featureLength: z.number().int().positive(),
+  input: z.string().min(1),
+  outputs: z.object({ oneShot: z.string(), loop: z.string(), embedding: z.string() }),
+  embeddingLength: z.number().int().positive(),
+  oneShotClasses: z.array(z.enum(ONE_SHOT_CLASSES)).length(ONE_SHOT_CLASSES.length),
+  loopClasses: z.array(z.enum(LOOP_CLASSES)).length(LOOP_CLASSES.length),
+  temperature: z.object({ oneShot: z.number().positive(), loop: z.number().positive() }),
+  threshold: z.object({ oneShot: z.number().min(0).max(1), loop: z.number().min(0).max(1) }),
+  normalisation: z.object({ mean: z.array(z.number()), std: z.array(z.number()) }),
+});
+
+export type ModelMeta = z.infer<typeof ModelMetaSchema>;
+
+export function parseModelMeta(json: unknown): ModelMeta {
+  const meta = ModelMetaSchema.parse(json);
+  const same = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && a.every((c, i) => c === b[i]);
+  if (!same(meta.oneShotClasses, ONE_SHOT_CLASSES) || !same(meta.loopClasses, LOOP_CLASSES)) {
+    throw new Error('model class order differs from shared/taxonomy.ts');
+  }
+  return meta;
+}

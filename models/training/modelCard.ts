@@ -1,0 +1,258 @@
+/** Writes models/MODEL_CARD.md from the dataset, the training report and the evaluation. */
+import { statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ModelMeta } from '../../electron/analysis/classify/modelMeta';
+import { LOOP_CLASSES, ONE_SHOT_CLASSES } from '../../shared/taxonomy';
+import type { DatasetBuild } from './buildDataset';
+import type { Evaluation, HeadEvaluation } from './evaluate';
+import type { FeatureTable } from './features';
+import type { ManifestEntry } from './manifestTypes';
+import { SPLITS } from './manifestTypes';
+import type { Metrics } from './metrics';
+import { TEST_GROUPS, VAL_GROUPS, valPrograms } from './split';
+
+export interface CardInputs {
+  dataset: DatasetBuild;
+  features: FeatureTable;
+  meta: ModelMeta;
+  report: { counts: Record<string, number>; log: Record<string, number | string>[] };
+  test: Evaluation;
+  val: Evaluation;
+}
+
+const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+
+function table(header: string[], rows: (string | number)[][]): string {
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+}
+
+function countsTable(
+  entries: readonly ManifestEntry[],
+  kind: 'one-shot' | 'loop',
+  classes: readonly string[],
+): string {
+  const of = (cls: string, split: string) =>
+    entries.filter((e) => e.kind === kind && e.label === cls && e.split === split).length;
+  return table(
+    ['class', ...SPLITS, 'total'],
+    classes.map((c) => [
+      c,
+      ...SPLITS.map((s) => of(c, s)),
+      SPLITS.reduce((a, s) => a + of(c, s), 0),
+    ]),
+  );
+}
+
+function sourcesTable(entries: readonly ManifestEntry[]): string {
+  const keys = [
+    ...new Set(entries.map((e) => `${e.source}\u0000${e.package}\u0000${e.licence}`)),
+  ].sort();
+  return table(
+    ['source', 'Debian package', 'licence', 'train', 'val', 'test'],
+    keys.map((k) => {
+      const [source, pkg, licence] = k.split('\u0000') as [string, string, string];
+      const of = (s: string) =>
+        entries.filter((e) => e.source === source && e.licence === licence && e.split === s).length;
+      return [source, pkg, licence, of('train'), of('val'), of('test')];
+    }),
+  );
+}
+
+function metricsTable(m: Metrics): string {
+  return table(
+    ['class', 'support', 'precision', 'recall', 'F1'],
+    m.perClass
+      .filter((c) => c.support > 0)
+      .map((c) => [c.cls, c.support, pct(c.precision), pct(c.recall), pct(c.f1)]),
+  );
+}
+
+function confusionTable(m: Metrics): string {
+  const present = m.classes
+    .map((_, i) => i)
+    .filter(
+      (i) =>
+        (m.confusion[i] as number[]).some((v) => v > 0) ||
+        m.confusion.some((r) => (r[i] as number) > 0),
+    );
+  return table(
+    ['true \\ predicted', ...present.map((i) => m.classes[i] as string)],
+    present.map((i) => [
+      m.classes[i] as string,
+      ...present.map((j) => (m.confusion[i] as number[])[j] as number),
+    ]),
+  );
+}
+
+function topConfusions(m: Metrics, n: number): string[] {
+  const pairs: [string, string, number][] = [];
+  m.confusion.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (i !== j && v > 0) pairs.push([m.classes[i] as string, m.classes[j] as string, v]);
+    }),
+  );
+  return pairs
+    .sort((a, b) => b[2] - a[2])
+    .slice(0, n)
+    .map(([t, p, v]) => `${t} → ${p}: ${v}`);
+}
+
+function headSection(title: string, h: HeadEvaluation): string {
+  return [
+    `### ${title}`,
+    '',
+    `Accuracy ${pct(h.metrics.accuracy)} over ${h.metrics.total} samples; macro-F1 ${pct(h.metrics.macroF1)}. ` +
+      `With the confidence threshold: ${pct(h.coverage)} of samples get a class, and ${pct(h.selectiveAccuracy)} of those are right (the rest get \`null\` + candidates).`,
+    '',
+    metricsTable(h.metrics),
+    '',
+    'Confusion matrix (rows: true class, columns: predicted, argmax):',
+    '',
+    confusionTable(h.metrics),
+    '',
+    'Accuracy by source:',
+    '',
+    table(
+      ['source', 'samples', 'accuracy'],
+      h.bySource.map((s) => [s.source, s.n, pct(s.accuracy)]),
+    ),
+  ].join('\n');
+}
+
+export function modelCardMarkdown(inp: CardInputs, modelBytes: number): string {
+  const { dataset, features, meta, test, val } = inp;
+  const e = dataset.entries;
+  const provisional = features.version.startsWith('provisional');
+  const goal = (ok: boolean) => (ok ? 'met' : '**not met**');
+  const oneF1 = test.oneShot.metrics.macroF1;
+  const weakClasses = test.oneShot.metrics.perClass
+    .filter((c) => c.support > 0 && c.f1 < 0.8)
+    .map((c) => `${c.cls} (F1 ${pct(c.f1)})`);
+  const mappingByKit = new Map<string, string[]>();
+  for (const r of dataset.hydrogenMapping) {
+    mappingByKit.set(r.kit, [
+      ...(mappingByKit.get(r.kit) ?? []),
+      `${r.instrument || '(unnamed)'} → ${r.cls ?? 'dropped'}`,
+    ]);
+  }
+  const groupsOf = (s: string) =>
+    [...new Set(e.filter((x) => x.split === s).map((x) => x.group))].sort();
+  return `# Model card: SampleMind sample classifier
+
+Generated by \`npx tsx models/training/train.ts\` (npm script \`train:classifier\`). Do not edit by hand.
+${
+  provisional
+    ? `
+> **Features are provisional.** This model was trained on the TEMPORARY feature vector
+> \`${features.version}\` (electron/analysis/classify/provisionalFeatures.ts), built from the
+> analysis engine's committed building blocks because the engine's own \`featureVector\`
+> (with an \`analyzeFile\` entry point) had not landed. Retrain with the engine's vector
+> before relying on these figures; the model refuses vectors of another length.
+`
+    : ''
+}
+## Goals (held-out test set)
+
+| goal | target | measured | |
+| --- | --- | --- | --- |
+| drum classes (kick, snare, hihat, cymbal, tom) accuracy | ≥ 95 % | ${pct(test.drumAccuracy)} | ${goal(test.drumAccuracy >= 0.95)} |
+| all one-shot classes macro-F1 | ≥ 85 % | ${pct(oneF1)} | ${goal(oneF1 >= 0.85)} |
+| inference per sample, batched (${test.batchSize} vectors, onnxruntime-node, 1 thread) | < 1 ms | ${test.msPerSample.toFixed(4)} ms | ${goal(test.msPerSample < 1)} |
+| loop content classes macro-F1 (no goal set) | — | ${pct(test.loop.metrics.macroF1)} | |
+
+Accuracy figures are argmax over the whole test split; timings were taken on a shared 2-core machine under load.
+
+## Model
+
+- File: \`models/sample-classifier.onnx\` (${(modelBytes / 1024).toFixed(0)} KiB), metadata \`models/sample-classifier.json\`.
+- Input \`${meta.input}\`: float32 \`[batch, ${meta.featureLength}]\`, feature vector \`${meta.featureVersion}\`.
+- Outputs: \`${meta.outputs.oneShot}\` \`[batch, ${meta.oneShotClasses.length}]\` (softmax over ${meta.oneShotClasses.join(', ')}),
+  \`${meta.outputs.loop}\` \`[batch, ${meta.loopClasses.length}]\` (softmax over ${meta.loopClasses.join(', ')}),
+  \`${meta.outputs.embedding}\` \`[batch, ${meta.embeddingLength}]\` (the one-shot head's penultimate layer, for similarity).
+  Class order is that of \`shared/taxonomy.ts\` (\`ONE_SHOT_CLASSES\`, \`LOOP_CLASSES\`).
+- Architecture: standardisation (train-split mean/std, inside the graph) → one-shot MLP ${meta.featureLength}→128→64→${meta.oneShotClasses.length} and loop MLP ${meta.featureLength}→64→${meta.loopClasses.length} (ReLU, dropout 0.2), trained with class-weighted cross-entropy (label smoothing 0.05, input noise), AdamW, best epoch by validation macro-F1.
+- Calibration: temperature scaling fitted on the validation split (T = ${meta.temperature.oneShot.toFixed(2)} one-shot, ${meta.temperature.loop.toFixed(2)} loop), inside the graph.
+- Confidence threshold: the smallest confidence at which validation predictions are ≥ 95 % right: ${meta.threshold.oneShot.toFixed(2)} (one-shot), ${meta.threshold.loop.toFixed(2)} (loop). Below it, \`classify\` returns \`class: null\` with the top candidates.
+- Inference: \`electron/analysis/classify/classifier.ts\` (\`SampleClassifier.load()\`, \`classify(features, kinds)\`).
+
+## Data
+
+${e.length} labelled files (${e.filter((x) => x.kind === 'one-shot').length} one-shots, ${e.filter((x) => x.kind === 'loop').length} loops), all from openly licensed Debian packages; ${features.failures.length} could not be decoded by the app's decoder and are left out${features.failures.length ? ` (${features.failures.map((f) => f.id).join(', ')}: ${features.failures[0]?.error})` : ''}. ${dataset.duplicates.length} exact duplicate files were kept once; groups sharing a file were merged (${dataset.merged.map(([a, b]) => `${a} → ${b}`).join(', ') || 'none'}).
+
+${sourcesTable(e)}
+
+Sources:
+- **hydrogen** — every layer of every instrument in each kit's \`drumkit.xml\` (\`hydrogen-drumkits\`, \`hydrogen-data\`); labels from instrument names (\`models/training/drumNames.ts\`); licence per kit from the Debian copyright file.
+- **hydrogen-loops** — two-bar grooves sequenced from each kit's own one-shots (\`drums\` loops).
+- **lmms** — \`/usr/share/lmms/samples\` folders (\`models/training/lmmsSamples.ts\`).
+- **fluidr3, musescore, timgm6mb** — notes rendered with fluidsynth (no reverb/chorus) from each soundfont: every mapped GM program at ${4} keys × 3 velocities (40, 80, 120), every GM percussion key of 7 GM drum kits × 3 velocities, and two-bar phrases / grooves as loops (\`models/training/gmMapping.ts\`, \`renderPlan.ts\`).
+- **avl-black-pearl, avl-red-zeppelin** — the AVL drumkits soundfonts, labelled from their sample names (\`avlKits.ts\`).
+
+### One-shot classes per split
+
+${countsTable(e, 'one-shot', ONE_SHOT_CLASSES)}
+
+### Loop content classes per split
+
+${countsTable(e, 'loop', LOOP_CLASSES)}
+
+## Split (by group, never by file)
+
+Every file has a group (a kit, an lmms folder, a soundfont + GM program, a soundfont's drum kits); a group is in exactly one split (\`models/training/split.ts\`, checked by its test).
+- **test (held out)**: the whole TimGM6mb soundfont (melodic programs, drum kits, loops), the kits ${TEST_GROUPS.filter((g) => g.startsWith('kit:')).join(', ')} (with the kits merged into them), and lmms ${TEST_GROUPS.filter((g) => g.startsWith('lmms:')).join(', ')}.
+- **validation** (early stopping, temperature, threshold): kits ${VAL_GROUPS.filter((g) => g.startsWith('kit:')).join(', ')}, lmms ${VAL_GROUPS.filter((g) => g.startsWith('lmms:')).join(', ')}, and GM programs ${[...valPrograms()].sort((a, b) => a - b).join(', ')} of the training soundfonts (FluidR3, MuseScore General — the latter is partly derived from FluidR3, so both hold the same programs out).
+- **train**: everything else.
+
+Test groups: ${groupsOf('test').length}; validation groups: ${groupsOf('val').length}; train groups: ${groupsOf('train').length}.
+
+## Results on the held-out test set
+
+${headSection('One-shots', test.oneShot)}
+
+${headSection('Loops (content class)', test.loop)}
+
+Validation (for reference): one-shot macro-F1 ${pct(val.oneShot.metrics.macroF1)}, drum accuracy ${pct(val.drumAccuracy)}, loop macro-F1 ${pct(val.loop.metrics.macroF1)}.
+
+## Known weaknesses
+
+${[
+  ...(provisional ? ['Trained on the provisional feature vector (see the note at the top).'] : []),
+  weakClasses.length
+    ? `One-shot classes below 80 % F1 on the test set: ${weakClasses.join(', ')}.`
+    : 'Every one-shot class with test samples reaches 80 % F1.',
+  `Most frequent confusions (test, one-shots): ${topConfusions(test.oneShot.metrics, 8).join('; ') || 'none'}.`,
+  'Melodic classes come almost entirely from General MIDI soundfonts (one sampled note per program and key); real recordings, layered/processed sounds and genre-specific sound design (e.g. modern trap 808s, risers, vocal chops) are under-represented.',
+  '`vocal` one-shots and loops are GM choir/voice programs only — there is no real singing or speech in the data.',
+  '`percussion` is a catch-all (hand percussion, side sticks, cowbells, shakers …) and dominates the drum renders; `clap` has few independent sources.',
+  'Loops are two-bar MIDI phrases and sequenced drum grooves, not produced music; the loop head has not seen mixed or full-band loops.',
+  'Side sticks and rim clicks are labelled percussion (not snare); snare rimshots are snare.',
+]
+  .map((l) => `- ${l}`)
+  .join('\n')}
+
+## Hydrogen instrument → class mapping
+
+${[...mappingByKit].map(([kit, rows]) => `- **${kit}**: ${rows.join('; ')}`).join('\n')}
+
+## Licences
+
+Every sample used for training and evaluation comes from a Debian package whose copyright file grants redistribution (GPL-2, GPL-2+, CC0, CC-BY-3.0, CC-BY-SA-3.0, MIT); the per-file licence is in the manifest. The model weights are a product of this data and of AGPL-3.0-or-later code.
+
+## Reproduce
+
+\`\`\`
+npx tsx models/training/train.ts        # npm run train:classifier
+\`\`\`
+
+Needs Debian's \`/usr/bin/python3\` with python3-torch, python3-numpy, python3-onnx, and the packages listed in \`models/training/buildDataset.ts\` (installed with apt-get when missing and run as root). Rendering, the manifest and features are cached in \`models/training/.data/\`; the manifest is \`models/training/.data/manifest.jsonl\`.
+`;
+}
+
+export function writeModelCard(path: string, inp: CardInputs): void {
+  const modelBytes = statSync(join(path, '..', 'sample-classifier.onnx')).size;
+  writeFileSync(path, modelCardMarkdown(inp, modelBytes));
+}

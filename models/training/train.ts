@@ -1,0 +1,128 @@
+/**
+ * One command from nothing to a shipped model:
+ *   npx tsx models/training/train.ts [--features provisional]
+ * dataset (Debian packages, renders, manifest) → features (the app's TS analysis code)
+ * → training (Debian python3-torch) → models/sample-classifier.onnx + .json
+ * → evaluation through the app's onnxruntime-node inference → models/MODEL_CARD.md.
+ * Data and caches live in models/training/.data/ (gitignored).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  META_FILE,
+  MODEL_FILE,
+  SampleClassifier,
+} from '../../electron/analysis/classify/classifier';
+import type { ModelMeta } from '../../electron/analysis/classify/modelMeta';
+import { LOOP_CLASSES, ONE_SHOT_CLASSES } from '../../shared/taxonomy';
+import { buildDataset } from './buildDataset';
+import { evaluateSplit } from './evaluate';
+import { computeFeatures, provisionalExtractor, type FeatureExtractor } from './features';
+import { writeModelCard } from './modelCard';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const modelsDir = join(here, '..');
+const dataDir = join(here, '.data');
+const PYTHON = '/usr/bin/python3';
+
+interface TrainReport {
+  temperature: { oneShot: number; loop: number };
+  threshold: { oneShot: number; loop: number };
+  normalisation: { mean: number[]; std: number[] };
+  embeddingLength: number;
+  counts: Record<string, number>;
+  log: Record<string, number | string>[];
+}
+
+function extractorFromArgs(argv: readonly string[]): FeatureExtractor {
+  const i = argv.indexOf('--features');
+  const name = i >= 0 ? argv[i + 1] : 'provisional';
+  if (name === 'provisional') return provisionalExtractor;
+  throw new Error(`unknown feature extractor '${name}' (available: provisional)`);
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const log = (m: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0)} s] ${m}`);
+  mkdirSync(dataDir, { recursive: true });
+  const extractor = extractorFromArgs(process.argv.slice(2));
+
+  log('1/5 dataset');
+  const dataset = await buildDataset(dataDir, log);
+
+  log(`2/5 features (${extractor.version})`);
+  const table = await computeFeatures(dataset.entries, extractor, dataDir, log);
+  const rows = dataset.entries
+    .filter((e) => table.byId.has(e.id))
+    .map((e) => ({
+      id: e.id,
+      split: e.split,
+      kind: e.kind,
+      label: e.label,
+      x: Array.from(table.byId.get(e.id) as Float32Array),
+    }));
+  const datasetJson = join(dataDir, 'dataset.json');
+  writeFileSync(
+    datasetJson,
+    JSON.stringify({
+      featureVersion: table.version,
+      oneShotClasses: ONE_SHOT_CLASSES,
+      loopClasses: LOOP_CLASSES,
+      rows,
+    }),
+  );
+
+  log('3/5 training (python3-torch)');
+  const reportPath = join(dataDir, 'train-report.json');
+  execFileSync(
+    PYTHON,
+    [join(here, 'train_model.py'), datasetJson, join(modelsDir, MODEL_FILE), reportPath],
+    {
+      stdio: 'inherit',
+    },
+  );
+  const report = JSON.parse(readFileSync(reportPath, 'utf8')) as TrainReport;
+  const meta: ModelMeta = {
+    formatVersion: 1,
+    featureVersion: table.version,
+    featureLength: table.length,
+    input: 'features',
+    outputs: { oneShot: 'oneshot_probs', loop: 'loop_probs', embedding: 'embedding' },
+    embeddingLength: report.embeddingLength,
+    oneShotClasses: [...ONE_SHOT_CLASSES],
+    loopClasses: [...LOOP_CLASSES],
+    temperature: report.temperature,
+    threshold: report.threshold,
+    normalisation: report.normalisation,
+  };
+  writeFileSync(join(modelsDir, META_FILE), `${JSON.stringify(meta, null, 2)}\n`);
+
+  log('4/5 evaluation (onnxruntime-node)');
+  const classifier = await SampleClassifier.load(modelsDir);
+  const test = await evaluateSplit(classifier, dataset.entries, table.byId, 'test');
+  const val = await evaluateSplit(classifier, dataset.entries, table.byId, 'val');
+  await classifier.close();
+  writeFileSync(join(dataDir, 'evaluation.json'), JSON.stringify({ test, val }, null, 1));
+  log(
+    `test: one-shot macro-F1 ${(test.oneShot.metrics.macroF1 * 100).toFixed(1)} %, drum accuracy ${(test.drumAccuracy * 100).toFixed(1)} %, ` +
+      `loop macro-F1 ${(test.loop.metrics.macroF1 * 100).toFixed(1)} %, ${test.msPerSample.toFixed(4)} ms/sample`,
+  );
+
+  log('5/5 model card');
+  writeModelCard(join(modelsDir, 'MODEL_CARD.md'), {
+    dataset,
+    features: table,
+    meta,
+    report,
+    test,
+    val,
+  });
+  log('done');
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
