@@ -76,7 +76,7 @@ const V23: Record<string, keyof TagFields | 'COMM' | 'TXXX'> = {
   COMM: 'COMM',
   TXXX: 'TXXX',
 };
-/** TXXX descriptions (upper case) some tools use for BPM, key and keywords. */
+/** TXXX descriptions (upper case) some tools use for BPM, key, keywords and comments (ffmpeg). */
 const TXXX_FIELDS: Record<string, keyof TagFields> = {
   BPM: 'bpm',
   TEMPO: 'bpm',
@@ -84,6 +84,8 @@ const TXXX_FIELDS: Record<string, keyof TagFields> = {
   INITIALKEY: 'key',
   'INITIAL KEY': 'key',
   KEYWORDS: 'keywords',
+  COMMENT: 'comment',
+  DESCRIPTION: 'comment',
 };
 
 /**
