@@ -67,13 +67,23 @@ export function ffprobeStream(path: string): {
   };
 }
 
-/** Duration, sample rate and channels as `soxi` reports them. */
-export function soxiInfo(path: string): {
-  durationSec: number;
-  sampleRate: number;
-  channels: number;
-} {
-  const read = (flag: string) =>
-    Number(execFileSync('soxi', [flag, path], { encoding: 'utf8' }).trim());
-  return { durationSec: read('-D'), sampleRate: read('-r'), channels: read('-c') };
+/**
+ * Frames, duration, sample rate and channels as `soxi` reports them (one call), or null
+ * when sox cannot read the file.
+ */
+export function soxiInfo(
+  path: string,
+): { frames: number; durationSec: number; sampleRate: number; channels: number } | null {
+  const r = spawnSync('soxi', [path], { encoding: 'utf8' });
+  if (r.status !== 0) return null;
+  const field = (name: string) =>
+    new RegExp(`^${name}\\s*:\\s*(.+)$`, 'm').exec(r.stdout)?.[1] ?? '';
+  const frames = Number(/=\s*(\d+) samples/.exec(field('Duration'))?.[1] ?? NaN);
+  const sampleRate = Number(field('Sample Rate'));
+  return {
+    frames,
+    durationSec: frames / sampleRate,
+    sampleRate,
+    channels: Number(field('Channels')),
+  };
 }
