@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bpmRanges,
   camelot,
   formatCamelot,
+  hzToMidi,
+  keyCode,
+  keyFromCode,
+  midiToHz,
+  midiToNoteName,
   normalizeKey,
   parseKey,
   parseNoteName,
   parsePitchClass,
+  pitchClassName,
+  relatedKeys,
 } from './music';
 
 describe('parseKey / normalizeKey', () => {
@@ -61,5 +69,43 @@ describe('notes and pitch classes', () => {
   it('places keys on the Camelot wheel', () => {
     expect(formatCamelot({ tonic: 9, mode: 'minor' })).toBe('8A');
     expect(camelot({ tonic: 0, mode: 'major' })).toEqual({ number: 8, letter: 'B' });
+  });
+});
+
+describe('key relations, codes and conversions', () => {
+  const aMinor = { tonic: 9, mode: 'minor' } as const;
+
+  it('encodes keys as 0..23 and back', () => {
+    expect(keyCode(aMinor)).toBe(21);
+    expect(keyFromCode(21)).toEqual(aMinor);
+    expect(keyFromCode(0)).toEqual({ tonic: 0, mode: 'major' });
+  });
+
+  it('lists exact, relative and compatible keys', () => {
+    expect(relatedKeys(aMinor, 'exact')).toEqual([aMinor]);
+    expect(relatedKeys(aMinor, 'relative')).toEqual([aMinor, { tonic: 0, mode: 'major' }]);
+    expect(relatedKeys({ tonic: 0, mode: 'major' }, 'compatible')).toEqual([
+      { tonic: 0, mode: 'major' },
+      { tonic: 9, mode: 'minor' },
+      { tonic: 7, mode: 'major' },
+      { tonic: 5, mode: 'major' },
+    ]);
+  });
+
+  it('converts notes and frequencies', () => {
+    expect(midiToNoteName(61)).toBe('C#4');
+    expect(midiToNoteName(21)).toBe('A0');
+    expect(pitchClassName(-1)).toBe('B');
+    expect(hzToMidi(440)).toBe(69);
+    expect(midiToHz(57)).toBeCloseTo(220, 9);
+  });
+
+  it('widens BPM ranges for half/double time', () => {
+    expect(bpmRanges(130, 120, false)).toEqual([[120, 130]]);
+    expect(bpmRanges(120, 130, true)).toEqual([
+      [120, 130],
+      [60, 65],
+      [240, 260],
+    ]);
   });
 });

@@ -18,8 +18,13 @@ export interface ByteSource {
   read(offset: number, length: number): Buffer;
 }
 
+/** Reads outside the head fetch at least this much, so that walking small chunks near each other (WAV/AIFF chunks after the audio) costs one system call, not one per chunk. */
+const WINDOW = 4096;
+
 /** A source over an open file descriptor whose first bytes are already in `head`. */
 export function fdSource(fd: number, size: number, head: Buffer): ByteSource {
+  let window: Buffer | null = null;
+  let windowStart = 0;
   return {
     size,
     head,
@@ -28,7 +33,16 @@ export function fdSource(fd: number, size: number, head: Buffer): ByteSource {
       const end = Math.min(size, start + Math.max(0, length));
       if (end <= start) return head.subarray(0, 0);
       if (end <= head.length) return head.subarray(start, end);
-      return readExactly(fd, start, end - start);
+      if (window !== null && start >= windowStart && end <= windowStart + window.length) {
+        return window.subarray(start - windowStart, end - windowStart);
+      }
+      window = readExactly(
+        fd,
+        start,
+        Math.min(size, start + Math.max(end - start, WINDOW)) - start,
+      );
+      windowStart = start;
+      return window.subarray(0, Math.min(end - start, window.length));
     },
   };
 }

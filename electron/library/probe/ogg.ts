@@ -190,9 +190,17 @@ function headerPackets(
   throw truncated('file ends before the Ogg header packets are complete');
 }
 
+/** Most last pages are small: look at this much of the tail before reading a whole page's worth. */
+const SHORT_TAIL = 8192;
+
 /** Granule position of the last page of `serial` that has one, searching the file's tail. */
 function lastGranule(src: ByteSource, serial: number, from: number): number | null {
-  const start = Math.max(from, src.size - MAX_PAGE);
+  const short = searchTail(src, serial, Math.max(from, src.size - SHORT_TAIL));
+  if (short !== null || src.size - SHORT_TAIL <= from) return short;
+  return searchTail(src, serial, Math.max(from, src.size - MAX_PAGE));
+}
+
+function searchTail(src: ByteSource, serial: number, start: number): number | null {
   const tail = src.read(start, src.size - start);
   let i = tail.lastIndexOf(CAPTURE_PATTERN);
   while (i >= 0) {
