@@ -88,6 +88,29 @@ describe('probeFile', () => {
     );
   });
 
+  it('never takes random bytes or other file types for audio', () => {
+    let seed = 12_345;
+    const random = (n: number) => {
+      const out = Buffer.alloc(n);
+      for (let i = 0; i < n; i++) {
+        seed = (seed * 1_103_515_245 + 12_345) >>> 0;
+        out[i] = seed >>> 24;
+      }
+      return out;
+    };
+    for (let i = 0; i < 100; i++) {
+      expect(codeOf(() => parseStream(bufferSource(random(65_536))))).toBe('NOT_AUDIO');
+    }
+    const others = [
+      bytesOf([0xff, 0xd8, 0xff, 0xe0], 'JFIF', random(4000)),
+      bytesOf([0x89], 'PNG\r\n\x1a\n', random(4000)),
+      bytesOf('%PDF-1.7\n', random(4000)),
+      bytesOf('PK\x03\x04', random(4000)),
+    ];
+    for (const bytes of others)
+      expect(codeOf(() => parseStream(bufferSource(bytes)))).toBe('NOT_AUDIO');
+  });
+
   it('lets fs errors through unchanged', () => {
     expect(() => probeFile(join(tmp.path, 'missing.wav'))).toThrow(
       expect.objectContaining({ code: 'ENOENT' }),

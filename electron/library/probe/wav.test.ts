@@ -67,6 +67,12 @@ describe('WAV stream facts', () => {
     expect(r.audioOffset).toBe(12 + 36 + 24 + 8);
   });
 
+  it('reads BW64 (the EBU name for RF64)', () => {
+    const bytes = wavBytes({ container: 'RF64', frames: 300 });
+    bytes.write('BW64', 0, 'latin1');
+    expect(parse(bytes)).toMatchObject({ format: 'wav', frames: 300 });
+  });
+
   it('reads big-endian RIFX', () => {
     const r = parse(
       wavBytes({
@@ -256,6 +262,17 @@ describe('WAV metadata chunks', () => {
     const r = parse(bytes);
     expect(r.frames).toBe(4410);
     expect(r.warnings[0]).toMatch(/unreadable bytes/);
+  });
+
+  it('takes the rest of the file as audio when an unfinished recording left the data size at 0', () => {
+    const bytes = wavBytes({
+      channels: 2,
+      samples: [noise(1000), noise(1000, 0.5, 4)],
+      declaredDataSize: 0,
+    });
+    const r = parse(bytes);
+    expect(r.frames).toBe(1000);
+    expect(r.warnings).toEqual(['data chunk size is 0; taking the rest of the file as audio']);
   });
 
   it('warns for a metadata chunk cut short after the audio', () => {

@@ -113,6 +113,13 @@ export function parseWav(src: ByteSource): ParsedStream {
       }
     }
     if (!isPrintableId(header, 0)) {
+      if (dataOffset === pos && dataSize === 0) {
+        // An unfinished recording: the writer never filled in the data size.
+        dataSize = src.size - dataOffset;
+        warnings.push('data chunk size is 0; taking the rest of the file as audio');
+        endedInChunk = true;
+        break;
+      }
       if (fmt !== null && dataOffset >= 0) {
         warnings.push(`unreadable bytes at offset ${pos} after the audio; ignored`);
         break;
