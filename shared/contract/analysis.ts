@@ -26,10 +26,16 @@ export interface Descriptors {
   temporalCentroidSec: number;
   /** RMS of the last 50 ms relative to the envelope peak (dB, ≥ −120). */
   endLevelDb: number;
+  /** Envelope level relative to the peak at 5, 10, 20, 40, 80, 160, 320, 640 ms after it (dB, ≥ −120). */
+  envelopeDb: number[];
   /** Energy-weighted mean spectral centroid (Hz). */
   spectralCentroidHz: number;
   /** Standard deviation of the centroid over active frames (Hz). */
   spectralCentroidStdHz: number;
+  /** Centroid of the first 60 ms from the main peak (Hz): the colour of the attack. */
+  centroidEarlyHz: number;
+  /** Centroid from 200 ms after the main peak on (Hz; = early when the sound is shorter). */
+  centroidLateHz: number;
   /** Mean spectral flatness over active frames (0 tonal … 1 white noise). */
   spectralFlatness: number;
   /** Energy-weighted mean 85 % roll-off frequency (Hz). */

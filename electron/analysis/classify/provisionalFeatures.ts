@@ -17,7 +17,7 @@ import { analyzeFrames, BAND_COUNT, MFCC_COUNT } from '../features/frameAnalysis
 import { detectOnsets } from '../features/onsets';
 import { ExcerptCollector } from '../stream/excerptCollector';
 
-export const PROVISIONAL_FEATURE_VERSION = 'provisional-1';
+export const PROVISIONAL_FEATURE_VERSION = 'provisional-3';
 export const PROVISIONAL_EXCERPT_SEC = 6;
 const ENV_TIMES = [0.005, 0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64];
 
@@ -78,10 +78,14 @@ export function periodicity(x: Float32Array, sampleRate: number, from: number): 
 
 /** The provisional vector of a mono excerpt; `durationSec` is the whole file's length. */
 export function provisionalFeatureVector(
-  x: Float32Array,
+  input: Float32Array,
   sampleRate: number,
   durationSec: number,
 ): Float32Array {
+  // Peak-normalise first: the log-mel floor would otherwise make MFCCs depend on level.
+  let inPeak = 0;
+  for (const v of input) inPeak = Math.max(inPeak, Math.abs(v));
+  const x = inPeak > 0 ? input.map((v) => v / inPeak) : input;
   const out: number[] = [];
   const env = envelopeFeatures(x, sampleRate);
   out.push(

@@ -20,7 +20,12 @@ export interface EnvelopeFeatures {
   endLevelDb: number;
   /** RMS of the first 20 ms relative to the RMS peak (dB, ≥ −120). */
   startLevelDb: number;
+  /** Envelope at ENVELOPE_TIMES after the peak, relative to the peak (dB, ≥ −120). */
+  shapeDb: number[];
 }
+
+/** Seconds after the main peak at which the envelope shape is sampled. */
+export const ENVELOPE_TIMES = [0.005, 0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64];
 
 const RELEASE_SEC = 0.02;
 
@@ -99,5 +104,9 @@ export function envelopeFeatures(x: Float32Array, sampleRate: number): EnvelopeF
     temporalCentroidSec: den > 0 ? num / den / rate : 0,
     endLevelDb: levelDb(Math.sqrt(endE / Math.min(count, endWin)), rmsPeak),
     startLevelDb: levelDb(Math.sqrt(startE / Math.min(count, startWin)), rmsPeak),
+    shapeDb: ENVELOPE_TIMES.map((s) => {
+      const w = peakIndex + Math.round(s * rate);
+      return w < count ? levelDb(env[w] as number, peak) : -120;
+    }),
   };
 }

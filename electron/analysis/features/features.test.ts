@@ -47,6 +47,26 @@ describe('analyzeFrames', () => {
     expect(silent.mfcc.length).toBe(silent.frames * MFCC_COUNT);
   });
 
+  it('measures the downbeat of a wrapped loop against the loop end', () => {
+    const loop = drumLoop(120, 1, sr);
+    const linear = analyzeFrames(loop, sr);
+    const wrapped = analyzeFrames(loop, sr, { wrap: true });
+    // Linear: frame 0 rises from silence; wrapped: from the loop's own tail, like any other beat.
+    expect(wrapped.flux[0]).toBeLessThan(linear.flux[0] as number);
+    // The downbeat's rise now shows in the frames around the wrap point, like any other beat.
+    const wrapRise = Math.max(
+      wrapped.flux[0] as number,
+      wrapped.flux[wrapped.frames - 1] as number,
+    );
+    const beat = Math.round(0.5 * wrapped.frameRate);
+    expect(wrapRise).toBeGreaterThan(
+      0.3 * Math.max(wrapped.flux[beat] as number, wrapped.flux[beat + 1] as number),
+    );
+    // No cut-off at the end: the last frames see the loop start, not silence.
+    expect(wrapped.energy[wrapped.frames - 1]).toBeGreaterThan(0);
+    expect(wrapped.frames).toBe(linear.frames);
+  });
+
   it('scales the frame to the rate', () => {
     expect(frameSizeFor(44100)).toBe(2048);
     expect(frameSizeFor(48000)).toBe(2048);

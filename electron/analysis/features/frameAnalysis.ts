@@ -36,6 +36,12 @@ export interface FrameFeatures {
    * excerpt: the cut there is an artefact of the file boundary, not an onset.
    */
   flux: Float32Array;
+  /**
+   * frames × 3 onset strength in three regions of the mel spectrum — low (< 150 Hz:
+   * kicks, bass), mid (300 Hz–3 kHz: snares, claps, chords) and high (> 6 kHz: hats) —
+   * for the metrical cues of the tempo estimator. Same units as `flux`.
+   */
+  fluxBands: Float32Array;
   /** frames × BAND_COUNT band powers (sub, low, mid, high, air). */
   bands: Float32Array;
   /** frames × MFCC_COUNT MFCCs (orthonormal DCT of natural-log mel energies). */
@@ -81,7 +87,21 @@ function setupFor(n: number, sampleRate: number): Setup {
   return s;
 }
 
-export function analyzeFrames(x: Float32Array, sampleRate: number): FrameFeatures {
+export interface FrameOptions {
+  /**
+   * Treat the signal as one period of a loop: frames near the ends wrap around, and the
+   * first frame's onset strength is measured against the last frame (so a loop's
+   * downbeat is not inflated by the silence "before" the file).
+   */
+  wrap?: boolean;
+}
+
+export function analyzeFrames(
+  x: Float32Array,
+  sampleRate: number,
+  opts: FrameOptions = {},
+): FrameFeatures {
+  const wrap = opts.wrap === true && x.length > 0;
   const n = frameSizeFor(sampleRate);
   const hop = n / 4;
   const bins = n / 2 + 1;
@@ -99,34 +119,54 @@ export function analyzeFrames(x: Float32Array, sampleRate: number): FrameFeature
   const flatness = new Float32Array(frames);
   const rolloff = new Float32Array(frames);
   const flux = new Float32Array(frames);
+  const fluxBands = new Float32Array(frames * 3);
+  const region = new Int8Array(MEL_BANDS);
+  const regionSize = [0, 0, 0];
+  for (let b = 0; b < MEL_BANDS; b++) {
+    const c = mel.centers[b] as number;
+    region[b] = c < 150 ? 0 : c >= 300 && c < 3000 ? 1 : c >= 6000 ? 2 : -1;
+    if ((region[b] as number) >= 0) regionSize[region[b] as number]++;
+  }
   const bands = new Float32Array(frames * BAND_COUNT);
   const mfcc = new Float32Array(frames * MFCC_COUNT);
 
   const frame = new Float64Array(n);
   const power = new Float64Array(bins);
   const melE = new Float64Array(MEL_BANDS);
-  const melDb = new Float64Array(MEL_BANDS);
   const prevDb = new Float64Array(MEL_BANDS).fill(DB_FLOOR);
   const logMel = new Float64Array(MEL_BANDS);
   const silentMfcc = new Float64Array(MFCC_COUNT);
   dct.apply(new Float64Array(MEL_BANDS).fill(Math.log(1e-10)), silentMfcc);
 
-  for (let t = 0; t < frames; t++) {
+  const L = x.length;
+  // In wrap mode the last frame runs first (unrecorded) so frame 0's flux compares with it.
+  for (let pass = wrap ? -1 : 0; pass < frames; pass++) {
+    const t = pass < 0 ? frames - 1 : pass;
+    const record = pass >= 0;
     const start = t * hop - n / 2;
     let any = false;
     for (let i = 0; i < n; i++) {
-      const j = start + i;
-      const v = j >= 0 && j < x.length ? (x[j] as number) : 0;
+      let j = start + i;
+      if (wrap) j = ((j % L) + L) % L;
+      const v = j >= 0 && j < L ? (x[j] as number) : 0;
       frame[i] = v;
       if (v !== 0) any = true;
     }
     if (!any) {
-      mfcc.set(silentMfcc, t * MFCC_COUNT);
       prevDb.fill(DB_FLOOR);
-      flatness[t] = 1;
+      if (record) {
+        mfcc.set(silentMfcc, t * MFCC_COUNT);
+        flatness[t] = 1;
+      }
       continue;
     }
     fft.power(frame, power, win);
+    if (!record) {
+      applyMel(mel, power, melE);
+      for (let b = 0; b < MEL_BANDS; b++)
+        prevDb[b] = Math.max(DB_FLOOR, 4.342944819 * Math.log((melE[b] as number) * norm + 1e-10));
+      continue;
+    }
     let total = 0;
     let magSum = 0;
     let magW = 0;
@@ -163,16 +203,30 @@ export function analyzeFrames(x: Float32Array, sampleRate: number): FrameFeature
     }
     applyMel(mel, power, melE);
     let rise = 0;
+    let r0 = 0;
+    let r1 = 0;
+    let r2 = 0;
     for (let b = 0; b < MEL_BANDS; b++) {
       const e = melE[b] as number;
       logMel[b] = Math.log(e + 1e-10);
       const db = Math.max(DB_FLOOR, 4.342944819 * (logMel[b] as number));
-      melDb[b] = db;
       const d = db - (prevDb[b] as number);
-      if (d > 0) rise += d;
+      if (d > 0) {
+        rise += d;
+        const g = region[b] as number;
+        if (g === 0) r0 += d;
+        else if (g === 1) r1 += d;
+        else if (g === 2) r2 += d;
+      }
       prevDb[b] = db;
     }
-    flux[t] = t > 0 && start + n > x.length ? 0 : rise / MEL_BANDS;
+    const cutOff = !wrap && t > 0 && start + n > L;
+    flux[t] = cutOff ? 0 : rise / MEL_BANDS;
+    if (!cutOff) {
+      fluxBands[3 * t] = r0 / Math.max(1, regionSize[0] as number);
+      fluxBands[3 * t + 1] = r1 / Math.max(1, regionSize[1] as number);
+      fluxBands[3 * t + 2] = r2 / Math.max(1, regionSize[2] as number);
+    }
     dct.apply(logMel, mfcc, t * MFCC_COUNT);
   }
   return {
@@ -186,6 +240,7 @@ export function analyzeFrames(x: Float32Array, sampleRate: number): FrameFeature
     flatness,
     rolloff,
     flux,
+    fluxBands,
     bands,
     mfcc,
   };

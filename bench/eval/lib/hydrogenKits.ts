@@ -1,0 +1,95 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DrumRole } from './patterns';
+import { HYDROGEN } from './paths';
+
+export interface KitLayer {
+  file: string;
+  min: number;
+  max: number;
+}
+
+export interface KitInstrument {
+  name: string;
+  layers: KitLayer[];
+}
+
+export interface Kit {
+  name: string;
+  dir: string;
+  roles: Partial<Record<DrumRole, KitInstrument>>;
+  /** Every sample file of the kit (for the one-shot sets). */
+  files: string[];
+}
+
+const ROLE_PATTERNS: Array<[DrumRole, RegExp, RegExp?]> = [
+  ['kick', /kick|bass ?drum|\bbd\b/i],
+  ['snare', /snare|\bsd\b/i, /rim|roll|stick/i],
+  ['clap', /clap/i],
+  ['hatClosed', /(closed|\bcl\b).*(h|hat)|(hat|hh).*(closed|\bcl\b)|closed hh/i],
+  ['hatOpen', /(open|\bop\b).*(h|hat)|(hat|hh).*(open|\bop\b)/i, /semi/i],
+  ['ride', /ride/i, /bell|cup/i],
+  ['tom', /tom/i],
+  ['rim', /rim|stick/i],
+];
+
+function decode(s: string): string {
+  return s
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"');
+}
+
+export function loadKits(): Kit[] {
+  if (!existsSync(HYDROGEN)) return [];
+  const kits: Kit[] = [];
+  for (const name of readdirSync(HYDROGEN).sort()) {
+    const dir = join(HYDROGEN, name);
+    const xmlPath = join(dir, 'drumkit.xml');
+    if (!existsSync(xmlPath)) continue;
+    const xml = readFileSync(xmlPath, 'utf8');
+    const roles: Partial<Record<DrumRole, KitInstrument>> = {};
+    for (const m of xml.matchAll(/<instrument>([\s\S]*?)<\/instrument>/g)) {
+      const body = m[1] ?? '';
+      const instName = decode(/<name>([^<]*)<\/name>/.exec(body)?.[1] ?? '');
+      const layers: KitLayer[] = [];
+      for (const l of body.matchAll(/<layer>([\s\S]*?)<\/layer>/g)) {
+        const lb = l[1] ?? '';
+        const file = decode(/<filename>([^<]*)<\/filename>/.exec(lb)?.[1] ?? '');
+        if (!file || !existsSync(join(dir, file))) continue;
+        layers.push({
+          file: join(dir, file),
+          min: Number(/<min>([^<]*)<\/min>/.exec(lb)?.[1] ?? 0),
+          max: Number(/<max>([^<]*)<\/max>/.exec(lb)?.[1] ?? 1),
+        });
+      }
+      if (layers.length === 0 || !instName) continue;
+      for (const [role, yes, no] of ROLE_PATTERNS) {
+        if (roles[role]) continue;
+        if (yes.test(instName) && !(no && no.test(instName))) {
+          roles[role] = { name: instName, layers };
+          break;
+        }
+      }
+    }
+    const files = readdirSync(dir)
+      .filter((f) => /\.(wav|flac|aiff?)$/i.test(f))
+      .sort()
+      .map((f) => join(dir, f));
+    kits.push({ name, dir, roles, files });
+  }
+  return kits;
+}
+
+/** Kits that can play a groove: a kick, a snare or clap, and a hat or ride. */
+export function grooveKits(kits: Kit[]): Kit[] {
+  return kits.filter(
+    (k) => k.roles.kick && (k.roles.snare || k.roles.clap) && (k.roles.hatClosed || k.roles.ride),
+  );
+}
+
+export function layerFor(inst: KitInstrument, velocity: number): string {
+  const hit = inst.layers.find((l) => velocity >= l.min && velocity <= l.max);
+  return (hit ?? (inst.layers[inst.layers.length - 1] as KitLayer)).file;
+}

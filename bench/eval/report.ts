@@ -1,0 +1,187 @@
+import type { KindReport } from './score/kind';
+import type { LoudnessReport } from './score/loudness';
+import type { KeyReport, RootReport } from './score/pitchAndKey';
+import type { TempoReport, ToolScore } from './score/tempo';
+
+export interface EvalReport {
+  generatedAt: string;
+  seed: number;
+  analyzerVersion: string;
+  machine: string;
+  sets: Record<string, number>;
+  goals: Array<{ name: string; goal: string; value: string; met: boolean }>;
+  loudness: LoudnessReport | null;
+  tempo: TempoReport | null;
+  root: RootReport | null;
+  key: KeyReport | null;
+  kind: KindReport | null;
+  analysisMsPerFile: number;
+}
+
+function fmt(v: number | null | undefined, digits = 2): string {
+  return v === null || v === undefined ? '—' : v.toFixed(digits);
+}
+
+function tool(name: string, s: ToolScore | null): string {
+  return s
+    ? `| ${name} | ${s.acc1Pct}% (${s.acc1}) | ${s.acc2Pct}% (${s.acc2}) | ${s.noAnswer} |`
+    : `| ${name} | not run | | |`;
+}
+
+/** The Markdown summary: goals, per-set figures, and every miss. */
+export function markdown(r: EvalReport): string {
+  const out: string[] = [];
+  out.push(`# Analysis accuracy (npm run eval)`, '');
+  out.push(
+    `Generated ${r.generatedAt}, analyzer ${r.analyzerVersion}, eval seed ${r.seed}, ${r.machine}.`,
+    '',
+  );
+  out.push('| Goal | Target | Measured | Met |', '|---|---|---|---|');
+  for (const g of r.goals)
+    out.push(`| ${g.name} | ${g.goal} | ${g.value} | ${g.met ? 'yes' : '**no**'} |`);
+  out.push(
+    '',
+    `Sets: ${Object.entries(r.sets)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}.`,
+    '',
+  );
+  if (r.loudness) {
+    const l = r.loudness;
+    out.push('## Loudness vs ffmpeg ebur128', '');
+    out.push(
+      `${l.files} files longer than 1 s. |ΔLUFS| ≤ 0.3: ${l.withinLufs03Pct}% (${l.withinLufs03}); mean |ΔLUFS| ${l.meanAbsDeltaLufs}, max ${fmt(l.maxAbsDeltaLufs)}. True peak within 0.5 dB: ${l.withinTp05Pct}% (${l.withinTp05}); mean |ΔTP| ${l.meanAbsDeltaTp} dB.`,
+      '',
+    );
+    if (l.misses.length) {
+      out.push(
+        '| File | ours LUFS | ffmpeg | Δ | ours dBTP | ffmpeg | Δ |',
+        '|---|---|---|---|---|---|---|',
+      );
+      for (const m of l.misses)
+        out.push(
+          `| ${m.file} | ${fmt(m.ours)} | ${fmt(m.ffmpeg)} | ${fmt(m.deltaLufs)} | ${fmt(m.oursTp)} | ${fmt(m.ffmpegTp)} | ${fmt(m.deltaTp)} |`,
+        );
+      out.push('');
+    }
+  }
+  if (r.tempo) {
+    const t = r.tempo;
+    out.push(
+      '## BPM',
+      '',
+      `${t.loops} loops of known tempo.`,
+      '',
+      '| Tool | Acc1 (±4 %) | Acc2 (×2, ×½, ×3) | no answer |',
+      '|---|---|---|---|',
+    );
+    out.push(
+      tool('SampleMind', t.ours),
+      tool('aubio tempo', t.aubio),
+      tool('bpm-tools (default 84–146)', t.bpmTools),
+      tool('essentia PercivalBpmEstimator', t.essentia),
+    );
+    out.push(
+      '',
+      'By set (ours): ' +
+        Object.entries(t.bySet)
+          .map(([k, s]) => `${k} Acc1 ${s.acc1Pct}% / Acc2 ${s.acc2Pct}%`)
+          .join('; '),
+      '',
+    );
+    if (t.misses.length) {
+      out.push(
+        'Misses (Acc1):',
+        '',
+        '| File | Made as | Truth | Ours | conf | aubio | bpm-tools | essentia |',
+        '|---|---|---|---|---|---|---|---|',
+      );
+      for (const m of t.misses)
+        out.push(
+          `| ${m.file} | ${m.info} | ${m.truth} | ${fmt(m.ours)} | ${fmt(m.confidence)} | ${fmt(m.aubio)} | ${fmt(m.bpmTools)} | ${fmt(m.essentia)} |`,
+        );
+      out.push('');
+    }
+  }
+  if (r.root) {
+    const k = r.root;
+    out.push(
+      '## Root note',
+      '',
+      `${k.notes} single notes. Pitch class correct ${k.pitchClassPct}% (${k.pitchClassCorrect}); with octave ${k.octaveCorrectPct}%; no answer ${k.noAnswer}. essentia KeyExtractor tonic as root: ${k.essentiaPitchClassPct ?? '—'}%.`,
+      '',
+    );
+    out.push(
+      'By family: ' +
+        Object.entries(k.byFamily)
+          .map(([f, s]) => `${f} ${s.pitchClassPct}% of ${s.notes}`)
+          .join('; '),
+      '',
+    );
+    if (k.misses.length) {
+      out.push(
+        'Misses (wrong note or octave):',
+        '',
+        '| File | Made as | Truth | Ours | cents | conf | essentia tonic |',
+        '|---|---|---|---|---|---|---|',
+      );
+      for (const m of k.misses)
+        out.push(
+          `| ${m.file} | ${m.info} | ${m.truth} | ${m.ours ?? '—'} | ${m.cents ?? '—'} | ${fmt(m.confidence)} | ${m.essentiaTonic ?? '—'} |`,
+        );
+      out.push('');
+    }
+  }
+  if (r.key) {
+    const k = r.key;
+    out.push(
+      '## Key',
+      '',
+      `${k.items} progressions. Correct ${k.correctPct}% (${k.correct}); counting relative major/minor ${k.withRelativePct}%. Verdicts: ${JSON.stringify(k.verdicts)}.`,
+    );
+    if (k.essentia)
+      out.push(
+        `essentia KeyExtractor: bgate ${k.essentia.correctPct}% / ${k.essentia.withRelativePct}% with relative; edma ${k.essentia.edmaCorrectPct}% / ${k.essentia.edmaWithRelativePct}%.`,
+      );
+    out.push('');
+    if (k.misses.length) {
+      out.push(
+        '| File | Made as | Truth | Ours | verdict | essentia (bgate) | essentia (edma) |',
+        '|---|---|---|---|---|---|---|',
+      );
+      for (const m of k.misses)
+        out.push(
+          `| ${m.file} | ${m.info} | ${m.truth} | ${m.ours ?? '—'} | ${m.verdict} | ${m.essentia ?? '—'} | ${m.essentiaEdma ?? '—'} |`,
+        );
+      out.push('');
+    }
+  }
+  if (r.kind) {
+    const k = r.kind;
+    out.push(
+      '## One-shot vs loop',
+      '',
+      `${k.items} files. Correct ${k.correctPct}% (${k.correct}). ` +
+        Object.entries(k.bySet)
+          .map(([s, v]) => `${s} ${v.correctPct}% of ${v.items}`)
+          .join('; '),
+      '',
+    );
+    if (k.misses.length) {
+      out.push(
+        '| File | Set | Made as | Truth | Ours | conf | duration |',
+        '|---|---|---|---|---|---|---|',
+      );
+      for (const m of k.misses)
+        out.push(
+          `| ${m.file} | ${m.set} | ${m.info} | ${m.truth} | ${m.ours ?? '—'} | ${fmt(m.confidence)} | ${fmt(m.durationSec)} |`,
+        );
+      out.push('');
+    }
+  }
+  out.push(
+    `Mean analysis time ${r.analysisMsPerFile.toFixed(1)} ms per file (single thread, in-process, machine shared).`,
+    '',
+  );
+  return out.join('\n');
+}

@@ -1,0 +1,14 @@
+/** One labelled evaluation item. */
+export interface EvalItem {
+  set: string;
+  /** Path of the audio file (names never carry the label). */
+  path: string;
+  kind: 'one-shot' | 'loop';
+  bpm?: number;
+  /** "A minor" */
+  key?: string;
+  /** MIDI note of single notes. */
+  midi?: number;
+  /** Free-form description of how it was made (style, kit, program, …). */
+  info: string;
+}

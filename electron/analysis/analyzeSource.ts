@@ -1,0 +1,153 @@
+import type { AnalysisFields, AnalysisResult } from '../../shared/contract/analysis';
+import type { EmbeddedMetadata, NameHints } from '../../shared/contract/library';
+import { AppError } from '../../shared/result';
+import type { AudioSource } from './decode/types';
+import { summarizeDescriptors } from './features/descriptors';
+import { envelopeFeatures } from './features/envelope';
+import { analyzeFrames } from './features/frameAnalysis';
+import { detectOnsets } from './features/onsets';
+import { resolveKey } from './hints/resolveKey';
+import { resolveRoot } from './hints/resolveRoot';
+import { resolveTempo } from './hints/resolveTempo';
+import { computeChroma } from './key/chroma';
+import { estimateKey, type KeyEstimate } from './key/estimateKey';
+import { classifyKind } from './kind/classifyKind';
+import { amplitudeDb } from './loudness/truePeak';
+import { encodePeaks } from './peaks/peaksCodec';
+import { estimatePitch } from './pitch/rootNote';
+import { measureStream } from './stream/measureStream';
+import { deriveTags } from './tags/deriveTags';
+import { estimateTempo } from './tempo/estimateTempo';
+import { FEATURE_VECTOR_VERSION, featureVector } from './vector/featureVector';
+import { ANALYZER_VERSION } from './version';
+
+export interface AnalyzeOptions {
+  /** BPM / key / note / loop words found in the file and folder names. */
+  hints?: NameHints;
+  /** Metadata read from the file (acid, smpl, tags). */
+  embedded?: EmbeddedMetadata;
+  /** Seconds from the start used for tempo, key, kind and descriptors (default 120). */
+  excerptSeconds?: number;
+  signal?: AbortSignal;
+}
+
+/** Minimum pitch confidence for a measured root note. */
+export const ROOT_MIN_CONFIDENCE = 0.5;
+/** Minimum key-profile correlation for a measured key. */
+export const KEY_MIN_CORRELATION = 0.55;
+/** Material at least this long gets a key even as a one-shot (pads, drones, phrases). */
+const KEY_MIN_ONESHOT_SEC = 4;
+
+function round(v: number | null, digits: number): number | null {
+  if (v === null) return null;
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}
+
+/** Analyses an opened audio source (does not close it). */
+export async function analyzeSource(
+  source: AudioSource,
+  opts: AnalyzeOptions = {},
+): Promise<AnalysisResult> {
+  const info = source.info;
+  const m = await measureStream(source, {
+    ...(opts.excerptSeconds !== undefined ? { excerptSeconds: opts.excerptSeconds } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
+  if (m.frames === 0) throw new AppError('EMPTY_FILE', 'the file holds no audio frames');
+  const durationSec = m.frames / info.sampleRate;
+  const rate = m.analysisRate;
+  const x = m.excerpt;
+  const excerptSec = x.length / rate;
+  // A whole file of a second or more may be a loop: analyse it as one (wrapped) period.
+  const mayLoop = m.excerptIsWhole && durationSec >= 1;
+  const frames = analyzeFrames(x, rate, { wrap: mayLoop });
+  const env = envelopeFeatures(x, rate);
+  const onsets = detectOnsets(frames.flux, frames.frameRate);
+  const pitch = estimatePitch(x, rate, env);
+  const loopTempo = estimateTempo(frames, { durationSec: excerptSec, loop: mayLoop });
+  const kind = classifyKind({
+    durationSec,
+    onsetCount: onsets.length,
+    endLevelDb: env.endLevelDb,
+    tempo: loopTempo,
+    hints: opts.hints,
+    embedded: opts.embedded,
+  });
+  const isLoop = kind.kind === 'loop';
+  const tempo = resolveTempo(
+    isLoop ? loopTempo : null,
+    durationSec,
+    isLoop,
+    opts.embedded,
+    opts.hints,
+  );
+
+  let keyEstimate: KeyEstimate | null = null;
+  if (isLoop || durationSec >= KEY_MIN_ONESHOT_SEC) {
+    const est = estimateKey(computeChroma(x, rate).profile);
+    if (est && est.correlation >= KEY_MIN_CORRELATION) keyEstimate = est;
+  }
+  const key = resolveKey(keyEstimate, opts.embedded, opts.hints);
+  const root = isLoop
+    ? resolveRoot(null, 1, undefined, undefined)
+    : resolveRoot(pitch, ROOT_MIN_CONFIDENCE, opts.embedded, opts.hints);
+
+  const descriptors = summarizeDescriptors({
+    frames,
+    envelope: env,
+    stats: m.stats,
+    excerpt: x,
+    onsets,
+    excerptSec,
+    samplePeak: m.samplePeak,
+    pitchConfidence: pitch?.confidence ?? 0,
+  });
+  const lufs = round(m.loudness.lufs, 2);
+  const tags = deriveTags({
+    descriptors,
+    kind: kind.kind,
+    channels: info.channels,
+    lufs,
+    tonal: root.rootNote !== null || (key.key !== null && key.source === 'audio'),
+  });
+  const fields: AnalysisFields = {
+    analyzerVersion: ANALYZER_VERSION,
+    format: info.format,
+    codec: info.codec,
+    durationSec: Math.round(durationSec * 1e6) / 1e6,
+    frames: m.frames,
+    sampleRate: info.sampleRate,
+    channels: info.channels,
+    bitDepth: info.bitDepth,
+    kind: kind.kind,
+    kindConfidence: Math.round(kind.confidence * 1000) / 1000,
+    bpm: tempo.bpm,
+    bpmConfidence: tempo.confidence,
+    bpmSource: tempo.source,
+    beats: tempo.beats,
+    key: key.key,
+    keyConfidence: key.confidence,
+    keySource: key.source,
+    rootNote: root.rootNote,
+    rootMidi: root.rootMidi,
+    rootCents: root.rootCents,
+    rootConfidence: root.confidence,
+    rootSource: root.source,
+    lufs,
+    loudnessMethod: m.loudness.method,
+    maxMomentaryLufs: round(m.loudness.maxMomentaryLufs, 2),
+    truePeakDb: round(amplitudeDb(m.truePeak), 2),
+    samplePeakDb: round(amplitudeDb(m.samplePeak), 2),
+    descriptors,
+    tags,
+    excerptSec: Math.round(excerptSec * 1000) / 1000,
+    warnings: [...source.warnings],
+  };
+  return {
+    ...fields,
+    peaks: encodePeaks(m.peaks),
+    featureVector: featureVector(fields),
+    featureVectorVersion: FEATURE_VECTOR_VERSION,
+  };
+}

@@ -1,0 +1,115 @@
+import { mkdtempSync, readFileSync, copyFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOOP_CLASSES, ONE_SHOT_CLASSES } from '../../../shared/taxonomy';
+import { defaultModelsDir, META_FILE, MODEL_FILE, SampleClassifier } from './classifier';
+import { parseModelMeta } from './modelMeta';
+import { PROVISIONAL_FEATURE_VERSION, provisionalFeaturesOfFile } from './provisionalFeatures';
+
+const KITS = '/usr/share/hydrogen/data/drumkits';
+// Kits of the held-out test split (models/training/split.ts), one file each.
+const HELD_OUT: [string, string][] = [
+  ['TR808EmulationKit/808_Kick_Long.flac', 'kick'],
+  ['TR808EmulationKit/808_Tom_Low.flac', 'tom'],
+  ['TR808EmulationKit/808_Cymbal.flac', 'cymbal'],
+  ['ForzeeStereo/Kick-0.wav', 'kick'],
+  ['ForzeeStereo/TomLow-2.wav', 'tom'],
+  ['ForzeeStereo/Snare-3.wav', 'snare'],
+  ['ForzeeStereo/HiHatClosed-2.wav', 'hihat'],
+  ['ForzeeStereo/Crash18-2.wav', 'cymbal'],
+];
+
+describe('SampleClassifier (committed model)', () => {
+  let classifier: SampleClassifier;
+  beforeAll(async () => {
+    classifier = await SampleClassifier.load();
+  });
+  afterAll(async () => {
+    await classifier.close();
+  });
+
+  it('finds the committed model and its metadata matches the taxonomy and the feature extractor', () => {
+    expect(defaultModelsDir().endsWith('models')).toBe(true);
+    expect(classifier.meta.oneShotClasses).toEqual([...ONE_SHOT_CLASSES]);
+    expect(classifier.meta.loopClasses).toEqual([...LOOP_CLASSES]);
+    expect(classifier.meta.featureVersion).toBe(PROVISIONAL_FEATURE_VERSION);
+  });
+
+  it('classifies real held-out drum samples in one batch', async () => {
+    const features = await Promise.all(
+      HELD_OUT.map(([f]) => provisionalFeaturesOfFile(join(KITS, f))),
+    );
+    const results = await classifier.classify(features);
+    expect(results).toHaveLength(HELD_OUT.length);
+    for (const r of results) {
+      const total = r.candidates.reduce((a, c) => a + c.p, 0);
+      expect(total).toBeLessThanOrEqual(1.0001);
+      expect(r.candidates).toHaveLength(3);
+      expect(r.candidates[0]?.p).toBeCloseTo(r.confidence, 6);
+      expect(r.class === null || r.confidence >= classifier.meta.threshold.oneShot).toBe(true);
+      expect(ONE_SHOT_CLASSES).toContain(r.candidates[0]?.class);
+    }
+    const right = results.filter((r, i) => r.candidates[0]?.class === HELD_OUT[i]?.[1]).length;
+    expect(right).toBeGreaterThanOrEqual(HELD_OUT.length / 2);
+    // batching does not change answers
+    const single = await classifier.classify([features[0] as Float32Array]);
+    expect(single[0]?.confidence).toBeCloseTo(results[0]?.confidence as number, 5);
+  });
+
+  it('gives loops a loop content class and returns embeddings', async () => {
+    const f = await provisionalFeaturesOfFile('/usr/share/lmms/samples/beats/break01.ogg');
+    const [loop] = await classifier.classify([f], ['loop']);
+    expect(LOOP_CLASSES).toContain(loop?.candidates[0]?.class);
+    const [emb] = await classifier.embed([f]);
+    expect(emb).toHaveLength(classifier.meta.embeddingLength);
+    expect(await classifier.embed([])).toEqual([]);
+    expect(await classifier.classify([])).toEqual([]);
+  });
+
+  it('refuses vectors of the wrong length', async () => {
+    await expect(classifier.classify([new Float32Array(3)])).rejects.toThrow(/length 3/);
+  });
+
+  it('runs well under 1 ms per sample in a batch of 512', async () => {
+    const batch = Array.from({ length: 512 }, (_, i) =>
+      new Float32Array(classifier.meta.featureLength).fill(i / 512),
+    );
+    await classifier.classify(batch);
+    const t0 = performance.now();
+    await classifier.classify(batch);
+    expect((performance.now() - t0) / batch.length).toBeLessThan(1);
+  });
+});
+
+describe('model metadata', () => {
+  const meta = JSON.parse(readFileSync(join(defaultModelsDir(), META_FILE), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+
+  it('rejects a class order that differs from the taxonomy', () => {
+    const swapped = [...ONE_SHOT_CLASSES];
+    [swapped[0], swapped[1]] = [
+      swapped[1] as (typeof swapped)[number],
+      swapped[0] as (typeof swapped)[number],
+    ];
+    expect(() => parseModelMeta({ ...meta, oneShotClasses: swapped })).toThrow(/class order/);
+    expect(() => parseModelMeta({ ...meta, featureLength: 0 })).toThrow();
+  });
+
+  it('loads from an explicit folder and from SAMPLEMIND_MODELS_DIR', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sm-model-'));
+    copyFileSync(join(defaultModelsDir(), MODEL_FILE), join(dir, MODEL_FILE));
+    writeFileSync(join(dir, META_FILE), JSON.stringify(meta));
+    const c = await SampleClassifier.load(dir);
+    expect(c.meta.featureLength).toBe(meta.featureLength);
+    await c.close();
+    process.env.SAMPLEMIND_MODELS_DIR = dir;
+    try {
+      expect(defaultModelsDir()).toBe(dir);
+    } finally {
+      delete process.env.SAMPLEMIND_MODELS_DIR;
+    }
+  });
+});

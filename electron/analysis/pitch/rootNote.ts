@@ -1,0 +1,102 @@
+import { decimate } from '../dsp/decimator';
+import type { EnvelopeFeatures } from '../features/envelope';
+import { Yin } from './yin';
+
+export interface PitchEstimate {
+  /** Nearest MIDI note of the median pitch. */
+  midi: number;
+  /** Median pitch minus `midi`, in cents. */
+  cents: number;
+  /** Median fundamental (Hz). */
+  hz: number;
+  /** 0 … 1: voiced share × periodicity × stability of the frames. */
+  confidence: number;
+}
+
+const TARGET_RATE = 11025;
+const MIN_HZ = 27;
+const MAX_HZ = 2100;
+const FRAMES = 12;
+
+/**
+ * Root pitch of a (one-shot) sound: YIN on up to 12 frames of its sustained part (from
+ * 30 ms after the main peak until the envelope has fallen 30 dB), on the signal
+ * decimated to ~11 kHz. Returns null when nothing periodic is found.
+ */
+export function estimatePitch(
+  x: Float32Array,
+  sampleRate: number,
+  env: EnvelopeFeatures,
+): PitchEstimate | null {
+  if (env.peak <= 0) return null;
+  const factor = Math.max(1, Math.round(sampleRate / TARGET_RATE));
+  const first = pitchAt(x, sampleRate, env, factor);
+  // High notes have periods of a few samples at ~11 kHz: refine at a higher rate.
+  if (first && factor > 1 && first.hz * 24 > sampleRate / factor) {
+    const fine = Math.max(1, Math.floor(sampleRate / (first.hz * 24)));
+    if (fine < factor) {
+      const again = pitchAt(x, sampleRate, env, fine);
+      if (
+        again &&
+        Math.abs(again.midi + again.cents / 100 - (first.midi + first.cents / 100)) < 0.6
+      )
+        return again;
+    }
+  }
+  return first;
+}
+
+function pitchAt(
+  x: Float32Array,
+  sampleRate: number,
+  env: EnvelopeFeatures,
+  factor: number,
+): PitchEstimate | null {
+  const rate = sampleRate / factor;
+  const y = decimate(x, factor);
+  const window = Math.round(rate * 0.08);
+  const yin = new Yin(rate, MIN_HZ, Math.min(MAX_HZ, rate / 4), window);
+  // Sustained region (in envelope points → samples of y).
+  const toY = (p: number): number => Math.round((p / env.rate) * rate);
+  const from = toY(env.peakIndex) + Math.round(0.03 * rate);
+  let endPoint = env.peakIndex;
+  const thr = env.peak * 10 ** (-30 / 20);
+  for (let p = env.env.length - 1; p > env.peakIndex; p--) {
+    if ((env.env[p] as number) >= thr) {
+      endPoint = p;
+      break;
+    }
+  }
+  const to = Math.min(y.length - yin.span, toY(endPoint) - yin.span, from + Math.round(1.5 * rate));
+  const starts: number[] = [];
+  if (to <= from) {
+    // Too short for a full frame after the attack: take the one frame that fits best.
+    starts.push(Math.max(0, Math.min(from, y.length - yin.span)));
+  } else {
+    const count = Math.min(FRAMES, 1 + Math.floor((to - from) / (window / 2)));
+    for (let i = 0; i < count; i++)
+      starts.push(Math.round(from + ((to - from) * i) / Math.max(1, count - 1)));
+  }
+  const midis: number[] = [];
+  let apSum = 0;
+  for (const s of starts) {
+    const fr = yin.analyze(y, s);
+    if (fr.f0 > 0 && fr.aperiodicity < 0.35) {
+      midis.push(69 + 12 * Math.log2(fr.f0 / 440));
+      apSum += fr.aperiodicity;
+    }
+  }
+  if (midis.length === 0) return null;
+  const sorted = [...midis].sort((p, q) => p - q);
+  const median = sorted[Math.floor(sorted.length / 2)] as number;
+  const stable = midis.filter((m) => Math.abs(m - median) < 0.5).length / midis.length;
+  const voiced = midis.length / starts.length;
+  const periodicity = 1 - apSum / midis.length / 0.35;
+  const midi = Math.round(median);
+  return {
+    midi,
+    cents: Math.round((median - midi) * 100),
+    hz: 440 * 2 ** ((median - 69) / 12),
+    confidence: Math.max(0, Math.min(1, voiced * stable * (0.5 + 0.5 * periodicity))),
+  };
+}
