@@ -22,7 +22,7 @@ export interface Mp3Start {
   /** Offset of the first verified frame. */
   start: number;
   /** Leading ID3v2 tag, if any. */
-  id3?: { offset: number; end: number };
+  id3?: { offset: number; end: number } | undefined;
 }
 
 export function parseMp3(src: ByteSource, where: Mp3Start): ParsedStream {

@@ -100,10 +100,7 @@ export function parseStream(src: ByteSource): ParsedStream {
       stream = parseOgg(src);
       break;
     case 'mp3':
-      stream = parseMp3(
-        src,
-        found.id3 === undefined ? { start: found.start } : { start: found.start, id3: found.id3 },
-      );
+      stream = parseMp3(src, { start: found.start, id3: found.id3 });
       break;
   }
   if (found.warnings.length > 0) stream.warnings.unshift(...found.warnings);

@@ -2,7 +2,7 @@ import type { AudioFormat } from '../../../shared/contract';
 import type { ByteSource } from './byteSource';
 import { corrupt, notAudio, truncated, unsupported } from './errors';
 import { readId3v2Header } from './id3';
-import { findFrameChain, frameChainAt, type MpegFrameHeader } from './mpegFrame';
+import { findFrameChain, frameChainAt, readMpegFrameHeader } from './mpegFrame';
 import { fourCC } from './text';
 
 /**
@@ -149,7 +149,8 @@ function afterId3(src: ByteSource): Sniffed {
 
 /** An MPEG stream found at `at` in `buf` (which starts at file offset `base`). */
 function mpeg(buf: Buffer, at: number, warnings: string[], base = 0): Sniffed {
-  const header = frameChainAt(buf, at, 1) as MpegFrameHeader;
+  const header = readMpegFrameHeader(buf, at);
+  if (header === null) throw corrupt(`no MPEG frame at offset ${base + at}`);
   if (header.layer !== 3)
     throw unsupported(
       `MPEG-${header.version} audio layer ${header.layer === 2 ? 'II (MP2)' : 'I (MP1)'}`,
