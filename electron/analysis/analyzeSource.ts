@@ -5,12 +5,12 @@ import type { AudioSource } from './decode/types';
 import { summarizeDescriptors } from './features/descriptors';
 import { envelopeFeatures } from './features/envelope';
 import { analyzeFrames } from './features/frameAnalysis';
-import { detectOnsets } from './features/onsets';
+import { detectOnsets, onsetStrengths } from './features/onsets';
 import { resolveKey } from './hints/resolveKey';
 import { resolveRoot } from './hints/resolveRoot';
 import { resolveTempo } from './hints/resolveTempo';
 import { computeChroma } from './key/chroma';
-import { estimateKey, type KeyEstimate } from './key/estimateKey';
+import { estimateKeyFromChroma, type KeyEstimate } from './key/estimateKey';
 import { classifyKind } from './kind/classifyKind';
 import { amplitudeDb } from './loudness/truePeak';
 import { encodePeaks } from './peaks/peaksCodec';
@@ -33,8 +33,10 @@ export interface AnalyzeOptions {
 
 /** Minimum pitch confidence for a measured root note. */
 export const ROOT_MIN_CONFIDENCE = 0.5;
-/** Minimum key-profile correlation for a measured key. */
+/** A measured key needs this key-profile correlation … */
 export const KEY_MIN_CORRELATION = 0.55;
+/** … and this share of the chroma on its scale (drum loops sit around 0.64–0.72). */
+export const KEY_MIN_SCALE_SHARE = 0.74;
 /** Material at least this long gets a key even as a one-shot (pads, drones, phrases). */
 const KEY_MIN_ONESHOT_SEC = 4;
 
@@ -68,8 +70,9 @@ export async function analyzeSource(
   const loopTempo = estimateTempo(frames, { durationSec: excerptSec, loop: mayLoop });
   const kind = classifyKind({
     durationSec,
-    onsetCount: onsets.length,
-    endLevelDb: env.endLevelDb,
+    onsets,
+    onsetStrengths: onsetStrengths(frames.flux, frames.frameRate, onsets),
+    envelope: env,
     tempo: loopTempo,
     hints: opts.hints,
     embedded: opts.embedded,
@@ -85,8 +88,10 @@ export async function analyzeSource(
 
   let keyEstimate: KeyEstimate | null = null;
   if (isLoop || durationSec >= KEY_MIN_ONESHOT_SEC) {
-    const est = estimateKey(computeChroma(x, rate).profile);
-    if (est && est.correlation >= KEY_MIN_CORRELATION) keyEstimate = est;
+    const chroma = computeChroma(x, rate);
+    const est = estimateKeyFromChroma(chroma, excerptSec);
+    if (est && est.correlation >= KEY_MIN_CORRELATION && est.scaleShare >= KEY_MIN_SCALE_SHARE)
+      keyEstimate = est;
   }
   const key = resolveKey(keyEstimate, opts.embedded, opts.hints);
   const root = isLoop

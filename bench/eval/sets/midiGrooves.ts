@@ -108,6 +108,7 @@ export async function buildMidiGrooves(count: number, seed: number): Promise<Eva
       path,
       kind: 'loop',
       bpm,
+      grooveKey: keyName(tonic, mode),
       info: `${pattern.style} ${bars} bar${bars > 1 ? 's' : ''}${pattern.swing > 0 ? ` swing ${(50 + pattern.swing * 100).toFixed(0)}%` : ''}, bass${withChords ? ' + chords' : ''} in ${keyName(tonic, mode)}`,
     });
   }

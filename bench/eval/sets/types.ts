@@ -7,6 +7,8 @@ export interface EvalItem {
   bpm?: number;
   /** "A minor" */
   key?: string;
+  /** Key of a groove's bass/chords (scored apart from the key set: drums dominate these). */
+  grooveKey?: string;
   /** MIDI note of single notes. */
   midi?: number;
   /** Free-form description of how it was made (style, kit, program, …). */

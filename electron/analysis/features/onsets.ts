@@ -55,3 +55,12 @@ export function detectOnsets(
   }
   return out;
 }
+
+/** Onset-strength value at each onset time, relative to the strongest onset (0 … 1). */
+export function onsetStrengths(flux: Float32Array, frameRate: number, onsets: number[]): number[] {
+  const values = onsets.map(
+    (t) => flux[Math.min(flux.length - 1, Math.round(t * frameRate))] as number,
+  );
+  const max = Math.max(0, ...values);
+  return values.map((v) => (max > 0 ? v / max : 0));
+}

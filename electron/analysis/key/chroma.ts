@@ -10,7 +10,11 @@ export interface Chroma {
   frameCount: number;
   /** Estimated tuning offset from A440 (cents, −50 … 50). */
   tuningCents: number;
+  /** Pitch-class energy of the spectral peaks below 250 Hz (the bass), max-normalised. */
+  bass: Float64Array;
 }
+
+const BASS_MAX_HZ = 250;
 
 const TARGET_RATE = 11025;
 const FRAME = 4096;
@@ -92,6 +96,16 @@ export function computeChroma(x: Float32Array, sampleRate: number): Chroma {
     frames[t * 12 + pcB] =
       (frames[t * 12 + pcB] as number) + w * Math.cos((Math.PI / 2) * (1 - frac)) ** 2;
   }
+  const bass = new Float64Array(12);
+  for (let i = 0; i < peaksF.length; i++) {
+    const f = peaksF[i] as number;
+    if (f > BASS_MAX_HZ) continue;
+    const pc = ((Math.round(12 * Math.log2(f / 440) - tuningCents / 100 + 9) % 12) + 12) % 12;
+    bass[pc] = (bass[pc] as number) + (peaksE[i] as number) ** 2;
+  }
+  let bm = 0;
+  for (let p = 0; p < 12; p++) bm = Math.max(bm, bass[p] as number);
+  if (bm > 0) for (let p = 0; p < 12; p++) bass[p] = (bass[p] as number) / bm;
   const profile = new Float64Array(12);
   for (let t = 0; t < count; t++) {
     let m = 0;
@@ -106,5 +120,5 @@ export function computeChroma(x: Float32Array, sampleRate: number): Chroma {
   let pm = 0;
   for (let p = 0; p < 12; p++) pm = Math.max(pm, profile[p] as number);
   if (pm > 0) for (let p = 0; p < 12; p++) profile[p] = (profile[p] as number) / pm;
-  return { profile, frames, frameCount: count, tuningCents };
+  return { profile, frames, frameCount: count, tuningCents, bass };
 }
