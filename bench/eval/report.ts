@@ -14,6 +14,8 @@ export interface EvalReport {
   tempo: TempoReport | null;
   root: RootReport | null;
   key: KeyReport | null;
+  /** Key of the MIDI grooves (drums + bass, sometimes chords): secondary, no goal. */
+  grooveKey: KeyReport | null;
   kind: KindReport | null;
   analysisMsPerFile: number;
 }
@@ -155,6 +157,20 @@ export function markdown(r: EvalReport): string {
         );
       out.push('');
     }
+  }
+  if (r.grooveKey) {
+    const g = r.grooveKey;
+    const none = g.verdicts['none'] ?? 0;
+    out.push(
+      '### Key of the MIDI grooves (secondary)',
+      '',
+      `${g.items} grooves (drums + bass, half with chords). Correct ${g.correctPct}%, with relative ${g.withRelativePct}%; no key reported for ${none} (the tonal gate). Verdicts: ${JSON.stringify(g.verdicts)}.`,
+    );
+    if (g.essentia)
+      out.push(
+        `essentia KeyExtractor: bgate ${g.essentia.correctPct}% / ${g.essentia.withRelativePct}%; edma ${g.essentia.edmaCorrectPct}% / ${g.essentia.edmaWithRelativePct}%.`,
+      );
+    out.push('');
   }
   if (r.kind) {
     const k = r.kind;

@@ -42,7 +42,7 @@ export async function runEval(): Promise<EvalReport> {
   log(`building sets (seed ${seed}; cached under bench/.data/eval)`);
   const need = (...what: string[]): boolean => what.some((w) => only.has(w));
   const hyd = need('tempo', 'kind', 'loudness') ? await buildHydrogenLoops(48, seed) : [];
-  const grooves = need('tempo', 'kind', 'loudness') ? await buildMidiGrooves(32, seed) : [];
+  const grooves = need('tempo', 'kind', 'loudness', 'key') ? await buildMidiGrooves(32, seed) : [];
   const notes = need('root', 'kind', 'loudness') ? await buildRootNotes(120, seed) : [];
   const keys = need('key', 'kind', 'loudness') ? await buildKeyProgressions(48, seed) : [];
   const oneShots = need('kind') ? realOneShots(150, seed) : [];
@@ -71,6 +71,7 @@ export async function runEval(): Promise<EvalReport> {
     tempo: null,
     root: null,
     key: null,
+    grooveKey: null,
     kind: null,
     analysisMsPerFile: msPerFile,
   };
@@ -127,6 +128,10 @@ export async function runEval(): Promise<EvalReport> {
   if (only.has('key')) {
     log('keys');
     report.key = await scoreKeys(keys, analyzed, !quick);
+    const grooveKeys = grooves
+      .filter((g) => g.grooveKey)
+      .map((g) => ({ ...g, key: g.grooveKey as string }));
+    report.grooveKey = grooveKeys.length > 0 ? await scoreKeys(grooveKeys, analyzed, !quick) : null;
     report.goals.push(
       {
         name: 'Key correct',

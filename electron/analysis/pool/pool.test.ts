@@ -1,0 +1,205 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { WorkerPool } from './workerPool';
+import { workerScript } from './workerScript';
+import { TaskQueue } from './taskQueue';
+import { RateMeter } from './rateMeter';
+import { createAnalysisPool } from './analysisPool';
+import type { TestTask } from '../test-support/testWorker';
+import { tempDir } from '../test-support/tempFiles';
+import { writeWav } from '../test-support/writeAudio';
+import { drumLoop, harmonicTone } from '../test-support/signals';
+
+const script = workerScript(
+  new URL('./no-such-compiled.js', import.meta.url),
+  new URL('../test-support/testWorker.ts', import.meta.url),
+);
+
+function pool(size = 2, timeoutMs?: number): WorkerPool<TestTask, number> {
+  return new WorkerPool<TestTask, number>({ script, size, ...(timeoutMs ? { timeoutMs } : {}) });
+}
+
+describe('WorkerPool', () => {
+  it('runs tasks on several workers and reports progress', async () => {
+    const p = pool(2);
+    const seen: number[] = [];
+    const off = p.onProgress((pr) => seen.push(pr.completed));
+    const outs = await Promise.all([1, 2, 3, 4, 5].map((v) => p.submit({ op: 'echo', value: v })));
+    expect(outs.map((o) => (o.ok ? o.value : -1))).toEqual([1, 2, 3, 4, 5]);
+    const pr = p.progress();
+    expect(pr).toMatchObject({ completed: 5, failed: 0, queued: 0, running: 0, workers: 2 });
+    expect(pr.perSecond).toBeGreaterThan(0);
+    expect(pr.etaSec).toBe(0);
+    expect(seen.at(-1)).toBe(5);
+    off();
+    await p.close();
+  });
+
+  it('turns a thrown error into error data and keeps the worker', async () => {
+    const p = pool(1);
+    const bad = await p.submit({ op: 'throw' });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'task failed on purpose' },
+    });
+    expect((await p.submit({ op: 'echo', value: 7 })).ok).toBe(true);
+    await p.close();
+  });
+
+  it('survives a crashing worker and a worker that exits', async () => {
+    const p = pool(1);
+    const [crash, after, exit, last] = await Promise.all([
+      p.submit({ op: 'crash' }),
+      p.submit({ op: 'echo', value: 1 }),
+      p.submit({ op: 'exit' }),
+      p.submit({ op: 'echo', value: 2 }),
+    ]);
+    expect(crash).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(crash.ok ? '' : crash.error.message).toMatch(/worker crashed: worker blew up/);
+    expect(after).toMatchObject({ ok: true, value: 1 });
+    expect(exit).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'worker exited with code 3' },
+    });
+    expect(last).toMatchObject({ ok: true, value: 2 });
+    expect(p.progress()).toMatchObject({ completed: 2, failed: 2 });
+    await p.close();
+  });
+
+  it('terminates and replaces a hung worker after the timeout', async () => {
+    const p = pool(1, 400);
+    const t0 = performance.now();
+    const [hung, next] = await Promise.all([
+      p.submit({ op: 'hang' }),
+      p.submit({ op: 'echo', value: 9 }),
+    ]);
+    expect(hung).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(390);
+    expect(next).toMatchObject({ ok: true, value: 9 });
+    await p.close();
+  });
+
+  it('cancels queued and running tasks', async () => {
+    const p = pool(1);
+    const running = p.submit({ op: 'sleep', ms: 5000 }, { id: 'slow' });
+    const queued = p.submit({ op: 'echo', value: 1 }, { id: 'q' });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(p.cancel('q')).toBe(true);
+    expect(p.cancel('slow')).toBe(true);
+    expect(p.cancel('nope')).toBe(false);
+    expect(await queued).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect((await p.submit({ op: 'echo', value: 3 })).ok).toBe(true);
+    expect(p.progress().cancelled).toBe(2);
+    await p.close();
+  });
+
+  it('pauses, resumes, runs prioritised tasks first and rejects duplicate ids', async () => {
+    const p = pool(1);
+    p.pause();
+    const order: string[] = [];
+    const tasks = ['a', 'b', 'c', 'd'].map((id) =>
+      p.submit({ op: 'echo' }, { id }).then((o) => order.push(o.id)),
+    );
+    const urgent = p
+      .submit({ op: 'echo' }, { id: 'urgent', priority: 5 })
+      .then((o) => order.push(o.id));
+    expect((await p.submit({ op: 'echo' }, { id: 'a' })).ok).toBe(false);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(p.progress()).toMatchObject({ queued: 5, running: 0, paused: true });
+    expect(p.prioritize('c')).toBe(true);
+    expect(p.prioritize('zzz')).toBe(false);
+    p.resume();
+    await Promise.all([...tasks, urgent]);
+    expect(order).toEqual(['c', 'urgent', 'a', 'b', 'd']);
+    await p.close();
+  });
+
+  it('cancels what is left when closed', async () => {
+    const p = pool(1);
+    const a = p.submit({ op: 'sleep', ms: 3000 });
+    const b = p.submit({ op: 'echo', value: 1 });
+    await new Promise((r) => setTimeout(r, 200));
+    await p.close();
+    expect(await a).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(await b).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(await p.submit({ op: 'echo' })).toMatchObject({
+      ok: false,
+      error: { code: 'CANCELLED' },
+    });
+    expect(p.cancelQueued()).toBe(0);
+  });
+});
+
+describe('TaskQueue and RateMeter', () => {
+  it('orders by priority then arrival', () => {
+    const q = new TaskQueue<string>();
+    q.push('a', 0, 'a');
+    q.push('b', 1, 'b');
+    q.push('c', 0, 'c');
+    q.push('d', 1, 'd');
+    expect(q.has('c')).toBe(true);
+    expect(q.promote('c')).toBe(true);
+    expect(q.drain().map((t) => t.id)).toEqual(['c', 'b', 'd', 'a']);
+    expect(q.shift()).toBeUndefined();
+    expect(q.remove('x')).toBeUndefined();
+  });
+
+  it('measures a rate over a window and estimates time left', () => {
+    let t = 0;
+    const r = new RateMeter(1000, () => t);
+    expect(r.perSecond()).toBe(0);
+    expect(r.eta(5)).toBeNull();
+    expect(r.eta(0)).toBe(0);
+    for (let i = 0; i < 10; i++) {
+      r.tick();
+      t += 100;
+    }
+    expect(r.perSecond()).toBeCloseTo(10, 0);
+    expect(r.eta(20)).toBeCloseTo(2, 0);
+    t += 5000;
+    expect(r.perSecond()).toBe(0);
+  });
+});
+
+describe('analysis pool', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+
+  it('analyses real files on two workers and reports bad ones without falling over', async () => {
+    const sr = 44100;
+    const loop = tmp.file(
+      'loop.wav',
+      writeWav({ sampleRate: sr, channels: [drumLoop(120, 2, sr), drumLoop(120, 2, sr, 9)] }),
+    );
+    const tone = tmp.file(
+      'tone.wav',
+      writeWav({
+        sampleRate: sr,
+        channels: [harmonicTone(220, 1.5, sr, { decay: 0.3 })],
+        encoding: 'f32',
+      }),
+    );
+    const bad = tmp.file('bad.wav', new TextEncoder().encode('RIFF....WAVEjunkjunkjunk'));
+    const empty = tmp.file('empty.wav', new Uint8Array(0));
+    const p = createAnalysisPool({ size: 2, timeoutMs: 60_000 });
+    try {
+      const [a, b, c, d, e] = await Promise.all([
+        p.submit({ path: loop }),
+        p.submit({ path: tone, hints: { rootMidi: 57 } }),
+        p.submit({ path: bad }),
+        p.submit({ path: empty }),
+        p.submit({ path: `${tmp.dir}/missing.wav` }),
+      ]);
+      expect(a.ok && a.value.kind).toBe('loop');
+      expect(a.ok && a.value.bpm).toBeCloseTo(120, 0);
+      expect(a.ok && a.value.peaks).toBeInstanceOf(Uint8Array);
+      expect(b.ok && b.value.rootNote).toBe('A3');
+      expect(c.ok ? 'ok' : c.error.code).toMatch(/TRUNCATED_FILE|CORRUPT_FILE/);
+      expect(d.ok ? 'ok' : d.error.code).toBe('EMPTY_FILE');
+      expect(e.ok ? 'ok' : e.error.code).toBe('NOT_FOUND');
+      expect(p.progress()).toMatchObject({ completed: 2, failed: 3 });
+    } finally {
+      await p.close();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,39 @@
+import { parentPort } from 'node:worker_threads';
+import { AppError } from '../../../shared/result';
+import type { ReplyMessage, TaskMessage } from './types';
+
+/**
+ * Worker side of the pool: runs `handler` for each task message, one at a time, and
+ * posts the result (errors become data). `transfer` lists buffers to move, not copy.
+ */
+export function serveTasks<I, O>(
+  handler: (input: I) => Promise<O>,
+  transfer?: (value: O) => ArrayBuffer[],
+): void {
+  const port = parentPort;
+  if (!port) throw new Error('serveTasks must run in a worker thread');
+  let chain = Promise.resolve();
+  port.on('message', (msg: TaskMessage<I>) => {
+    if (msg?.type !== 'task') return;
+    chain = chain.then(async () => {
+      let reply: ReplyMessage<O>;
+      let list: ArrayBuffer[] = [];
+      try {
+        const value = await handler(msg.input);
+        reply = { type: 'result', id: msg.id, ok: true, value };
+        list = transfer ? transfer(value) : [];
+      } catch (error) {
+        const data =
+          error instanceof AppError
+            ? error.toData()
+            : {
+                code: 'INTERNAL' as const,
+                message: error instanceof Error ? error.message : String(error),
+              };
+        reply = { type: 'result', id: msg.id, ok: false, error: data };
+      }
+      port.postMessage(reply, list);
+    });
+  });
+  port.postMessage({ type: 'ready' } satisfies ReplyMessage<O>);
+}

@@ -1,0 +1,32 @@
+/** A worker for pool tests: echoes, throws, crashes, exits or hangs on request. */
+import { serveTasks } from '../pool/serveTasks';
+
+export interface TestTask {
+  op: 'echo' | 'throw' | 'crash' | 'exit' | 'hang' | 'sleep';
+  value?: number;
+  ms?: number;
+}
+
+serveTasks<TestTask, number>(async (t) => {
+  switch (t.op) {
+    case 'echo':
+      return t.value ?? 0;
+    case 'sleep':
+      await new Promise((r) => setTimeout(r, t.ms ?? 50));
+      return t.value ?? 0;
+    case 'throw':
+      throw new Error('task failed on purpose');
+    case 'crash':
+      setTimeout(() => {
+        throw new Error('worker blew up');
+      }, 1);
+      return new Promise<number>(() => undefined);
+    case 'exit':
+      process.exit(3);
+      return 0;
+    case 'hang':
+      for (;;) {
+        // busy loop: only terminate() ends this
+      }
+  }
+});
