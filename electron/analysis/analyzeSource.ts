@@ -63,7 +63,7 @@ export async function analyzeSource(
   const excerptSec = x.length / rate;
   // A whole file of a second or more may be a loop: analyse it as one (wrapped) period.
   const mayLoop = m.excerptIsWhole && durationSec >= 1;
-  const frames = analyzeFrames(x, rate, { wrap: mayLoop });
+  const frames = analyzeFrames(x, rate, { wrap: mayLoop, overlap: mayLoop ? 4 : 2 });
   const env = envelopeFeatures(x, rate);
   const onsets = detectOnsets(frames.flux, frames.frameRate);
   const pitch = estimatePitch(x, rate, env);

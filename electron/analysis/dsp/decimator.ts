@@ -46,7 +46,7 @@ export class Decimator {
     if (!Number.isInteger(factor) || factor < 1)
       throw new RangeError('decimation factor must be a positive integer');
     this.factor = factor;
-    this.kernel = factor === 1 ? new Float64Array([1]) : lowPassKernel(factor);
+    this.kernel = factor === 1 ? new Float64Array([1]) : kernelFor(factor);
     // Circular buffer, doubled so a contiguous window is always available.
     this.buf = new Float64Array(2 * this.kernel.length);
   }
@@ -62,6 +62,11 @@ export class Decimator {
     outOffset: number,
     offset = 0,
   ): number {
+    if (this.factor === 1) {
+      const m = Math.min(n, out.length - outOffset);
+      for (let i = 0; i < m; i++) out[outOffset + i] = x[offset + i] as number;
+      return m;
+    }
     const L = this.kernel.length;
     const k = this.kernel;
     const b = this.buf;
@@ -74,10 +79,6 @@ export class Decimator {
       if (++this.phase === this.factor) {
         this.phase = 0;
         if (w >= out.length) continue;
-        if (this.factor === 1) {
-          out[w++] = v;
-          continue;
-        }
         // Oldest sample sits at pos; window b[pos .. pos+L).
         let acc = 0;
         for (let j = 0, p = this.pos; j < L; j++, p++) acc += (k[j] as number) * (b[p] as number);
@@ -96,15 +97,29 @@ export class Decimator {
 /** Decimates a whole array (no streaming); output j is centred on input j·factor. */
 export function decimate(x: Float32Array, factor: number): Float32Array {
   if (factor === 1) return x;
-  const d = new Decimator(factor);
-  const mid = Math.round(d.delay * factor);
-  // Outputs are taken at inputs ≡ factor-1 (mod factor); pad so they fall on centres ≡ 0.
-  const lead = (((factor - 1 - mid) % factor) + factor) % factor;
-  const skip = (mid + lead - factor + 1) / factor;
-  const padded = new Float32Array(lead + x.length + mid + factor);
-  padded.set(x, lead);
-  const out = new Float32Array(Math.ceil(padded.length / factor));
-  const n = d.process(padded, padded.length, out, 0);
-  const len = Math.max(0, Math.min(n - skip, Math.ceil(x.length / factor)));
-  return out.slice(skip, skip + len);
+  const h = kernelFor(factor);
+  const L = h.length;
+  const mid = (L - 1) / 2;
+  const n = Math.ceil(x.length / factor);
+  const out = new Float32Array(n);
+  for (let j = 0; j < n; j++) {
+    const c = j * factor;
+    const k0 = Math.max(0, mid - c);
+    const k1 = Math.min(L, x.length - c + mid);
+    let acc = 0;
+    for (let k = k0, i = c - mid + k0; k < k1; k++, i++) acc += (h[k] as number) * (x[i] as number);
+    out[j] = acc;
+  }
+  return out;
+}
+
+const kernels = new Map<number, Float64Array>();
+
+function kernelFor(factor: number): Float64Array {
+  let h = kernels.get(factor);
+  if (!h) {
+    h = lowPassKernel(factor);
+    kernels.set(factor, h);
+  }
+  return h;
 }

@@ -157,14 +157,46 @@ export class RealFft {
 
   private transform(): void {
     const { re, im, cosT, sinT, m } = this;
-    for (let size = 2; size <= m; size <<= 1) {
+    // Stage 1 (size 2) and stage 2 (size 4) need no multiplications.
+    for (let i = 0; i + 1 < m; i += 2) {
+      const ar = re[i] as number;
+      const ai = im[i] as number;
+      const br = re[i + 1] as number;
+      const bi = im[i + 1] as number;
+      re[i] = ar + br;
+      im[i] = ai + bi;
+      re[i + 1] = ar - br;
+      im[i + 1] = ai - bi;
+    }
+    if (m >= 4) {
+      for (let i = 0; i < m; i += 4) {
+        const ar = re[i] as number;
+        const ai = im[i] as number;
+        const br = re[i + 2] as number;
+        const bi = im[i + 2] as number;
+        re[i] = ar + br;
+        im[i] = ai + bi;
+        re[i + 2] = ar - br;
+        im[i + 2] = ai - bi;
+        // twiddle −i: (cr, ci)·(−i) = (ci, −cr)
+        const cr = re[i + 1] as number;
+        const ci = im[i + 1] as number;
+        const dr = re[i + 3] as number;
+        const di = im[i + 3] as number;
+        re[i + 1] = cr + di;
+        im[i + 1] = ci - dr;
+        re[i + 3] = cr - di;
+        im[i + 3] = ci + dr;
+      }
+    }
+    for (let size = 8; size <= m; size <<= 1) {
       const half = size >> 1;
       const step = m / size;
-      for (let i = 0; i < m; i += size) {
-        for (let j = 0, k = 0; j < half; j++, k += step) {
-          const wr = cosT[k] as number;
-          const wi = -(sinT[k] as number);
-          const a = i + j;
+      // Twiddle-outer loop: each twiddle is loaded once per stage.
+      for (let j = 0, k = 0; j < half; j++, k += step) {
+        const wr = cosT[k] as number;
+        const wi = -(sinT[k] as number);
+        for (let a = j; a < m; a += size) {
           const b = a + half;
           const br = re[b] as number;
           const bi = im[b] as number;

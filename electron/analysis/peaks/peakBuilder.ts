@@ -26,11 +26,21 @@ export class PeakBuilder {
   private frames = 0;
   private maxSideDiff = 0;
 
+  /**
+   * `expectedFrames` (from the header, when known) lets the micro-buckets start at the
+   * right size instead of doubling up from one frame.
+   */
   constructor(
     channels: number,
     private readonly sampleRate: number,
+    expectedFrames: number | null = null,
   ) {
     this.sourceChannels = channels;
+    if (expectedFrames !== null && expectedFrames > 2 * MICRO) {
+      let size = 1;
+      while (size * 2 * MICRO < expectedFrames) size *= 2;
+      this.size = size;
+    }
     this.tracks = channels === 2 ? 2 : 1;
     this.mins = Array.from({ length: this.tracks }, () => new Float32Array(2 * MICRO));
     this.maxs = Array.from({ length: this.tracks }, () => new Float32Array(2 * MICRO));

@@ -53,11 +53,15 @@ function pitchAt(
   factor: number,
 ): PitchEstimate | null {
   const rate = sampleRate / factor;
-  const y = decimate(x, factor);
+  // Only the region around the main peak is decimated (0.2 s before, 1.8 s after).
+  const peakSample = Math.round((env.peakIndex / env.rate) * sampleRate);
+  const s0 = Math.max(0, peakSample - Math.round(0.2 * sampleRate));
+  const s1 = Math.min(x.length, peakSample + Math.round(1.8 * sampleRate));
+  const y = decimate(x.subarray(s0, s1), factor);
   const window = Math.round(rate * 0.08);
   const yin = new Yin(rate, MIN_HZ, Math.min(MAX_HZ, rate / 4), window);
   // Sustained region (in envelope points → samples of y).
-  const toY = (p: number): number => Math.round((p / env.rate) * rate);
+  const toY = (p: number): number => Math.round((p / env.rate) * rate - s0 / factor);
   const from = toY(env.peakIndex) + Math.round(0.03 * rate);
   let endPoint = env.peakIndex;
   const thr = env.peak * 10 ** (-30 / 20);

@@ -38,7 +38,7 @@ export async function measureStream(
   const { sampleRate, channels, layout, declaredFrames } = source.info;
   const loud = new LoudnessMeter(sampleRate, layout);
   const tp = new TruePeakMeter(sampleRate, channels);
-  const peaks = new PeakBuilder(channels, sampleRate);
+  const peaks = new PeakBuilder(channels, sampleRate, declaredFrames);
   const stats = new SignalStats(channels);
   const excerpt = new ExcerptCollector(
     sampleRate,
