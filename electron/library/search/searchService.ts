@@ -40,7 +40,7 @@ export class SearchService {
     const after: SortPoint | null =
       cursor?.k === 'm'
         ? {
-            key: cursor.key ?? Number.NaN,
+            key: cursor.key ?? Infinity,
             ...(cursor.tie !== undefined ? { tie: cursor.tie } : {}),
             id: cursor.id,
           }
@@ -65,7 +65,7 @@ export class SearchService {
       nextCursor: next
         ? encodeCursor({
             k: 'm',
-            key: Number.isNaN(next.key) ? null : next.key,
+            key: Number.isFinite(next.key) ? next.key : null,
             ...(next.tie !== undefined ? { tie: next.tie } : {}),
             id: next.id,
           })

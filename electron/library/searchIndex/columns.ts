@@ -19,11 +19,10 @@ export type IndexRow = [
   analysis: string,
   addedAt: number,
   size: number,
-  contentHash: string | null,
 ];
 
 export const INDEX_ROW_SQL = `SELECT id, folder_id, dir, name, format, kind, class, bpm, key_code, duration, lufs,
-  rating, favorite, missing, analysis_status, added_at, size, content_hash FROM samples`;
+  rating, favorite, missing, analysis_status, added_at, size FROM samples`;
 
 export const FORMATS = ['wav', 'aiff', 'flac', 'ogg', 'mp3'] as const;
 /** Alphabetical, so that code order is sort order. */
@@ -79,8 +78,6 @@ export class SampleColumns {
   addedAt = new Float64Array(0);
   size = new Float64Array(0);
   nameKey = new Float64Array(0);
-  hashHi = new Uint32Array(0);
-  hashLo = new Uint32Array(0);
   userTags = new Uint16Array(0);
   names: string[] = [];
 
@@ -110,8 +107,6 @@ export class SampleColumns {
     this.addedAt = grow(this.addedAt, n);
     this.size = grow(this.size, n);
     this.nameKey = grow(this.nameKey, n);
-    this.hashHi = grow(this.hashHi, n);
-    this.hashLo = grow(this.hashLo, n);
     this.userTags = grow(this.userTags, n);
   }
 
@@ -166,7 +161,6 @@ export class SampleColumns {
       analysis,
       addedAt,
       size,
-      hash,
     ] = row;
     this.ensure(id);
     const previous = this.present[id] === 1 ? this.names[id] : undefined;
@@ -190,8 +184,6 @@ export class SampleColumns {
     this.size[id] = size;
     this.nameKey[id] = nameSortKey(asciiLower(name));
     this.names[id] = name;
-    this.hashHi[id] = hash ? parseInt(hash.slice(0, 8), 16) >>> 0 : 0;
-    this.hashLo[id] = hash ? parseInt(hash.slice(8, 16), 16) >>> 0 : 0;
     return previous;
   }
 
@@ -202,10 +194,6 @@ export class SampleColumns {
     this.count--;
     this.userTags[id] = 0;
     return this.names[id];
-  }
-
-  hasHash(id: number): boolean {
-    return this.hashHi[id] !== 0 || this.hashLo[id] !== 0;
   }
 }
 

@@ -5,26 +5,91 @@ import { Bitset } from './bitset';
 import { ANALYSIS, FORMATS, KINDS } from './columns';
 import type { LibraryIndex } from './libraryIndex';
 
-/** Keeps the ids of `ids[0..length)` that pass; returns the new length. */
+/** Keeps the ids of `ids[0..length)` that pass; returns the new length. Each pass is one tight loop. */
 export type Pass = (ids: Int32Array, length: number) => number;
 
-function keepIf(test: (id: number) => boolean): Pass {
+type Column = ArrayLike<number>;
+
+function equals(values: Column, wanted: number): Pass {
   return (ids, length) => {
     let w = 0;
     for (let r = 0; r < length; r++) {
       const id = ids[r]!;
-      if (test(id)) ids[w++] = id;
+      if (values[id] === wanted) ids[w++] = id;
     }
     return w;
   };
 }
 
-function inRange(values: Float64Array, min: number | undefined, max: number | undefined): Pass {
-  const lo = min ?? -Infinity;
-  const hi = max ?? Infinity;
-  // NaN (NULL) fails both comparisons, as in SQL.
-  return keepIf((id) => values[id]! >= lo && values[id]! <= hi);
+/** Keeps ids whose code (−1 = NULL, never kept) is flagged in `table`. */
+function inTable(values: Column, codes: Iterable<number>): Pass {
+  const list = [...codes].filter((c) => c >= 0);
+  const table = new Uint8Array(Math.max(0, ...list) + 1);
+  for (const c of list) table[c] = 1;
+  return (ids, length) => {
+    let w = 0;
+    for (let r = 0; r < length; r++) {
+      const id = ids[r]!;
+      const v = values[id]!;
+      if (v >= 0 && table[v] === 1) ids[w++] = id;
+    }
+    return w;
+  };
 }
+
+/** lo ≤ value ≤ hi; NaN (NULL) fails, as in SQL. */
+function between(values: Float64Array, ranges: ReadonlyArray<readonly [number, number]>): Pass {
+  if (ranges.length === 1) {
+    const [lo, hi] = ranges[0]!;
+    return (ids, length) => {
+      let w = 0;
+      for (let r = 0; r < length; r++) {
+        const id = ids[r]!;
+        const v = values[id]!;
+        if (v >= lo && v <= hi) ids[w++] = id;
+      }
+      return w;
+    };
+  }
+  return (ids, length) => {
+    let w = 0;
+    for (let r = 0; r < length; r++) {
+      const id = ids[r]!;
+      const v = values[id]!;
+      for (const [lo, hi] of ranges) {
+        if (v >= lo && v <= hi) {
+          ids[w++] = id;
+          break;
+        }
+      }
+    }
+    return w;
+  };
+}
+
+function atLeast(values: Column, min: number): Pass {
+  return (ids, length) => {
+    let w = 0;
+    for (let r = 0; r < length; r++) {
+      const id = ids[r]!;
+      if (values[id]! >= min) ids[w++] = id;
+    }
+    return w;
+  };
+}
+
+function inSet(set: Bitset): Pass {
+  return (ids, length) => {
+    let w = 0;
+    for (let r = 0; r < length; r++) {
+      const id = ids[r]!;
+      if (set.has(id)) ids[w++] = id;
+    }
+    return w;
+  };
+}
+
+const none: Pass = () => 0;
 
 /** The in-memory twin of filterSql: one pass per filter, same semantics. */
 export function filterPasses(index: LibraryIndex, filters: SearchFilters | undefined): Pass[] {
@@ -32,85 +97,57 @@ export function filterPasses(index: LibraryIndex, filters: SearchFilters | undef
   const f = filters ?? {};
   const passes: Pass[] = [];
 
-  if (f.ids && f.ids.length > 0) {
-    const set = Bitset.fromIds(f.ids, c.maxId + 1);
-    passes.push(keepIf((id) => set.has(id)));
-  }
-  if (f.collectionId !== undefined) {
-    const members = index.collectionMembers(f.collectionId);
-    passes.push(keepIf((id) => members.has(id)));
-  }
+  if (f.ids && f.ids.length > 0) passes.push(inSet(Bitset.fromIds(f.ids, c.maxId + 1)));
+  if (f.collectionId !== undefined) passes.push(inSet(index.collectionMembers(f.collectionId)));
   for (const tag of f.tags ?? []) {
     const tagId = index.tagIdByName.get(tag.toLowerCase());
     const members = tagId === undefined ? undefined : index.tagMembers.get(tagId);
-    passes.push(members ? keepIf((id) => members.has(id)) : () => 0);
+    passes.push(members ? inSet(members) : none);
   }
-  if (f.kind) {
-    const code = KINDS.indexOf(f.kind);
-    passes.push(keepIf((id) => c.kind[id] === code));
-  }
+  if (f.kind) passes.push(equals(c.kind, KINDS.indexOf(f.kind)));
   if (f.classes && f.classes.length > 0) {
-    const codes = new Set(
-      f.classes.map((n) => c.classCodes.get(n)).filter((x): x is number => x !== undefined),
-    );
-    passes.push(keepIf((id) => codes.has(c.cls[id]!)));
-  }
-  if (f.bpm) {
-    const ranges = bpmRanges(f.bpm.min, f.bpm.max, f.bpm.halfDouble ?? false);
     passes.push(
-      keepIf((id) => {
-        const v = c.bpm[id]!;
-        for (const [lo, hi] of ranges) if (v >= lo && v <= hi) return true;
-        return false;
-      }),
+      inTable(
+        c.cls,
+        f.classes.map((n) => c.classCodes.get(n) ?? -1),
+      ),
     );
   }
+  if (f.bpm)
+    passes.push(between(c.bpm, bpmRanges(f.bpm.min, f.bpm.max, f.bpm.halfDouble ?? false)));
   if (f.key) {
     const key = parseKey(f.key.key);
     if (!key)
       throw new AppError('BAD_INPUT', `"${f.key.key}" is not a key (try "A minor" or "F#m")`);
-    const codes = new Set(relatedKeys(key, f.key.relation ?? 'exact').map(keyCode));
-    passes.push(keepIf((id) => codes.has(c.keyCode[id]!)));
+    passes.push(inTable(c.keyCode, relatedKeys(key, f.key.relation ?? 'exact').map(keyCode)));
   }
-  if (f.durationSec) passes.push(inRange(c.duration, f.durationSec.min, f.durationSec.max));
-  if (f.lufs) passes.push(inRange(c.lufs, f.lufs.min, f.lufs.max));
-  if (f.favorite !== undefined) {
-    const v = f.favorite ? 1 : 0;
-    passes.push(keepIf((id) => c.favorite[id] === v));
-  }
-  if (f.minRating !== undefined && f.minRating > 0) {
-    const min = f.minRating;
-    passes.push(keepIf((id) => c.rating[id]! >= min));
-  }
-  if (f.folderId !== undefined) {
-    const folderId = f.folderId;
-    passes.push(keepIf((id) => c.folderId[id] === folderId));
-  }
+  if (f.durationSec)
+    passes.push(
+      between(c.duration, [[f.durationSec.min ?? -Infinity, f.durationSec.max ?? Infinity]]),
+    );
+  if (f.lufs) passes.push(between(c.lufs, [[f.lufs.min ?? -Infinity, f.lufs.max ?? Infinity]]));
+  if (f.favorite !== undefined) passes.push(equals(c.favorite, f.favorite ? 1 : 0));
+  if (f.minRating !== undefined && f.minRating > 0) passes.push(atLeast(c.rating, f.minRating));
+  if (f.folderId !== undefined) passes.push(equals(c.folderId, f.folderId));
   if (f.dir !== undefined && f.dir !== '') {
     const dir = f.dir.replace(/\/+$/, '');
     const below = `${dir}/`;
-    const flags = new Uint8Array(c.dirs.length);
+    const dirs: number[] = [];
     c.dirs.forEach((d, i) => {
-      if (d.dir === dir || d.dir.startsWith(below)) flags[i] = 1;
+      if (d.dir === dir || d.dir.startsWith(below)) dirs.push(i);
     });
-    passes.push(keepIf((id) => flags[c.dirId[id]!] === 1));
+    passes.push(inTable(c.dirId, dirs));
   }
-  if (f.formats && f.formats.length > 0) {
-    const codes = new Set(f.formats.map((x) => FORMATS.indexOf(x)));
-    passes.push(keepIf((id) => codes.has(c.format[id]!)));
-  }
-  if (f.analysis) {
-    const code = ANALYSIS.indexOf(f.analysis);
-    passes.push(keepIf((id) => c.analysis[id] === code));
-  }
-  if (f.untagged) passes.push(keepIf((id) => c.userTags[id] === 0));
-  if (f.addedSinceMs !== undefined) {
-    const since = f.addedSinceMs;
-    passes.push(keepIf((id) => c.addedAt[id]! >= since));
-  }
-  if (f.duplicates) {
-    const flags = index.duplicateFlags();
-    passes.push(keepIf((id) => flags[id] === 1));
-  }
+  if (f.formats && f.formats.length > 0)
+    passes.push(
+      inTable(
+        c.format,
+        f.formats.map((x) => FORMATS.indexOf(x)),
+      ),
+    );
+  if (f.analysis) passes.push(equals(c.analysis, ANALYSIS.indexOf(f.analysis)));
+  if (f.untagged) passes.push(equals(c.userTags, 0));
+  if (f.addedSinceMs !== undefined) passes.push(between(c.addedAt, [[f.addedSinceMs, Infinity]]));
+  if (f.duplicates) passes.push(equals(index.duplicateFlags(), 1));
   return passes;
 }

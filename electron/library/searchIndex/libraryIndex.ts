@@ -212,22 +212,18 @@ export class LibraryIndex {
     return members;
   }
 
-  /** 1 for every sample whose content hash another sample shares. */
+  /** 1 for every sample whose content hash another sample shares (cached until samples change). */
   duplicateFlags(): Uint8Array {
     if (this.dupCache && this.dupCache.version === this.hashVersion) return this.dupCache.flags;
-    const c = this.columns;
-    const keyOf = (id: number): number => c.hashHi[id]! * 2 ** 21 + (c.hashLo[id]! >>> 11);
-    const keys: number[] = [];
-    for (let id = 1; id <= c.maxId; id++)
-      if (c.present[id] === 1 && c.hasHash(id)) keys.push(keyOf(id));
-    const sorted = Float64Array.from(keys).sort();
-    const dup = new Set<number>();
-    for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) dup.add(sorted[i]!);
-    const flags = new Uint8Array(c.maxId + 1);
-    if (dup.size > 0) {
-      for (let id = 1; id <= c.maxId; id++)
-        if (c.present[id] === 1 && c.hasHash(id) && dup.has(keyOf(id))) flags[id] = 1;
-    }
+    const flags = new Uint8Array(this.columns.maxId + 1);
+    const ids = this.db
+      .prepare(
+        `SELECT id FROM samples WHERE content_hash IN (
+           SELECT content_hash FROM samples WHERE content_hash IS NOT NULL GROUP BY content_hash HAVING count(*) > 1)`,
+      )
+      .pluck()
+      .iterate() as IterableIterator<number>;
+    for (const id of ids) if (id < flags.length) flags[id] = 1;
     this.dupCache = { flags, version: this.hashVersion };
     return flags;
   }

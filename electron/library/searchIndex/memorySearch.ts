@@ -42,17 +42,22 @@ export function memorySearch(
   const present = c.present;
   const missing = c.missing;
   const dirId = c.dirId;
-  for (let id = 1; id <= c.maxId; id++) {
-    if (present[id] !== 1) continue;
-    if (filterMissing && missing[id] !== wantMissing) continue;
-    let ok = true;
-    for (const m of words) {
-      if (!(m.names.has(id) || m.dirs[dirId[id]!] === 1 || (m.tags !== null && m.tags.has(id)))) {
-        ok = false;
-        break;
-      }
+  if (words.length === 0) {
+    for (let id = 1; id <= c.maxId; id++) {
+      if (present[id] === 1 && (!filterMissing || missing[id] === wantMissing)) ids[length++] = id;
     }
-    if (ok) ids[length++] = id;
+  } else {
+    for (let id = 1; id <= c.maxId; id++) {
+      if (present[id] !== 1 || (filterMissing && missing[id] !== wantMissing)) continue;
+      let ok = true;
+      for (const m of words) {
+        if (!(m.names.has(id) || m.dirs[dirId[id]!] === 1 || (m.tags !== null && m.tags.has(id)))) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) ids[length++] = id;
+    }
   }
   for (const pass of filterPasses(index, query.filters)) length = pass(ids, length);
 

@@ -3,13 +3,22 @@ import type { SortOrder, SortPoint } from './sortOrder';
 import { topK } from './topK';
 
 let keys = new Float64Array(0);
+let work = new Float64Array(0);
 let picked = new Int32Array(0);
+
+function ensure(length: number): void {
+  if (keys.length >= length) return;
+  const n = Math.max(length, keys.length * 2);
+  keys = new Float64Array(n);
+  work = new Float64Array(n);
+  picked = new Int32Array(n);
+}
 
 /**
  * The first `k` ids of `ids[0..length)` in `order`, skipping those at or before
- * `after`. `ids` must be in ascending id order (it is reordered in place). Finds the
- * k-th smallest sort key by quickselect — linear, no sort of the whole set — then
- * orders only the handful of rows that make the page.
+ * `after`. `ids` must be in ascending id order. Finds the k-th smallest sort key by
+ * quickselect — linear, no sort of the whole set — then orders only the rows that
+ * make the page.
  */
 export function selectPage(
   ids: Int32Array,
@@ -18,38 +27,33 @@ export function selectPage(
   order: SortOrder,
   after: SortPoint | null,
 ): number[] {
+  ensure(length);
+  order.fillKeys(ids, length, keys);
   if (after) {
-    const pk = Number.isNaN(after.key) ? Infinity : after.key * order.idSign;
     let w = 0;
     for (let r = 0; r < length; r++) {
-      const id = ids[r]!;
-      const sk = order.sortKey(id);
-      if (sk > pk || (sk === pk && order.compareToPoint(id, after) > 0)) ids[w++] = id;
+      const sk = keys[r]!;
+      if (sk > after.key || (sk === after.key && order.compareToPoint(ids[r]!, after) > 0)) {
+        ids[w] = ids[r]!;
+        keys[w++] = sk;
+      }
     }
     length = w;
   }
   if (length <= k * 4) return topK(ids, length, k, order.compare);
 
-  if (keys.length < length) keys = new Float64Array(Math.max(length, keys.length * 2));
-  for (let i = 0; i < length; i++) keys[i] = order.sortKey(ids[i]!);
-  const threshold = kthSmallest(keys, length, k - 1);
+  work.set(keys.subarray(0, length));
+  const threshold = kthSmallest(work, length, k - 1);
 
-  if (picked.length < length) picked = new Int32Array(Math.max(length, picked.length * 2));
   let nLess = 0;
-  for (let i = 0; i < length; i++) {
-    const id = ids[i]!;
-    if (order.sortKey(id) < threshold) picked[nLess++] = id;
-  }
+  for (let i = 0; i < length; i++) if (keys[i]! < threshold) picked[nLess++] = ids[i]!;
   const page = topK(picked, nLess, k, order.compare);
   const need = k - page.length;
   if (need <= 0) return page;
 
-  // Rows whose key equals the threshold: order them by text, then id.
+  // Rows whose key equals the threshold, still in ascending id order.
   let nTie = 0;
-  for (let i = 0; i < length; i++) {
-    const id = ids[i]!;
-    if (order.sortKey(id) === threshold) picked[nTie++] = id;
-  }
+  for (let i = 0; i < length; i++) if (keys[i] === threshold) picked[nTie++] = ids[i]!;
   if (order.hasTie) return page.concat(topK(picked, nTie, need, order.compare));
   const tie: number[] = [];
   if (order.idSign > 0) for (let i = 0; i < nTie && tie.length < need; i++) tie.push(picked[i]!);

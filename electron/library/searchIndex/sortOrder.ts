@@ -8,10 +8,14 @@ export interface SortPoint {
   id: number;
 }
 
+export type SortBy = Exclude<SortColumn, 'relevance' | 'path'> | 'score';
+
 export interface SortOrder {
-  /** Direction-adjusted primary key: smaller comes first; NULL is +Infinity (last). */
+  /** Writes the direction-adjusted primary key of `ids[i]` into `out[i]`: smaller first, NULL = +Infinity. */
+  fillKeys(ids: Int32Array, length: number, out: Float64Array): void;
+  /** Direction-adjusted primary key of one id. */
   sortKey(id: number): number;
-  /** Whether equal keys are ordered by text (name) before id. */
+  /** Whether equal primary keys are ordered by name before id. */
   hasTie: boolean;
   /** Sign of the id tie-break: 1 ascending, -1 descending. */
   idSign: number;
@@ -21,93 +25,96 @@ export interface SortOrder {
   compareToPoint(id: number, p: SortPoint): number;
 }
 
+type Source = { values: ArrayLike<number>; nullBelowZero: boolean; map?: ArrayLike<number> };
+
 /**
  * The in-memory twin of the SQL ORDER BY: NULLs last in both directions, ties broken
- * by (ASCII-case-folded) name for text columns, then by id in the same direction.
+ * by (ASCII-case-folded) name for name and relevance order, then by id in the same
+ * direction. Keys are read straight from the typed-array columns in tight loops.
  */
 export function sortOrder(
   columns: SampleColumns,
-  by: Exclude<SortColumn, 'relevance' | 'path'> | 'score',
+  by: SortBy,
   dir: 'asc' | 'desc',
   score?: Float64Array,
 ): SortOrder {
-  const sign = dir === 'asc' ? 1 : -1;
   const c = columns;
-  let keyOf: (id: number) => number;
-  let tieOf: ((id: number) => string) | undefined;
-  switch (by) {
-    case 'name':
-      keyOf = (id) => c.nameKey[id]!;
-      tieOf = (id) => asciiLower(c.names[id]!);
-      break;
-    case 'class': {
-      const ranks = c.classRanks();
-      keyOf = (id) => (c.cls[id]! < 0 ? Number.NaN : ranks[c.cls[id]!]!);
-      break;
+  // Relevance is always "best first": callers pass dir 'asc' and the key is -score.
+  const sign = dir === 'asc' ? 1 : -1;
+  const src: Source = (() => {
+    switch (by) {
+      case 'name':
+        return { values: c.nameKey, nullBelowZero: false };
+      case 'class':
+        return { values: c.cls, nullBelowZero: true, map: c.classRanks() };
+      case 'kind':
+        return { values: c.kind, nullBelowZero: true };
+      case 'key':
+        return { values: c.keyCode, nullBelowZero: true };
+      case 'bpm':
+        return { values: c.bpm, nullBelowZero: false };
+      case 'duration':
+        return { values: c.duration, nullBelowZero: false };
+      case 'lufs':
+        return { values: c.lufs, nullBelowZero: false };
+      case 'rating':
+        return { values: c.rating, nullBelowZero: false };
+      case 'added':
+        return { values: c.addedAt, nullBelowZero: false };
+      case 'size':
+        return { values: c.size, nullBelowZero: false };
+      case 'score':
+        return { values: score ?? new Float64Array(0), nullBelowZero: false };
     }
-    case 'kind':
-      keyOf = (id) => (c.kind[id]! < 0 ? Number.NaN : c.kind[id]!);
-      break;
-    case 'key':
-      keyOf = (id) => (c.keyCode[id]! < 0 ? Number.NaN : c.keyCode[id]!);
-      break;
-    case 'bpm':
-      keyOf = (id) => c.bpm[id]!;
-      break;
-    case 'duration':
-      keyOf = (id) => c.duration[id]!;
-      break;
-    case 'lufs':
-      keyOf = (id) => c.lufs[id]!;
-      break;
-    case 'rating':
-      keyOf = (id) => c.rating[id]!;
-      break;
-    case 'added':
-      keyOf = (id) => c.addedAt[id]!;
-      break;
-    case 'size':
-      keyOf = (id) => c.size[id]!;
-      break;
-    case 'score': {
-      const s = score ?? new Float64Array(0);
-      // Higher score first (call with dir 'asc'), then name.
-      keyOf = (id) => -s[id]!;
-      tieOf = (id) => asciiLower(c.names[id]!);
-      break;
-    }
-  }
+  })();
+  const { values, nullBelowZero, map } = src;
+  const negate = by === 'score' ? -1 : sign;
+  const hasTie = by === 'name' || by === 'score';
+  const nameKey = c.nameKey;
 
-  const nullsAndKeys = (ka: number, kb: number): number => {
-    const na = ka !== ka;
-    const nb = kb !== kb;
-    if (na !== nb) return na ? 1 : -1;
-    if (!na && ka !== kb) return ka < kb ? -sign : sign;
-    return 0;
+  const sortKey = (id: number): number => {
+    const v = values[id]!;
+    if (v !== v || (nullBelowZero && v < 0)) return Infinity;
+    return (map ? map[v]! : v) * negate;
+  };
+  const tieOf = (id: number): string => asciiLower(c.names[id]!);
+
+  const afterKeys = (a: number, b: number, ka: number, kb: number): number => {
+    if (ka !== kb) return ka < kb ? -1 : 1;
+    if (hasTie) {
+      if (by === 'score' && nameKey[a] !== nameKey[b]) return nameKey[a]! < nameKey[b]! ? -1 : 1;
+      const x = tieOf(a);
+      const y = tieOf(b);
+      if (x !== y) return x < y ? -sign : sign;
+    }
+    return a === b ? 0 : a < b ? -sign : sign;
   };
 
   return {
-    sortKey(id) {
-      const k = keyOf(id);
-      return k !== k ? Infinity : k * sign;
-    },
-    hasTie: tieOf !== undefined,
-    idSign: sign,
-    compare(a, b) {
-      const r = nullsAndKeys(keyOf(a), keyOf(b));
-      if (r !== 0) return r;
-      if (tieOf) {
-        const x = tieOf(a);
-        const y = tieOf(b);
-        if (x !== y) return x < y ? -sign : sign;
+    fillKeys(ids, length, out) {
+      if (!map && !nullBelowZero && negate === 1) {
+        for (let i = 0; i < length; i++) {
+          const v = values[ids[i]!]!;
+          out[i] = v !== v ? Infinity : v;
+        }
+      } else if (!map && !nullBelowZero) {
+        for (let i = 0; i < length; i++) {
+          const v = values[ids[i]!]!;
+          out[i] = v !== v ? Infinity : v * negate;
+        }
+      } else {
+        for (let i = 0; i < length; i++) out[i] = sortKey(ids[i]!);
       }
-      return a === b ? 0 : a < b ? -sign : sign;
     },
-    point: (id) => (tieOf ? { key: keyOf(id), tie: tieOf(id), id } : { key: keyOf(id), id }),
+    sortKey,
+    hasTie,
+    idSign: sign,
+    compare: (a, b) => afterKeys(a, b, sortKey(a), sortKey(b)),
+    point: (id) => (hasTie ? { key: sortKey(id), tie: tieOf(id), id } : { key: sortKey(id), id }),
     compareToPoint(id, p) {
-      const r = nullsAndKeys(keyOf(id), p.key);
-      if (r !== 0) return r;
-      if (tieOf && p.tie !== undefined) {
+      const k = sortKey(id);
+      if (k !== p.key) return k < p.key ? -1 : 1;
+      if (hasTie && p.tie !== undefined) {
         const x = tieOf(id);
         if (x !== p.tie) return x < p.tie ? -sign : sign;
       }
