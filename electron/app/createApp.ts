@@ -23,6 +23,8 @@ export interface AppOptions {
   host: Host;
   /** Keep the in-memory search index (default true). */
   memoryIndex?: boolean;
+  /** Watch library folders (default: yes except in the CLI). */
+  watch?: boolean;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -50,6 +52,7 @@ export function createApp(options: AppOptions): App {
     probe: probeFile,
     hints: nameHints,
     memoryIndex: options.memoryIndex ?? true,
+    watch: options.watch ?? options.host.mode !== 'cli',
   });
   const info: AppInfo = {
     name: APP_NAME,
@@ -77,8 +80,7 @@ export function createApp(options: AppOptions): App {
     async close() {
       if (closed) return;
       closed = true;
-      library.importer.suspendAll();
-      await library.importer.whenIdle();
+      await library.close();
       db.close();
     },
   };

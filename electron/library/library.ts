@@ -13,6 +13,8 @@ import { recentJobs } from './import/jobs';
 import type { ProbeResult } from './probe/types';
 import { SearchService } from './search/searchService';
 import { LibraryIndex } from './searchIndex/libraryIndex';
+import { SampleWriter } from './import/sampleWriter';
+import { FolderWatcher, type WatchOptions } from './watch/folderWatcher';
 
 export type Emit = <E extends EventName>(event: E, payload: Events[E]) => void;
 
@@ -23,6 +25,8 @@ export interface LibraryOptions {
   hints: (fileName: string, dir: string) => NameHints;
   /** Keep the in-memory search index (the app and web mode do; one-shot CLI runs do not). */
   memoryIndex?: boolean;
+  /** Watch library folders for changes while running (the app and web mode do). */
+  watch?: boolean | WatchOptions;
 }
 
 /**
@@ -36,6 +40,7 @@ export class Library {
   readonly search: SearchService;
   readonly importer: Importer;
   private readonly emit: Emit;
+  readonly watcher: FolderWatcher | null;
 
   constructor(options: LibraryOptions) {
     this.db = options.db;
@@ -49,12 +54,37 @@ export class Library {
       onSamples: (ids) => this.samplesChanged(ids, 'import'),
       onProgress: (job) => this.emit('import.progress', { job }),
     });
+    this.watcher = options.watch
+      ? new FolderWatcher(
+          options.db,
+          { writer: new SampleWriter(options.db), probe: options.probe, hints: options.hints },
+          (ids) => this.samplesChanged(ids, 'watch'),
+          options.watch === true ? {} : options.watch,
+        )
+      : null;
+  }
+
+  /** Starts watching every library folder marked for watching. */
+  private async watchFolders(): Promise<void> {
+    if (!this.watcher) return;
+    const folders = this.db.prepare('SELECT id, path FROM folders WHERE watch = 1').all() as Array<{
+      id: number;
+      path: string;
+    }>;
+    await Promise.all(folders.map((f) => this.watcher!.watch(f.id, f.path)));
+  }
+
+  async close(): Promise<void> {
+    this.importer.suspendAll();
+    await this.importer.whenIdle();
+    await this.watcher?.close();
   }
 
   /** Loads the search index and resumes imports a previous run left unfinished. */
   async start(): Promise<void> {
     await this.index?.load();
     this.importer.resumeInterrupted();
+    await this.watchFolders();
   }
 
   /** Reloads the index if another process changed the database (call before serving a search). */
@@ -82,6 +112,7 @@ export class Library {
 
   addFolder(path: string, watch = true): ImportJobInfo {
     const folderId = addFolder(this.db, path, watch);
+    if (watch && this.watcher) void this.watcher.watch(folderId, getFolder(this.db, folderId).path);
     this.emit('library.changed', { reason: 'folders', folderIds: [folderId] });
     return this.importer.enqueue(folderId);
   }
@@ -99,6 +130,7 @@ export class Library {
       .prepare('SELECT id FROM samples WHERE folder_id = ?')
       .pluck()
       .all(folderId) as number[];
+    void this.watcher?.unwatch(folderId);
     const removed = removeFolder(this.db, folderId);
     this.index?.refreshSamples(ids);
     this.emit('library.changed', { reason: 'folders', folderIds: [folderId] });

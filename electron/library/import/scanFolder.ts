@@ -5,7 +5,7 @@ import type { ProbeResult } from '../probe/types';
 import { describeError } from './fsErrors';
 import { getJob, saveJob, type JobCounters } from './jobs';
 import { mergeMoved } from './mergeMoved';
-import { sampleFacts } from './sampleFacts';
+import { indexFile, type KnownSample } from './indexFile';
 import { SampleWriter } from './sampleWriter';
 import { walkAudio } from './walk';
 import { sep } from 'node:path';
@@ -23,13 +23,6 @@ export interface ScanDeps {
   sliceMs?: number;
   /** Most files per transaction. */
   batchSize?: number;
-}
-
-interface Known {
-  id: number;
-  size: number;
-  mtimeMs: number;
-  missing: number;
 }
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -51,6 +44,7 @@ export async function scanFolder(
   const sliceMs = deps.sliceMs ?? 25;
   const batchSize = deps.batchSize ?? 1000;
   const writer = new SampleWriter(db);
+  const fileDeps = { writer, probe: deps.probe, hints: deps.hints };
   const c: JobCounters = {
     filesSeen: 0,
     filesAdded: 0,
@@ -60,10 +54,10 @@ export async function scanFolder(
     filesRemoved: 0,
     errors: 0,
   };
-  const known = new Map<string, Known>();
+  const known = new Map<string, KnownSample>();
   for (const row of db
     .prepare('SELECT id, path, size, mtime_ms AS mtimeMs, missing FROM samples WHERE folder_id = ?')
-    .iterate(folderId) as IterableIterator<Known & { path: string }>) {
+    .iterate(folderId) as IterableIterator<KnownSample & { path: string }>) {
     known.set(row.path, row);
   }
   const seen = new Set<string>();
@@ -118,45 +112,22 @@ export async function scanFolder(
         }
         c.filesSeen++;
         seen.add(item.path);
-        const prior = known.get(item.path);
-        if (
-          prior &&
-          prior.size === item.size &&
-          prior.mtimeMs === item.mtimeMs &&
-          prior.missing === 0
-        ) {
+        const outcome = indexFile(fileDeps, folderId, item, known.get(item.path), now);
+        if (outcome.kind === 'unchanged') {
           c.filesUnchanged++;
           continue;
         }
         writes++;
-        let probe: ProbeResult;
-        try {
-          probe = deps.probe(item.path);
-        } catch (error) {
-          writer.recordError(folderId, item.path, describeError(error), now);
+        if (outcome.kind === 'error') {
           c.errors++;
           continue;
         }
-        const facts = sampleFacts(probe, deps.hints(item.name, item.dir), item.size, item.mtimeMs);
-        const place = { folderId, path: item.path, dir: item.dir, name: item.name };
-        if (prior) {
-          writer.update(prior.id, facts, now);
-          changed.push(prior.id);
-          c.filesUpdated++;
-        } else {
-          const target = writer.relinkTarget(facts.contentHash, facts.size);
-          if (target !== null) {
-            writer.relink(target, place, item.mtimeMs);
-            changed.push(target);
-            c.filesRelinked++;
-          } else {
-            const id = writer.insert(place, facts, now);
-            inserted.push(id);
-            changed.push(id);
-            c.filesAdded++;
-          }
-        }
-        writer.clearError(item.path);
+        changed.push(outcome.id);
+        if (outcome.kind === 'added') {
+          inserted.push(outcome.id);
+          c.filesAdded++;
+        } else if (outcome.kind === 'updated') c.filesUpdated++;
+        else c.filesRelinked++;
       }
       saveJob(db, jobId, 'indexing', c, null);
       db.exec('COMMIT');
