@@ -33,6 +33,10 @@ export interface AnalyzeOptions {
 
 /** Minimum pitch confidence for a measured root note. */
 export const ROOT_MIN_CONFIDENCE = 0.5;
+/** A loop decided with less confidence than this … */
+const UNSURE_LOOP = 0.75;
+/** … whose pitch is at least this clear still gets a root note. */
+const HELD_NOTE_PITCH = 0.7;
 /** A measured key needs this key-profile correlation … */
 export const KEY_MIN_CORRELATION = 0.55;
 /** … and this share of the chroma on its scale (drum loops sit around 0.64–0.72). */
@@ -63,7 +67,7 @@ export async function analyzeSource(
   const excerptSec = x.length / rate;
   // A whole file of a second or more may be a loop: analyse it as one (wrapped) period.
   const mayLoop = m.excerptIsWhole && durationSec >= 1;
-  const frames = analyzeFrames(x, rate, { wrap: mayLoop, overlap: mayLoop ? 4 : 2 });
+  const frames = analyzeFrames(x, rate, { wrap: mayLoop, overlap: mayLoop ? 2 : 1 });
   const env = envelopeFeatures(x, rate);
   const onsets = detectOnsets(frames.flux, frames.frameRate);
   const pitch = estimatePitch(x, rate, env);
@@ -94,9 +98,17 @@ export async function analyzeSource(
       keyEstimate = est;
   }
   const key = resolveKey(keyEstimate, opts.embedded, opts.hints);
-  const root = isLoop
-    ? resolveRoot(null, 1, undefined, undefined)
-    : resolveRoot(pitch, ROOT_MIN_CONFIDENCE, opts.embedded, opts.hints);
+  // Root notes are for one-shots; a "loop" the kind model is unsure of that holds one
+  // clear pitch (typically a long pad note) gets one too.
+  const heldNote =
+    isLoop &&
+    kind.source === 'audio' &&
+    kind.confidence < UNSURE_LOOP &&
+    (pitch?.confidence ?? 0) >= HELD_NOTE_PITCH;
+  const root =
+    isLoop && !heldNote
+      ? resolveRoot(null, 1, undefined, undefined)
+      : resolveRoot(pitch, ROOT_MIN_CONFIDENCE, opts.embedded, opts.hints);
 
   const descriptors = summarizeDescriptors({
     frames,

@@ -9,7 +9,7 @@ const sr = 44100;
 describe('analyzeFrames', () => {
   it('finds the centroid of a pure tone and the flatness of noise', () => {
     const f = analyzeFrames(sine(2000, 1, sr, 0.5), sr);
-    expect(f.frameSize).toBe(2048);
+    expect(f.frameSize).toBe(1024);
     expect(f.hop).toBe(512);
     const mid = Math.floor(f.frames / 2);
     expect(f.centroid[mid]).toBeGreaterThan(1900);
@@ -26,7 +26,7 @@ describe('analyzeFrames', () => {
     const t = Math.floor(f.frames / 2) * BAND_COUNT;
     const total =
       (f.bands[t + 1] as number) + (f.bands[t + 2] as number) + (f.bands[t + 3] as number);
-    expect((f.bands[t] as number) / total).toBeGreaterThan(0.75); // Hann leakage: ±1 bin (21.5 Hz)
+    expect((f.bands[t] as number) / total).toBeGreaterThan(0.5); // Hann leakage: ±1 bin (43 Hz)
     expect((f.bands[t + 1] as number) / total).toBeGreaterThan(0.95);
     expect(f.energy[Math.floor(f.frames / 2)]).toBeGreaterThan(0);
   });
@@ -68,10 +68,10 @@ describe('analyzeFrames', () => {
   });
 
   it('scales the frame to the rate', () => {
-    expect(frameSizeFor(44100)).toBe(2048);
-    expect(frameSizeFor(48000)).toBe(2048);
-    expect(frameSizeFor(22050)).toBe(1024);
-    expect(frameSizeFor(8000)).toBe(512);
+    expect(frameSizeFor(44100)).toBe(1024);
+    expect(frameSizeFor(48000)).toBe(1024);
+    expect(frameSizeFor(22050)).toBe(512);
+    expect(frameSizeFor(8000)).toBe(256);
     const one = analyzeFrames(new Float32Array([0.5]), sr);
     expect(one.frames).toBe(1);
   });

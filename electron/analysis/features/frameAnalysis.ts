@@ -11,8 +11,8 @@ export const MEL_BANDS = 40;
 const DB_FLOOR = -100;
 
 /**
- * Everything computed from the one STFT of the analysis excerpt (Hann frames of ~46 ms,
- * hop of a quarter frame — half a frame for material that cannot be a loop — frames
+ * Everything computed from the one STFT of the analysis excerpt (Hann frames of ~23 ms,
+ * hop of half a frame — a whole frame for material that cannot be a loop — frames
  * centred on t = i·hop). Every feature reads these arrays;
  * the spectrum itself is never stored.
  */
@@ -53,7 +53,7 @@ export interface FrameFeatures {
 }
 
 export function frameSizeFor(sampleRate: number): number {
-  return 2 ** Math.max(8, Math.round(Math.log2(sampleRate * 0.046)));
+  return 2 ** Math.max(8, Math.round(Math.log2(sampleRate * 0.023)));
 }
 
 interface Setup {
@@ -99,10 +99,10 @@ export interface FrameOptions {
    */
   wrap?: boolean;
   /**
-   * Hop as a fraction of the frame: 4 (default, ~11.6 ms at 44.1 kHz, for tempo) or 2
-   * (~23 ms, half the work, for sounds that cannot be loops).
+   * Frames per frame length: 2 (default: hop of half a frame, ~11.6 ms at 44.1 kHz, for
+   * tempo) or 1 (no overlap, ~23 ms, half the work, for sounds that cannot be loops).
    */
-  overlap?: 2 | 4;
+  overlap?: 1 | 2;
 }
 
 export function analyzeFrames(
@@ -112,7 +112,7 @@ export function analyzeFrames(
 ): FrameFeatures {
   const wrap = opts.wrap === true && x.length > 0;
   const n = frameSizeFor(sampleRate);
-  const hop = n / (opts.overlap ?? 4);
+  const hop = n / (opts.overlap ?? 2);
   const bins = n / 2 + 1;
   const frames = Math.max(1, Math.ceil(x.length / hop));
   const fft = realFft(n);

@@ -22,7 +22,7 @@ const MIN_HZ = 55;
 const MAX_HZ = 3500;
 
 /**
- * Pitch-class profile (HPCP-like): spectral peaks of 370 ms frames of the signal
+ * Pitch-class profile (HPCP-like): spectral peaks of 370 ms frames (50 % overlap) of the signal
  * decimated to ~11 kHz, each peak's energy spread over the two nearest pitch classes
  * with a cosine weight, after a global tuning estimate.
  */

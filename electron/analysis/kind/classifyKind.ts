@@ -20,10 +20,10 @@ export interface KindDecision {
 /**
  * Logistic-regression weights over KIND_FEATURE_NAMES (+ bias), fitted on eval seed 1001
  * (548 files: sequenced and rendered loops, rendered notes, real one-shots) and checked on
- * seed 2002 (99.3 %). See docs/analysis.md.
+ * seed 2002 (98.2 %). See docs/analysis.md.
  */
-const WEIGHTS = [0.56, 0.86, 0.35, 1.08, 0.61, 1.74, 0.34];
-const BIAS = -3.15;
+const WEIGHTS = [0.61, 0.58, 0.37, 1.53, 0.66, 1.4, 0.48];
+const BIAS = -2.49;
 
 /** Audio evidence for "loop" (positive) versus "one-shot" (negative). */
 export function loopScore(a: KindAudio): number {

@@ -24,7 +24,7 @@ interface Polyphase {
   bound: number;
 }
 
-const TAPS_PER_PHASE = 16;
+const TAPS_PER_PHASE = 12;
 const KAISER_BETA = 6;
 const cache = new Map<number, Polyphase>();
 
@@ -74,7 +74,7 @@ export function polyphaseFilter(factor: number): Polyphase {
   return out;
 }
 
-const CHUNK = 64;
+const CHUNK = 16;
 
 export class TruePeakMeter {
   private readonly filter: Polyphase;

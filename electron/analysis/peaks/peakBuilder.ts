@@ -42,8 +42,9 @@ export class PeakBuilder {
       this.size = size;
     }
     this.tracks = channels === 2 ? 2 : 1;
-    this.mins = Array.from({ length: this.tracks }, () => new Float32Array(2 * MICRO));
-    this.maxs = Array.from({ length: this.tracks }, () => new Float32Array(2 * MICRO));
+    // Start small and grow (short one-shots need a few hundred buckets, not 16k).
+    this.mins = Array.from({ length: this.tracks }, () => new Float32Array(256));
+    this.maxs = Array.from({ length: this.tracks }, () => new Float32Array(256));
   }
 
   push(block: AudioBlock): void {
@@ -62,6 +63,7 @@ export class PeakBuilder {
     while (i < n) {
       if (this.fill === 0) {
         if (this.count === 2 * MICRO) this.halve();
+        if (this.count === (this.mins[0] as Float32Array).length) this.grow();
         for (let t = 0; t < this.tracks; t++) {
           (this.mins[t] as Float32Array)[this.count] = Infinity;
           (this.maxs[t] as Float32Array)[this.count] = -Infinity;
@@ -89,6 +91,17 @@ export class PeakBuilder {
       if (this.fill === this.size) this.fill = 0;
     }
     this.frames += n;
+  }
+
+  private grow(): void {
+    const next = Math.min(2 * MICRO, 2 * (this.mins[0] as Float32Array).length);
+    const enlarge = (a: Float32Array): Float32Array => {
+      const b = new Float32Array(next);
+      b.set(a);
+      return b;
+    };
+    this.mins = this.mins.map(enlarge);
+    this.maxs = this.maxs.map(enlarge);
   }
 
   private halve(): void {
