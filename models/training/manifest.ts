@@ -52,17 +52,29 @@ export function finaliseManifest(
   candidates: readonly Candidate[],
   hashOf: (path: string) => string = sha1OfFile,
 ): ManifestResult {
-  const sorted = [...candidates].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const sorted = [...candidates].sort(
+    (a, b) =>
+      cmp(a.id, b.id) || cmp(a.label, b.label) || cmp(a.detail, b.detail) || cmp(a.group, b.group),
+  );
+  const conflicts: string[] = [];
   const byHash = new Map<string, (Candidate & { sha1: string })[]>();
-  const seenIds = new Set<string>();
-  for (const c of sorted) {
-    if (seenIds.has(c.id)) continue; // the same file listed twice (two layers, one file)
-    seenIds.add(c.id);
+  for (let i = 0; i < sorted.length;) {
+    // the same file listed more than once (e.g. by two instruments of a kit): one entry,
+    // or none when the listings disagree on the label
+    let j = i + 1;
+    while (j < sorted.length && (sorted[j] as Candidate).id === (sorted[i] as Candidate).id) j++;
+    const same = sorted.slice(i, j);
+    const c = same[0] as Candidate;
+    i = j;
+    if (new Set(same.map((x) => `${x.kind}:${x.label}`)).size > 1) {
+      conflicts.push(c.id);
+      continue;
+    }
     const sha1 = hashOf(c.path);
     byHash.set(sha1, [...(byHash.get(sha1) ?? []), { ...c, sha1 }]);
   }
   const union = new GroupUnion();
-  const conflicts: string[] = [];
   const duplicates: string[] = [];
   const kept: (Candidate & { sha1: string })[] = [];
   for (const copies of byHash.values()) {

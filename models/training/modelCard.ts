@@ -13,6 +13,8 @@ import { TEST_GROUPS, VAL_GROUPS, valPrograms } from './split';
 
 export interface CardInputs {
   dataset: DatasetBuild;
+  /** Number of augmented variants added to the train split (augment.ts). */
+  augmented: number;
   features: FeatureTable;
   meta: ModelMeta;
   report: { counts: Record<string, number>; log: Record<string, number | string>[] };
@@ -184,6 +186,8 @@ Accuracy figures are argmax over the whole test split; timings were taken on a s
 ${e.length} labelled files (${e.filter((x) => x.kind === 'one-shot').length} one-shots, ${e.filter((x) => x.kind === 'loop').length} loops), all from openly licensed Debian packages; ${features.failures.length} could not be decoded by the app's decoder and are left out${features.failures.length ? ` (${features.failures.map((f) => f.id).join(', ')}: ${features.failures[0]?.error})` : ''}. ${dataset.duplicates.length} exact duplicate files were kept once; groups sharing a file were merged (${dataset.merged.map(([a, b]) => `${a} → ${b}`).join(', ') || 'none'}).
 
 ${sourcesTable(e)}
+
+Augmentation: ${inp.augmented} variants of the train files (a low-passed, noisier copy and a ±2/±4-semitone resampled copy of each, \`models/training/augment.ts\`) are added to the train split; validation and test are never augmented. The counts below are original files only.
 
 Sources:
 - **hydrogen** — every layer of every instrument in each kit's \`drumkit.xml\` (\`hydrogen-drumkits\`, \`hydrogen-data\`); labels from instrument names (\`models/training/drumNames.ts\`); licence per kit from the Debian copyright file.

@@ -17,6 +17,7 @@ import {
 } from '../../electron/analysis/classify/classifier';
 import type { ModelMeta } from '../../electron/analysis/classify/modelMeta';
 import { LOOP_CLASSES, ONE_SHOT_CLASSES } from '../../shared/taxonomy';
+import { augmentTrain } from './augment';
 import { buildDataset } from './buildDataset';
 import { evaluateSplit } from './evaluate';
 import { computeFeatures, provisionalExtractor, type FeatureExtractor } from './features';
@@ -52,9 +53,13 @@ async function main(): Promise<void> {
   log('1/5 dataset');
   const dataset = await buildDataset(dataDir, log);
 
+  const augmented = await augmentTrain(dataset.entries, join(dataDir, 'augment'));
+  log(`augmentation: ${augmented.length} variants of train files`);
+  const all = [...dataset.entries, ...augmented];
+
   log(`2/5 features (${extractor.version})`);
-  const table = await computeFeatures(dataset.entries, extractor, dataDir, log);
-  const rows = dataset.entries
+  const table = await computeFeatures(all, extractor, dataDir, log);
+  const rows = all
     .filter((e) => table.byId.has(e.id))
     .map((e) => ({
       id: e.id,
@@ -113,6 +118,7 @@ async function main(): Promise<void> {
   log('5/5 model card');
   writeModelCard(join(modelsDir, 'MODEL_CARD.md'), {
     dataset,
+    augmented: augmented.length,
     features: table,
     meta,
     report,

@@ -79,8 +79,8 @@ def train_head(model, params, head, xs, ys, xv, yv, n, epochs, log):
     for epoch in range(epochs):
         model.train()
         perm = torch.randperm(len(xs), generator=gen)
-        for i in range(0, len(xs), 128):
-            idx = perm[i : i + 128]
+        for i in range(0, len(xs), 256):
+            idx = perm[i : i + 256]
             xb = xs[idx]
             xb = xb + torch.randn(xb.shape, generator=gen) * 0.05 * model.std
             out = model.logits(xb)[0 if head == "one" else 1]
@@ -149,10 +149,10 @@ def main():
     log = []
     xs, ys = sel("train", "one-shot", one_classes)
     xv, yv = sel("val", "one-shot", one_classes)
-    train_head(model, list(model.one_trunk.parameters()) + list(model.one_out.parameters()), "one", xs, ys, xv, yv, len(one_classes), 200, log)
+    train_head(model, list(model.one_trunk.parameters()) + list(model.one_out.parameters()), "one", xs, ys, xv, yv, len(one_classes), 120, log)
     xls, yls = sel("train", "loop", loop_classes)
     xlv, ylv = sel("val", "loop", loop_classes)
-    train_head(model, list(model.loop_head.parameters()), "loop", xls, yls, xlv, ylv, len(loop_classes), 200, log)
+    train_head(model, list(model.loop_head.parameters()), "loop", xls, yls, xlv, ylv, len(loop_classes), 120, log)
 
     model.eval()
     with torch.no_grad():

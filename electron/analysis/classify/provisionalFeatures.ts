@@ -16,8 +16,9 @@ import { envelopeFeatures } from '../features/envelope';
 import { analyzeFrames, BAND_COUNT, MFCC_COUNT } from '../features/frameAnalysis';
 import { detectOnsets } from '../features/onsets';
 import { ExcerptCollector } from '../stream/excerptCollector';
+import { spectralProfile } from './spectralProfile';
 
-export const PROVISIONAL_FEATURE_VERSION = 'provisional-3';
+export const PROVISIONAL_FEATURE_VERSION = 'provisional-4';
 export const PROVISIONAL_EXCERPT_SEC = 6;
 const ENV_TIMES = [0.005, 0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64];
 
@@ -207,6 +208,7 @@ export function provisionalFeatureVector(
     rms > 0 ? (20 * Math.log10(peak / rms)) / 40 : 0,
     pitchStrength,
     f0 > 0 ? log10(f0, 20) - 2 : 0,
+    ...spectralProfile(x, sampleRate),
   );
   return Float32Array.from(out, (v) => (Number.isFinite(v) ? v : 0));
 }

@@ -1,0 +1,65 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openAudio } from '../../electron/analysis/decode/openAudio';
+import { augmentTrain, lowPass, resample } from './augment';
+import type { ManifestEntry } from './manifestTypes';
+
+function rms(x: Float32Array): number {
+  return Math.sqrt(x.reduce((a, v) => a + v * v, 0) / x.length);
+}
+
+describe('augmentation', () => {
+  it('low-passes: passes a low tone, removes a high one', () => {
+    const tone = (hz: number) =>
+      Float32Array.from({ length: 44100 }, (_, i) => Math.sin((2 * Math.PI * hz * i) / 44100));
+    const low = tone(200);
+    const high = tone(15000);
+    lowPass(low, 44100, 4000);
+    lowPass(high, 44100, 4000);
+    expect(rms(low.subarray(1000))).toBeGreaterThan(0.65);
+    expect(rms(high.subarray(1000))).toBeLessThan(0.01);
+  });
+
+  it('resamples by a ratio', () => {
+    const x = Float32Array.from({ length: 1000 }, (_, i) => i);
+    const y = resample(x, 2);
+    expect(y.length).toBe(500);
+    expect(y[10]).toBe(20);
+  });
+
+  it('writes two decodable variants per train entry and leaves other splits alone', async () => {
+    const entry: ManifestEntry = {
+      id: 'hydrogen/GMRockKit/Kick-Soft.wav',
+      path: '/usr/share/hydrogen/data/drumkits/GMRockKit/Kick-Soft.wav',
+      source: 'hydrogen',
+      package: 'hydrogen-data',
+      detail: 'GMRockKit: Kick',
+      kind: 'one-shot',
+      label: 'kick',
+      group: 'kit:GMRockKit',
+      licence: 'GPL-2+',
+      copyright: '',
+      sha1: 'abc',
+      split: 'train',
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'sm-augment-'));
+    const out = await augmentTrain([entry, { ...entry, id: 'x', split: 'test' }], dir);
+    expect(out.map((e) => e.id)).toEqual([`augment/lofi/${entry.id}`, `augment/pitch/${entry.id}`]);
+    for (const e of out) {
+      expect(e).toMatchObject({ label: 'kick', group: 'kit:GMRockKit', split: 'train' });
+      const src = await openAudio(e.path);
+      expect(src.info.sampleRate).toBe(44100);
+      await src.close();
+    }
+    expect(await augmentTrain([entry], dir)).toEqual(out); // cached files are reused
+    const broken = {
+      ...entry,
+      id: 'broken',
+      sha1: 'def',
+      path: '/usr/share/lmms/samples/drums/kick04.ogg',
+    };
+    expect(await augmentTrain([broken], dir)).toEqual([]);
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * Training-set augmentation at the file level (so any `(path) => vector` extractor
+ * works): for every TRAIN one-shot and loop, two variants are written as WAV files and
+ * added to the manifest with the same label, group and split:
+ *  - `lofi`: 4th-order low-pass at 4, 6 or 9 kHz plus a noise floor 50–60 dB under the
+ *    peak (sources such as small soundfonts and old samplers are dull and noisy);
+ *  - `pitch`: resampled by −4, −2, +2 or +4 semitones (duration changes with it, as
+ *    when a sampler plays the note elsewhere).
+ * Choices are fixed by a hash of the entry id. Validation and test are never augmented.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openAudio } from '../../electron/analysis/decode/openAudio';
+import type { ManifestEntry } from './manifestTypes';
+import { fnv1a } from './split';
+import { encodeWav16 } from './wav16';
+
+export const AUGMENT_VERSION = 1;
+
+/** RBJ low-pass biquad applied twice (in place). */
+export function lowPass(x: Float32Array, sampleRate: number, cutoff: number): void {
+  const w = (2 * Math.PI * Math.min(cutoff, sampleRate * 0.45)) / sampleRate;
+  const alpha = Math.sin(w) / (2 * Math.SQRT1_2);
+  const cos = Math.cos(w);
+  const a0 = 1 + alpha;
+  const b0 = (1 - cos) / 2 / a0;
+  const b1 = (1 - cos) / a0;
+  const a1 = (-2 * cos) / a0;
+  const a2 = (1 - alpha) / a0;
+  for (let pass = 0; pass < 2; pass++) {
+    let x1 = 0;
+    let x2 = 0;
+    let y1 = 0;
+    let y2 = 0;
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i] as number;
+      const y = b0 * v + b1 * x1 + b0 * x2 - a1 * y1 - a2 * y2;
+      x2 = x1;
+      x1 = v;
+      y2 = y1;
+      y1 = y;
+      x[i] = y;
+    }
+  }
+}
+
+/** Linear-interpolation resampling by `ratio` (> 1 raises the pitch and shortens). */
+export function resample(x: Float32Array, ratio: number): Float32Array {
+  const out = new Float32Array(Math.max(1, Math.floor(x.length / ratio)));
+  for (let i = 0; i < out.length; i++) {
+    const p = i * ratio;
+    const j = Math.floor(p);
+    const f = p - j;
+    out[i] = (x[j] as number) * (1 - f) + ((x[j + 1] ?? x[j]) as number) * f;
+  }
+  return out;
+}
+
+async function decodeAllChannels(
+  path: string,
+): Promise<{ channels: Float32Array[]; sampleRate: number }> {
+  const src = await openAudio(path);
+  try {
+    const parts: Float32Array[][] = Array.from({ length: src.info.channels }, () => []);
+    for await (const b of src.blocks())
+      b.channels.forEach((c, i) => parts[i]?.push(c.slice(0, b.frames)));
+    const channels = parts.map((list) => {
+      const out = new Float32Array(list.reduce((n, p) => n + p.length, 0));
+      let o = 0;
+      for (const p of list) {
+        out.set(p, o);
+        o += p.length;
+      }
+      return out;
+    });
+    return { channels, sampleRate: src.info.sampleRate };
+  } finally {
+    await src.close();
+  }
+}
+
+const CUTOFFS = [4000, 6000, 9000];
+const SEMITONES = [-4, -2, 2, 4];
+
+/** Writes (or reuses) the variants of the train entries; returns their manifest entries. */
+export async function augmentTrain(
+  entries: readonly ManifestEntry[],
+  dir: string,
+): Promise<ManifestEntry[]> {
+  mkdirSync(dir, { recursive: true });
+  const out: ManifestEntry[] = [];
+  for (const e of entries) {
+    if (e.split !== 'train') continue;
+    const h = fnv1a(e.id);
+    const cutoff = CUTOFFS[h % CUTOFFS.length] as number;
+    const semis = SEMITONES[(h >>> 8) % SEMITONES.length] as number;
+    const noiseDb = -50 - ((h >>> 16) % 11);
+    const variants = [
+      { name: 'lofi', detail: `low-pass ${cutoff} Hz, noise floor ${noiseDb} dB` },
+      { name: 'pitch', detail: `pitch ${semis > 0 ? '+' : ''}${semis} semitones` },
+    ];
+    let audio: { channels: Float32Array[]; sampleRate: number } | null = null;
+    for (const v of variants) {
+      const path = join(dir, `v${AUGMENT_VERSION}-${e.sha1}-${v.name}.wav`);
+      if (!existsSync(path)) {
+        try {
+          audio ??= await decodeAllChannels(e.path);
+        } catch {
+          break; // the app's decoder cannot read it: no variants (the original fails the same way)
+        }
+        let chans: Float32Array[];
+        if (v.name === 'lofi') {
+          let peak = 0;
+          for (const c of audio.channels) for (const s of c) peak = Math.max(peak, Math.abs(s));
+          const amp = peak * 10 ** (noiseDb / 20);
+          let seed = h || 1;
+          chans = audio.channels.map((c) => {
+            const y = c.slice();
+            lowPass(y, audio!.sampleRate, cutoff);
+            for (let i = 0; i < y.length; i++) {
+              seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+              y[i] = (y[i] as number) + amp * ((seed / 2 ** 32) * 2 - 1);
+            }
+            return y;
+          });
+        } else {
+          chans = audio.channels.map((c) => resample(c, 2 ** (semis / 12)));
+        }
+        writeFileSync(path, encodeWav16(chans, audio.sampleRate));
+      }
+      out.push({
+        ...e,
+        id: `augment/${v.name}/${e.id}`,
+        path,
+        detail: `${e.detail} [${v.detail}]`,
+        sha1: `${e.sha1}-${v.name}-v${AUGMENT_VERSION}`,
+      });
+    }
+  }
+  return out;
+}
