@@ -91,7 +91,7 @@ export async function parseAiffHeader(src: ByteSource): Promise<PcmLayout> {
   }
   if (!comm) {
     throw new AppError(
-      pos + 8 > src.size ? 'TRUNCATED_FILE' : 'CORRUPT_FILE',
+      pos !== src.size && pos + 8 > src.size ? 'TRUNCATED_FILE' : 'CORRUPT_FILE',
       'AIFF file has no COMM chunk',
     );
   }

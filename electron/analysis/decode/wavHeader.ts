@@ -54,9 +54,11 @@ function parseFmt(body: Uint8Array, bigEndian: boolean): Fmt {
 }
 
 function encodingOf(fmt: Fmt, bigEndian: boolean): PcmEncoding {
+  // The container size comes from blockAlign when it is a sane one (e.g. 24 bits in 32);
+  // otherwise from bitsPerSample rounded up to whole bytes.
   const container = fmt.channels > 0 ? (fmt.blockAlign / fmt.channels) * 8 : 0;
-  const bits =
-    Number.isInteger(container) && container >= fmt.bitsPerSample ? container : fmt.bitsPerSample;
+  const sane = [8, 16, 24, 32, 64].includes(container) && container >= fmt.bitsPerSample;
+  const bits = sane ? container : Math.ceil(fmt.bitsPerSample / 8) * 8;
   if (fmt.formatTag === WAVE_FORMAT_IEEE_FLOAT) {
     if (bits !== 32 && bits !== 64) {
       throw new AppError('UNSUPPORTED_FORMAT', `${bits}-bit float WAV is not supported`);
@@ -106,7 +108,7 @@ export async function parseWavHeader(src: ByteSource): Promise<PcmLayout> {
         ds64DataSize = Number(v.getBigUint64(8, true));
       }
     } else if (id === 'fmt ') {
-      if (body + Math.min(size, 16) > src.size) {
+      if (body + Math.min(size, 256) > src.size) {
         throw new AppError('TRUNCATED_FILE', 'file ends inside the WAV fmt chunk');
       }
       fmt = parseFmt(await src.read(body, Math.min(size, 256)), bigEndian);
@@ -126,7 +128,7 @@ export async function parseWavHeader(src: ByteSource): Promise<PcmLayout> {
   }
   if (!fmt) {
     throw new AppError(
-      pos + 8 > src.size ? 'TRUNCATED_FILE' : 'CORRUPT_FILE',
+      pos !== src.size && pos + 8 > src.size ? 'TRUNCATED_FILE' : 'CORRUPT_FILE',
       'WAV file has no fmt chunk',
     );
   }
