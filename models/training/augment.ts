@@ -3,7 +3,7 @@
  * works): for every TRAIN one-shot and loop, two variants are written as WAV files and
  * added to the manifest with the same label, group and split:
  *  - `lofi`: 4th-order low-pass at 4, 6 or 9 kHz plus a noise floor 50–60 dB under the
- *    peak (sources such as small soundfonts and old samplers are dull and noisy);
+ *    peak, 6–18 dB quieter (small soundfonts and old samplers are dull, noisy, quieter);
  *  - `pitch`: resampled by −4, −2, +2 or +4 semitones (duration changes with it, as
  *    when a sampler plays the note elsewhere).
  * Choices are fixed by a hash of the entry id. Validation and test are never augmented.
@@ -15,7 +15,7 @@ import type { ManifestEntry } from './manifestTypes';
 import { fnv1a } from './split';
 import { encodeWav16 } from './wav16';
 
-export const AUGMENT_VERSION = 1;
+export const AUGMENT_VERSION = 2;
 
 /** RBJ low-pass biquad applied twice (in place). */
 export function lowPass(x: Float32Array, sampleRate: number, cutoff: number): void {
@@ -95,8 +95,12 @@ export async function augmentTrain(
     const cutoff = CUTOFFS[h % CUTOFFS.length] as number;
     const semis = SEMITONES[(h >>> 8) % SEMITONES.length] as number;
     const noiseDb = -50 - ((h >>> 16) % 11);
+    const gain = 10 ** (-(6 + ((h >>> 24) % 13)) / 20);
     const variants = [
-      { name: 'lofi', detail: `low-pass ${cutoff} Hz, noise floor ${noiseDb} dB` },
+      {
+        name: 'lofi',
+        detail: `low-pass ${cutoff} Hz, noise floor ${noiseDb} dB, gain ${(20 * Math.log10(gain)).toFixed(0)} dB`,
+      },
       { name: 'pitch', detail: `pitch ${semis > 0 ? '+' : ''}${semis} semitones` },
     ];
     let audio: { channels: Float32Array[]; sampleRate: number } | null = null;
@@ -119,7 +123,7 @@ export async function augmentTrain(
             lowPass(y, audio!.sampleRate, cutoff);
             for (let i = 0; i < y.length; i++) {
               seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-              y[i] = (y[i] as number) + amp * ((seed / 2 ** 32) * 2 - 1);
+              y[i] = ((y[i] as number) + amp * ((seed / 2 ** 32) * 2 - 1)) * gain;
             }
             return y;
           });

@@ -3,8 +3,10 @@
  * analysis code, cached per (extractor version, file content hash) in
  * models/training/.data/features-<version>.jsonl so that re-runs only compute new files.
  */
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { analyzeFile } from '../../electron/analysis/analyzeFile';
+import { FEATURE_VECTOR_VERSION } from '../../electron/analysis/vector/featureVector';
 import {
   PROVISIONAL_FEATURE_VERSION,
   provisionalFeaturesOfFile,
@@ -26,6 +28,50 @@ export const provisionalExtractor: FeatureExtractor = {
   extract: provisionalFeaturesOfFile,
 };
 
+/**
+ * The analysis engine's own vector: `featureVector` of `analyzeFile` (exactly what the
+ * app stores for every sample and classifies at run time). This is the default.
+ */
+export const engineExtractor: FeatureExtractor = {
+  version: `engine-v${FEATURE_VECTOR_VERSION}`,
+  extract: async (path) => (await analyzeFile(path)).featureVector,
+};
+
+export const EXTRACTORS: Readonly<Record<string, FeatureExtractor>> = {
+  engine: engineExtractor,
+  provisional: provisionalExtractor,
+};
+
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/** Which shard computes an entry (by content hash, so shards are stable). */
+export function shardOf(sha1: string, count: number): number {
+  return parseInt(sha1.slice(0, 8), 16) % count;
+}
+
+function loadCache(dataDir: string, version: string): Map<string, Float32Array> {
+  const cache = new Map<string, Float32Array>();
+  const prefix = `features-${version}.`;
+  const files = existsSync(dataDir)
+    ? readdirSync(dataDir).filter((f) => f.startsWith(prefix) && f.endsWith('.jsonl'))
+    : [];
+  for (const file of files.sort()) {
+    for (const line of readFileSync(join(dataDir, file), 'utf8').split('\n')) {
+      if (!line) continue;
+      try {
+        const { sha1, v } = JSON.parse(line) as { sha1: string; v: number[] };
+        cache.set(sha1, Float32Array.from(v));
+      } catch {
+        // a line cut short by an interrupted run: recomputed
+      }
+    }
+  }
+  return cache;
+}
+
 export interface FeatureTable {
   version: string;
   length: number;
@@ -40,21 +86,19 @@ export async function computeFeatures(
   extractor: FeatureExtractor,
   dataDir: string,
   log: (m: string) => void = console.log,
+  shard?: Shard,
 ): Promise<FeatureTable> {
-  const cachePath = join(dataDir, `features-${extractor.version}.jsonl`);
-  const cache = new Map<string, Float32Array>();
-  if (existsSync(cachePath)) {
-    for (const line of readFileSync(cachePath, 'utf8').split('\n')) {
-      if (!line) continue;
-      const { sha1, v } = JSON.parse(line) as { sha1: string; v: number[] };
-      cache.set(sha1, Float32Array.from(v));
-    }
-  }
+  const cachePath = join(
+    dataDir,
+    `features-${extractor.version}.${shard ? `part${shard.index}of${shard.count}` : 'main'}.jsonl`,
+  );
+  const cache = loadCache(dataDir, extractor.version);
   const byId = new Map<string, Float32Array>();
   const failures: { id: string; error: string }[] = [];
   let computed = 0;
   const t0 = Date.now();
   for (const e of entries) {
+    if (shard && shardOf(e.sha1, shard.count) !== shard.index) continue;
     let v = cache.get(e.sha1);
     if (!v) {
       try {

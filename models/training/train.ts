@@ -1,12 +1,12 @@
 /**
  * One command from nothing to a shipped model:
- *   npx tsx models/training/train.ts [--features provisional]
+ *   npx tsx models/training/train.ts [--features engine|provisional] [--jobs 2]
  * dataset (Debian packages, renders, manifest) → features (the app's TS analysis code)
  * → training (Debian python3-torch) → models/sample-classifier.onnx + .json
  * → evaluation through the app's onnxruntime-node inference → models/MODEL_CARD.md.
  * Data and caches live in models/training/.data/ (gitignored).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,8 @@ import { LOOP_CLASSES, ONE_SHOT_CLASSES } from '../../shared/taxonomy';
 import { augmentTrain } from './augment';
 import { buildDataset } from './buildDataset';
 import { evaluateSplit } from './evaluate';
-import { computeFeatures, provisionalExtractor, type FeatureExtractor } from './features';
+import { computeFeatures, EXTRACTORS, type FeatureExtractor } from './features';
+import { manifestToJsonl } from './manifest';
 import { writeModelCard } from './modelCard';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -37,18 +38,61 @@ interface TrainReport {
   log: Record<string, number | string>[];
 }
 
-function extractorFromArgs(argv: readonly string[]): FeatureExtractor {
-  const i = argv.indexOf('--features');
-  const name = i >= 0 ? argv[i + 1] : 'provisional';
-  if (name === 'provisional') return provisionalExtractor;
-  throw new Error(`unknown feature extractor '${name}' (available: provisional)`);
+function arg(argv: readonly string[], name: string, fallback: string): string {
+  const i = argv.indexOf(name);
+  return i >= 0 && argv[i + 1] !== undefined ? (argv[i + 1] as string) : fallback;
+}
+
+function extractorFromArgs(argv: readonly string[]): { name: string; extractor: FeatureExtractor } {
+  const name = arg(argv, '--features', 'engine');
+  const extractor = EXTRACTORS[name];
+  if (!extractor)
+    throw new Error(
+      `unknown feature extractor '${name}' (available: ${Object.keys(EXTRACTORS).join(', ')})`,
+    );
+  return { name, extractor };
+}
+
+/** Runs `jobs` featureShard.ts processes over the entries (filling the cache) and waits. */
+async function computeShards(
+  entriesPath: string,
+  name: string,
+  jobs: number,
+  log: (m: string) => void,
+): Promise<void> {
+  await Promise.all(
+    Array.from(
+      { length: jobs },
+      (_, i) =>
+        new Promise<void>((resolve, reject) => {
+          const child = spawn(
+            process.execPath,
+            [
+              ...process.execArgv,
+              join(here, 'featureShard.ts'),
+              entriesPath,
+              name,
+              String(i),
+              String(jobs),
+            ],
+            { stdio: 'inherit' },
+          );
+          child.on('error', reject);
+          child.on('exit', (code) =>
+            code === 0 ? resolve() : reject(new Error(`feature shard ${i} exited with ${code}`)),
+          );
+        }),
+    ),
+  );
+  log(`feature shards done (${jobs} processes)`);
 }
 
 async function main(): Promise<void> {
   const started = Date.now();
   const log = (m: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0)} s] ${m}`);
   mkdirSync(dataDir, { recursive: true });
-  const extractor = extractorFromArgs(process.argv.slice(2));
+  const { name, extractor } = extractorFromArgs(process.argv.slice(2));
+  const jobs = Math.max(1, Number(arg(process.argv.slice(2), '--jobs', '2')));
 
   log('1/5 dataset');
   const dataset = await buildDataset(dataDir, log);
@@ -58,6 +102,9 @@ async function main(): Promise<void> {
   const all = [...dataset.entries, ...augmented];
 
   log(`2/5 features (${extractor.version})`);
+  const entriesPath = join(dataDir, 'feature-input.jsonl');
+  writeFileSync(entriesPath, manifestToJsonl(all));
+  if (jobs > 1) await computeShards(entriesPath, name, jobs, log);
   const table = await computeFeatures(all, extractor, dataDir, log);
   const rows = all
     .filter((e) => table.byId.has(e.id))

@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOOP_CLASSES, ONE_SHOT_CLASSES } from '../../../shared/taxonomy';
 import { defaultModelsDir, META_FILE, MODEL_FILE, SampleClassifier } from './classifier';
 import { parseModelMeta } from './modelMeta';
-import { PROVISIONAL_FEATURE_VERSION, provisionalFeaturesOfFile } from './provisionalFeatures';
+import { analyzeFile } from '../analyzeFile';
+import { FEATURE_VECTOR_VERSION } from '../vector/featureVector';
+
+const featuresOf = async (path: string) => (await analyzeFile(path)).featureVector;
 
 const KITS = '/usr/share/hydrogen/data/drumkits';
 // Kits of the held-out test split (models/training/split.ts), one file each.
@@ -29,17 +32,15 @@ describe('SampleClassifier (committed model)', () => {
     await classifier.close();
   });
 
-  it('finds the committed model and its metadata matches the taxonomy and the feature extractor', () => {
+  it('finds the committed model and its metadata matches the taxonomy and the engine feature vector', () => {
     expect(defaultModelsDir().endsWith('models')).toBe(true);
     expect(classifier.meta.oneShotClasses).toEqual([...ONE_SHOT_CLASSES]);
     expect(classifier.meta.loopClasses).toEqual([...LOOP_CLASSES]);
-    expect(classifier.meta.featureVersion).toBe(PROVISIONAL_FEATURE_VERSION);
+    expect(classifier.meta.featureVersion).toBe(`engine-v${FEATURE_VECTOR_VERSION}`);
   });
 
   it('classifies real held-out drum samples in one batch', async () => {
-    const features = await Promise.all(
-      HELD_OUT.map(([f]) => provisionalFeaturesOfFile(join(KITS, f))),
-    );
+    const features = await Promise.all(HELD_OUT.map(([f]) => featuresOf(join(KITS, f))));
     const results = await classifier.classify(features);
     expect(results).toHaveLength(HELD_OUT.length);
     for (const r of results) {
@@ -58,7 +59,7 @@ describe('SampleClassifier (committed model)', () => {
   });
 
   it('gives loops a loop content class and returns embeddings', async () => {
-    const f = await provisionalFeaturesOfFile('/usr/share/lmms/samples/beats/break01.ogg');
+    const f = await featuresOf('/usr/share/lmms/samples/beats/break01.ogg');
     const [loop] = await classifier.classify([f], ['loop']);
     expect(LOOP_CLASSES).toContain(loop?.candidates[0]?.class);
     const [emb] = await classifier.embed([f]);
