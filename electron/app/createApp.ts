@@ -81,6 +81,8 @@ export function createApp(options: AppOptions): App {
       if (closed) return;
       closed = true;
       await library.close();
+      // Keeps the query planner's statistics current (cheap; SQLite decides what to analyse).
+      db.pragma('optimize');
       db.close();
     },
   };

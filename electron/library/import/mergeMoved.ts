@@ -9,10 +9,12 @@ import type { Db } from '../db';
  */
 export function mergeMoved(db: Db, newIds: readonly number[]): number[] {
   if (newIds.length === 0) return [];
+  // Nothing is missing (the usual case): nothing can have moved.
+  if (db.prepare('SELECT 1 FROM samples WHERE missing = 1 LIMIT 1').get() === undefined) return [];
   const pairs = db
     .prepare(
       `SELECT n.id AS newId, n.folder_id AS folderId, n.path AS path, n.dir AS dir, n.name AS name, n.mtime_ms AS mtimeMs,
-              (SELECT o.id FROM samples o
+              (SELECT o.id FROM samples o INDEXED BY samples_hash
                 WHERE o.content_hash = n.content_hash AND o.size = n.size AND o.missing = 1 AND o.id <> n.id
                 ORDER BY o.id LIMIT 1) AS oldId
          FROM samples n

@@ -1,0 +1,32 @@
+// `npm run bench`: runs every benchmark suite (each writes bench/results/<name>.json)
+// and prints one JSON summary. `npm run bench -- search import` runs only those.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { writeResult } from './lib/results';
+
+const SUITES: Record<string, string> = {
+  import: './import.bench.ts',
+  search: './search.bench.ts',
+  analysis: './analysis.bench.ts',
+  similarity: './similarity.bench.ts',
+  'ai-router': './ai-router.bench.ts',
+  ui: './ui.bench.ts',
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const summary: Record<string, unknown> = {};
+for (const [name, file] of Object.entries(SUITES)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  if (!existsSync(fileURLToPath(new URL(file, import.meta.url)))) continue;
+  const started = Date.now();
+  console.error(`bench: ${name} …`);
+  try {
+    const suite = (await import(file)) as { run: () => Promise<unknown> };
+    summary[name] = { seconds: Math.round((Date.now() - started) / 1000), result: await suite.run() };
+  } catch (error) {
+    summary[name] = { error: error instanceof Error ? error.message : String(error) };
+    process.exitCode = 1;
+  }
+}
+writeResult('summary', { suites: summary });
+console.log(JSON.stringify(summary, null, 2));
