@@ -47,7 +47,9 @@ export class Importer {
         ? this.current
         : this.queue.find((q) => q.folderId === folderId);
     if (pending) return getJob(db, pending.jobId)!;
-    const jobId = createJob(db, folderId, Date.now());
+    // A job a previous run left unfinished (killed, quit) continues instead of a new one.
+    const interrupted = unfinishedJobs(db).find((j) => j.folderId === folderId);
+    const jobId = interrupted?.id ?? createJob(db, folderId, Date.now());
     this.queue.push({ jobId, folderId });
     this.kick();
     return getJob(db, jobId)!;
