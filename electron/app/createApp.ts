@@ -25,6 +25,8 @@ export interface AppOptions {
   memoryIndex?: boolean;
   /** Watch library folders (default: yes except in the CLI). */
   watch?: boolean;
+  /** Read files for imports on a worker thread (default true; file databases only). */
+  workerImport?: boolean;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -53,6 +55,7 @@ export function createApp(options: AppOptions): App {
     hints: nameHints,
     memoryIndex: options.memoryIndex ?? true,
     watch: options.watch ?? options.host.mode !== 'cli',
+    workerImport: options.workerImport ?? true,
   });
   const info: AppInfo = {
     name: APP_NAME,

@@ -27,6 +27,8 @@ export interface LibraryOptions {
   memoryIndex?: boolean;
   /** Watch library folders for changes while running (the app and web mode do). */
   watch?: boolean | WatchOptions;
+  /** Read files for imports on a worker thread, so both cores work (file databases only). */
+  workerImport?: boolean;
 }
 
 /**
@@ -53,6 +55,7 @@ export class Library {
       hints: options.hints,
       onSamples: (ids) => this.samplesChanged(ids, 'import'),
       onProgress: (job) => this.emit('import.progress', { job }),
+      worker: options.workerImport ?? false,
     });
     this.watcher = options.watch
       ? new FolderWatcher(

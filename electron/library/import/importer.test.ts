@@ -31,8 +31,9 @@ let library: Library;
 let progress: ImportJobInfo[];
 let probe: (path: string) => ReturnType<typeof probeFile>;
 
-function makeLibrary(): Library {
+function makeLibrary(workerImport = false): Library {
   return new Library({
+    workerImport,
     db,
     emit: (event, payload) => {
       if (event === 'import.progress') progress.push((payload as { job: ImportJobInfo }).job);
@@ -86,6 +87,27 @@ describe.runIf(haveKit)('importing real samples (hydrogen TR-808 kit)', () => {
     expect(second.filesUnchanged).toBe(16);
     expect(db.prepare('SELECT count(*) AS n FROM samples').get()).toEqual({ n: 16 });
     expect(db.prepare('SELECT count(*) AS n FROM analysis_queue').get()).toEqual({ n: 16 });
+  });
+});
+
+describe('import on a worker thread', () => {
+  it('reads files on a worker and writes the same index, errors included', async () => {
+    await library.close();
+    library = makeLibrary(true);
+    await library.start();
+    const lib = join(dir, 'w');
+    mkdirSync(join(lib, 'sub'), { recursive: true });
+    for (let i = 0; i < 30; i++) writeTinyWav(join(lib, 'sub', `Kick ${i}.wav`));
+    writeFileSync(join(lib, 'empty.wav'), '');
+    const job = await importFolder(lib);
+    expect(job.phase).toBe('done');
+    expect(job.filesAdded).toBe(30);
+    expect(job.errors).toBe(1);
+    expect(listImportErrors(db).map((e) => e.code)).toEqual(['EMPTY_FILE']);
+    expect(ids('kick')).toHaveLength(30);
+    const again = await importFolder(lib);
+    expect(again.filesUnchanged).toBe(30);
+    expect(again.filesAdded).toBe(0);
   });
 });
 

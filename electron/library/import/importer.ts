@@ -14,6 +14,8 @@ export interface ImporterDeps {
   onSamples: (ids: number[]) => void;
   onProgress: (job: ImportJobInfo) => void;
   sliceMs?: number;
+  /** Read files on a worker thread (file databases only). */
+  worker?: boolean;
 }
 
 const ZERO = {
@@ -119,6 +121,7 @@ export class Importer {
             onProgress: this.deps.onProgress,
             shouldStop: () => current.stop,
             ...(this.deps.sliceMs !== undefined ? { sliceMs: this.deps.sliceMs } : {}),
+            worker: this.deps.worker === true && db.name !== ':memory:',
           },
           next.jobId,
           next.folderId,

@@ -5,9 +5,10 @@ import type { ProbeResult } from '../probe/types';
 import { describeError } from './fsErrors';
 import { getJob, saveJob, type JobCounters } from './jobs';
 import { mergeMoved } from './mergeMoved';
-import { indexFile, type KnownSample } from './indexFile';
+import { applyFile, type KnownSample } from './indexFile';
+import { inProcessBatches, workerBatches } from './scanBatches';
+import { knownSamplesSql } from './scanItems';
 import { SampleWriter } from './sampleWriter';
-import { walkAudio } from './walk';
 import { sep } from 'node:path';
 
 export interface ScanDeps {
@@ -23,9 +24,9 @@ export interface ScanDeps {
   sliceMs?: number;
   /** Most files per transaction. */
   batchSize?: number;
+  /** Read files on a worker thread (needs a database file, not ':memory:'). */
+  worker?: boolean;
 }
-
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Phase 1 of an import: walk the folder, probe new and changed files, write them
@@ -44,7 +45,6 @@ export async function scanFolder(
   const sliceMs = deps.sliceMs ?? 25;
   const batchSize = deps.batchSize ?? 1000;
   const writer = new SampleWriter(db);
-  const fileDeps = { writer, probe: deps.probe, hints: deps.hints };
   const c: JobCounters = {
     filesSeen: 0,
     filesAdded: 0,
@@ -55,9 +55,9 @@ export async function scanFolder(
     errors: 0,
   };
   const known = new Map<string, KnownSample>();
-  for (const row of db
-    .prepare('SELECT id, path, size, mtime_ms AS mtimeMs, missing FROM samples WHERE folder_id = ?')
-    .iterate(folderId) as IterableIterator<KnownSample & { path: string }>) {
+  for (const row of db.prepare(knownSamplesSql()).iterate(folderId) as IterableIterator<
+    KnownSample & { path: string }
+  >) {
     known.set(row.path, row);
   }
   const seen = new Set<string>();
@@ -71,79 +71,86 @@ export async function scanFolder(
   };
   progress();
 
-  const walker = walkAudio(root);
-  let done = false;
-  let lastProgress = performance.now();
-  while (!done) {
-    const stop = deps.shouldStop();
-    if (stop) {
-      saveJob(
-        db,
-        jobId,
-        stop === 'cancel' ? 'cancelled' : 'queued',
-        c,
-        stop === 'cancel' ? Date.now() : null,
+  const batches = deps.worker
+    ? workerBatches({ dbPath: db.name, folderId, root, batchSize: Math.min(batchSize, 500) })
+    : inProcessBatches(
+        { root, known },
+        { probe: deps.probe, hints: deps.hints },
+        sliceMs,
+        batchSize,
       );
-      progress();
-      return getJob(db, jobId)!;
-    }
-    const changed: number[] = [];
-    const sliceStart = performance.now();
-    let writes = 0;
-    db.exec('BEGIN');
-    try {
-      while (writes < batchSize && performance.now() - sliceStart < sliceMs) {
-        const next = walker.next();
-        if (next.done) {
-          done = true;
-          break;
-        }
-        const item = next.value;
-        const now = Date.now();
-        if (item.kind === 'problem') {
-          if (item.path === root)
-            throw new AppError(item.error.code, `cannot read ${root}: ${item.error.message}`);
-          seen.add(item.path);
-          problems.add(item.path);
-          writer.recordError(folderId, item.path, item.error, now);
-          c.errors++;
-          writes++;
-          continue;
-        }
-        c.filesSeen++;
-        seen.add(item.path);
-        const outcome = indexFile(fileDeps, folderId, item, known.get(item.path), now);
-        if (outcome.kind === 'unchanged') {
-          c.filesUnchanged++;
-          continue;
-        }
-        writes++;
-        if (outcome.kind === 'error') {
-          c.errors++;
-          continue;
-        }
-        changed.push(outcome.id);
-        if (outcome.kind === 'added') {
-          inserted.push(outcome.id);
-          c.filesAdded++;
-        } else if (outcome.kind === 'updated') c.filesUpdated++;
-        else c.filesRelinked++;
+  let lastProgress = performance.now();
+  try {
+    for (;;) {
+      const stop = deps.shouldStop();
+      if (stop) {
+        saveJob(
+          db,
+          jobId,
+          stop === 'cancel' ? 'cancelled' : 'queued',
+          c,
+          stop === 'cancel' ? Date.now() : null,
+        );
+        progress();
+        return getJob(db, jobId)!;
       }
-      saveJob(db, jobId, 'indexing', c, null);
-      db.exec('COMMIT');
-    } catch (error) {
-      if (db.inTransaction) db.exec('ROLLBACK');
-      const e = error instanceof AppError ? error.toData() : describeError(error);
-      saveJob(db, jobId, 'failed', c, Date.now(), e);
-      progress();
-      throw error;
+      const next = await batches.next();
+      if (next.done) break;
+      const changed: number[] = [];
+      db.exec('BEGIN');
+      try {
+        const now = Date.now();
+        for (const entry of next.value) {
+          if (entry.kind === 'problem') {
+            if (entry.path === root)
+              throw new AppError(entry.error.code, `cannot read ${root}: ${entry.error.message}`);
+            seen.add(entry.path);
+            problems.add(entry.path);
+            writer.recordError(folderId, entry.path, entry.error, now);
+            c.errors++;
+            continue;
+          }
+          const { item } = entry;
+          c.filesSeen++;
+          seen.add(item.path);
+          const outcome = applyFile(
+            writer,
+            folderId,
+            item,
+            known.get(item.path),
+            entry.prepared,
+            now,
+          );
+          if (outcome.kind === 'unchanged') c.filesUnchanged++;
+          else if (outcome.kind === 'error') c.errors++;
+          else {
+            changed.push(outcome.id);
+            if (outcome.kind === 'added') {
+              inserted.push(outcome.id);
+              c.filesAdded++;
+            } else if (outcome.kind === 'updated') c.filesUpdated++;
+            else c.filesRelinked++;
+          }
+        }
+        saveJob(db, jobId, 'indexing', c, null);
+        db.exec('COMMIT');
+      } catch (error) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
+      if (changed.length > 0) deps.onSamples(changed);
+      if (performance.now() - lastProgress > 100) {
+        progress();
+        lastProgress = performance.now();
+      }
     }
-    if (changed.length > 0) deps.onSamples(changed);
-    if (done || performance.now() - lastProgress > 100) {
-      progress();
-      lastProgress = performance.now();
-    }
-    await yieldToEventLoop();
+  } catch (error) {
+    const e = error instanceof AppError ? error.toData() : describeError(error);
+    saveJob(db, jobId, 'failed', c, Date.now(), e);
+    progress();
+    throw error;
+  } finally {
+    await batches.return(undefined);
   }
 
   saveJob(db, jobId, 'finishing', c, null);
