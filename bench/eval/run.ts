@@ -80,7 +80,7 @@ export async function runEval(): Promise<EvalReport> {
     const longer = paths
       .map((p) => analyzed.get(p))
       .filter((a) => a?.result && a.result.durationSec > 1);
-    report.loudness = scoreLoudness(longer as NonNullable<(typeof longer)[number]>[]);
+    report.loudness = scoreLoudness(longer as NonNullable<(typeof longer)[number]>[], log);
     report.sets['loudness (real + rendered, > 1 s)'] = report.loudness.files;
     report.goals.push(
       {

@@ -27,9 +27,10 @@ export interface LoudnessReport {
 }
 
 /** Our integrated loudness and true peak against ffmpeg's ebur128 filter. */
-export function scoreLoudness(analyzed: Analyzed[]): LoudnessReport {
+export function scoreLoudness(analyzed: Analyzed[], log?: (s: string) => void): LoudnessReport {
   const rows: LoudnessRow[] = [];
   for (const a of analyzed) {
+    if (log && rows.length % 100 === 0) log(`  ffmpeg ${rows.length}/${analyzed.length}`);
     if (!a.result) continue;
     const ref = ffmpegLoudness(a.path);
     const d = a.result.lufs !== null && ref.lufs !== null ? a.result.lufs - ref.lufs : null;

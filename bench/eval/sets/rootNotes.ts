@@ -7,6 +7,24 @@ import { cut, renderMidi } from '../lib/fluid';
 import { writeMidi } from '../lib/midiFile';
 import { DATA, ensureDir } from '../lib/paths';
 import type { EvalItem } from './types';
+import type { Audio } from '../lib/audioIo';
+
+/** Frames up to 50 ms after the last point within 60 dB of the peak (at most `max`). */
+function tailEnd(a: Audio, max: number): number {
+  const n = Math.min(max, a.channels[0]?.length ?? 0);
+  let peak = 0;
+  for (const c of a.channels)
+    for (let i = 0; i < n; i++) peak = Math.max(peak, Math.abs(c[i] as number));
+  const thr = peak * 1e-3;
+  let last = 0;
+  for (const c of a.channels)
+    for (let i = n - 1; i > last; i--)
+      if (Math.abs(c[i] as number) >= thr) {
+        last = i;
+        break;
+      }
+  return Math.min(n, last + Math.round(0.05 * a.sampleRate));
+}
 
 /** GM programs by family (FluidR3_GM). */
 const FAMILIES: Array<{ name: string; programs: number[]; octaves: [number, number] }> = [
@@ -17,10 +35,13 @@ const FAMILIES: Array<{ name: string; programs: number[]; octaves: [number, numb
 
 /**
  * Single notes rendered with fluidsynth: bass, keys and synth programs, octaves 1–5
- * (MIDI 24–83), held ~1.2 s, kept from the note start to 0.8 s after release.
+ * (MIDI 24–83), held 0.8–1.6 s, kept from the note start until the release tail has
+ * fallen 60 dB below the peak (at most 6 s) — as one-shots are exported in sample packs.
+ * (v1 cut every note 0.8 s after note-off, which left long pad releases cut off while
+ * still sounding; see docs/analysis.md.)
  */
 export async function buildRootNotes(count: number, seed: number): Promise<EvalItem[]> {
-  const dir = ensureDir(join(DATA, `root-notes-${seed}`));
+  const dir = ensureDir(join(DATA, `root-notes-v2-${seed}`));
   const manifest = join(dir, 'manifest.json');
   if (existsSync(manifest)) {
     const items = JSON.parse(readFileSync(manifest, 'utf8')) as EvalItem[];
@@ -47,7 +68,7 @@ export async function buildRootNotes(count: number, seed: number): Promise<EvalI
         gain: 0.5,
       },
     );
-    const note = cut(audio, 0, Math.round((hold + 0.8) * audio.sampleRate));
+    const note = cut(audio, 0, tailEnd(audio, Math.round(6 * audio.sampleRate)));
     normalize(note, -1 - rand() * 8);
     const path = join(dir, `note-${String(i).padStart(3, '0')}.wav`);
     writeWavFile(path, note, 's16');
