@@ -4,7 +4,7 @@ import type { Db } from '../db';
 import { getFolder, setFolderProblem } from '../folders';
 import type { ProbeResult } from '../probe/types';
 import { describeError } from './fsErrors';
-import { createJob, getJob, saveJob, unfinishedJobs } from './jobs';
+import { createJob, emptyCounters, getJob, saveJob, unfinishedJobs } from './jobs';
 import { scanFolder } from './scanFolder';
 
 export interface ImporterDeps {
@@ -18,15 +18,6 @@ export interface ImporterDeps {
   worker?: boolean;
 }
 
-const ZERO = {
-  filesSeen: 0,
-  filesAdded: 0,
-  filesUpdated: 0,
-  filesUnchanged: 0,
-  filesRelinked: 0,
-  filesRemoved: 0,
-  errors: 0,
-};
 
 /**
  * Runs folder imports one at a time, in the order asked. Jobs live in SQLite, so
@@ -65,7 +56,7 @@ export class Importer {
     const i = this.queue.findIndex((q) => q.jobId === jobId);
     if (i >= 0) {
       this.queue.splice(i, 1);
-      saveJob(db, jobId, 'cancelled', { ...ZERO, ...job }, Date.now());
+      saveJob(db, jobId, 'cancelled', { ...emptyCounters(), ...job }, Date.now());
       this.deps.onProgress(getJob(db, jobId)!);
     }
     return getJob(db, jobId)!;

@@ -33,6 +33,19 @@ export type JobCounters = Pick<
   | 'errors'
 >;
 
+/** Counters of a job that has not seen any file yet. */
+export function emptyCounters(): JobCounters {
+  return {
+    filesSeen: 0,
+    filesAdded: 0,
+    filesUpdated: 0,
+    filesUnchanged: 0,
+    filesRelinked: 0,
+    filesRemoved: 0,
+    errors: 0,
+  };
+}
+
 export function toJobInfo(row: JobRow): ImportJobInfo {
   const end = row.finished_at ?? Date.now();
   const seconds = Math.max(0.001, (end - row.started_at) / 1000);

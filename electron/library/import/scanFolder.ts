@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/result';
 import type { Db } from '../db';
 import type { ProbeResult } from '../probe/types';
 import { describeError } from './fsErrors';
-import { getJob, saveJob, type JobCounters } from './jobs';
+import { emptyCounters, getJob, saveJob, type JobCounters } from './jobs';
 import { mergeMoved } from './mergeMoved';
 import { applyFile, type KnownSample } from './indexFile';
 import { inProcessBatches, workerBatches } from './scanBatches';
@@ -45,15 +45,7 @@ export async function scanFolder(
   const sliceMs = deps.sliceMs ?? 25;
   const batchSize = deps.batchSize ?? 1000;
   const writer = new SampleWriter(db);
-  const c: JobCounters = {
-    filesSeen: 0,
-    filesAdded: 0,
-    filesUpdated: 0,
-    filesUnchanged: 0,
-    filesRelinked: 0,
-    filesRemoved: 0,
-    errors: 0,
-  };
+  const c: JobCounters = emptyCounters();
   const known = new Map<string, KnownSample>();
   for (const row of db.prepare(knownSamplesSql()).iterate(folderId) as IterableIterator<
     KnownSample & { path: string }
