@@ -13,7 +13,20 @@ export const bridge: SampleMindBridge | null = window.samplemind ?? null;
 export const api: SampleMindApi = bridge ?? createWsClient();
 export const isDesktop = bridge !== null;
 
+/** Where waveform peaks (the SMPK binary) are served in web mode. */
+export const PEAKS_PATH = '/media/peaks/';
+
 /** Where the audio of a sample is served: the sample:// protocol in the desktop app, HTTP in web mode. */
 export function audioUrl(sampleId: number): string {
   return isDesktop ? `sample://audio/${sampleId}` : `${AUDIO_PATH}${sampleId}`;
+}
+
+/** Where the precomputed waveform peaks of a sample are served. */
+export function peaksUrl(sampleId: number): string {
+  return isDesktop ? `sample://peaks/${sampleId}` : `${PEAKS_PATH}${sampleId}`;
+}
+
+/** An absolute URL of a sample's audio (for DownloadURL drags out of the browser). */
+export function absoluteAudioUrl(sampleId: number): string {
+  return new URL(audioUrl(sampleId), location.href).href;
 }
