@@ -7,6 +7,7 @@ import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeFile } from '../../electron/analysis/analyzeFile';
 import { FEATURE_VECTOR_VERSION } from '../../electron/analysis/vector/featureVector';
+import { ANALYZER_VERSION } from '../../electron/analysis/version';
 import {
   PROVISIONAL_FEATURE_VERSION,
   provisionalFeaturesOfFile,
@@ -33,12 +34,31 @@ export const provisionalExtractor: FeatureExtractor = {
  * app stores for every sample and classifies at run time). This is the default.
  */
 export const engineExtractor: FeatureExtractor = {
-  version: `engine-v${FEATURE_VECTOR_VERSION}`,
+  // the analyser version is part of the cache key: a changed algorithm recomputes
+  version: `engine-v${FEATURE_VECTOR_VERSION}@${ANALYZER_VERSION}`,
   extract: async (path) => (await analyzeFile(path)).featureVector,
+};
+
+/**
+ * EXPERIMENT: the engine's vector followed by the provisional vector (which adds a
+ * level-independent spectral profile, attack/late MFCCs and periodicity). Used to measure
+ * what the engine's vector lacks; not the shipped model's input.
+ */
+export const hybridExtractor: FeatureExtractor = {
+  version: `engine-v${FEATURE_VECTOR_VERSION}@${ANALYZER_VERSION}+${PROVISIONAL_FEATURE_VERSION}`,
+  extract: async (path) => {
+    const a = (await analyzeFile(path)).featureVector;
+    const b = await provisionalFeaturesOfFile(path);
+    const out = new Float32Array(a.length + b.length);
+    out.set(a);
+    out.set(b, a.length);
+    return out;
+  },
 };
 
 export const EXTRACTORS: Readonly<Record<string, FeatureExtractor>> = {
   engine: engineExtractor,
+  hybrid: hybridExtractor,
   provisional: provisionalExtractor,
 };
 

@@ -58,7 +58,9 @@ function sourcesTable(entries: readonly ManifestEntry[]): string {
     keys.map((k) => {
       const [source, pkg, licence] = k.split('\u0000') as [string, string, string];
       const of = (s: string) =>
-        entries.filter((e) => e.source === source && e.licence === licence && e.split === s).length;
+        entries.filter(
+          (e) => e.source === source && e.package === pkg && e.licence === licence && e.split === s,
+        ).length;
       return [source, pkg, licence, of('train'), of('val'), of('test')];
     }),
   );

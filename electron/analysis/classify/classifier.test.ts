@@ -36,7 +36,10 @@ describe('SampleClassifier (committed model)', () => {
     expect(defaultModelsDir().endsWith('models')).toBe(true);
     expect(classifier.meta.oneShotClasses).toEqual([...ONE_SHOT_CLASSES]);
     expect(classifier.meta.loopClasses).toEqual([...LOOP_CLASSES]);
-    expect(classifier.meta.featureVersion).toBe(`engine-v${FEATURE_VECTOR_VERSION}`);
+    // engine-v<FEATURE_VECTOR_VERSION>, optionally @<analyser version> and +<own input features>
+    expect(classifier.meta.featureVersion).toMatch(
+      new RegExp(`^engine-v${FEATURE_VECTOR_VERSION}($|[@+])`),
+    );
   });
 
   it('classifies real held-out drum samples in one batch', async () => {
@@ -66,6 +69,19 @@ describe('SampleClassifier (committed model)', () => {
     expect(emb).toHaveLength(classifier.meta.embeddingLength);
     expect(await classifier.embed([])).toEqual([]);
     expect(await classifier.classify([])).toEqual([]);
+  });
+
+  it('classifies analysis results by their kind, and refuses another vector version', async () => {
+    const kick = await analyzeFile(join(KITS, 'TR808EmulationKit/808_Kick_Long.flac'));
+    const loop = await analyzeFile('/usr/share/lmms/samples/beats/break01.ogg');
+    const [a, b] = await classifier.classifyResults([kick, loop]);
+    expect(ONE_SHOT_CLASSES).toContain(a?.candidates[0]?.class);
+    expect(loop.kind === 'loop' ? LOOP_CLASSES : ONE_SHOT_CLASSES).toContain(
+      b?.candidates[0]?.class,
+    );
+    await expect(
+      classifier.classifyResults([{ ...kick, featureVectorVersion: 999 }]),
+    ).rejects.toThrow(/version 999/);
   });
 
   it('refuses vectors of the wrong length', async () => {

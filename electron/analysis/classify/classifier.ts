@@ -95,6 +95,31 @@ export class SampleClassifier {
     );
   }
 
+  /**
+   * Classifies analysis results (what `analyzeFile` returns) by their stored feature
+   * vector and kind. Refuses vectors of another FEATURE_VECTOR_VERSION than the model's.
+   */
+  async classifyResults(
+    results: readonly {
+      featureVector: Float32Array;
+      featureVectorVersion: number;
+      kind: SampleKind;
+    }[],
+  ): Promise<Classification[]> {
+    const want = /^engine-v(\d+)/.exec(this.meta.featureVersion)?.[1];
+    for (const r of results) {
+      if (want === undefined || String(r.featureVectorVersion) !== want) {
+        throw new Error(
+          `feature vector version ${r.featureVectorVersion} does not match the model (${this.meta.featureVersion})`,
+        );
+      }
+    }
+    return this.classify(
+      results.map((r) => r.featureVector),
+      results.map((r) => r.kind),
+    );
+  }
+
   /** The one-shot head's penultimate layer (embeddingLength values per vector), for similarity. */
   async embed(features: readonly Float32Array[]): Promise<Float32Array[]> {
     if (features.length === 0) return [];
