@@ -98,7 +98,7 @@ async function pass(pool: AnalysisPool, files: string[]): Promise<PassResult> {
   let audio = 0;
   const errors: string[] = [];
   for (const o of outcomes) {
-    if (o.ok) audio += o.value.durationSec;
+    if (o.ok) audio += o.value.result.durationSec;
     else if (errors.length < 10) errors.push(`${o.error.code}: ${o.error.message}`);
   }
   return {

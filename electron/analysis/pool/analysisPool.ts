@@ -1,5 +1,6 @@
 import type { AnalysisResult } from '../../../shared/contract/analysis';
 import type { EmbeddedMetadata, NameHints } from '../../../shared/contract/library';
+import type { SampleClassification } from '../runner/classification';
 import { WorkerPool } from './workerPool';
 import { workerScript } from './workerScript';
 
@@ -7,6 +8,14 @@ export interface AnalyzeRequest {
   path: string;
   hints?: NameHints;
   embedded?: EmbeddedMetadata;
+  /** Also run the sample classifier in the worker (class + embedding; null without a model). */
+  classify?: boolean;
+}
+
+/** A worker's answer: the analysis, and the classification when it was asked for. */
+export interface AnalyzedFile {
+  result: AnalysisResult;
+  classification: SampleClassification | null;
 }
 
 export interface AnalysisPoolOptions {
@@ -18,7 +27,7 @@ export interface AnalysisPoolOptions {
   maxHeapMb?: number;
 }
 
-export type AnalysisPool = WorkerPool<AnalyzeRequest, AnalysisResult>;
+export type AnalysisPool = WorkerPool<AnalyzeRequest, AnalyzedFile>;
 
 /**
  * The analysis worker pool. It knows nothing about the library database: the caller
@@ -29,7 +38,7 @@ export function createAnalysisPool(opts: AnalysisPoolOptions = {}): AnalysisPool
     new URL('./analysis-worker.js', import.meta.url),
     new URL('./worker-entry.ts', import.meta.url),
   );
-  return new WorkerPool<AnalyzeRequest, AnalysisResult>({
+  return new WorkerPool<AnalyzeRequest, AnalyzedFile>({
     script,
     timeoutMs: opts.timeoutMs ?? 120_000,
     resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb ?? 1024 },

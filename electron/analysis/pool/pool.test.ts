@@ -183,21 +183,29 @@ describe('analysis pool', () => {
     const empty = tmp.file('empty.wav', new Uint8Array(0));
     const p = createAnalysisPool({ size: 2, timeoutMs: 60_000 });
     try {
-      const [a, b, c, d, e] = await Promise.all([
+      const [a, b, c, d, e, f] = await Promise.all([
         p.submit({ path: loop }),
         p.submit({ path: tone, hints: { rootMidi: 57 } }),
         p.submit({ path: bad }),
         p.submit({ path: empty }),
         p.submit({ path: `${tmp.dir}/missing.wav` }),
+        p.submit({ path: loop, classify: true }),
       ]);
-      expect(a.ok && a.value.kind).toBe('loop');
-      expect(a.ok && a.value.bpm).toBeCloseTo(120, 0);
-      expect(a.ok && a.value.peaks).toBeInstanceOf(Uint8Array);
-      expect(b.ok && b.value.rootNote).toBe('A3');
+      expect(a.ok && a.value.result.kind).toBe('loop');
+      expect(a.ok && a.value.result.bpm).toBeCloseTo(120, 0);
+      expect(a.ok && a.value.result.peaks).toBeInstanceOf(Uint8Array);
+      expect(a.ok && a.value.classification).toBeNull();
+      expect(b.ok && b.value.result.rootNote).toBe('A3');
+      // The classifier runs in the worker (the model is in models/): loop content class + embedding.
+      const cls = f.ok ? f.value.classification : null;
+      expect(cls?.candidates.length).toBeGreaterThan(0);
+      expect(cls?.embedding).toBeInstanceOf(Float32Array);
+      expect(cls?.embedding.length).toBe(64);
+      expect(cls?.loopClass).toBe(cls?.class);
       expect(c.ok ? 'ok' : c.error.code).toMatch(/TRUNCATED_FILE|CORRUPT_FILE/);
       expect(d.ok ? 'ok' : d.error.code).toBe('EMPTY_FILE');
       expect(e.ok ? 'ok' : e.error.code).toBe('NOT_FOUND');
-      expect(p.progress()).toMatchObject({ completed: 2, failed: 3 });
+      expect(p.progress()).toMatchObject({ completed: 3, failed: 3 });
     } finally {
       await p.close();
     }

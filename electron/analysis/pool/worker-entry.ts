@@ -1,17 +1,25 @@
 /**
- * Analysis worker thread: analyses one file per task. Bundled as
- * dist/electron/analysis-worker.js by the build; run from source through tsx in tests.
+ * Analysis worker thread: analyses one file per task (and classifies it when asked).
+ * Bundled as dist/electron/analysis-worker.js by the build; run from source through tsx
+ * in tests.
  */
-import type { AnalysisResult } from '../../../shared/contract/analysis';
 import { analyzeFile } from '../analyzeFile';
-import type { AnalyzeRequest } from './analysisPool';
+import { classifyResult } from '../runner/workerClassifier';
+import type { AnalyzedFile, AnalyzeRequest } from './analysisPool';
 import { serveTasks } from './serveTasks';
 
-serveTasks<AnalyzeRequest, AnalysisResult>(
-  (req) =>
-    analyzeFile(req.path, {
+serveTasks<AnalyzeRequest, AnalyzedFile>(
+  async (req) => {
+    const result = await analyzeFile(req.path, {
       ...(req.hints ? { hints: req.hints } : {}),
       ...(req.embedded ? { embedded: req.embedded } : {}),
-    }),
-  (r) => [r.peaks.buffer as ArrayBuffer, r.featureVector.buffer as ArrayBuffer],
+    });
+    const classification = req.classify ? await classifyResult(result) : null;
+    return { result, classification };
+  },
+  ({ result, classification }) => [
+    result.peaks.buffer as ArrayBuffer,
+    result.featureVector.buffer as ArrayBuffer,
+    ...(classification ? [classification.embedding.buffer as ArrayBuffer] : []),
+  ],
 );

@@ -1,0 +1,78 @@
+/**
+ * The classifier as the analysis worker uses it: loaded once per worker on first use;
+ * when the model files are absent (or fail to load) every file gets `null` — the class
+ * stays empty, analysis goes on.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AnalysisResult } from '../../../shared/contract/analysis';
+import type { SampleClassification } from './classification';
+
+interface Loaded {
+  classifyResults: (
+    r: readonly Pick<AnalysisResult, 'featureVector' | 'featureVectorVersion' | 'kind'>[],
+  ) => Promise<
+    Array<{
+      class: SampleClassification['class'];
+      confidence: number;
+      candidates: SampleClassification['candidates'];
+    }>
+  >;
+  embed: (f: readonly Float32Array[]) => Promise<Float32Array[]>;
+  version: string;
+}
+
+let loading: Promise<Loaded | null> | null = null;
+
+async function load(modelsDir: string | undefined): Promise<Loaded | null> {
+  try {
+    const { SampleClassifier, defaultModelsDir, MODEL_FILE } =
+      await import('../classify/classifier');
+    const dir = modelsDir ?? defaultModelsDir();
+    const classifier = await SampleClassifier.load(dir);
+    const hash = createHash('sha1')
+      .update(readFileSync(join(dir, MODEL_FILE)))
+      .digest('hex')
+      .slice(0, 12);
+    return {
+      classifyResults: (r) => classifier.classifyResults(r),
+      embed: (f) => classifier.embed(f),
+      version: `${classifier.meta.featureVersion}/${hash}`,
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Loads (once) the classifier from `modelsDir` or the default models folder; null when there is none. */
+export function workerClassifier(modelsDir?: string): Promise<Loaded | null> {
+  loading ??= load(modelsDir);
+  return loading;
+}
+
+/** Classifies one analysis result; null when no model is available or the vector does not fit it. */
+export async function classifyResult(
+  result: AnalysisResult,
+  modelsDir?: string,
+): Promise<SampleClassification | null> {
+  const model = await workerClassifier(modelsDir);
+  if (!model) return null;
+  let decided;
+  let embedding;
+  try {
+    [decided] = await model.classifyResults([result]);
+    [embedding] = await model.embed([result.featureVector]);
+  } catch {
+    return null;
+  }
+  if (!decided || !embedding) return null;
+  return {
+    class: decided.class,
+    confidence: decided.confidence,
+    candidates: decided.candidates,
+    loopClass: result.kind === 'loop' ? decided.class : null,
+    embedding,
+    embeddingVersion: model.version,
+  };
+}

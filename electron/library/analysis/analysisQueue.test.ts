@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../db';
+import { AnalysisQueue, MAX_ATTEMPTS } from './analysisQueue';
+import { seedSamples } from './test-support/seedSamples';
+
+function setup(n = 5) {
+  const db = openDatabase(':memory:');
+  const ids = seedSamples(
+    db,
+    Array.from({ length: n }, (_, i) => `/lib/s${i}.wav`),
+  );
+  return { db, ids, queue: new AnalysisQueue(db) };
+}
+
+const status = (db: ReturnType<typeof openDatabase>, id: number) =>
+  db.prepare('SELECT analysis_status FROM samples WHERE id = ?').pluck().get(id);
+
+describe('AnalysisQueue', () => {
+  it('claims in priority then insertion order and marks the claimed running', () => {
+    const { db, ids, queue } = setup();
+    expect(queue.prioritize([ids[3]!])).toBe(1);
+    const first = queue.claim(2);
+    expect(first.map((c) => c.sampleId)).toEqual([ids[3], ids[0]]);
+    expect(first[0]).toMatchObject({ path: '/lib/s3.wav', priority: 100 });
+    expect(status(db, ids[3]!)).toBe('running');
+    expect(queue.counts()).toEqual({ queued: 3, running: 2, done: 0, failed: 0 });
+    expect(queue.claim(10).map((c) => c.sampleId)).toEqual([ids[1], ids[2], ids[4]]);
+    expect(queue.claim(10)).toEqual([]);
+    expect(queue.claim(0)).toEqual([]);
+  });
+
+  it('passes name hints and embedded metadata, skips missing files', () => {
+    const { db, ids, queue } = setup(2);
+    db.prepare(
+      `UPDATE samples SET name_hints_json = '{"bpm":120}', embedded_json = 'not json' WHERE id = ?`,
+    ).run(ids[0]);
+    db.prepare('UPDATE samples SET missing = 1 WHERE id = ?').run(ids[1]);
+    const claimed = queue.claim(5);
+    expect(claimed).toEqual([
+      { sampleId: ids[0], path: '/lib/s0.wav', priority: 0, hints: { bpm: 120 } },
+    ]);
+  });
+
+  it('release puts claimed samples back in the queue', () => {
+    const { db, ids, queue } = setup(2);
+    queue.claim(2);
+    queue.release([ids[1]!]);
+    expect(status(db, ids[1]!)).toBe('pending');
+    expect(queue.counts()).toMatchObject({ queued: 1, running: 1 });
+    expect(queue.claim(5).map((c) => c.sampleId)).toEqual([ids[1]]);
+    queue.release([]);
+  });
+
+  it('recover requeues what a crashed run left running and fails a file that keeps crashing', () => {
+    const { db, ids, queue } = setup(3);
+    queue.claim(3);
+    db.prepare('UPDATE analysis_queue SET attempts = ? WHERE sample_id = ?').run(
+      MAX_ATTEMPTS,
+      ids[2],
+    );
+    // A pending sample that lost its queue row is added back too.
+    db.prepare('DELETE FROM analysis_queue WHERE sample_id = ?').run(ids[1]);
+    db.prepare(`UPDATE samples SET analysis_status = 'pending' WHERE id = ?`).run(ids[1]);
+    expect(queue.recover()).toEqual({ requeued: 1, failed: 1 });
+    expect(status(db, ids[0]!)).toBe('pending');
+    expect(status(db, ids[2]!)).toBe('failed');
+    expect(
+      db.prepare('SELECT analysis_error_code FROM samples WHERE id = ?').pluck().get(ids[2]),
+    ).toBe('INTERNAL');
+    expect(queue.counts()).toEqual({ queued: 2, running: 0, done: 0, failed: 1 });
+  });
+
+  it('re-analysis of an analysed sample keeps it done while it waits', () => {
+    const { db, ids, queue } = setup(1);
+    db.prepare(
+      `UPDATE samples SET analysis_status = 'done', analyzed_at = 1, analysis_version = 1000000 WHERE id = ?`,
+    ).run(ids[0]);
+    db.prepare('DELETE FROM analysis_queue').run();
+    expect(queue.enqueueOutdated(1_000_000)).toBe(0);
+    expect(queue.enqueueOutdated(1_001_000)).toBe(1);
+    queue.claim(1);
+    expect(status(db, ids[0]!)).toBe('running');
+    queue.recover();
+    expect(status(db, ids[0]!)).toBe('done');
+  });
+
+  it('retryFailed, enqueue with priority and cancel', () => {
+    const { db, ids, queue } = setup(3);
+    db.prepare(
+      `UPDATE samples SET analysis_status = 'failed', analysis_error_code = 'CORRUPT_FILE' WHERE id = ?`,
+    ).run(ids[0]);
+    db.prepare('DELETE FROM analysis_queue WHERE sample_id = ?').run(ids[0]);
+    expect(queue.retryFailed()).toEqual([ids[0]]);
+    expect(status(db, ids[0]!)).toBe('pending');
+    expect(queue.enqueue([ids[2]!], 50)).toBe(1);
+    expect(queue.claim(1)[0]?.sampleId).toBe(ids[2]);
+    expect(queue.cancel([ids[0]!])).toBe(1);
+    expect(queue.counts()).toMatchObject({ queued: 1, running: 1 });
+    expect(queue.cancel()).toBe(1);
+    expect(queue.counts()).toMatchObject({ queued: 0, running: 1 });
+  });
+});

@@ -1,0 +1,255 @@
+/**
+ * The analysis queue in SQLite (analysis_queue): what is left to analyse survives a
+ * restart. Claimed items are marked running; on start-up the ones a crashed or killed
+ * run left running go back to the queue (a file that has taken the app down
+ * MAX_ATTEMPTS times is marked failed instead). Failures leave the queue and are kept,
+ * with their reason, on the sample.
+ */
+import type { EmbeddedMetadata, NameHints } from '../../../shared/contract/library';
+import type { Db } from '../db';
+
+export const MAX_ATTEMPTS = 3;
+/** Priority given to samples the user is looking at (the normal queue runs at 0). */
+export const USER_PRIORITY = 100;
+
+export interface ClaimedSample {
+  sampleId: number;
+  path: string;
+  priority: number;
+  hints?: NameHints;
+  embedded?: EmbeddedMetadata;
+}
+
+export interface QueueCounts {
+  /** Waiting in the queue. */
+  queued: number;
+  /** Claimed by a worker right now. */
+  running: number;
+  done: number;
+  failed: number;
+}
+
+interface ClaimRow {
+  sample_id: number;
+  path: string;
+  priority: number;
+  name_hints_json: string | null;
+  embedded_json: string | null;
+}
+
+function parseJson<T>(text: string | null): T | undefined {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+const ids = (list: readonly number[]): string => JSON.stringify(list);
+
+export class AnalysisQueue {
+  constructor(private readonly db: Db) {}
+
+  /** Takes the next `n` queued samples (highest priority, then oldest) and marks them running. */
+  claim(n: number): ClaimedSample[] {
+    if (n <= 0) return [];
+    return this.db.transaction(() => {
+      const rows = this.db
+        .prepare(
+          `SELECT q.sample_id, s.path, q.priority, s.name_hints_json, s.embedded_json
+             FROM analysis_queue q JOIN samples s ON s.id = q.sample_id
+            WHERE q.state = 'queued' AND s.missing = 0
+            ORDER BY q.priority DESC, q.enqueued_at, q.sample_id LIMIT ?`,
+        )
+        .all(n) as ClaimRow[];
+      if (rows.length === 0) return [];
+      const list = ids(rows.map((r) => r.sample_id));
+      this.db
+        .prepare(
+          `UPDATE analysis_queue SET state = 'running', attempts = attempts + 1
+            WHERE sample_id IN (SELECT value FROM json_each(?))`,
+        )
+        .run(list);
+      this.db
+        .prepare(
+          `UPDATE samples SET analysis_status = 'running' WHERE id IN (SELECT value FROM json_each(?))`,
+        )
+        .run(list);
+      return rows.map((r) => {
+        const hints = parseJson<NameHints>(r.name_hints_json);
+        const embedded = parseJson<EmbeddedMetadata>(r.embedded_json);
+        return {
+          sampleId: r.sample_id,
+          path: r.path,
+          priority: r.priority,
+          ...(hints ? { hints } : {}),
+          ...(embedded ? { embedded } : {}),
+        };
+      });
+    })();
+  }
+
+  /** Puts claimed samples back in the queue (paused, cancelled or shut down before they finished). */
+  release(sampleIds: readonly number[]): void {
+    if (sampleIds.length === 0) return;
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `UPDATE analysis_queue SET state = 'queued', attempts = max(attempts - 1, 0)
+            WHERE state = 'running' AND sample_id IN (SELECT value FROM json_each(?))`,
+        )
+        .run(ids(sampleIds));
+      this.restoreStatus(ids(sampleIds));
+    })();
+  }
+
+  /** Samples claimed 'running' go back to 'pending' (or 'done' when re-analysis was interrupted). */
+  private restoreStatus(list: string): void {
+    this.db
+      .prepare(
+        `UPDATE samples SET analysis_status = CASE WHEN analyzed_at IS NOT NULL AND analysis_error_code IS NULL
+            THEN 'done' ELSE 'pending' END
+          WHERE analysis_status = 'running' AND id IN (SELECT value FROM json_each(?))`,
+      )
+      .run(list);
+  }
+
+  /**
+   * Start-up: samples left running by a previous run go back to the queue, except those
+   * that were running MAX_ATTEMPTS times already (each time the app went down with them):
+   * they are marked failed. Samples waiting for analysis but missing from the queue are
+   * added. Returns how many were requeued and how many failed.
+   */
+  recover(now = Date.now()): { requeued: number; failed: number } {
+    return this.db.transaction(() => {
+      const stuck = this.db
+        .prepare(`SELECT sample_id FROM analysis_queue WHERE state = 'running' AND attempts >= ?`)
+        .pluck()
+        .all(MAX_ATTEMPTS) as number[];
+      if (stuck.length > 0) {
+        this.db
+          .prepare(
+            `UPDATE samples SET analysis_status = 'failed', analysis_error_code = 'INTERNAL',
+               analysis_error_message = ?, analyzed_at = ? WHERE id IN (SELECT value FROM json_each(?))`,
+          )
+          .run(
+            `analysis stopped the app ${MAX_ATTEMPTS} times on this file; skipped`,
+            now,
+            ids(stuck),
+          );
+        this.db
+          .prepare('DELETE FROM analysis_queue WHERE sample_id IN (SELECT value FROM json_each(?))')
+          .run(ids(stuck));
+      }
+      const running = this.db
+        .prepare(`SELECT sample_id FROM analysis_queue WHERE state = 'running'`)
+        .pluck()
+        .all() as number[];
+      this.db.prepare(`UPDATE analysis_queue SET state = 'queued' WHERE state = 'running'`).run();
+      this.restoreStatus(ids(running));
+      // Anything else marked running (no queue row): back to its resting state.
+      this.db
+        .prepare(
+          `UPDATE samples SET analysis_status = CASE WHEN analyzed_at IS NOT NULL AND analysis_error_code IS NULL
+             THEN 'done' ELSE 'pending' END WHERE analysis_status = 'running'`,
+        )
+        .run();
+      this.db
+        .prepare(
+          `INSERT INTO analysis_queue(sample_id, priority, enqueued_at)
+           SELECT id, 0, ? FROM samples WHERE analysis_status = 'pending' AND missing = 0
+           ON CONFLICT(sample_id) DO NOTHING`,
+        )
+        .run(now);
+      return { requeued: running.length, failed: stuck.length };
+    })();
+  }
+
+  /**
+   * Queues samples (again). Already queued ones keep their place unless `priority` is
+   * higher. Their current results stay visible until the new ones replace them.
+   */
+  enqueue(sampleIds: readonly number[], priority = 0, now = Date.now()): number {
+    return this.db
+      .prepare(
+        `INSERT INTO analysis_queue(sample_id, priority, enqueued_at)
+         SELECT id, ?, ? FROM samples WHERE id IN (SELECT value FROM json_each(?))
+         ON CONFLICT(sample_id) DO UPDATE SET priority = max(priority, excluded.priority)`,
+      )
+      .run(priority, now, ids(sampleIds)).changes;
+  }
+
+  /** Moves queued samples to the front (the one the user is looking at). Returns how many were queued. */
+  prioritize(sampleIds: readonly number[], priority = USER_PRIORITY): number {
+    return this.db
+      .prepare(
+        `UPDATE analysis_queue SET priority = max(priority, ?)
+          WHERE sample_id IN (SELECT value FROM json_each(?))`,
+      )
+      .run(priority, ids(sampleIds)).changes;
+  }
+
+  /** Queues every failed sample again (e.g. after the user fixed a file). Returns the ids. */
+  retryFailed(now = Date.now()): number[] {
+    return this.db.transaction(() => {
+      const failed = this.db
+        .prepare(`SELECT id FROM samples WHERE analysis_status = 'failed' AND missing = 0`)
+        .pluck()
+        .all() as number[];
+      this.db
+        .prepare(
+          `UPDATE samples SET analysis_status = 'pending', analysis_error_code = NULL,
+             analysis_error_message = NULL WHERE id IN (SELECT value FROM json_each(?))`,
+        )
+        .run(ids(failed));
+      this.enqueue(failed, 0, now);
+      return failed;
+    })();
+  }
+
+  /** Queues samples analysed by an older analyser version than `versionCode`. Returns how many. */
+  enqueueOutdated(versionCode: number, now = Date.now()): number {
+    return this.db
+      .prepare(
+        `INSERT INTO analysis_queue(sample_id, priority, enqueued_at)
+         SELECT id, 0, ? FROM samples
+          WHERE analysis_status IN ('done', 'failed') AND missing = 0
+            AND (analysis_version IS NULL OR analysis_version < ?)
+         ON CONFLICT(sample_id) DO NOTHING`,
+      )
+      .run(now, versionCode).changes;
+  }
+
+  /** Takes queued (not running) samples out of the queue; all of them when no ids are given. */
+  cancel(sampleIds?: readonly number[]): number {
+    if (!sampleIds) {
+      return this.db.prepare(`DELETE FROM analysis_queue WHERE state = 'queued'`).run().changes;
+    }
+    return this.db
+      .prepare(
+        `DELETE FROM analysis_queue WHERE state = 'queued' AND sample_id IN (SELECT value FROM json_each(?))`,
+      )
+      .run(ids(sampleIds)).changes;
+  }
+
+  counts(): QueueCounts {
+    const q = this.db
+      .prepare(
+        `SELECT coalesce(sum(state = 'queued'), 0) AS queued, coalesce(sum(state = 'running'), 0) AS running
+           FROM analysis_queue`,
+      )
+      .get() as { queued: number; running: number };
+    const by = new Map(
+      (
+        this.db
+          .prepare(
+            'SELECT analysis_status AS status, count(*) AS n FROM samples GROUP BY analysis_status',
+          )
+          .all() as Array<{ status: string; n: number }>
+      ).map((r) => [r.status, r.n]),
+    );
+    const s = { done: by.get('done') ?? 0, failed: by.get('failed') ?? 0 };
+    return { queued: q.queued, running: q.running, done: s.done, failed: s.failed };
+  }
+}
