@@ -1,4 +1,7 @@
+import type { EventName, Events } from '../../shared/contract';
+import type { Result } from '../../shared/result';
 import { isAppUrl } from './appOrigin';
+import type { Dispatch } from './dispatch';
 
 /** What IPC knows about the frame that sent a message (Electron's `event.senderFrame`). */
 export interface SenderFrame {
@@ -15,4 +18,29 @@ export interface SenderFrame {
 export function isTrustedSender(frame: SenderFrame | null | undefined): boolean {
   if (!frame) return false;
   return frame.isMainFrame && isAppUrl(frame.url);
+}
+
+/**
+ * The IPC request handler's body: refuses untrusted senders (as data, like every
+ * error), otherwise runs the same dispatch the WebSocket server uses.
+ */
+export async function guardedInvoke(
+  dispatch: Dispatch,
+  frame: SenderFrame | null | undefined,
+  name: unknown,
+  input: unknown,
+): Promise<Result<unknown>> {
+  if (!isTrustedSender(frame)) {
+    return {
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'requests are accepted from the app window only' },
+    };
+  }
+  return dispatch(name, input, { origin: 'ipc' });
+}
+
+/** What travels on the event channel: one message per backend event. */
+export interface EventMessage<E extends EventName = EventName> {
+  event: E;
+  payload: Events[E];
 }
