@@ -136,19 +136,20 @@ export interface OllamaPullProgress {
   done: boolean;
 }
 
+/** Everything the settings view shows. Keys never appear here, only whether one is set. */
+export interface AiStatus extends AiProvidersInfo {
+  settings: AiSettings;
+  ollama: OllamaStatus;
+}
+
 type In<K extends keyof typeof aiSchemas> = z.infer<(typeof aiSchemas)[K]>;
 
 export interface AiContract {
-  'ai.providers': { input: In<'ai.providers'>; output: AiProvidersInfo };
-  'ai.setKey': { input: In<'ai.setKey'>; output: { provider: AiProviderId; hasKey: boolean } };
-  'ai.removeKey': {
-    input: In<'ai.removeKey'>;
-    output: { provider: AiProviderId; hasKey: boolean };
-  };
-  'ai.settings.get': { input: In<'ai.settings.get'>; output: AiSettings };
-  'ai.settings.set': { input: In<'ai.settings.set'>; output: AiSettings };
+  'ai.status': { input: In<'ai.status'>; output: AiStatus };
+  'ai.setKey': { input: In<'ai.setKey'>; output: { provider: AiProviderId; configured: boolean } };
+  'ai.setProviderSettings': { input: In<'ai.setProviderSettings'>; output: AiSettings };
+  'ai.setBudget': { input: In<'ai.setBudget'>; output: AiBudgetStatus[] };
   'ai.usage': { input: In<'ai.usage'>; output: AiUsage };
-  'ai.ollama.status': { input: In<'ai.ollama.status'>; output: OllamaStatus };
   'ai.ollama.pull': { input: In<'ai.ollama.pull'>; output: OllamaStatus };
 }
 

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { emptySchema } from './common';
 
 /** What a request is for; the router picks default needs per task. */
 export const AI_TASKS = ['chat', 'tag', 'describe', 'embed'] as const;
@@ -26,8 +25,6 @@ export type AiCloudProviderId = (typeof AI_CLOUD_PROVIDER_IDS)[number];
 export type AiQualityTier = (typeof AI_QUALITY_TIERS)[number];
 
 const usd = z.number().finite().nonnegative().max(1_000_000);
-/** A spending cap in US dollars; null means no cap. */
-const capSchema = usd.nullable();
 const modelIdSchema = z.string().trim().min(1).max(200);
 
 export const aiProviderSettingsSchema = z
@@ -38,8 +35,6 @@ export const aiProviderSettingsSchema = z
     chatModel: modelIdSchema.nullable(),
     /** Pin the embedding model (null: the table's default). */
     embedModel: modelIdSchema.nullable(),
-    dailyBudgetUsd: capSchema,
-    monthlyBudgetUsd: capSchema,
   })
   .strict();
 
@@ -59,7 +54,6 @@ export const aiSettingsSchema = z
   .object({
     /** Privacy switch: nothing leaves the machine (only a loopback Ollama is used). */
     localOnly: z.boolean(),
-    budgets: z.object({ dailyUsd: capSchema, monthlyUsd: capSchema }).strict(),
     providers: providerMap(aiProviderSettingsSchema),
     ollama: z
       .object({
@@ -78,10 +72,6 @@ export const aiSettingsSchema = z
 export const aiSettingsPatchSchema = z
   .object({
     localOnly: z.boolean().optional(),
-    budgets: z
-      .object({ dailyUsd: capSchema.optional(), monthlyUsd: capSchema.optional() })
-      .strict()
-      .optional(),
     providers: providerMap(aiProviderSettingsSchema.partial().optional()).partial().optional(),
     ollama: z
       .object({
@@ -97,23 +87,31 @@ export const aiSettingsPatchSchema = z
 const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
 
 export const aiSchemas = {
-  'ai.providers': z.object({ refresh: z.boolean().optional() }).strict(),
+  'ai.status': z.object({ refresh: z.boolean().optional() }).strict(),
   'ai.setKey': z
     .object({
       provider: z.enum(AI_CLOUD_PROVIDER_IDS),
+      /** null removes the key. */
       key: z
         .string()
         .trim()
         .min(8, 'that is too short to be an API key')
         .max(512)
-        .regex(/^[\x21-\x7e]+$/, 'an API key has no spaces or control characters'),
+        .regex(/^[\x21-\x7e]+$/, 'an API key has no spaces or control characters')
+        .nullable(),
     })
     .strict(),
-  'ai.removeKey': z.object({ provider: z.enum(AI_CLOUD_PROVIDER_IDS) }).strict(),
-  'ai.settings.get': emptySchema,
-  'ai.settings.set': aiSettingsPatchSchema,
+  'ai.setProviderSettings': aiSettingsPatchSchema,
+  'ai.setBudget': z
+    .object({
+      /** 'total' caps all providers together. */
+      scope: z.enum(['total', ...AI_PROVIDER_IDS]),
+      period: z.enum(['day', 'month']),
+      /** null removes the cap. */
+      limitUsd: usd.nullable(),
+    })
+    .strict(),
   'ai.usage': z.object({ month: monthSchema.optional() }).strict(),
-  'ai.ollama.status': emptySchema,
   'ai.ollama.pull': z.object({ model: modelIdSchema.optional() }).strict(),
 };
 

@@ -138,6 +138,8 @@ export function createOllamaProvider(options: OllamaProviderOptions): Provider {
       }
       throw new ProviderError('ollama', 'incomplete', 'the stream ended before done');
     } catch (error) {
+      if (signal.aborted)
+        throw new ProviderError('ollama', 'cancelled', 'cancelled', { cause: error });
       const e = classifyError('ollama', error);
       // The package reports a stream cut short as a plain Error.
       if (e.kind === 'server' && /Did not receive done/.test(e.message)) {
