@@ -6,9 +6,10 @@
 import type { Result } from './result';
 import type { AppContract } from './contract/app';
 import type { LibraryContract, LibraryEvents } from './contract/library';
+import type { AnalysisContract, AnalysisEvents } from './contract/analysis';
 
-export type Contract = AppContract & LibraryContract;
-export type Events = LibraryEvents;
+export type Contract = AppContract & LibraryContract & AnalysisContract;
+export type Events = LibraryEvents & AnalysisEvents;
 
 export type HandlerName = keyof Contract;
 export type InputOf<K extends HandlerName> = Contract[K]['input'];
@@ -32,4 +33,5 @@ export interface SampleMindBridge extends SampleMindApi {
 
 export type * from './contract/app';
 export type * from './contract/library';
+export type * from './contract/analysis';
 export type { Result, ErrorData, ErrorCode } from './result';

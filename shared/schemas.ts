@@ -7,12 +7,14 @@ import type { z } from 'zod';
 import type { Contract, HandlerName } from './contract';
 import { appSchemas } from './schemas/app';
 import { librarySchemas } from './schemas/library';
+import { analysisSchemas } from './schemas/analysis';
 
 type SchemaMap = { [K in HandlerName]: z.ZodType<Contract[K]['input']> };
 
 export const schemas = {
   ...appSchemas,
   ...librarySchemas,
+  ...analysisSchemas,
 } satisfies SchemaMap;
 
 export const HANDLER_NAMES = Object.keys(schemas) as HandlerName[];

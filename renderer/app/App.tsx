@@ -1,113 +1,204 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { ImportJobInfo, SampleSummary } from '../../shared/contract';
-import { api, audioUrl } from '../api/client';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { api } from '../api/client';
+import { useStore } from '../store';
+import { BrowserTable } from '../features/browser/BrowserTable';
+import { FilterChips } from '../features/search/FilterChips';
+import { SearchBar } from '../features/search/SearchBar';
+import { Sidebar } from '../features/sidebar/Sidebar';
+import { AddFolder } from '../features/importing/AddFolder';
+import { ImportStatus } from '../features/importing/ImportStatus';
+import { PlayerBar } from '../features/player/PlayerBar';
+import { TagEditor } from '../features/tags/TagEditor';
+import { SimilarPanel } from '../features/similar/SimilarPanel';
+import { SelectionBar } from './SelectionBar';
+import { useKeyboard } from './useKeyboard';
+import { useDropFolders } from './useDropFolders';
 
-/** Minimal library page: add a folder, watch the import, search and play. */
+const SettingsView = lazy(() => import('../features/settings/SettingsView'));
+const DuplicatesView = lazy(() => import('../features/duplicates/DuplicatesView'));
+const MapView = lazy(() => import('../features/map/MapView'));
+
+// The chat panel belongs to the AI work; it is loaded only when that feature exists.
+const chatModules = import.meta.glob<{ ChatPanel: ComponentType }>(
+  '../features/chat/ChatPanel.tsx',
+);
+const chatLoader = Object.values(chatModules)[0];
+const ChatPanel = chatLoader
+  ? lazy(() => chatLoader().then((m) => ({ default: m.ChatPanel })))
+  : null;
+
+function EmptyLibrary() {
+  return (
+    <div className="empty" role="region" aria-label="Get started">
+      <h2>Your library is empty</h2>
+      <p className="muted">
+        Add a folder of samples. It is listed within seconds and analysed in the background.
+      </p>
+      <AddFolder />
+    </div>
+  );
+}
+
+function NoMatches() {
+  const reset = () => {
+    const s = useStore.getState();
+    s.setText('');
+  };
+  return (
+    <div className="empty" role="status">
+      <h2>No samples match</h2>
+      <p className="muted">Try fewer words or clear some filters.</p>
+      <button type="button" onClick={reset}>
+        Clear search
+      </button>
+    </div>
+  );
+}
+
+function BrowserView() {
+  const { total, folders, searchError, loading } = useStore(
+    useShallow((s) => ({
+      total: s.total,
+      folders: s.folders.length,
+      searchError: s.searchError,
+      loading: s.loading,
+    })),
+  );
+  return (
+    <>
+      <div className="query-bar">
+        <SearchBar />
+        <FilterChips />
+      </div>
+      {searchError && (
+        <p className="error pad" role="alert">
+          Search failed: {searchError}{' '}
+          <button type="button" className="link" onClick={() => void useStore.getState().search()}>
+            Retry
+          </button>
+        </p>
+      )}
+      <SelectionBar />
+      {total === 0 && !loading ? (
+        folders === 0 ? (
+          <EmptyLibrary />
+        ) : (
+          <NoMatches />
+        )
+      ) : (
+        <BrowserTable />
+      )}
+    </>
+  );
+}
+
 export function App() {
-  const [path, setPath] = useState('');
-  const [text, setText] = useState('');
-  const [rows, setRows] = useState<SampleSummary[]>([]);
-  const [total, setTotal] = useState<number | null>(null);
-  const [job, setJob] = useState<ImportJobInfo | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [playing, setPlaying] = useState<number | null>(null);
-
-  const runSearch = useCallback(async (q: string) => {
-    const r = await api.invoke('library.search', { text: q, limit: 200 });
-    if (r.ok) {
-      setRows(r.value.items);
-      setTotal(r.value.total);
-      setError(null);
-    } else setError(r.error.message);
-  }, []);
+  const { view, theme, notice, chatOpen, similarOpen } = useStore(
+    useShallow((s) => ({
+      view: s.view,
+      theme: s.theme,
+      notice: s.notice,
+      chatOpen: s.chatOpen,
+      similarOpen: s.similarOpen,
+    })),
+  );
+  useKeyboard();
+  useDropFolders();
 
   useEffect(() => {
-    void runSearch(text);
-  }, [text, runSearch]);
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
 
   useEffect(() => {
-    const offProgress = api.on('import.progress', (p) => setJob(p.job));
-    const offChanged = api.on('library.changed', () => void runSearch(text));
+    const s = useStore.getState();
+    void s.boot();
+    let refresh: ReturnType<typeof setTimeout> | undefined;
+    const offProgress = api.on('import.progress', (p) => {
+      const st = useStore.getState();
+      st.onJob(p.job);
+      if (p.job.phase === 'done' || p.job.phase === 'failed' || p.job.phase === 'cancelled') {
+        void st.loadFolders();
+        void st.loadImportErrors();
+      }
+    });
+    const offChanged = api.on('library.changed', (c) => {
+      // Coalesce bursts (an import sends many) into one refresh.
+      clearTimeout(refresh);
+      refresh = setTimeout(() => {
+        const st = useStore.getState();
+        if (
+          c.reason === 'import' ||
+          c.reason === 'watch' ||
+          c.reason === 'folders' ||
+          c.reason === 'purge'
+        ) {
+          void st.search();
+          void st.loadFolders();
+        } else if (c.reason === 'analysis') {
+          void st.refreshRows();
+        } else if (c.reason === 'collections') void st.loadCollections();
+        else if (c.reason === 'tags') void st.loadTags();
+      }, 250);
+    });
     return () => {
       offProgress();
       offChanged();
+      clearTimeout(refresh);
     };
-  }, [text, runSearch]);
-
-  const addFolder = async () => {
-    if (!path.trim()) return;
-    const r = await api.invoke('library.addFolder', { path: path.trim() });
-    if (r.ok) {
-      setJob(r.value);
-      setError(null);
-    } else setError(r.error.message);
-  };
+  }, []);
 
   return (
-    <main className="app">
-      <header className="toolbar">
-        <h1>SampleMind</h1>
-        <form
-          className="add-folder"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void addFolder();
-          }}
-        >
-          <input
-            aria-label="Folder path"
-            placeholder="/path/to/samples"
-            value={path}
-            onChange={(e) => setPath(e.target.value)}
-          />
-          <button type="submit">Add folder</button>
-        </form>
-        <input
-          className="search"
-          type="search"
-          aria-label="Search samples"
-          placeholder="Search…"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
+    <div className="app">
+      <a className="skip" href="#main">
+        Skip to samples
+      </a>
+      <header className="topbar">
+        <h1 className="brand">
+          <span aria-hidden>◉</span> SampleMind
+        </h1>
+        <AddFolder compact />
+        {ChatPanel && (
+          <button
+            type="button"
+            className={chatOpen ? 'toggle toggle--on' : 'toggle'}
+            aria-pressed={chatOpen}
+            onClick={() => useStore.getState().setChatOpen(!chatOpen)}
+          >
+            Assistant
+          </button>
+        )}
       </header>
-      {job && (
-        <p className="status" role="status" data-phase={job.phase}>
-          {job.phase === 'done' ? 'Imported' : 'Importing'} {job.folderPath}: {job.filesSeen} files,{' '}
-          {job.filesAdded} new, {job.errors} problems
-        </p>
+      <ImportStatus />
+      <div className="body">
+        <Sidebar />
+        <main id="main" className="main" aria-label={view === 'browser' ? 'Sample browser' : view}>
+          <Suspense fallback={<p className="muted pad">Loading…</p>}>
+            {view === 'browser' && <BrowserView />}
+            {view === 'settings' && <SettingsView />}
+            {view === 'duplicates' && <DuplicatesView />}
+            {view === 'map' && <MapView />}
+          </Suspense>
+        </main>
+        {similarOpen && <SimilarPanel />}
+        {ChatPanel && chatOpen && (
+          <aside className="side-panel" aria-label="Assistant">
+            <Suspense fallback={<p className="muted pad">Loading…</p>}>
+              <ChatPanel />
+            </Suspense>
+          </aside>
+        )}
+      </div>
+      <PlayerBar />
+      <TagEditor />
+      {notice && (
+        <div
+          className={`toast toast--${notice.tone}`}
+          role={notice.tone === 'error' ? 'alert' : 'status'}
+        >
+          {notice.text}
+        </div>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <p className="count">{total === null ? '' : `${total} samples`}</p>
-      <table className="samples">
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Folder</th>
-            <th>Format</th>
-            <th>Length</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((s) => (
-            <tr
-              key={s.id}
-              className={playing === s.id ? 'selected' : ''}
-              onClick={() => setPlaying(s.id)}
-            >
-              <td>{s.name}</td>
-              <td>{s.dir}</td>
-              <td>{s.format}</td>
-              <td>{s.durationSec === null ? '' : `${s.durationSec.toFixed(2)} s`}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {playing !== null && <audio key={playing} src={audioUrl(playing)} autoPlay />}
-    </main>
+    </div>
   );
 }

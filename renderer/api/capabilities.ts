@@ -1,0 +1,42 @@
+import type { Result } from '../../shared/result';
+import { api } from './client';
+
+/** Handlers other parts of the backend are adding; the UI shows their features only when present. */
+export const OPTIONAL_HANDLERS = [
+  'similar.find',
+  'similar.describe',
+  'map.points',
+  'analysis.pause',
+  'analysis.resume',
+  'analysis.status',
+  'chat.send',
+] as const;
+export type OptionalHandler = (typeof OPTIONAL_HANDLERS)[number];
+
+type LooseInvoke = (name: string, input: unknown) => Promise<Result<unknown>>;
+
+/** Calls a handler the contract may not declare yet (the capability check guards its use). */
+export function invokeLoose(name: string, input: unknown): Promise<Result<unknown>> {
+  return (api.invoke as unknown as LooseInvoke)(name, input);
+}
+
+/**
+ * Whether the backend has a handler: an unknown request answers NOT_FOUND "unknown
+ * request"; a known one rejects the probe's bad input (or answers it).
+ */
+export async function hasHandler(name: string): Promise<boolean> {
+  try {
+    const r = await invokeLoose(name, { __probe: true });
+    return r.ok || !(r.error.code === 'NOT_FOUND' && /unknown request/i.test(r.error.message));
+  } catch {
+    return false;
+  }
+}
+
+export async function probeCapabilities(): Promise<Record<OptionalHandler, boolean>> {
+  const found = await Promise.all(OPTIONAL_HANDLERS.map((n) => hasHandler(n)));
+  return Object.fromEntries(OPTIONAL_HANDLERS.map((n, i) => [n, found[i]])) as Record<
+    OptionalHandler,
+    boolean
+  >;
+}

@@ -1,0 +1,224 @@
+import { memo, useEffect, useMemo, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useShallow } from 'zustand/react/shallow';
+import type { SampleSummary } from '../../../shared/contract';
+import { COLUMNS, gridTemplate, type ColumnId } from '../../lib/columns';
+import { isSelected } from '../../lib/selection';
+import { useStore } from '../../store';
+import { cellText, cellTitle, RatingCell } from './Cells';
+import { HeaderRow } from './HeaderRow';
+import { MiniWave } from './MiniWave';
+import { startRowDrag } from './dragOut';
+import { peaksCache } from '../waveform/peaksStore';
+
+export const ROW_HEIGHT = 32;
+const VISIBLE: readonly ColumnId[] = COLUMNS.map((c) => c.id);
+
+interface RowProps {
+  row: SampleSummary | undefined;
+  index: number;
+  start: number;
+  selected: boolean;
+  cursor: boolean;
+  current: boolean;
+  template: string;
+  now: number;
+}
+
+const Row = memo(function Row({
+  row,
+  index,
+  start,
+  selected,
+  cursor,
+  current,
+  template,
+  now,
+}: RowProps) {
+  const style = { transform: `translateY(${start}px)`, gridTemplateColumns: template };
+  if (!row) {
+    return (
+      <div className="row row--loading" role="row" aria-rowindex={index + 2} style={style}>
+        <span className="cell" role="gridcell">
+          …
+        </span>
+      </div>
+    );
+  }
+  const onClick = (e: React.MouseEvent) =>
+    useStore.getState().click(index, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey });
+  const onDragStart = (e: React.DragEvent) => {
+    const s = useStore.getState();
+    const dragged = isSelected(s.selection, row.id)
+      ? s.rows.filter((r) => isSelected(s.selection, r.id)).slice(0, 500)
+      : [row];
+    startRowDrag(e, dragged);
+  };
+  const cls = [
+    'row',
+    selected && 'row--selected',
+    cursor && 'row--cursor',
+    current && 'row--current',
+    row.missing && 'row--missing',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div
+      id={`sample-row-${index}`}
+      className={cls}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      data-id={row.id}
+      style={style}
+      onClick={onClick}
+      onDoubleClick={() => useStore.getState().audition(row.id)}
+      draggable
+      onDragStart={onDragStart}
+    >
+      <span className="cell cell--center" role="gridcell">
+        <button
+          type="button"
+          tabIndex={-1}
+          className={row.favorite ? 'fav fav--on' : 'fav'}
+          aria-label={
+            row.favorite ? `Remove ${row.name} from favourites` : `Add ${row.name} to favourites`
+          }
+          aria-pressed={row.favorite}
+          onClick={(e) => {
+            e.stopPropagation();
+            void useStore.getState().setFavorite([row.id], !row.favorite);
+          }}
+        >
+          {row.favorite ? '♥' : '♡'}
+        </button>
+      </span>
+      <span className="cell cell--wave" role="gridcell">
+        <MiniWave id={row.id} />
+      </span>
+      {VISIBLE.map((id) => {
+        const col = COLUMNS.find((c) => c.id === id)!;
+        if (id === 'rating')
+          return (
+            <span key={id} className="cell cell--center" role="gridcell">
+              <RatingCell
+                rating={row.rating}
+                onRate={(n) => void useStore.getState().setRating([row.id], n)}
+              />
+            </span>
+          );
+        return (
+          <span
+            key={id}
+            className={`cell cell--${col.align} cell--${id}`}
+            role="gridcell"
+            title={cellTitle(row, id)}
+          >
+            {id === 'tags'
+              ? row.tags.slice(0, 4).map((t) => (
+                  <span key={t} className="tag">
+                    {t}
+                  </span>
+                ))
+              : cellText(row, id, now)}
+          </span>
+        );
+      })}
+    </div>
+  );
+});
+
+/** The virtualised sample table: only the rows on screen exist in the DOM. */
+export function BrowserTable() {
+  const { rows, total, selection, currentId, widths, resultVersion, loading } = useStore(
+    useShallow((s) => ({
+      rows: s.rows,
+      total: s.total,
+      selection: s.selection,
+      currentId: s.currentId,
+      widths: s.widths,
+      resultVersion: s.resultVersion,
+      loading: s.loading,
+    })),
+  );
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const template = useMemo(() => gridTemplate(widths, VISIBLE), [widths]);
+  const count = Math.max(rows.length, total ?? 0);
+  // The virtualizer is read fresh on every render (not memoised), which is what TanStack expects.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+  const items = virtualizer.getVirtualItems();
+  const last = items[items.length - 1]?.index ?? 0;
+  const first = items[0]?.index ?? 0;
+
+  useEffect(() => {
+    if (last >= rows.length - 40) void useStore.getState().loadMore();
+  }, [last, rows.length]);
+
+  useEffect(() => {
+    // Peaks for rows that scrolled away are no longer wanted.
+    const keep = new Set<number>();
+    for (let i = first; i <= last; i++) {
+      const id = rows[i]?.id;
+      if (id !== undefined) keep.add(id);
+    }
+    peaksCache.cancelPending(keep);
+  }, [first, last, rows]);
+
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [resultVersion]);
+
+  useEffect(() => {
+    if (selection.cursor !== null) virtualizer.scrollToIndex(selection.cursor, { align: 'auto' });
+  }, [selection.cursor, virtualizer]);
+
+  const now = useMemo(() => Date.now(), [resultVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return (
+    <div
+      className="table"
+      role="grid"
+      aria-label="Samples"
+      aria-rowcount={count + 1}
+      aria-multiselectable
+      aria-busy={loading}
+    >
+      <HeaderRow template={template} />
+      <div
+        ref={scrollRef}
+        className="table-body"
+        tabIndex={0}
+        data-list="samples"
+        aria-activedescendant={
+          selection.cursor !== null ? `sample-row-${selection.cursor}` : undefined
+        }
+      >
+        <div className="table-spacer" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((v) => {
+            const row = rows[v.index];
+            return (
+              <Row
+                key={v.key}
+                row={row}
+                index={v.index}
+                start={v.start}
+                selected={row ? isSelected(selection, row.id) : false}
+                cursor={selection.cursor === v.index}
+                current={row ? row.id === currentId : false}
+                template={template}
+                now={now}
+              />
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

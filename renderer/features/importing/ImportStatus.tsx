@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import {
+  expectedTotal,
+  folderName,
+  isRunning,
+  phaseLabel,
+  progressFraction,
+  progressLine,
+} from '../../lib/importProgress';
+import { useStore } from '../../store';
+import { api } from '../../api/client';
+
+/** Import progress (counts, files/s, ETA), cancel, and the files that failed with why. */
+export function ImportStatus() {
+  const { jobs, folders, errors } = useStore(
+    useShallow((s) => ({ jobs: s.jobs, folders: s.folders, errors: s.importErrors })),
+  );
+  const [showErrors, setShowErrors] = useState(false);
+  const running = jobs.filter(isRunning);
+  const latest = running[0] ?? jobs[0];
+  if (!latest && errors.length === 0) return null;
+  const folder = latest ? folders.find((f) => f.id === latest.folderId) : undefined;
+  const total = latest ? expectedTotal(latest, folder) : null;
+  const fraction = latest ? progressFraction(latest, total) : null;
+  return (
+    <section className="import-status" aria-label="Import progress">
+      {latest && (
+        <div className="import-line" role="status" data-phase={latest.phase}>
+          <strong>
+            {phaseLabel(latest)} {folderName(latest.folderPath)}
+          </strong>
+          <span className="muted"> — {progressLine(latest, total)}</span>
+          {isRunning(latest) && (
+            <button
+              type="button"
+              className="link"
+              onClick={() => void api.invoke('library.cancelImport', { jobId: latest.id })}
+            >
+              Cancel
+            </button>
+          )}
+          {running.length > 1 && <span className="muted"> (+{running.length - 1} more)</span>}
+          {isRunning(latest) && (
+            <progress
+              aria-label="Import progress"
+              {...(fraction === null ? {} : { value: fraction, max: 1 })}
+            />
+          )}
+        </div>
+      )}
+      {errors.length > 0 && (
+        <div className="import-errors">
+          <button
+            type="button"
+            className="link"
+            aria-expanded={showErrors}
+            onClick={() => setShowErrors((v) => !v)}
+          >
+            {errors.length} file{errors.length === 1 ? '' : 's'} could not be read
+          </button>
+          {showErrors && (
+            <ul className="error-list">
+              {errors.slice(0, 100).map((e) => (
+                <li key={e.id}>
+                  <code>{e.path}</code> — {e.message} <span className="muted">({e.code})</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,171 @@
+import { useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { api } from '../../api/client';
+import { invokeLoose } from '../../api/capabilities';
+import { audition } from '../../audio/engine';
+import { formatCount } from '../../lib/format';
+import { useStore } from '../../store';
+import { AddFolder } from '../importing/AddFolder';
+
+type SinkAudio = HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> };
+
+function AudioOutput() {
+  const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
+  const [sink, setSink] = useState('');
+  const media = audition().media as SinkAudio;
+  useEffect(() => {
+    void navigator.mediaDevices
+      ?.enumerateDevices()
+      .then((d) => setDevices(d.filter((x) => x.kind === 'audiooutput')))
+      .catch(() => setDevices([]));
+  }, []);
+  if (!media.setSinkId) return <p className="muted">This browser cannot choose an audio output.</p>;
+  return (
+    <label>
+      Audio output
+      <select
+        value={sink}
+        onChange={(e) => {
+          setSink(e.target.value);
+          void media.setSinkId?.(e.target.value);
+        }}
+      >
+        <option value="">System default</option>
+        {devices
+          .filter((d) => d.deviceId && d.deviceId !== 'default')
+          .map((d) => (
+            <option key={d.deviceId} value={d.deviceId}>
+              {d.label || 'Output device'}
+            </option>
+          ))}
+      </select>
+    </label>
+  );
+}
+
+function AnalysisControls() {
+  const caps = useStore((s) => s.capabilities);
+  const [paused, setPaused] = useState(false);
+  if (!caps['analysis.pause'] || !caps['analysis.resume'])
+    return (
+      <p className="muted">Analysis controls appear here once the analysis service is available.</p>
+    );
+  return (
+    <button
+      type="button"
+      onClick={async () => {
+        const r = await invokeLoose(paused ? 'analysis.resume' : 'analysis.pause', {});
+        if (r.ok) setPaused(!paused);
+      }}
+    >
+      {paused ? 'Resume analysis' : 'Pause analysis'}
+    </button>
+  );
+}
+
+/** Library folders, analysis, theme, audio output, and where AI settings will live. */
+export default function SettingsView() {
+  const { folders, theme, setTheme, removeFolder, info, caps } = useStore(
+    useShallow((s) => ({
+      folders: s.folders,
+      theme: s.theme,
+      setTheme: s.setTheme,
+      removeFolder: s.removeFolder,
+      info: s.appInfo,
+      caps: s.capabilities,
+    })),
+  );
+  return (
+    <section className="settings pad" aria-labelledby="settings-title">
+      <h2 id="settings-title">Settings</h2>
+      <fieldset>
+        <legend>Library folders</legend>
+        {folders.length === 0 && <p className="muted">No folders yet.</p>}
+        <ul className="folder-list">
+          {folders.map((f) => (
+            <li key={f.id}>
+              <code>{f.path}</code>
+              <span className="muted">
+                {formatCount(f.sampleCount)} samples
+                {f.errorCount ? `, ${f.errorCount} unreadable` : ''}
+                {f.watching ? ', watched' : ''}
+              </span>
+              {f.problem && <span className="error">{f.problem.message}</span>}
+              <button
+                type="button"
+                className="link"
+                onClick={() => void api.invoke('library.rescan', { folderId: f.id })}
+              >
+                Rescan
+              </button>
+              <button
+                type="button"
+                className="link danger"
+                onClick={() => {
+                  if (
+                    confirm(`Remove ${f.path} from the library? Files on disk stay where they are.`)
+                  )
+                    void removeFolder(f.id);
+                }}
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+        <AddFolder />
+      </fieldset>
+      <fieldset>
+        <legend>Analysis</legend>
+        <AnalysisControls />
+      </fieldset>
+      <fieldset>
+        <legend>Appearance</legend>
+        <label className="check">
+          <input
+            type="radio"
+            name="theme"
+            checked={theme === 'dark'}
+            onChange={() => setTheme('dark')}
+          />{' '}
+          Dark
+        </label>
+        <label className="check">
+          <input
+            type="radio"
+            name="theme"
+            checked={theme === 'light'}
+            onChange={() => setTheme('light')}
+          />{' '}
+          Light
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Audio</legend>
+        <AudioOutput />
+      </fieldset>
+      <fieldset>
+        <legend>AI assistant</legend>
+        {caps['chat.send'] ? (
+          <p>
+            Providers, keys and budgets are managed in the assistant panel.{' '}
+            <button
+              type="button"
+              className="link"
+              onClick={() => useStore.getState().setChatOpen(true)}
+            >
+              Open the assistant
+            </button>
+          </p>
+        ) : (
+          <p className="muted">The AI assistant is not available in this build.</p>
+        )}
+      </fieldset>
+      {info && (
+        <p className="muted small">
+          {info.name} {info.version} · {info.mode} mode · library at <code>{info.dbPath}</code>
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,203 @@
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { SMART_FILTERS } from '../../lib/smartFilters';
+import { folderName } from '../../lib/importProgress';
+import { formatCount } from '../../lib/format';
+import type { Scope } from '../../lib/searchQuery';
+import { useStore } from '../../store';
+import { idsFromDrop, SAMPLE_IDS_MIME } from '../browser/dragOut';
+
+function sameScope(a: Scope, b: Scope): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function NavItem({ scope, label, count }: { scope: Scope; label: string; count?: number }) {
+  const { current, view, setScope } = useStore(
+    useShallow((s) => ({ current: s.scope, view: s.view, setScope: s.setScope })),
+  );
+  const active = view === 'browser' && sameScope(current, scope);
+  return (
+    <li>
+      <button
+        type="button"
+        className={active ? 'nav nav--active' : 'nav'}
+        aria-current={active ? 'page' : undefined}
+        onClick={() => setScope(scope)}
+      >
+        <span className="nav-label">{label}</span>
+        {count !== undefined && <span className="nav-count">{formatCount(count)}</span>}
+      </button>
+    </li>
+  );
+}
+
+function CollectionItem({ id, name, count }: { id: number; name: string; count: number }) {
+  const [over, setOver] = useState(false);
+  const { current, view, setScope, addToCollection } = useStore(
+    useShallow((s) => ({
+      current: s.scope,
+      view: s.view,
+      setScope: s.setScope,
+      addToCollection: s.addToCollection,
+    })),
+  );
+  const scope: Scope = { type: 'collection', collectionId: id };
+  const active = view === 'browser' && sameScope(current, scope);
+  return (
+    <li
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes(SAMPLE_IDS_MIME)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        void addToCollection(id, idsFromDrop(e));
+      }}
+    >
+      <button
+        type="button"
+        className={['nav', active && 'nav--active', over && 'nav--drop'].filter(Boolean).join(' ')}
+        aria-current={active ? 'page' : undefined}
+        data-collection={name}
+        onClick={() => setScope(scope)}
+      >
+        <span className="nav-label">{name}</span>
+        <span className="nav-count">{formatCount(count)}</span>
+      </button>
+    </li>
+  );
+}
+
+function NewCollection() {
+  const [name, setName] = useState('');
+  const [open, setOpen] = useState(false);
+  const create = useStore((s) => s.createCollection);
+  if (!open)
+    return (
+      <button type="button" className="link" onClick={() => setOpen(true)}>
+        + New collection
+      </button>
+    );
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const n = name.trim();
+        if (!n) return;
+        const ids = useStore.getState().selectedIds();
+        void create(n, ids).then(() => {
+          setName('');
+          setOpen(false);
+        });
+      }}
+    >
+      <input
+        aria-label="New collection name"
+        placeholder="Collection name"
+        value={name}
+        autoFocus
+        onChange={(e) => setName(e.target.value)}
+        onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+      />
+      <button type="submit">Create</button>
+    </form>
+  );
+}
+
+/** Folders, smart filters and collections (rows can be dropped on a collection). */
+export function Sidebar() {
+  const { folders, collections, view, setView, caps, stats } = useStore(
+    useShallow((s) => ({
+      folders: s.folders,
+      collections: s.collections,
+      view: s.view,
+      setView: s.setView,
+      caps: s.capabilities,
+      stats: s.folders.reduce((n, f) => n + f.sampleCount, 0),
+    })),
+  );
+  return (
+    <nav className="sidebar" aria-label="Library">
+      <section>
+        <h2>Library</h2>
+        <ul>
+          <NavItem scope={{ type: 'all' }} label="All samples" count={stats} />
+          {SMART_FILTERS.map((f) => (
+            <NavItem key={f.id} scope={{ type: 'smart', id: f.id }} label={f.label} />
+          ))}
+        </ul>
+      </section>
+      <section>
+        <h2>Folders</h2>
+        {folders.length === 0 ? (
+          <p className="muted small">No folders yet.</p>
+        ) : (
+          <ul>
+            {folders.map((f) => (
+              <NavItem
+                key={f.id}
+                scope={{ type: 'folder', folderId: f.id, dir: '' }}
+                label={folderName(f.path)}
+                count={f.sampleCount}
+              />
+            ))}
+          </ul>
+        )}
+      </section>
+      <section>
+        <h2>Collections</h2>
+        <ul>
+          {collections.map((c) => (
+            <CollectionItem key={c.id} id={c.id} name={c.name} count={c.sampleCount} />
+          ))}
+        </ul>
+        {collections.length === 0 && (
+          <p className="muted small">Drag samples here after creating one.</p>
+        )}
+        <NewCollection />
+      </section>
+      <section>
+        <h2>Explore</h2>
+        <ul>
+          <li>
+            <button
+              type="button"
+              className={view === 'duplicates' ? 'nav nav--active' : 'nav'}
+              aria-current={view === 'duplicates' ? 'page' : undefined}
+              onClick={() => setView('duplicates')}
+            >
+              Duplicates
+            </button>
+          </li>
+          {caps['map.points'] && (
+            <li>
+              <button
+                type="button"
+                className={view === 'map' ? 'nav nav--active' : 'nav'}
+                aria-current={view === 'map' ? 'page' : undefined}
+                onClick={() => setView('map')}
+              >
+                Similarity map
+              </button>
+            </li>
+          )}
+          <li>
+            <button
+              type="button"
+              className={view === 'settings' ? 'nav nav--active' : 'nav'}
+              aria-current={view === 'settings' ? 'page' : undefined}
+              onClick={() => setView('settings')}
+            >
+              Settings
+            </button>
+          </li>
+        </ul>
+      </section>
+    </nav>
+  );
+}

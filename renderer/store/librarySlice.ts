@@ -1,0 +1,168 @@
+import type { SampleSummary } from '../../shared/contract';
+import { api } from '../api/client';
+import {
+  buildSearchQuery,
+  EMPTY_FILTERS,
+  queryKey,
+  type FilterState,
+  type QueryInput,
+  type Scope,
+  type SortState,
+} from '../lib/searchQuery';
+import {
+  DEFAULT_WIDTHS,
+  parseWidths,
+  resizeColumn,
+  type ColumnId,
+  type ColumnWidths,
+} from '../lib/columns';
+import { reconcile } from '../lib/selection';
+import type { SliceCreator } from './types';
+
+export const PAGE_SIZE = 300;
+
+export interface LibrarySlice {
+  text: string;
+  filters: FilterState;
+  scope: Scope;
+  sort: SortState | null;
+  /** Loaded rows of the current query, in order (more pages load on scroll). */
+  rows: SampleSummary[];
+  total: number | null;
+  nextCursor: string | null;
+  loading: boolean;
+  searchError: string | null;
+  /** Server time of the last page (ms). */
+  tookMs: number | null;
+  /** Increments whenever a new result set replaces the rows. */
+  resultVersion: number;
+  widths: ColumnWidths;
+  setText(text: string): void;
+  setFilters(filters: FilterState): void;
+  setScope(scope: Scope): void;
+  setSort(sort: SortState | null): void;
+  setWidth(id: ColumnId, width: number): void;
+  search(): Promise<void>;
+  loadMore(): Promise<void>;
+  /** Re-reads the rows shown (after tags/ratings changed) without losing the scroll. */
+  refreshRows(ids?: readonly number[]): Promise<void>;
+  patchRows(ids: readonly number[], patch: Partial<SampleSummary>): void;
+}
+
+const WIDTHS_KEY = 'samplemind.columnWidths';
+
+function storedWidths(): ColumnWidths {
+  try {
+    return parseWidths(JSON.parse(localStorage.getItem(WIDTHS_KEY) ?? 'null'));
+  } catch {
+    return { ...DEFAULT_WIDTHS };
+  }
+}
+
+let searchSeq = 0;
+let moreInFlight: string | null = null;
+
+export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => {
+  const input = (): QueryInput => {
+    const s = get();
+    return { text: s.text, filters: s.filters, scope: s.scope, sort: s.sort, now: Date.now() };
+  };
+  return {
+    text: '',
+    filters: EMPTY_FILTERS,
+    scope: { type: 'all' },
+    sort: null,
+    rows: [],
+    total: null,
+    nextCursor: null,
+    loading: false,
+    searchError: null,
+    tookMs: null,
+    resultVersion: 0,
+    widths: storedWidths(),
+    setText(text) {
+      set({ text });
+      void get().search();
+    },
+    setFilters(filters) {
+      set({ filters });
+      void get().search();
+    },
+    setScope(scope) {
+      set({ scope, view: 'browser' });
+      void get().search();
+    },
+    setSort(sort) {
+      set({ sort });
+      void get().search();
+    },
+    setWidth(id, width) {
+      const widths = resizeColumn(get().widths, id, width);
+      set({ widths });
+      try {
+        localStorage.setItem(WIDTHS_KEY, JSON.stringify(widths));
+      } catch {
+        /* private mode: widths last for the session */
+      }
+    },
+    async search() {
+      const seq = ++searchSeq;
+      moreInFlight = null;
+      set({ loading: true });
+      const r = await api.invoke('library.search', buildSearchQuery(input(), { limit: PAGE_SIZE }));
+      if (seq !== searchSeq) return; // a newer keystroke won
+      if (!r.ok) {
+        set({ loading: false, searchError: r.error.message });
+        return;
+      }
+      const rows = r.value.items;
+      set((s) => ({
+        rows,
+        total: r.value.total ?? rows.length,
+        nextCursor: r.value.nextCursor,
+        loading: false,
+        searchError: null,
+        tookMs: r.value.tookMs,
+        resultVersion: s.resultVersion + 1,
+        selection: reconcile(s.selection, (i) => rows[i]?.id, rows.length),
+      }));
+    },
+    async loadMore() {
+      const { nextCursor } = get();
+      if (!nextCursor || moreInFlight === nextCursor) return;
+      moreInFlight = nextCursor;
+      const seq = searchSeq;
+      const key = queryKey(input());
+      const r = await api.invoke(
+        'library.search',
+        buildSearchQuery(input(), { limit: 1000, cursor: nextCursor, count: false }),
+      );
+      if (seq !== searchSeq || key !== queryKey(input())) return;
+      moreInFlight = null;
+      if (!r.ok) {
+        set({ searchError: r.error.message });
+        return;
+      }
+      set((s) => ({ rows: s.rows.concat(r.value.items), nextCursor: r.value.nextCursor }));
+    },
+    async refreshRows(ids) {
+      const wanted =
+        ids ??
+        get()
+          .rows.slice(0, 1000)
+          .map((r) => r.id);
+      if (wanted.length === 0) return;
+      const r = await api.invoke('library.search', {
+        filters: { ids: wanted.slice(0, 10_000), missing: 'include' },
+        limit: Math.min(1000, wanted.length),
+      });
+      if (!r.ok) return;
+      const byId = new Map(r.value.items.map((x) => [x.id, x]));
+      set((s) => ({ rows: s.rows.map((row) => byId.get(row.id) ?? row) }));
+    },
+    patchRows(ids, patch) {
+      const want = new Set(ids);
+      set((s) => ({ rows: s.rows.map((row) => (want.has(row.id) ? { ...row, ...patch } : row)) }));
+    },
+  };
+};

@@ -1,0 +1,172 @@
+import type {
+  AppInfo,
+  CollectionInfo,
+  FolderInfo,
+  ImportErrorRow,
+  ImportJobInfo,
+  SampleSummary,
+  TagInfo,
+} from '../../shared/contract';
+import { api } from '../api/client';
+import { probeCapabilities, type OptionalHandler } from '../api/capabilities';
+import type { SliceCreator } from './types';
+
+export interface OrganiseSlice {
+  appInfo: AppInfo | null;
+  capabilities: Partial<Record<OptionalHandler, boolean>>;
+  folders: FolderInfo[];
+  collections: CollectionInfo[];
+  tags: TagInfo[];
+  jobs: ImportJobInfo[];
+  importErrors: ImportErrorRow[];
+  notice: { text: string; tone: 'info' | 'error' } | null;
+  similarRows: SampleSummary[];
+  boot(): Promise<void>;
+  loadFolders(): Promise<void>;
+  loadCollections(): Promise<void>;
+  loadTags(): Promise<void>;
+  loadImportErrors(): Promise<void>;
+  onJob(job: ImportJobInfo): void;
+  addFolder(path: string): Promise<boolean>;
+  removeFolder(folderId: number): Promise<void>;
+  applyTags(ids: number[], add: string[], remove: string[]): Promise<void>;
+  setRating(ids: number[], rating: number): Promise<void>;
+  setFavorite(ids: number[], favorite: boolean): Promise<void>;
+  createCollection(name: string, ids: number[]): Promise<CollectionInfo | null>;
+  addToCollection(collectionId: number, ids: number[]): Promise<void>;
+  deleteCollection(collectionId: number): Promise<void>;
+  say(text: string, tone?: 'info' | 'error'): void;
+  setSimilarRows(rows: SampleSummary[]): void;
+}
+
+let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+
+export const createOrganiseSlice: SliceCreator<OrganiseSlice> = (set, get) => ({
+  appInfo: null,
+  capabilities: {},
+  folders: [],
+  collections: [],
+  tags: [],
+  jobs: [],
+  importErrors: [],
+  notice: null,
+  similarRows: [],
+  async boot() {
+    const [info, jobs] = await Promise.all([
+      api.invoke('app.info', {}),
+      api.invoke('library.importJobs', {}),
+    ]);
+    if (info.ok) set({ appInfo: info.value });
+    if (jobs.ok) set({ jobs: jobs.value });
+    await Promise.all([
+      get().search(),
+      get().loadFolders(),
+      get().loadCollections(),
+      get().loadTags(),
+      get().loadImportErrors(),
+    ]);
+    set({ capabilities: await probeCapabilities() });
+  },
+  async loadFolders() {
+    const r = await api.invoke('library.listFolders', {});
+    if (r.ok) set({ folders: r.value });
+  },
+  async loadCollections() {
+    const r = await api.invoke('collections.list', {});
+    if (r.ok) set({ collections: r.value });
+  },
+  async loadTags() {
+    const r = await api.invoke('tags.list', { limit: 2000 });
+    if (r.ok) set({ tags: r.value });
+  },
+  async loadImportErrors() {
+    const r = await api.invoke('library.importErrors', { limit: 200 });
+    if (r.ok) set({ importErrors: r.value });
+  },
+  onJob(job) {
+    set((s) => {
+      const others = s.jobs.filter((j) => j.id !== job.id);
+      return { jobs: [job, ...others].sort((a, b) => b.startedAt - a.startedAt).slice(0, 20) };
+    });
+  },
+  async addFolder(path) {
+    const r = await api.invoke('library.addFolder', { path });
+    if (!r.ok) {
+      get().say(`Could not add ${path}: ${r.error.message}`, 'error');
+      return false;
+    }
+    get().onJob(r.value);
+    void get().loadFolders();
+    return true;
+  },
+  async removeFolder(folderId) {
+    const r = await api.invoke('library.removeFolder', { folderId });
+    if (!r.ok) get().say(r.error.message, 'error');
+    else
+      get().say(
+        `Removed the folder from the library (${r.value.removedSamples} samples; files untouched)`,
+      );
+    await get().loadFolders();
+    void get().search();
+  },
+  async applyTags(ids, add, remove) {
+    if (ids.length === 0) return;
+    const r = await api.invoke('tags.apply', {
+      sampleIds: ids,
+      ...(add.length ? { add } : {}),
+      ...(remove.length ? { remove } : {}),
+    });
+    if (!r.ok) return get().say(r.error.message, 'error');
+    get().say(`Tags updated on ${ids.length} sample${ids.length === 1 ? '' : 's'}`);
+    await Promise.all([get().refreshRows(ids), get().loadTags()]);
+  },
+  async setRating(ids, rating) {
+    if (ids.length === 0) return;
+    get().patchRows(ids, { rating });
+    const r = await api.invoke('samples.setRating', { sampleIds: ids, rating });
+    if (!r.ok) get().say(r.error.message, 'error');
+  },
+  async setFavorite(ids, favorite) {
+    if (ids.length === 0) return;
+    get().patchRows(ids, { favorite });
+    const r = await api.invoke('samples.setFavorite', { sampleIds: ids, favorite });
+    if (!r.ok) get().say(r.error.message, 'error');
+  },
+  async createCollection(name, ids) {
+    const r = await api.invoke('collections.create', {
+      name,
+      ...(ids.length ? { sampleIds: ids } : {}),
+    });
+    if (!r.ok) {
+      get().say(r.error.message, 'error');
+      return null;
+    }
+    await get().loadCollections();
+    get().say(`Collection “${name}” created${ids.length ? ` with ${ids.length} samples` : ''}`);
+    return r.value;
+  },
+  async addToCollection(collectionId, ids) {
+    if (ids.length === 0) return;
+    const r = await api.invoke('collections.addSamples', { id: collectionId, sampleIds: ids });
+    if (!r.ok) return get().say(r.error.message, 'error');
+    const name = get().collections.find((c) => c.id === collectionId)?.name ?? 'collection';
+    get().say(`Added ${ids.length} sample${ids.length === 1 ? '' : 's'} to “${name}”`);
+    await get().loadCollections();
+  },
+  async deleteCollection(collectionId) {
+    const r = await api.invoke('collections.delete', { id: collectionId });
+    if (!r.ok) return get().say(r.error.message, 'error');
+    const s = get();
+    if (s.scope.type === 'collection' && s.scope.collectionId === collectionId)
+      s.setScope({ type: 'all' });
+    await get().loadCollections();
+  },
+  say(text, tone = 'info') {
+    set({ notice: { text, tone } });
+    clearTimeout(noticeTimer);
+    noticeTimer = setTimeout(() => set({ notice: null }), tone === 'error' ? 8000 : 3500);
+  },
+  setSimilarRows(rows) {
+    set({ similarRows: rows });
+  },
+});

@@ -1,0 +1,100 @@
+import { audition } from '../audio/engine';
+import { syncPlan, type SyncPlan, type SyncSettings } from '../lib/sync';
+import type { SliceCreator } from './types';
+
+export interface PlayerSlice {
+  currentId: number | null;
+  playing: boolean;
+  loop: boolean;
+  volume: number;
+  sync: SyncSettings;
+  metronome: boolean;
+  playerError: string | null;
+  /** How the current sample is played (sync mode note). */
+  plan: SyncPlan | null;
+  /** Performance mark of the last audition request (bench: select → sound). */
+  audition(id: number): void;
+  togglePlay(): void;
+  stop(): void;
+  setLoop(loop: boolean): void;
+  setVolume(volume: number): void;
+  setSync(patch: Partial<SyncSettings>): void;
+  setMetronome(on: boolean): void;
+  setPlaying(playing: boolean, error: string | null): void;
+}
+
+export const createPlayerSlice: SliceCreator<PlayerSlice> = (set, get) => ({
+  currentId: null,
+  playing: false,
+  loop: false,
+  volume: 0.8,
+  sync: { enabled: false, bpm: 120, key: null },
+  metronome: false,
+  playerError: null,
+  plan: null,
+  audition(id) {
+    const s = get();
+    const row = s.rows.find((r) => r.id === id) ?? s.similarRows.find((r) => r.id === id);
+    const plan = syncPlan(
+      {
+        kind: row?.kind ?? null,
+        bpm: row?.bpm ?? null,
+        key: row?.key ?? null,
+        rootNote: row?.rootNote ?? null,
+        class: row?.class ?? null,
+      },
+      s.sync,
+    );
+    set({ currentId: id, plan, playerError: null });
+    performance.mark('samplemind:audition');
+    void audition().play({
+      id,
+      format: row?.format ?? 'wav',
+      loop: s.loop,
+      volume: s.volume,
+      plan,
+    });
+  },
+  togglePlay() {
+    const s = get();
+    if (s.playing) {
+      audition().stop();
+      return;
+    }
+    if (s.currentId !== null) {
+      if (s.plan && s.plan.engine !== 'direct') s.audition(s.currentId);
+      else
+        void audition()
+          .resume()
+          .then((resumed) => {
+            if (!resumed && s.currentId !== null) get().audition(s.currentId);
+          });
+      return;
+    }
+    const first = s.rows[s.selection.cursor ?? 0];
+    if (first) s.audition(first.id);
+  },
+  stop() {
+    audition().stop();
+  },
+  setLoop(loop) {
+    set({ loop });
+    audition().setLoop(loop);
+  },
+  setVolume(volume) {
+    set({ volume });
+    audition().setVolume(volume);
+  },
+  setSync(patch) {
+    set({ sync: { ...get().sync, ...patch } });
+    if (get().metronome)
+      void import('../audio/toneVoice').then((t) => t.setMetronome(true, get().sync.bpm));
+  },
+  setMetronome(on) {
+    set({ metronome: on });
+    void import('../audio/toneVoice').then((t) => t.setMetronome(on, get().sync.bpm));
+  },
+  setPlaying(playing, error) {
+    set({ playing, playerError: error });
+  },
+});

@@ -1,0 +1,50 @@
+import {
+  clickRow,
+  EMPTY_SELECTION,
+  moveCursor,
+  selectAll,
+  type ClickModifiers,
+  type Selection,
+} from '../lib/selection';
+import type { SliceCreator } from './types';
+
+export interface SelectionSlice {
+  selection: Selection;
+  click(index: number, mods: ClickModifiers): void;
+  move(delta: number, extend: boolean): void;
+  selectAllRows(): void;
+  clearSelection(): void;
+  /** Ids of the selected rows that are loaded (what bulk actions act on). */
+  selectedIds(): number[];
+}
+
+export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => ({
+  selection: EMPTY_SELECTION,
+  click(index, mods) {
+    const { rows, selection } = get();
+    const row = rows[index];
+    if (!row) return;
+    const next = clickRow(selection, index, row.id, mods, (i) => rows[i]?.id, rows.length);
+    set({ selection: next });
+    if (!mods.shift && !mods.toggle) get().audition(row.id);
+  },
+  move(delta, extend) {
+    const { rows, selection } = get();
+    const next = moveCursor(selection, delta, rows.length, (i) => rows[i]?.id, extend);
+    set({ selection: next });
+    const id = next.cursor === null ? undefined : rows[next.cursor]?.id;
+    if (id !== undefined && !extend) get().audition(id);
+    if (next.cursor !== null && next.cursor > rows.length - 50) void get().loadMore();
+  },
+  selectAllRows() {
+    set({ selection: selectAll(get().selection) });
+  },
+  clearSelection() {
+    set({ selection: EMPTY_SELECTION });
+  },
+  selectedIds() {
+    const { selection, rows } = get();
+    if (selection.all) return rows.map((r) => r.id);
+    return [...selection.ids];
+  },
+});
