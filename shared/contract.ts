@@ -7,9 +7,10 @@ import type { Result } from './result';
 import type { AppContract } from './contract/app';
 import type { LibraryContract, LibraryEvents } from './contract/library';
 import type { AnalysisContract, AnalysisEvents } from './contract/analysis';
+import type { ChatContract, ChatEvents } from './contract/chat';
 
-export type Contract = AppContract & LibraryContract & AnalysisContract;
-export type Events = LibraryEvents & AnalysisEvents;
+export type Contract = AppContract & LibraryContract & AnalysisContract & ChatContract;
+export type Events = LibraryEvents & AnalysisEvents & ChatEvents;
 
 export type HandlerName = keyof Contract;
 export type InputOf<K extends HandlerName> = Contract[K]['input'];
@@ -34,4 +35,5 @@ export interface SampleMindBridge extends SampleMindApi {
 export type * from './contract/app';
 export type * from './contract/library';
 export type * from './contract/analysis';
+export type * from './contract/chat';
 export type { Result, ErrorData, ErrorCode } from './result';

@@ -8,6 +8,7 @@ import type { Contract, HandlerName } from './contract';
 import { appSchemas } from './schemas/app';
 import { librarySchemas } from './schemas/library';
 import { analysisSchemas } from './schemas/analysis';
+import { chatSchemas } from './schemas/chat';
 
 type SchemaMap = { [K in HandlerName]: z.ZodType<Contract[K]['input']> };
 
@@ -15,6 +16,7 @@ export const schemas = {
   ...appSchemas,
   ...librarySchemas,
   ...analysisSchemas,
+  ...chatSchemas,
 } satisfies SchemaMap;
 
 export const HANDLER_NAMES = Object.keys(schemas) as HandlerName[];

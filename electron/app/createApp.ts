@@ -2,6 +2,7 @@ import type { AppContract, AppInfo, AppMode, PlatformCapabilities } from '../../
 import { nameHints } from '../../shared/nameHints';
 import { openDatabase, type Db } from '../library/db';
 import { createLibraryHandlers } from '../library/handlers';
+import { createChatHandlers } from '../ai/chat/chatHandlers';
 import { Library } from '../library/library';
 import { probeFile } from '../library/probe/probe';
 import { createDispatch, type Dispatch } from './dispatch';
@@ -70,6 +71,7 @@ export function createApp(options: AppOptions): App {
     'app.info': () => info,
     ...options.host.handlers,
     ...createLibraryHandlers(library),
+    ...createChatHandlers({ db, emit: (e, p) => events.emit(e, p), handlers: () => handlers }),
   };
   let closed = false;
   return {
