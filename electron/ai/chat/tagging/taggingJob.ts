@@ -164,6 +164,7 @@ export class TaggingJob {
             needs: { json: true },
             messages: taggingMessages(batch),
             temperature: 0.2,
+            maxOutputTokens: 80 * batch.length + 64,
           },
           signal,
         )) {
