@@ -3,7 +3,7 @@
  * app:// and sample:// protocols and IPC are wired here from electron/platform;
  * the backend is the same createApp() the web server and the CLI use.
  */
-import { app, session, type BrowserWindow } from 'electron';
+import { app, dialog, session, type BrowserWindow } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,6 +105,10 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((error: unknown) => {
       log('start-up failed', error);
+      dialog.showErrorBox(
+        'SampleMind could not start',
+        `${error instanceof Error ? error.message : String(error)}\n\nLibrary folder: ${dataDir}`,
+      );
       app.exit(1);
     });
 }
