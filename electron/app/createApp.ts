@@ -1,5 +1,7 @@
 import type { AppContract, AppInfo, AppMode, PlatformCapabilities } from '../../shared/contract';
 import { nameHints } from '../../shared/nameHints';
+import { createAnalysisHandlers } from '../analysis/handlers';
+import { AnalysisRunner } from '../analysis/runner/analysisRunner';
 import { openDatabase, type Db } from '../library/db';
 import { createLibraryHandlers } from '../library/handlers';
 import { createChatHandlers } from '../ai/chat/chatHandlers';
@@ -28,6 +30,8 @@ export interface AppOptions {
   watch?: boolean;
   /** Read files for imports on a worker thread (default true; file databases only). */
   workerImport?: boolean;
+  /** Analyse the library in the background (default: yes except in the CLI); `workers` sizes the pool. */
+  analysis?: boolean | { workers?: number };
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -35,6 +39,8 @@ export interface App {
   db: Db;
   events: EventBus;
   library: Library;
+  /** Background analysis (started by start() unless turned off). */
+  analysis: AnalysisRunner;
   handlers: Handlers;
   dispatch: Dispatch;
   info: AppInfo;
@@ -58,6 +64,18 @@ export function createApp(options: AppOptions): App {
     watch: options.watch ?? options.host.mode !== 'cli',
     workerImport: options.workerImport ?? true,
   });
+  const analysisOption = options.analysis ?? options.host.mode !== 'cli';
+  const analysis = new AnalysisRunner({
+    db,
+    ...(typeof analysisOption === 'object' && analysisOption.workers !== undefined
+      ? { workers: analysisOption.workers }
+      : {}),
+    onSamplesAnalysed: (ids) => library.samplesAnalysed(ids),
+    onProgress: (progress) => events.emit('analysis.progress', progress),
+  });
+  events.on('library.changed', ({ reason }) => {
+    if (reason === 'import' || reason === 'watch') analysis.wake();
+  });
   const info: AppInfo = {
     name: APP_NAME,
     version: appVersion(),
@@ -71,6 +89,7 @@ export function createApp(options: AppOptions): App {
     'app.info': () => info,
     ...options.host.handlers,
     ...createLibraryHandlers(library),
+    ...createAnalysisHandlers(analysis),
     ...createChatHandlers({ db, emit: (e, p) => events.emit(e, p), handlers: () => handlers }),
   };
   let closed = false;
@@ -78,13 +97,18 @@ export function createApp(options: AppOptions): App {
     db,
     events,
     library,
+    analysis,
     handlers,
     dispatch: createDispatch(handlers, log),
     info,
-    start: () => library.start(),
+    async start() {
+      await library.start();
+      if (analysisOption !== false && !closed) analysis.start();
+    },
     async close() {
       if (closed) return;
       closed = true;
+      await analysis.stop();
       await library.close();
       // Keeps the query planner's statistics current (cheap; SQLite decides what to analyse).
       db.pragma('optimize');

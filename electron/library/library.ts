@@ -100,6 +100,13 @@ export class Library {
     this.emit('library.changed', { reason, sampleIds: [...ids] });
   }
 
+  /** Analysis results were stored: new column values and automatic tags. */
+  samplesAnalysed(ids: readonly number[]): void {
+    this.index?.refreshSamples(ids);
+    this.index?.refreshTags(ids);
+    this.emit('library.changed', { reason: 'analysis', sampleIds: [...ids] });
+  }
+
   tagsChanged(ids?: readonly number[]): void {
     this.index?.refreshTags(ids);
     this.emit(

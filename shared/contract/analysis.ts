@@ -3,7 +3,9 @@
  * (JSON), and is what the library stores. Binary parts (waveform peaks, feature vector)
  * are kept apart from the JSON-friendly fields.
  */
+import type { z } from 'zod';
 import type { ErrorData } from '../result';
+import type { analysisSchemas } from '../schemas/analysis';
 import type { DescriptorTag, SampleClass, SampleKind } from '../taxonomy';
 import type { AudioFormat } from './library';
 
@@ -139,3 +141,48 @@ export type AnalyzeLine =
       classConfidence: number | null;
     } & AnalysisFields)
   | { path: string; ok: false; error: ErrorData };
+
+/** Background analysis of the library: where it stands (event 'analysis.progress'). */
+export interface AnalysisProgress {
+  /** idle: nothing to do; running; paused by the user; off: not running in this process (CLI). */
+  state: 'idle' | 'running' | 'paused' | 'off';
+  /** Samples waiting in the queue. */
+  queued: number;
+  /** Samples being analysed right now. */
+  running: number;
+  /** Analysed / failed since the app started. */
+  completed: number;
+  failed: number;
+  /** Files per second over the last few seconds. */
+  filesPerSec: number;
+  /** Seconds until the queue is empty at the current rate (null when unknown). */
+  etaSec: number | null;
+  workers: number;
+}
+
+export interface AnalysisStatusInfo {
+  progress: AnalysisProgress;
+  /** The whole library: samples analysed, failed, waiting. */
+  library: { done: number; failed: number; queued: number; running: number };
+}
+
+type In<K extends keyof typeof analysisSchemas> = z.infer<(typeof analysisSchemas)[K]>;
+
+export interface AnalysisContract {
+  'analysis.status': { input: In<'analysis.status'>; output: AnalysisStatusInfo };
+  'analysis.pause': { input: In<'analysis.pause'>; output: AnalysisProgress };
+  'analysis.resume': { input: In<'analysis.resume'>; output: AnalysisProgress };
+  /** The samples the user is looking at jump the queue. */
+  'analysis.prioritize': { input: In<'analysis.prioritize'>; output: { queued: number } };
+  /** Queue every failed sample again. */
+  'analysis.retryFailed': { input: In<'analysis.retryFailed'>; output: { queued: number } };
+  /** Analyse samples again (all of them when no ids are given); user tags and edits are kept. */
+  'analysis.reanalyze': { input: In<'analysis.reanalyze'>; output: { queued: number } };
+  /** Take samples (all when no ids are given) out of the queue; they stay unanalysed. */
+  'analysis.cancel': { input: In<'analysis.cancel'>; output: { cancelled: number } };
+}
+
+/** Results land in the library as 'library.changed' with reason 'analysis'. */
+export interface AnalysisEvents {
+  'analysis.progress': AnalysisProgress;
+}

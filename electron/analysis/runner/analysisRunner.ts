@@ -1,0 +1,325 @@
+/**
+ * Background analysis of the library: feeds the worker pool from the SQLite queue,
+ * writes results in batches (one transaction each, so the main thread only ever does
+ * short synchronous work), tells the library which samples changed, and reports
+ * progress with files/s and ETA. Pause, resume, cancel and prioritise; what is left
+ * survives a restart (the queue is in the database).
+ */
+import { availableParallelism } from 'node:os';
+import type { AnalysisProgress, AnalysisStatusInfo } from '../../../shared/contract/analysis';
+import type { Db } from '../../library/db';
+import { AnalysisQueue, type ClaimedSample } from '../../library/analysis/analysisQueue';
+import {
+  AnalysisStore,
+  type AnalysedSample,
+  type FailedSample,
+} from '../../library/analysis/analysisStore';
+import { analyzerVersionCode } from '../../library/analysis/analyzerVersion';
+import { createAnalysisPool, type AnalysisPool } from '../pool/analysisPool';
+import { RateMeter } from '../pool/rateMeter';
+import type { TaskOutcome } from '../pool/types';
+import type { AnalyzedFile } from '../pool/analysisPool';
+import { ANALYZER_VERSION } from '../version';
+
+export interface AnalysisRunnerOptions {
+  db: Db;
+  /** Called after each batch is stored, with the samples it changed. */
+  onSamplesAnalysed?: (sampleIds: number[]) => void;
+  onProgress?: (progress: AnalysisProgress) => void;
+  /** Worker threads (default: available parallelism − 1, at least 1; env SAMPLEMIND_ANALYSIS_WORKERS). */
+  workers?: number;
+  /** Run the sample classifier in the workers (default true; null classes without a model). */
+  classify?: boolean;
+  /** Longest a finished result waits before it is written (ms, default 250). */
+  flushMs?: number;
+  /** Results written per transaction at most (default 64). */
+  batchSize?: number;
+  /** Per-file limit before a worker counts as hung (ms, default 120 000). */
+  timeoutMs?: number;
+  /** How often an idle runner looks for work another process queued (ms, default 5000; 0: never). */
+  pollMs?: number;
+  /** Minimum time between progress events (ms, default 250). */
+  progressMs?: number;
+  createPool?: (size: number) => AnalysisPool;
+}
+
+/** The default pool size: every core but one (left for the UI and the database), at least one. */
+export function defaultWorkers(env: NodeJS.ProcessEnv = process.env): number {
+  const fromEnv = Number(env.SAMPLEMIND_ANALYSIS_WORKERS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return Math.max(1, availableParallelism() - 1);
+}
+
+export class AnalysisRunner {
+  readonly workers: number;
+  private readonly queue: AnalysisQueue;
+  private readonly store: AnalysisStore;
+  private readonly rate = new RateMeter();
+  private pool: AnalysisPool | null = null;
+  private readonly inFlight = new Map<number, ClaimedSample>();
+  private done: AnalysedSample[] = [];
+  private failures: FailedSample[] = [];
+  /** Ids whose cancellation was asked for while they ran. */
+  private readonly dropped = new Set<number>();
+  private state: AnalysisProgress['state'] = 'off';
+  private queued = 0;
+  private completed = 0;
+  private failed = 0;
+  private flushTimer: NodeJS.Timeout | null = null;
+  private pollTimer: NodeJS.Timeout | null = null;
+  private lastProgress = 0;
+  private progressTimer: NodeJS.Timeout | null = null;
+  private idleWaiters: Array<() => void> = [];
+  private stopping = false;
+
+  constructor(private readonly opts: AnalysisRunnerOptions) {
+    this.workers = Math.max(1, Math.floor(opts.workers ?? defaultWorkers()));
+    this.queue = new AnalysisQueue(opts.db);
+    this.store = new AnalysisStore(opts.db);
+  }
+
+  /** Recovers what a previous run left, queues samples of older analyser versions, starts the workers. */
+  start(): void {
+    if (this.pool || this.stopping) return;
+    this.queue.recover();
+    this.queue.enqueueOutdated(analyzerVersionCode(ANALYZER_VERSION));
+    this.pool = this.opts.createPool
+      ? this.opts.createPool(this.workers)
+      : createAnalysisPool({
+          size: this.workers,
+          ...(this.opts.timeoutMs !== undefined ? { timeoutMs: this.opts.timeoutMs } : {}),
+        });
+    this.state = 'running';
+    this.recount();
+    const poll = this.opts.pollMs ?? 5000;
+    if (poll > 0) {
+      this.pollTimer = setInterval(() => {
+        if (this.state === 'idle') this.wake();
+      }, poll);
+      this.pollTimer.unref();
+    }
+    this.pump();
+  }
+
+  /** New work may be queued (an import or the watcher added samples). */
+  wake(): void {
+    if (!this.pool || this.stopping || this.state === 'paused') return;
+    this.recount();
+    if (this.queued > 0) this.state = 'running';
+    this.pump();
+  }
+
+  pause(): AnalysisProgress {
+    if (this.pool && !this.stopping) {
+      this.state = 'paused';
+      // Queued-in-pool tasks come back CANCELLED and are released; running ones finish.
+      this.pool.cancelQueued();
+    }
+    return this.emitProgress(true);
+  }
+
+  resume(): AnalysisProgress {
+    if (this.pool && !this.stopping && this.state === 'paused') {
+      this.state = 'running';
+      this.recount();
+      this.pump();
+    }
+    return this.emitProgress(true);
+  }
+
+  /** The samples the user is looking at go first. Returns how many are waiting in the queue. */
+  prioritize(sampleIds: readonly number[]): number {
+    const n = this.queue.prioritize(sampleIds);
+    for (const id of sampleIds) if (this.inFlight.has(id)) this.pool?.prioritize(String(id));
+    this.wake();
+    return n;
+  }
+
+  retryFailed(): number {
+    const n = this.queue.retryFailed().length;
+    this.wake();
+    return n;
+  }
+
+  /** Queues samples for analysis again (all when no ids are given). */
+  reanalyze(sampleIds?: readonly number[]): number {
+    const ids =
+      sampleIds ??
+      (this.opts.db.prepare('SELECT id FROM samples WHERE missing = 0').pluck().all() as number[]);
+    const n = this.queue.enqueue(ids);
+    this.wake();
+    return n;
+  }
+
+  /** Takes samples out of the queue, stopping those being analysed (all when no ids are given). */
+  cancel(sampleIds?: readonly number[]): number {
+    let n = this.queue.cancel(sampleIds);
+    const running = sampleIds
+      ? sampleIds.filter((id) => this.inFlight.has(id))
+      : [...this.inFlight.keys()];
+    for (const id of running) {
+      this.dropped.add(id);
+      if (this.pool?.cancel(String(id))) n++;
+    }
+    this.recount();
+    this.emitProgress(true);
+    return n;
+  }
+
+  progress(): AnalysisProgress {
+    const perSecond = this.rate.perSecond();
+    return {
+      state: this.state,
+      queued: this.queued,
+      running: this.inFlight.size,
+      completed: this.completed,
+      failed: this.failed,
+      filesPerSec: Math.round(perSecond * 10) / 10,
+      etaSec: this.state === 'running' ? this.rate.eta(this.queued + this.inFlight.size) : null,
+      workers: this.pool ? this.workers : 0,
+    };
+  }
+
+  status(): AnalysisStatusInfo {
+    const c = this.queue.counts();
+    return { progress: this.progress(), library: c };
+  }
+
+  /** Resolves when nothing is queued or running and every result is stored (or the runner stopped). */
+  whenIdle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Stops the workers; unfinished samples stay queued for the next start. */
+  async stop(): Promise<void> {
+    if (!this.pool || this.stopping) return;
+    this.stopping = true;
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    const pool = this.pool;
+    await pool.close();
+    // Outcomes of cancelled tasks settle on the next ticks.
+    await new Promise((r) => setImmediate(r));
+    this.queue.release([...this.inFlight.keys()]);
+    this.inFlight.clear();
+    this.flush();
+    if (this.progressTimer) clearTimeout(this.progressTimer);
+    this.pool = null;
+    this.state = 'off';
+    this.settleIdle();
+  }
+
+  private recount(): void {
+    this.queued = this.opts.db
+      .prepare(`SELECT count(*) FROM analysis_queue WHERE state = 'queued'`)
+      .pluck()
+      .get() as number;
+  }
+
+  private pump(): void {
+    const pool = this.pool;
+    if (!pool || this.stopping || this.state === 'paused') return;
+    const target = this.workers * 4;
+    if (this.inFlight.size <= target / 2) {
+      const claimed = this.queue.claim(target - this.inFlight.size);
+      this.queued = Math.max(0, this.queued - claimed.length);
+      for (const c of claimed) {
+        this.inFlight.set(c.sampleId, c);
+        void pool
+          .submit(
+            {
+              path: c.path,
+              classify: this.opts.classify ?? true,
+              ...(c.hints ? { hints: c.hints } : {}),
+              ...(c.embedded ? { embedded: c.embedded } : {}),
+            },
+            { id: String(c.sampleId), priority: c.priority },
+          )
+          .then((o) => this.settle(c, o));
+      }
+      if (claimed.length > 0) this.emitProgress(false);
+    }
+    if (this.inFlight.size === 0 && this.state === 'running') {
+      this.flush();
+      this.state = 'idle';
+      this.emitProgress(true);
+      this.settleIdle();
+    }
+  }
+
+  private settle(c: ClaimedSample, o: TaskOutcome<AnalyzedFile>): void {
+    if (!this.inFlight.delete(c.sampleId)) return;
+    if (!o.ok && o.error.code === 'CANCELLED') {
+      // Paused, stopped or cancelled: back to the queue (and out of it when cancelled).
+      this.queue.release([c.sampleId]);
+      if (this.dropped.delete(c.sampleId)) this.queue.cancel([c.sampleId]);
+      else this.queued++;
+    } else {
+      this.rate.tick();
+      if (o.ok) {
+        this.done.push({ sampleId: c.sampleId, ...o.value });
+        this.completed++;
+      } else {
+        this.failures.push({ sampleId: c.sampleId, error: o.error });
+        this.failed++;
+      }
+      const paused = this.state === 'paused' && this.inFlight.size === 0;
+      if (paused || this.done.length + this.failures.length >= (this.opts.batchSize ?? 64))
+        this.flush();
+      else this.flushTimer ??= setTimeout(() => this.flush(), this.opts.flushMs ?? 250);
+    }
+    this.pump();
+    this.emitProgress(false);
+  }
+
+  private flush(): void {
+    if (this.flushTimer) {
+      clearTimeout(this.flushTimer);
+      this.flushTimer = null;
+    }
+    if (this.done.length === 0 && this.failures.length === 0) return;
+    const done = this.done;
+    const failures = this.failures;
+    this.done = [];
+    this.failures = [];
+    const written = this.store.write(done, failures);
+    if (written.length > 0) this.opts.onSamplesAnalysed?.(written);
+  }
+
+  private emitProgress(force: boolean): AnalysisProgress {
+    const p = this.progress();
+    const listener = this.opts.onProgress;
+    if (!listener) return p;
+    const now = Date.now();
+    const every = this.opts.progressMs ?? 250;
+    if (force || now - this.lastProgress >= every) {
+      if (this.progressTimer) clearTimeout(this.progressTimer);
+      this.progressTimer = null;
+      this.lastProgress = now;
+      listener(p);
+    } else {
+      this.progressTimer ??= setTimeout(() => {
+        this.progressTimer = null;
+        this.emitProgress(true);
+      }, every);
+    }
+    return p;
+  }
+
+  private isIdle(): boolean {
+    return (
+      this.pool === null ||
+      (this.inFlight.size === 0 &&
+        this.done.length === 0 &&
+        this.failures.length === 0 &&
+        (this.state === 'idle' || this.state === 'off'))
+    );
+  }
+
+  private settleIdle(): void {
+    if (!this.isIdle()) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+}
