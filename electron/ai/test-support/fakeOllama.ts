@@ -144,7 +144,9 @@ export async function startFakeOllama(
       };
     }
     if (req.path === '/api/pull') {
-      const model = (req.body as { model: string }).model;
+      // The ollama package sends the model as `name` (the server accepts both).
+      const body = req.body as { model?: string; name?: string };
+      const model = body.model ?? body.name ?? '';
       models.add(model);
       return { type: 'stream', contentType: 'application/x-ndjson', frames: pullFrames(model) };
     }
