@@ -36,19 +36,17 @@ describe('chat through the real router', () => {
   it('answers with Ollama alone: native tool calls, tool results back, cost and provider shown', async () => {
     rig = await startRig({ keys: [] });
     provideChatRouter(lib.app.db, rig.router);
-    rig
-      .steps('ollama')
-      .push(
-        {
-          toolCalls: [
-            {
-              name: 'search_samples',
-              arguments: JSON.stringify({ classes: ['kick'], sort: 'lufs', order: 'desc' }),
-            },
-          ],
-        },
-        { text: 'Kick Hard peaks above 0 dBTP, so it is clipped.' },
-      );
+    rig.steps('ollama').push(
+      {
+        toolCalls: [
+          {
+            name: 'search_samples',
+            arguments: JSON.stringify({ classes: ['kick'], sort: 'lufs', order: 'desc' }),
+          },
+        ],
+      },
+      { text: 'Kick Hard peaks above 0 dBTP, so it is clipped.' },
+    );
     const res = await send('which of my kicks are clipped?');
     expect(res.ok ? null : res.error).toBeNull();
     const value = (res as { ok: true; value: ChatSendResult }).value;

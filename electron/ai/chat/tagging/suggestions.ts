@@ -22,10 +22,10 @@ export function suggestedTags(
           AND (@tags IS NULL OR t.name IN (SELECT value FROM json_each(@tags)))
         ORDER BY st.sample_id, t.name`,
     )
-    .all(
-      sampleIds ? JSON.stringify(sampleIds) : null,
-      tags ? JSON.stringify(tags) : null,
-    ) as Array<{ id: number; tag: string }>;
+    .all({
+      ids: sampleIds ? JSON.stringify(sampleIds) : null,
+      tags: tags ? JSON.stringify(tags) : null,
+    }) as Array<{ id: number; tag: string }>;
   const out = new Map<number, string[]>();
   for (const { id, tag } of rows) {
     const list = out.get(id);

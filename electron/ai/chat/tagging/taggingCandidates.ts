@@ -33,9 +33,13 @@ interface Row {
 /** Below this classifier confidence a sample counts as "the classifier is unsure". */
 export const UNSURE_CONFIDENCE = 0.5;
 
+/**
+ * Chosen automatically: the classifier is unsure (or has no class) or analysis gave no
+ * tags, and the user has not tagged it nor decided on earlier suggestions.
+ */
 const WHERE_AUTO = `(s.class IS NULL OR coalesce(s.class_confidence, 0) < ${UNSURE_CONFIDENCE}
-  OR NOT EXISTS (SELECT 1 FROM sample_tags x WHERE x.sample_id = s.id AND x.source IN ('user', 'auto')))
-  AND NOT EXISTS (SELECT 1 FROM sample_tags x WHERE x.sample_id = s.id AND x.source = 'suggested')`;
+    OR NOT EXISTS (SELECT 1 FROM sample_tags x WHERE x.sample_id = s.id AND x.source = 'auto'))
+  AND NOT EXISTS (SELECT 1 FROM sample_tags x WHERE x.sample_id = s.id AND x.source IN ('user', 'suggested', 'rejected'))`;
 
 function where(selected: boolean): string {
   return `s.missing = 0 AND s.id > ? AND ${selected ? 's.id IN (SELECT value FROM json_each(?))' : WHERE_AUTO}`;

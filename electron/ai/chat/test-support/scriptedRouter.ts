@@ -22,7 +22,7 @@ export type Script = (request: RouteRequest, index: number) => ScriptedTurn;
 export class ScriptedRouter implements AiRouter {
   readonly requests: RouteRequest[] = [];
 
-  constructor(private readonly script: Script) {}
+  constructor(readonly script: Script) {}
 
   /** A router that plays these turns in order (then answers "done."). */
   static of(...turns: ScriptedTurn[]): ScriptedRouter {
@@ -50,7 +50,7 @@ export class ScriptedRouter implements AiRouter {
     const calls = turn.toolCalls ?? [];
     for (const [i, c] of calls.entries()) {
       const args = c.arguments ?? JSON.stringify(c.input ?? {});
-      let input: unknown = null;
+      let input: unknown;
       try {
         input = JSON.parse(args) as unknown;
       } catch {

@@ -57,7 +57,7 @@ const tagSamples = writeTool({
     const what = parts.join(' and ');
     return {
       args: { sampleIds, add, remove },
-      summary: `${what[0]!.toUpperCase()}${what.slice(1)} ${add.length > 0 ? 'to' : 'from'} ${plural(sampleIds.length, 'sample')}`,
+      summary: `${what[0]!.toUpperCase()}${what.slice(1)} ${remove.length === 0 ? 'to' : add.length === 0 ? 'from' : 'on'} ${plural(sampleIds.length, 'sample')}`,
       sampleIds,
     };
   },
