@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command';
+import { analyzeCommand } from './analyzeCommand';
 import { collectionsCommand } from './collectionsCommand';
 import { duplicatesCommand } from './duplicatesCommand';
 import { errorsCommand } from './errorsCommand';
@@ -12,6 +13,7 @@ import { tagCommand } from './tagCommand';
 export const COMMANDS: readonly CliCommand[] = [
   importCommand,
   searchCommand,
+  analyzeCommand,
   statsCommand,
   duplicatesCommand,
   tagCommand,
