@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
 import { analyzeCommand } from './analyzeCommand';
+import { chatCommand } from './chatCommand';
 import { collectionsCommand } from './collectionsCommand';
 import { duplicatesCommand } from './duplicatesCommand';
 import { errorsCommand } from './errorsCommand';
@@ -20,4 +21,5 @@ export const COMMANDS: readonly CliCommand[] = [
   collectionsCommand,
   foldersCommand,
   errorsCommand,
+  chatCommand,
 ];
