@@ -4,6 +4,7 @@ import { AUDIO_PATH } from '../../shared/wire';
 import type { App } from '../app/createApp';
 import { WebAuth } from './auth';
 import { serveSampleAudio } from './mediaRoute';
+import { handlePeaksRequest } from './peaksRoute';
 import { setSecurityHeaders } from './securityHeaders';
 import { serveStatic } from './staticFiles';
 import { attachWebSocket } from './wsBridge';
@@ -76,6 +77,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       );
       return;
     }
+    if (handlePeaksRequest(options.app.db, url.pathname, req.method === 'HEAD', res)) return;
     if (url.pathname.startsWith(AUDIO_PATH)) {
       const id = Number(url.pathname.slice(AUDIO_PATH.length));
       if (!Number.isSafeInteger(id) || id <= 0) {
