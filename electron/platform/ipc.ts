@@ -1,5 +1,5 @@
 import { ipcMain, nativeImage, type BrowserWindow, type WebFrameMain } from 'electron';
-import { IPC_CHANNELS } from '../app/appOrigin';
+import { IPC_CHANNELS, isAppUrl } from '../app/appOrigin';
 import type { App } from '../app/createApp';
 import { dragFilesFor } from '../app/dragFiles';
 import {
@@ -39,7 +39,8 @@ export function connectIpc(
   ipcMain.on(IPC_CHANNELS.drag, onDrag);
   const stopEvents = app.events.onAny((name, payload) => {
     const contents = window()?.webContents;
-    if (!contents || contents.isDestroyed()) return;
+    // Library events (paths, names) go to the app page only.
+    if (!contents || contents.isDestroyed() || !isAppUrl(contents.getURL())) return;
     const message: EventMessage = { event: name, payload };
     contents.send(IPC_CHANNELS.event, message);
   });
