@@ -7,6 +7,7 @@ import { app, dialog, session, type BrowserWindow } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { keyStoreFromSecrets } from './app/aiKeyStore';
 import { createApp, type App } from './app/createApp';
 import { desktopHost } from './app/desktopHost';
 import { desktopPaths } from './app/desktopPaths';
@@ -17,6 +18,7 @@ import { connectIpc } from './platform/ipc';
 import { createMainWindow } from './platform/mainWindow';
 import { focusedOrFirstWindow, nativeActions } from './platform/nativeActions';
 import { handleProtocols, registerSchemes } from './platform/protocols';
+import { safeStorageSecretStore } from './platform/secretStore';
 import { lockPermissions } from './platform/windowSecurity';
 
 const log = (message: string, error?: unknown): void =>
@@ -55,7 +57,9 @@ async function openWindow(): Promise<void> {
 async function start(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   lockPermissions(session.defaultSession);
-  const host = desktopHost(nativeActions(focusedOrFirstWindow), requireBackend);
+  // AI provider keys: encrypted with safeStorage (warns on Linux basic_text).
+  const keys = keyStoreFromSecrets(safeStorageSecretStore(dataDir, (m) => log(m)));
+  const host = desktopHost(nativeActions(focusedOrFirstWindow), requireBackend, keys);
   const opened = createApp({ dataDir, dbPath: defaultDbPath(dataDir), host, log });
   backend = opened;
   handleProtocols(session.defaultSession, paths.rendererRoot, {

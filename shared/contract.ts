@@ -9,8 +9,8 @@ import type { LibraryContract, LibraryEvents } from './contract/library';
 import type { AnalysisContract, AnalysisEvents } from './contract/analysis';
 import type { ChatContract, ChatEvents } from './contract/chat';
 
-export type Contract = AppContract & LibraryContract & AnalysisContract & ChatContract;
-export type Events = LibraryEvents & AnalysisEvents & ChatEvents;
+export type Contract = AppContract & LibraryContract & AnalysisContract & ChatContract & import('./contract/ai').AiContract;
+export type Events = LibraryEvents & AnalysisEvents & ChatEvents & import('./contract/ai').AiEvents;
 
 export type HandlerName = keyof Contract;
 export type InputOf<K extends HandlerName> = Contract[K]['input'];

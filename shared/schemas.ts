@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { Contract, HandlerName } from './contract';
 import { appSchemas } from './schemas/app';
+import { aiSchemas } from './schemas/ai';
 import { librarySchemas } from './schemas/library';
 import { analysisSchemas } from './schemas/analysis';
 import { chatSchemas } from './schemas/chat';
@@ -15,6 +16,7 @@ type SchemaMap = { [K in HandlerName]: z.ZodType<Contract[K]['input']> };
 export const schemas = {
   ...appSchemas,
   ...librarySchemas,
+  ...aiSchemas,
   ...analysisSchemas,
   ...chatSchemas,
 } satisfies SchemaMap;

@@ -4,6 +4,7 @@ import { createAnalysisHandlers } from '../analysis/handlers';
 import { AnalysisRunner } from '../analysis/runner/analysisRunner';
 import { openDatabase, type Db } from '../library/db';
 import { createLibraryHandlers } from '../library/handlers';
+import { aiServiceFor, createAiHandlers } from '../ai/handlers';
 import { createChatHandlers } from '../ai/chat/chatHandlers';
 import { Library } from '../library/library';
 import { probeFile } from '../library/probe/probe';
@@ -89,6 +90,14 @@ export function createApp(options: AppOptions): App {
     'app.info': () => info,
     ...options.host.handlers,
     ...createLibraryHandlers(library),
+    ...createAiHandlers(() =>
+      aiServiceFor({
+        db,
+        dataDir: options.dataDir,
+        reuseOllamaOnly: options.host.mode === 'cli',
+        emit: (e, p) => events.emit(e, p as never),
+      }),
+    ),
     ...createAnalysisHandlers(analysis),
     ...createChatHandlers({ db, emit: (e, p) => events.emit(e, p), handlers: () => handlers }),
   };

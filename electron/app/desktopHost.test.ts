@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LibraryChanged } from '../../shared/contract';
 import { tinyWav } from '../library/fixtures/tinyWav';
+import { memoryKeyStore } from '../ai/keys';
 import { createDispatch } from './dispatch';
 import { desktopHost, type DesktopPlatform } from './desktopHost';
 import { dragFilesFor } from './dragFiles';
@@ -25,7 +26,8 @@ const platform: DesktopPlatform = {
     return Promise.resolve();
   },
 };
-const host = desktopHost(platform, () => app);
+const keys = memoryKeyStore();
+const host = desktopHost(platform, () => app, keys);
 const dispatch = createDispatch({ ...app.handlers, ...host.handlers });
 const call = (name: string, input: unknown) => dispatch(name, input, { origin: 'test' });
 
@@ -57,6 +59,7 @@ describe('desktopHost', () => {
   it('offers every platform capability', () => {
     expect(host.mode).toBe('desktop');
     expect(Object.values(host.capabilities).every(Boolean)).toBe(true);
+    expect(host.keys).toBe(keys);
   });
 
   it('picks a folder or reports a cancel', async () => {

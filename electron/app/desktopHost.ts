@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/result';
+import type { KeyStore } from '../ai/keys';
 import type { Db } from '../library/db';
 import type { Library } from '../library/library';
 import { sampleFile } from '../media/sampleFile';
@@ -20,14 +21,22 @@ export interface DesktopAppAccess {
   library: Pick<Library, 'samplesChanged'>;
 }
 
+/** The desktop host also carries the AI key store (Electron safeStorage) for createApp to use. */
+export type DesktopHost = Host & { keys: KeyStore };
+
 /**
  * The Electron host: every platform capability is there. Files are reached only
  * through sample ids, and trashing needs the UI's explicit confirmation (the input
  * schema requires `confirmed: true`).
  */
-export function desktopHost(platform: DesktopPlatform, app: () => DesktopAppAccess): Host {
+export function desktopHost(
+  platform: DesktopPlatform,
+  app: () => DesktopAppAccess,
+  keys: KeyStore,
+): DesktopHost {
   return {
     mode: 'desktop',
+    keys,
     capabilities: {
       pickFolder: true,
       revealInFolder: true,

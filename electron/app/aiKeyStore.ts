@@ -1,0 +1,29 @@
+import type { AiKeyStorageInfo } from '../../shared/contract/ai';
+import type { KeyStore } from '../ai/keys';
+import type { SecretStore } from './secretStore';
+
+function kindOf(store: SecretStore): AiKeyStorageInfo['kind'] {
+  const backend = store.backend();
+  if (backend === 'env' || backend === 'memory') return backend;
+  // basic_text: encrypted with a built-in password, i.e. a plain file in effect.
+  return backend === 'basic_text' ? 'file' : 'os-keychain';
+}
+
+/**
+ * The AI router's KeyStore (one key per cloud provider, named by provider id) over a
+ * SecretStore: in the desktop app, Electron safeStorage (electron/platform/secretStore.ts).
+ */
+export function keyStoreFromSecrets(secrets: SecretStore): KeyStore {
+  return {
+    get: (provider) => secrets.get(provider),
+    set: (provider, key) => secrets.set(provider, key),
+    delete: (provider) => secrets.delete(provider),
+    isEncrypted: () => secrets.isEncryptionAvailable(),
+    info: () => ({
+      kind: kindOf(secrets),
+      writable: secrets.writable(),
+      plainTextFallback: secrets.backend() === 'basic_text',
+      warning: secrets.warning(),
+    }),
+  };
+}
