@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command';
+import { aiCommand } from './aiCommand';
 import { analyzeCommand } from './analyzeCommand';
 import { chatCommand } from './chatCommand';
 import { collectionsCommand } from './collectionsCommand';
