@@ -5,7 +5,8 @@ import { api } from './client';
 export const OPTIONAL_HANDLERS = [
   'similar.find',
   'similar.describe',
-  'map.points',
+  'similar.map',
+  'similar.duplicates',
   'analysis.pause',
   'analysis.resume',
   'analysis.status',

@@ -38,7 +38,7 @@ export const COLUMNS: readonly ColumnDef[] = [
   {
     id: 'kind',
     label: 'Kind',
-    width: 70,
+    width: 84,
     minWidth: 44,
     sort: 'kind',
     align: 'left',

@@ -10,6 +10,7 @@ import {
 } from '../../lib/importProgress';
 import { useStore } from '../../store';
 import { api } from '../../api/client';
+import { AnalysisStatus } from './AnalysisStatus';
 
 /** Import progress (counts, files/s, ETA), cancel, and the files that failed with why. */
 export function ImportStatus() {
@@ -19,7 +20,7 @@ export function ImportStatus() {
   const [showErrors, setShowErrors] = useState(false);
   const running = jobs.filter(isRunning);
   const latest = running[0] ?? jobs[0];
-  if (!latest && errors.length === 0) return null;
+  if (!latest && errors.length === 0) return <AnalysisStatus />;
   const folder = latest ? folders.find((f) => f.id === latest.folderId) : undefined;
   const total = latest ? expectedTotal(latest, folder) : null;
   const fraction = latest ? progressFraction(latest, total) : null;
@@ -49,6 +50,7 @@ export function ImportStatus() {
           )}
         </div>
       )}
+      <AnalysisStatus />
       {errors.length > 0 && (
         <div className="import-errors">
           <button

@@ -10,28 +10,37 @@ interface Point {
   cls: string | null;
 }
 
-/** Reads map points whether they come as {id,x,y} items or a {points} object. */
-export function parsePoints(value: unknown): Point[] {
-  const list: unknown[] = Array.isArray(value)
-    ? value
-    : Array.isArray((value as { points?: unknown })?.points)
-      ? (value as { points: unknown[] }).points
-      : [];
-  const out: Point[] = [];
-  for (const p of list) {
-    if (typeof p !== 'object' || p === null) continue;
-    const o = p as Record<string, unknown>;
-    const id = o.id ?? o.sampleId;
-    if (typeof id === 'number' && typeof o.x === 'number' && typeof o.y === 'number')
-      out.push({
-        id,
-        x: o.x,
-        y: o.y,
-        name: typeof o.name === 'string' ? o.name : `#${id}`,
-        cls: typeof o.class === 'string' ? o.class : null,
-      });
+/** Points of one `similar.map` page (ids/x/y/cls arrays, coordinates 0…65535). */
+export function parseMapPage(value: unknown): { points: Point[]; nextOffset: number | null } {
+  const v = (value ?? {}) as Record<string, unknown>;
+  const ids = Array.isArray(v.ids) ? (v.ids as unknown[]) : [];
+  const xs = Array.isArray(v.x) ? (v.x as unknown[]) : [];
+  const ys = Array.isArray(v.y) ? (v.y as unknown[]) : [];
+  const cls = Array.isArray(v.cls) ? (v.cls as unknown[]) : [];
+  const names = Array.isArray(v.classNames) ? (v.classNames as unknown[]) : [];
+  const points: Point[] = [];
+  ids.forEach((id, i) => {
+    const x = xs[i];
+    const y = ys[i];
+    if (typeof id !== 'number' || typeof x !== 'number' || typeof y !== 'number') return;
+    const c = cls[i];
+    const name = typeof c === 'number' && c >= 0 ? names[c] : null;
+    points.push({ id, x, y, name: `#${id}`, cls: typeof name === 'string' ? name : null });
+  });
+  return { points, nextOffset: typeof v.nextOffset === 'number' ? v.nextOffset : null };
+}
+
+async function loadMap(): Promise<Point[]> {
+  const all: Point[] = [];
+  let offset: number | null = 0;
+  while (offset !== null && all.length < 400_000) {
+    const r = await invokeLoose('similar.map', { offset, limit: 50_000 });
+    if (!r.ok) throw new Error(r.error.message);
+    const page = parseMapPage(r.value);
+    all.push(...page.points);
+    offset = page.nextOffset;
   }
-  return out;
+  return all;
 }
 
 const HUES: Record<string, number> = {};
@@ -50,10 +59,7 @@ export default function MapView() {
   const hovered = useRef<number | null>(null);
 
   useEffect(() => {
-    void invokeLoose('map.points', {}).then((r) => {
-      if (r.ok) setPoints(parsePoints(r.value));
-      else setError(r.error.message);
-    });
+    loadMap().then(setPoints, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
 
   useEffect(() => {
@@ -139,7 +145,8 @@ export default function MapView() {
           hovered.current = p.id;
           useStore.getState().audition(p.id);
         }
-        c.title = p ? p.name : '';
+        const row = p ? useStore.getState().rows.find((r) => r.id === p.id) : undefined;
+        c.title = p ? `${row?.name ?? p.name}${p.cls ? ` (${p.cls})` : ''}` : '';
       }
     };
     const up = () => {

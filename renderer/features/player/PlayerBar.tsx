@@ -57,7 +57,9 @@ export function PlayerBar() {
         </button>
         <label className="volume">
           <span className="sr-only">Volume</span>
-          <span aria-hidden>🔊</span>
+          <span aria-hidden className="muted small">
+            Vol
+          </span>
           <input
             type="range"
             min={0}

@@ -174,7 +174,7 @@ export function Sidebar() {
               Duplicates
             </button>
           </li>
-          {caps['map.points'] && (
+          {caps['similar.map'] && (
             <li>
               <button
                 type="button"

@@ -1,0 +1,269 @@
+import { expect, test, type Page } from '@playwright/test';
+import {
+  audioState,
+  expectAudioPlaying,
+  libraryPath,
+  loginUrl,
+  resultCount,
+  rows,
+  shot,
+  visibleNames,
+} from './helpers';
+
+/**
+ * One producer session against the real backend, in order: add a folder of real audio,
+ * wait for it (and its analysis), search, filter, sort, audition, tag in bulk, make a
+ * collection, drive it from the keyboard, and visit the other views.
+ */
+test.describe.configure({ mode: 'serial' });
+
+let page: Page;
+
+test.beforeAll(async ({ browser }) => {
+  page = await browser.newPage();
+  await page.goto(loginUrl());
+});
+
+test.afterAll(async () => {
+  await page.close();
+});
+
+test('an empty library explains how to start', async () => {
+  await expect(page.getByRole('heading', { name: 'Your library is empty' })).toBeVisible();
+  await shot(page, '01-empty');
+});
+
+test('adds a folder by path and lists its samples', async () => {
+  const field = page.getByRole('region', { name: 'Get started' }).getByLabel('Folder path');
+  await field.fill(libraryPath());
+  await field.press('Enter');
+  await expect(page.locator('.import-line[data-phase="done"]')).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.import-line[data-phase]')).toContainText('Imported Samples');
+  await expect.poll(() => resultCount(page)).toBeGreaterThan(50);
+  await expect(page.getByRole('navigation', { name: 'Library' })).toContainText('Samples');
+  await expect(rows(page).first()).toBeVisible();
+});
+
+test('analysis fills in class, kind and loudness', async () => {
+  test.setTimeout(180_000);
+  // Analysis runs in the background; rows refresh as results land.
+  await expect
+    .poll(
+      async () => {
+        await page.getByRole('button', { name: /^All samples/ }).click();
+        return (await rows(page).locator('.cell--kind').allTextContents()).filter(Boolean).length;
+      },
+      { timeout: 90_000, intervals: [2000] },
+    )
+    .toBeGreaterThan(10);
+  // Then the whole queue drains (the status line says so), so counts below are stable.
+  await expect(page.locator('.analysis-line')).toHaveAttribute('data-state', 'idle', {
+    timeout: 120_000,
+  });
+  await page.getByRole('button', { name: /^All samples/ }).click();
+  await shot(page, '02-browser');
+});
+
+test('search narrows results as you type', async () => {
+  const total = await resultCount(page);
+  const search = page.getByLabel('Search samples');
+  await search.pressSequentially('808', { delay: 30 });
+  await expect.poll(() => resultCount(page)).toBeLessThan(total);
+  const names = await visibleNames(page);
+  expect(names.length).toBeGreaterThan(0);
+  await search.fill('');
+  await expect.poll(() => resultCount(page)).toBe(total);
+});
+
+test('filters by kind, BPM (with half/double) and class', async () => {
+  const total = await resultCount(page);
+  await page.locator('[data-filter="kind"]').click();
+  await page.getByRole('radio', { name: 'Loops' }).click();
+  await expect.poll(() => resultCount(page)).toBeLessThan(total);
+  const kinds = await rows(page).locator('.cell--kind').allTextContents();
+  expect(kinds.every((k) => k === 'loop')).toBe(true);
+  const loops = await resultCount(page);
+
+  await page.locator('[data-filter="bpm"]').click();
+  await page.getByLabel('From BPM').fill('60');
+  await page.getByLabel('To BPM').fill('200');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.locator('[data-filter="bpm"]')).toContainText('60–200 BPM');
+  const bpms = (await rows(page).locator('.cell--bpm').allTextContents())
+    .filter(Boolean)
+    .map(Number);
+  for (const b of bpms) expect(b >= 30 && b <= 400).toBe(true);
+  expect(await resultCount(page)).toBeLessThanOrEqual(loops);
+  await shot(page, '03-filters');
+  await page.getByRole('button', { name: 'Clear BPM filter' }).click();
+  await page.getByRole('button', { name: 'Clear Kind filter' }).click();
+  await expect.poll(() => resultCount(page)).toBe(total);
+
+  await page.locator('[data-filter="classes"]').click();
+  await page.getByRole('checkbox', { name: 'kick' }).check();
+  await page.keyboard.press('Escape');
+  await expect.poll(() => resultCount(page)).toBeLessThan(total);
+  const classes = await rows(page).locator('.cell--class').allTextContents();
+  expect(classes.every((c) => c === 'kick')).toBe(true);
+  await page.getByRole('button', { name: 'Clear Class filter' }).click();
+  await expect.poll(() => resultCount(page)).toBe(total);
+});
+
+test('sorts by clicking column headers', async () => {
+  const nameHeader = page.getByRole('columnheader', { name: /Name/ });
+  // Name order is the default: a click on the name header flips it.
+  await expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
+  const ascending = await visibleNames(page);
+  await nameHeader.getByRole('button').click();
+  await expect(nameHeader).toHaveAttribute('aria-sort', 'descending');
+  await expect.poll(async () => (await visibleNames(page))[0]).not.toBe(ascending[0]);
+  const initials = (await visibleNames(page)).map((n) => n[0]!.toLowerCase().charCodeAt(0));
+  expect(initials.every((c, i) => i === 0 || c <= initials[i - 1]!)).toBe(true);
+
+  const lengthHeader = page.getByRole('columnheader', { name: /Length/ });
+  await lengthHeader.getByRole('button').click();
+  await expect(lengthHeader).toHaveAttribute('aria-sort', /ascending|descending/);
+  await expect(nameHeader).toHaveAttribute('aria-sort', 'none');
+  const secs = (await rows(page).locator('.cell--duration').allTextContents())
+    .map((t) => parseFloat(t))
+    .filter((n) => Number.isFinite(n));
+  const sorted = [...secs].sort((a, b) => a - b);
+  expect(secs.join() === sorted.join() || secs.join() === sorted.reverse().join()).toBe(true);
+  await nameHeader.getByRole('button').click();
+  await expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
+});
+
+test('selecting a row plays it at once; arrows move and play; space stops', async () => {
+  await page.getByLabel('Search samples').fill('tr808');
+  await expect.poll(() => resultCount(page)).toBeGreaterThan(3);
+  await rows(page).nth(0).click();
+  await expectAudioPlaying(page);
+  await expect(page.getByRole('region', { name: 'Player' })).toContainText(
+    (await visibleNames(page))[0]!,
+  );
+  // One-shots are short: loop so that "still playing" can be observed after moving.
+  const loop = page.getByRole('region', { name: 'Player' }).getByRole('button', { name: /Loop/ });
+  await loop.click();
+  await expect(loop).toHaveAttribute('aria-pressed', 'true');
+  const first = (await audioState(page)).src;
+  await page.keyboard.press('ArrowDown');
+  await expect(rows(page).nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(() => audioState(page).then((a) => a.src)).not.toBe(first);
+  await expectAudioPlaying(page);
+  await shot(page, '04-audition');
+  await page.keyboard.press(' ');
+  await expect.poll(() => audioState(page).then((a) => a.paused)).toBe(true);
+  await page.keyboard.press(' ');
+  await expectAudioPlaying(page);
+  await page.keyboard.press(' ');
+  await loop.click();
+  await expect(loop).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('tags several rows in bulk', async () => {
+  await rows(page).nth(0).click();
+  await rows(page)
+    .nth(2)
+    .click({ modifiers: ['Shift'] });
+  await expect(page.getByRole('toolbar', { name: 'Selected samples' })).toContainText('3 selected');
+  await page.getByRole('button', { name: 'Tag…' }).click();
+  const dialog = page.getByRole('dialog', { name: /Tags for 3 samples/ });
+  await dialog.getByLabel('Add tags').fill('e2e punchy, favourite808');
+  await dialog.getByRole('button', { name: 'Add' }).click();
+  await expect(dialog.locator('.tag-list')).toContainText('e2e punchy');
+  await shot(page, '05-tags');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(rows(page).nth(0).locator('.cell--tags')).toContainText('e2e punchy');
+  await expect(rows(page).nth(2).locator('.cell--tags')).toContainText('favourite808');
+  await page.getByLabel('Search samples').fill('');
+  await page.locator('[data-filter="tags"]').click();
+  await page.getByRole('checkbox', { name: /favourite808/ }).check();
+  await page.keyboard.press('Escape');
+  await expect.poll(() => resultCount(page)).toBe(3);
+  await page.getByRole('button', { name: 'Clear Tags filter' }).click();
+});
+
+test('makes a collection and drags rows onto it', async () => {
+  await page.getByLabel('Search samples').fill('tr808');
+  await expect.poll(() => resultCount(page)).toBeGreaterThan(3);
+  await rows(page).nth(0).click();
+  await rows(page)
+    .nth(1)
+    .click({ modifiers: ['Control'] });
+  await page.getByRole('button', { name: '+ New collection' }).click();
+  await page.getByLabel('New collection name').fill('808 picks');
+  await page.getByLabel('New collection name').press('Enter');
+  const item = page.locator('[data-collection="808 picks"]');
+  await expect(item).toContainText('2');
+  await rows(page).nth(3).click();
+  await rows(page).nth(3).dragTo(item);
+  await expect(item).toContainText('3');
+  await item.click();
+  await expect.poll(() => resultCount(page)).toBe(3);
+  await shot(page, '06-collection');
+  await page.getByRole('button', { name: /^All samples/ }).click();
+  await page.getByLabel('Search samples').fill('');
+});
+
+test('works from the keyboard alone', async () => {
+  await page.keyboard.press('/');
+  await expect(page.getByLabel('Search samples')).toBeFocused();
+  await page.keyboard.type('kick');
+  await expect.poll(() => resultCount(page)).toBeGreaterThan(1);
+  await page.keyboard.press('ArrowDown');
+  await expect(rows(page).nth(0)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[data-list="samples"]')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(rows(page).nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expectAudioPlaying(page);
+  await page.keyboard.press('4');
+  await expect(rows(page).nth(1).getByRole('radio', { name: '4 stars' })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  );
+  await page.keyboard.press('f');
+  await expect(rows(page).nth(1).locator('.fav')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press(' ');
+  await expect.poll(() => audioState(page).then((a) => a.paused)).toBe(true);
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).toBeVisible();
+  await page.getByLabel('Search samples').fill('');
+});
+
+test('duplicates and settings views', async () => {
+  await page.getByRole('button', { name: 'Duplicates' }).click();
+  await expect(page.getByRole('main')).toContainText(/duplicates|identical/i);
+  await shot(page, '07-duplicates');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await expect(page.getByRole('main')).toContainText(libraryPath());
+  await shot(page, '08-settings');
+  await page.getByRole('button', { name: /^All samples/ }).click();
+});
+
+test('similar sounds and the map, when the backend has them', async () => {
+  const mapLink = page.getByRole('button', { name: 'Similarity map' });
+  test.skip(
+    (await mapLink.count()) === 0 &&
+      (await page.getByRole('button', { name: 'Similar sounds' }).count()) === 0,
+    'similarity handlers not in this build',
+  );
+  await rows(page).nth(0).click();
+  const similar = page.getByRole('button', { name: 'Similar sounds' });
+  if (await similar.count()) {
+    await similar.click();
+    const panel = page.getByRole('complementary', { name: 'Similar sounds' });
+    await expect(panel.locator('.similar-item').first()).toBeVisible({ timeout: 20_000 });
+    await panel.locator('.similar-item').first().click();
+    await expectAudioPlaying(page);
+    await shot(page, '09-similar');
+  }
+  if (await mapLink.count()) {
+    await mapLink.click();
+    await expect(page.getByRole('img', { name: 'Similarity map of samples' })).toBeVisible({
+      timeout: 20_000,
+    });
+    await shot(page, '10-map');
+  }
+});

@@ -1,0 +1,22 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeAudioLibrary, startServer, tempRoot } from './server';
+
+/** Starts one real server for the suite; the specs read where from the environment. */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const root = tempRoot('samplemind-e2e-');
+  const dataDir = join(root, 'data');
+  mkdirSync(dataDir, { recursive: true });
+  const library = makeAudioLibrary(root);
+  const server = await startServer(dataDir);
+  process.env.SM_E2E_LOGIN = server.loginUrl;
+  process.env.SM_E2E_LIBRARY = library;
+  mkdirSync('test-results/screenshots', { recursive: true });
+  writeFileSync(join(root, 'server.json'), JSON.stringify({ login: server.loginUrl, library }));
+  return async () => {
+    server.process.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    if (!server.process.killed) server.process.kill('SIGKILL');
+    rmSync(root, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { applyTurnEvent, errorHelp, formatCost, startTurn, toolLabel } from './turnState';
+
+const ids = { conversationId: 7, turnId: 't1' };
+
+describe('live chat turn', () => {
+  it('builds the streamed answer, tool steps and the outcome from events', () => {
+    let t = startTurn('t1', 'find kicks', null);
+    t = applyTurnEvent(t, {
+      type: 'chat.route',
+      payload: { ...ids, provider: 'ollama', model: 'qwen3:8b' },
+    });
+    t = applyTurnEvent(t, {
+      type: 'chat.toolCall',
+      payload: {
+        ...ids,
+        callId: 'c1',
+        name: 'search_samples',
+        input: {},
+        state: 'running',
+        summary: null,
+        samples: [],
+        action: null,
+      },
+    });
+    const row = {
+      id: 1,
+      name: 'Kick.wav',
+      dir: '',
+      kind: null,
+      class: null,
+      bpm: null,
+      key: null,
+      rootNote: null,
+      durationSec: 0.2,
+      rating: 0,
+      favorite: false,
+      tags: [],
+      missing: false,
+    };
+    t = applyTurnEvent(t, {
+      type: 'chat.toolCall',
+      payload: {
+        ...ids,
+        callId: 'c1',
+        name: 'search_samples',
+        input: {},
+        state: 'done',
+        summary: '1 sample',
+        samples: [row],
+        action: null,
+      },
+    });
+    t = applyTurnEvent(t, { type: 'chat.delta', payload: { ...ids, text: 'Here ' } }, 5);
+    t = applyTurnEvent(t, { type: 'chat.delta', payload: { ...ids, text: 'it is.' } }, 9);
+    t = applyTurnEvent(t, {
+      type: 'chat.delta',
+      payload: { conversationId: 7, turnId: 'other', text: 'NOT MINE' },
+    });
+    t = applyTurnEvent(t, {
+      type: 'chat.done',
+      payload: {
+        ...ids,
+        provider: 'ollama',
+        model: 'qwen3:8b',
+        costUsd: 0,
+        conversationCostUsd: 0,
+        error: null,
+      },
+    });
+    expect(t).toMatchObject({
+      conversationId: 7,
+      text: 'Here it is.',
+      firstTextAt: 5,
+      done: true,
+      provider: 'ollama',
+      costUsd: 0,
+    });
+    expect(t.steps).toEqual([
+      expect.objectContaining({ callId: 'c1', state: 'done', samples: [row] }),
+    ]);
+  });
+
+  it('formats costs and errors', () => {
+    expect(formatCost(null)).toBe('');
+    expect(formatCost(0)).toBe('free');
+    expect(formatCost(0.00042)).toBe('$0.0004');
+    expect(formatCost(1.234)).toBe('$1.23');
+    expect(errorHelp({ code: 'BUDGET_EXCEEDED', message: 'budget spent' })).toMatch(
+      /raise the budget in Settings/,
+    );
+    expect(errorHelp({ code: 'NO_PROVIDER', message: 'start Ollama' })).toBe('start Ollama');
+    expect(errorHelp({ code: 'RATE_LIMITED', message: 'slow down' })).toMatch(/try again/);
+    expect(errorHelp({ code: 'INTERNAL', message: 'x' })).toBe('x');
+    expect(toolLabel('search_samples')).toBe('Searching the library');
+    expect(toolLabel('other')).toBe('other');
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * The answer being streamed right now, built from the backend's chat events: text as
+ * it arrives, each tool step with its result rows, proposed actions, who answered.
+ * Pure functions so that the panel and its tests share them.
+ */
+import type {
+  ChatActionInfo,
+  ChatDeltaEvent,
+  ChatDoneEvent,
+  ChatRouteEvent,
+  ChatSampleRef,
+  ChatToolCallEvent,
+  ErrorData,
+} from '../../../shared/contract';
+
+export interface ToolStep {
+  callId: string;
+  name: string;
+  state: 'running' | 'done' | 'failed';
+  summary: string | null;
+  samples: ChatSampleRef[];
+  action: ChatActionInfo | null;
+}
+
+export interface LiveTurn {
+  turnId: string;
+  conversationId: number | null;
+  question: string;
+  text: string;
+  steps: ToolStep[];
+  provider: string | null;
+  model: string | null;
+  costUsd: number | null;
+  done: boolean;
+  error: ErrorData | null;
+  /** performance.now() when the first text arrived (for the latency figure). */
+  firstTextAt: number | null;
+}
+
+export function startTurn(
+  turnId: string,
+  question: string,
+  conversationId: number | null,
+): LiveTurn {
+  return {
+    turnId,
+    conversationId,
+    question,
+    text: '',
+    steps: [],
+    provider: null,
+    model: null,
+    costUsd: null,
+    done: false,
+    error: null,
+    firstTextAt: null,
+  };
+}
+
+export type TurnEvent =
+  | { type: 'chat.delta'; payload: ChatDeltaEvent }
+  | { type: 'chat.route'; payload: ChatRouteEvent }
+  | { type: 'chat.toolCall'; payload: ChatToolCallEvent }
+  | { type: 'chat.done'; payload: ChatDoneEvent };
+
+/** The turn after one event (events of other turns leave it as it is). */
+export function applyTurnEvent(turn: LiveTurn, event: TurnEvent, now = 0): LiveTurn {
+  if (event.payload.turnId !== turn.turnId) return turn;
+  const conversationId = event.payload.conversationId;
+  switch (event.type) {
+    case 'chat.delta':
+      return {
+        ...turn,
+        conversationId,
+        text: turn.text + event.payload.text,
+        firstTextAt: turn.firstTextAt ?? now,
+      };
+    case 'chat.route':
+      return {
+        ...turn,
+        conversationId,
+        provider: event.payload.provider,
+        model: event.payload.model,
+      };
+    case 'chat.toolCall': {
+      const e = event.payload;
+      const step: ToolStep = {
+        callId: e.callId,
+        name: e.name,
+        state: e.state,
+        summary: e.summary,
+        samples: e.samples,
+        action: e.action,
+      };
+      const i = turn.steps.findIndex((s) => s.callId === e.callId);
+      const steps = i < 0 ? [...turn.steps, step] : turn.steps.map((s, j) => (j === i ? step : s));
+      // Text before a tool call was the model thinking aloud; the answer comes after.
+      return { ...turn, conversationId, steps };
+    }
+    case 'chat.done':
+      return {
+        ...turn,
+        conversationId,
+        done: true,
+        error: event.payload.error,
+        costUsd: event.payload.costUsd,
+        provider: event.payload.provider ?? turn.provider,
+        model: event.payload.model ?? turn.model,
+      };
+  }
+}
+
+/** "free" for a local model, else dollars with enough digits to be non-zero. */
+export function formatCost(usd: number | null): string {
+  if (usd === null) return '';
+  if (usd === 0) return 'free';
+  if (usd < 0.01) return `$${usd.toFixed(4)}`;
+  return `$${usd.toFixed(2)}`;
+}
+
+/** What to tell the user for an error code, with the fix when there is one. */
+export function errorHelp(error: ErrorData): string {
+  switch (error.code) {
+    case 'NO_PROVIDER':
+      return `${error.message}`;
+    case 'BUDGET_EXCEEDED':
+      return `${error.message} — raise the budget in Settings, or use a local model.`;
+    case 'RATE_LIMITED':
+      return `${error.message} — try again in a moment.`;
+    default:
+      return error.message;
+  }
+}
+
+/** Human label of a tool for the step list. */
+export function toolLabel(name: string): string {
+  const labels: Record<string, string> = {
+    search_samples: 'Searching the library',
+    get_sample: 'Looking at a sample',
+    find_similar: 'Finding similar sounds',
+    library_stats: 'Counting the library',
+    list_collections: 'Listing collections',
+    tag_samples: 'Proposing tags',
+    create_collection: 'Proposing a collection',
+    add_to_collection: 'Proposing to add to a collection',
+    set_rating: 'Proposing a rating',
+  };
+  return labels[name] ?? name;
+}

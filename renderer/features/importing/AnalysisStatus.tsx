@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import { invokeLoose } from '../../api/capabilities';
+import { formatClock, formatCount } from '../../lib/format';
+import { useStore } from '../../store';
+
+/** What 'analysis.progress' carries (read loosely: the event is newer than this UI's contract). */
+export interface AnalysisProgressView {
+  state: 'idle' | 'running' | 'paused' | 'off';
+  queued: number;
+  running: number;
+  completed: number;
+  failed: number;
+  filesPerSec: number;
+  etaSec: number | null;
+}
+
+export function parseProgress(v: unknown): AnalysisProgressView | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const o = v as Record<string, unknown>;
+  const n = (k: string) => (typeof o[k] === 'number' ? (o[k] as number) : 0);
+  if (typeof o.state !== 'string') return null;
+  return {
+    state: o.state as AnalysisProgressView['state'],
+    queued: n('queued'),
+    running: n('running'),
+    completed: n('completed'),
+    failed: n('failed'),
+    filesPerSec: n('filesPerSec'),
+    etaSec: typeof o.etaSec === 'number' ? o.etaSec : null,
+  };
+}
+
+type LooseOn = (event: string, listener: (payload: unknown) => void) => () => void;
+
+/** Background analysis: counts, files/s, ETA, pause/resume. */
+export function AnalysisStatus() {
+  const caps = useStore((s) => s.capabilities);
+  const [p, setP] = useState<AnalysisProgressView | null>(null);
+  const has = caps['analysis.status'] === true;
+  useEffect(() => {
+    if (!has) return;
+    void invokeLoose('analysis.status', {}).then((r) => {
+      if (r.ok) setP(parseProgress((r.value as { progress?: unknown }).progress));
+    });
+    return (api.on as unknown as LooseOn)('analysis.progress', (payload) =>
+      setP(parseProgress(payload)),
+    );
+  }, [has]);
+  if (!p || p.state === 'off') return null;
+  const active = p.queued + p.running;
+  const busy = p.state === 'running' && active > 0;
+  return (
+    <div
+      className="import-line analysis-line"
+      role="status"
+      data-state={busy ? 'running' : p.state}
+    >
+      <strong>
+        {p.state === 'paused' ? 'Analysis paused' : busy ? 'Analysing' : 'Analysis up to date'}
+      </strong>
+      <span className="muted">
+        {' — '}
+        {[
+          `${formatCount(p.completed)} analysed`,
+          active > 0 ? `${formatCount(active)} to go` : null,
+          busy && p.filesPerSec > 0 ? `${p.filesPerSec.toFixed(1)} files/s` : null,
+          busy && p.etaSec !== null ? `ETA ${formatClock(p.etaSec)}` : null,
+          p.failed > 0 ? `${formatCount(p.failed)} failed` : null,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </span>
+      {(busy || p.state === 'paused') && caps['analysis.pause'] && (
+        <button
+          type="button"
+          className="link"
+          onClick={() =>
+            void invokeLoose(p.state === 'paused' ? 'analysis.resume' : 'analysis.pause', {}).then(
+              (r) => r.ok && setP(parseProgress(r.value)),
+            )
+          }
+        >
+          {p.state === 'paused' ? 'Resume' : 'Pause'}
+        </button>
+      )}
+      {busy && (
+        <progress aria-label="Analysis progress" value={p.completed} max={p.completed + active} />
+      )}
+    </div>
+  );
+}
