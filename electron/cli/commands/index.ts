@@ -23,4 +23,5 @@ export const COMMANDS: readonly CliCommand[] = [
   foldersCommand,
   errorsCommand,
   chatCommand,
+  aiCommand,
 ];
