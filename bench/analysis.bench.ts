@@ -8,17 +8,31 @@
  * Writes bench/results/analysis.json. `run()` is what the bench runner calls; the file
  * also runs on its own: `tsx bench/analysis.bench.ts`. Figures depend on machine load.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { createAnalysisPool, type AnalysisPool } from '../electron/analysis/pool/analysisPool';
+import { AnalysisRunner } from '../electron/analysis/runner/analysisRunner';
+import { seedSamples } from '../electron/library/analysis/test-support/seedSamples';
+import { openDatabase } from '../electron/library/db';
 import { drumLoop, harmonicTone } from '../electron/analysis/test-support/signals';
 import { writeWav } from '../electron/analysis/test-support/writeAudio';
 import { loadKits } from './eval/lib/hydrogenKits';
 import { DATA, RESULTS } from './eval/lib/paths';
 
-const WORKERS = Number(process.env.BENCH_ANALYSIS_WORKERS ?? 2);
+/** All cores by default (BENCH_ANALYSIS_WORKERS overrides). */
+const WORKERS = Number(process.env.BENCH_ANALYSIS_WORKERS ?? availableParallelism());
 const BENCH_DATA = join(DATA, '..', 'bench-analysis');
 
 function round(n: number, digits = 2): number {
@@ -110,7 +124,72 @@ async function pass(pool: AnalysisPool, files: string[]): Promise<PassResult> {
   };
 }
 
+/** Every lmms sample file (one-shots and loops; OGG, FLAC, WAV). */
+function lmmsFiles(): string[] {
+  const root = '/usr/share/lmms/samples';
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(ogg|flac|wav)$/i.test(e.name)) out.push(p);
+    }
+  };
+  if (existsSync(root)) walk(root);
+  return out.sort();
+}
+
+/**
+ * The whole background path as the app runs it: samples queued in a SQLite library
+ * (file database, WAL), the runner feeding the pool, decode + every feature + the
+ * classifier in the workers, results stored in batches on the main thread. Also the
+ * main thread's event-loop delay while it runs (how responsive the UI side stays).
+ */
+async function endToEnd(files: string[]): Promise<Record<string, unknown>> {
+  const dir = mkdtempSync(join(tmpdir(), 'sm-bench-e2e-'));
+  const db = openDatabase(join(dir, 'library.db'));
+  try {
+    seedSamples(db, files);
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    const runner = new AnalysisRunner({ db, workers: WORKERS, pollMs: 0 });
+    const t0 = performance.now();
+    loop.enable();
+    runner.start();
+    await runner.whenIdle();
+    const seconds = (performance.now() - t0) / 1000;
+    loop.disable();
+    await runner.stop();
+    const st = runner.status();
+    const classified = db
+      .prepare('SELECT count(*) FROM samples WHERE class IS NOT NULL')
+      .pluck()
+      .get() as number;
+    const audio = db
+      .prepare(`SELECT coalesce(sum(duration), 0) FROM samples WHERE analysis_status = 'done'`)
+      .pluck()
+      .get() as number;
+    return {
+      files: files.length,
+      done: st.library.done,
+      failed: st.library.failed,
+      classified,
+      seconds: round(seconds),
+      filesPerSec: round(files.length / seconds, 1),
+      realtimeFactor: round(audio / seconds, 0),
+      eventLoopDelayMs: {
+        p50: round(loop.percentile(50) / 1e6, 1),
+        p99: round(loop.percentile(99) / 1e6, 1),
+        max: round(loop.max / 1e6, 1),
+      },
+    };
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function run(): Promise<Record<string, unknown>> {
+  const loadBefore = loadavg();
   const hydrogen = loadKits().flatMap((k) => k.files);
   const loops = loopFiles();
   const long = [
@@ -150,6 +229,12 @@ export async function run(): Promise<Record<string, unknown>> {
     const oneShots = await pass(pool, hydrogen);
     const loopPass = await pass(pool, loops);
     const longPass = await pass(pool, long);
+    await pool.close();
+    // End to end through the library queue, store included: hydrogen (one-shots) and
+    // hydrogen + lmms (one-shots and loops, OGG/FLAC/WAV).
+    const e2eHydrogen = await endToEnd(hydrogen);
+    const lmms = lmmsFiles();
+    const e2eAll = await endToEnd([...hydrogen, ...lmms]);
     const combined = {
       files: loopPass.files + longPass.files,
       audioSeconds: loopPass.audioSeconds + longPass.audioSeconds,
@@ -165,6 +250,10 @@ export async function run(): Promise<Record<string, unknown>> {
         node: process.version,
       },
       note: 'Shared machine: other jobs were running; the lead re-runs these figures.',
+      loadAverage: {
+        before: loadBefore.map((l) => round(l)),
+        after: loadavg().map((l) => round(l)),
+      },
       workers: WORKERS,
       hydrogenOneShots: {
         files: oneShots.files,
@@ -196,6 +285,15 @@ export async function run(): Promise<Record<string, unknown>> {
         goalRealtimeFactor: 300,
         met: combined.audioSeconds / combined.seconds >= 300,
         failed: loopPass.failed + longPass.failed,
+      },
+      endToEnd: {
+        what: 'SQLite queue -> worker pool (decode, features, classifier) -> batched store, all cores',
+        hydrogen: {
+          ...e2eHydrogen,
+          goalFilesPerSec: 150,
+          met: Number(e2eHydrogen.filesPerSec) >= 150,
+        },
+        hydrogenAndLmms: { ...e2eAll, lmmsFiles: lmms.length },
       },
       peakRssMB: round(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 2 ** 20, 0),
       progressAtEnd: pool.progress(),

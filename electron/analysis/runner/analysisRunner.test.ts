@@ -6,6 +6,8 @@ import { openDatabase } from '../../library/db';
 import { seedSamples } from '../../library/analysis/test-support/seedSamples';
 import { createAnalysisPool } from '../pool/analysisPool';
 import { tempDir } from '../test-support/tempFiles';
+import { analyzerVersionCode } from '../../library/analysis/analyzerVersion';
+import { ANALYZER_VERSION } from '../version';
 import { AnalysisRunner, defaultWorkers } from './analysisRunner';
 import { writeAudioFolder } from './test-support';
 
@@ -137,6 +139,31 @@ describe('AnalysisRunner', () => {
     expect(next.status().library).toMatchObject({ done: 10, queued: 0, running: 0 });
     await next.stop();
   }, 120_000);
+});
+
+describe('re-analysis after an analyser update', () => {
+  it('queues samples of older versions once per analyser version', async () => {
+    const db = openDatabase(':memory:');
+    const [id] = seedSamples(db, [files.kick]) as [number];
+    db.prepare('DELETE FROM analysis_queue').run();
+    db.prepare(
+      `UPDATE samples SET analysis_status = 'done', analyzed_at = 1, analysis_version = 1 WHERE id = ?`,
+    ).run(id);
+    const version = () =>
+      db.prepare('SELECT analysis_version FROM samples WHERE id = ?').pluck().get(id);
+    const first = new AnalysisRunner({ db, workers: 1, pollMs: 0 });
+    first.start();
+    await first.whenIdle();
+    await first.stop();
+    expect(version()).toBe(analyzerVersionCode(ANALYZER_VERSION));
+    // Already checked for this version: a restart does not scan again.
+    db.prepare('UPDATE samples SET analysis_version = 1').run();
+    const second = new AnalysisRunner({ db, workers: 1, pollMs: 0 });
+    second.start();
+    await second.whenIdle();
+    await second.stop();
+    expect(version()).toBe(1);
+  }, 60_000);
 });
 
 describe('defaultWorkers', () => {

@@ -82,7 +82,7 @@ export class AnalysisRunner {
   start(): void {
     if (this.pool || this.stopping) return;
     this.queue.recover();
-    this.queue.enqueueOutdated(analyzerVersionCode(ANALYZER_VERSION));
+    this.queueOutdatedOnce();
     this.pool = this.opts.createPool
       ? this.opts.createPool(this.workers)
       : createAnalysisPool({
@@ -207,6 +207,23 @@ export class AnalysisRunner {
     this.pool = null;
     this.state = 'off';
     this.settleIdle();
+  }
+
+  /**
+   * Queues samples of older analyser versions — once per analyser version (remembered in
+   * settings), so that an ordinary start does not scan every sample.
+   */
+  private queueOutdatedOnce(): void {
+    const db = this.opts.db;
+    const key = 'analysis.outdatedQueuedFor';
+    const seen = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key);
+    if (seen === ANALYZER_VERSION) return;
+    db.transaction(() => {
+      this.queue.enqueueOutdated(analyzerVersionCode(ANALYZER_VERSION));
+      db.prepare(
+        'INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      ).run(key, ANALYZER_VERSION);
+    })();
   }
 
   private recount(): void {
