@@ -119,11 +119,7 @@ describe('chat engine', () => {
     ]);
 
     // Stored: the conversation resumes with its history.
-    const conv = await lib.app.dispatch(
-      'chat.get',
-      { conversationId: value.conversationId },
-      { origin: 'test' },
-    );
+    const conv = await lib.invoke('chat.get', { conversationId: value.conversationId });
     expect(conv.ok ? null : conv.error).toBeNull();
     if (!conv.ok) return;
     expect(conv.value.messages.map((m) => m.role)).toEqual([
@@ -210,7 +206,7 @@ describe('chat engine', () => {
       message: expect.stringMatching(/start Ollama .* add an API key in Settings/),
     });
     expect(eventsOf('chat.done')[0]!.error?.code).toBe('NO_PROVIDER');
-    const list = await lib.app.dispatch('chat.list', {}, { origin: 'test' });
+    const list = await lib.invoke('chat.list', {});
     expect(list.ok && list.value[0]!.title).toBe('which of my kicks are clipped?');
   });
 
@@ -268,7 +264,7 @@ describe('chat engine', () => {
       },
     };
     provideChatRouter(lib.app.db, router);
-    const conv = await lib.app.dispatch('chat.create', {}, { origin: 'test' });
+    const conv = await lib.invoke('chat.create', {});
     if (!conv.ok) throw new Error('create failed');
     const first = send<{ stopReason: string; text: string }>({
       conversationId: conv.value.id,
@@ -277,11 +273,7 @@ describe('chat engine', () => {
     await new Promise((r) => setTimeout(r, 20));
     const second = await send({ conversationId: conv.value.id, text: 'two' });
     expect(second.error?.code).toBe('CONFLICT');
-    const cancelled = await lib.app.dispatch(
-      'chat.cancel',
-      { conversationId: conv.value.id },
-      { origin: 'test' },
-    );
+    const cancelled = await lib.invoke('chat.cancel', { conversationId: conv.value.id });
     expect(cancelled).toEqual({ ok: true, value: { cancelled: true } });
     release();
     const res = await first;

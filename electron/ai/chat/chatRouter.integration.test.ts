@@ -25,11 +25,7 @@ afterEach(async () => {
 });
 
 async function send(text: string, conversationId?: number) {
-  return lib.app.dispatch(
-    'chat.send',
-    { text, ...(conversationId ? { conversationId } : {}) },
-    { origin: 'test' },
-  );
+  return lib.invoke('chat.send', { text, ...(conversationId ? { conversationId } : {}) });
 }
 
 describe('chat through the real router', () => {
@@ -149,13 +145,9 @@ describe('chat through one real provider (Ollama protocol)', () => {
         }),
       ]);
       expect(lib.app.db.prepare('SELECT count(*) AS n FROM collections').get()).toEqual({ n: 0 });
-      const confirmed = await lib.app.dispatch(
-        'chat.confirmAction',
-        { actionId: value.actions[0]!.id },
-        { origin: 'test' },
-      );
+      const confirmed = await lib.invoke('chat.confirmAction', { actionId: value.actions[0]!.id });
       expect(confirmed.ok && confirmed.value.state).toBe('applied');
-      const collections = await lib.app.dispatch('collections.list', {}, { origin: 'test' });
+      const collections = await lib.invoke('collections.list', {});
       expect(collections.ok && collections.value.map((c) => [c.name, c.sampleCount])).toEqual([
         ['Airy pads', 1],
       ]);

@@ -6,6 +6,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createTestApp } from '../../../app/test-support/testApp';
 import type { App } from '../../../app/createApp';
+import type { HandlerName, InputOf, OutputOf } from '../../../../shared/contract';
+import type { Result } from '../../../../shared/result';
 import { writeTinyWav } from '../../../library/fixtures/tinyWav';
 import { keyCode, parseKey } from '../../../../shared/music';
 
@@ -100,6 +102,8 @@ export interface ChatLibrary {
   dir: string;
   /** Sample id by file name without extension. */
   id(name: string): number;
+  /** Calls a handler through the app's validating dispatcher, typed. */
+  invoke<K extends HandlerName>(name: K, input: InputOf<K>): Promise<Result<OutputOf<K>>>;
   dispose(): Promise<void>;
 }
 
@@ -166,6 +170,8 @@ export async function createChatLibrary(
     app,
     dir: app.dir,
     id,
+    invoke: async <K extends HandlerName>(name: K, input: InputOf<K>) =>
+      (await app.dispatch(name, input, { origin: 'test' })) as Result<OutputOf<K>>,
     dispose: () => (app as App & { dispose(): Promise<void> }).dispose(),
   };
 }
