@@ -51,6 +51,11 @@ export function workerClassifier(modelsDir?: string): Promise<Loaded | null> {
   return loading;
 }
 
+/** Forgets the loaded classifier (tests; a worker keeps its model for its lifetime). */
+export function forgetClassifier(): void {
+  loading = null;
+}
+
 /** Classifies one analysis result; null when no model is available or the vector does not fit it. */
 export async function classifyResult(
   result: AnalysisResult,
