@@ -32,12 +32,24 @@ const dbScope = (scope: BudgetScope) => (scope === 'total' ? '*' : scope);
 export class Budgets {
   private readonly pending = new Map<string, number>();
   private capsCache: BudgetCap[] | null = null;
+  /** Running totals per "scope|period start", read from the ledger once, then kept up to date. */
+  private readonly spentCache = new Map<string, { since: number; usd: number }>();
 
   constructor(
     private readonly db: Db,
     private readonly ledger: Ledger,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    ledger.onRecord((entry) => {
+      if (entry.costUsd === 0) return;
+      for (const [key, value] of this.spentCache) {
+        const scope = key.slice(0, key.indexOf('|'));
+        if (entry.at >= value.since && (scope === '*' || scope === entry.provider)) {
+          value.usd += entry.costUsd;
+        }
+      }
+    });
+  }
 
   caps(): BudgetCap[] {
     if (!this.capsCache) {
@@ -76,10 +88,14 @@ export class Budgets {
   }
 
   private spent(cap: BudgetCap): number {
-    return this.ledger.spentSince(
-      cap.scope === 'total' ? '*' : cap.scope,
-      this.periodStart(cap.period),
-    );
+    const scope = cap.scope === 'total' ? '*' : cap.scope;
+    const since = this.periodStart(cap.period);
+    const key = `${scope}|${cap.period}`;
+    const cached = this.spentCache.get(key);
+    if (cached && cached.since === since) return cached.usd;
+    const usd = this.ledger.spentSince(scope, since);
+    this.spentCache.set(key, { since, usd });
+    return usd;
   }
 
   private pendingFor(scope: BudgetScope): number {

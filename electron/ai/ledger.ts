@@ -68,7 +68,20 @@ export class Ledger {
     );
   }
 
+  private readonly listeners = new Set<(entry: LedgerEntry) => void>();
+
+  /** Called after every recorded call (budgets keep their running totals with it). */
+  onRecord(listener: (entry: LedgerEntry) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   record(entry: LedgerEntry): void {
+    this.insertRow(entry);
+    for (const l of this.listeners) l(entry);
+  }
+
+  private insertRow(entry: LedgerEntry): void {
     this.insert.run({
       ...entry,
       latencyMs: entry.latencyMs === null ? null : Math.round(entry.latencyMs),

@@ -234,7 +234,7 @@ export function planRoute(request: RouteRequest, ctx: PlanContext): Plan {
         estimatedCostUsd: expectedCost(m, needs, typicalOut),
         worstCaseUsd: worstCost(m, needs),
       };
-      if (ctx.budgets.fits(id, c.worstCaseUsd) !== null) {
+      if (c.worstCaseUsd > 0 && ctx.budgets.fits(id, c.worstCaseUsd) !== null) {
         overBudget = true;
         continue;
       }
