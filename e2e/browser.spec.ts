@@ -145,6 +145,7 @@ test('selecting a row plays it at once; arrows move and play; space stops', asyn
   const loop = page.getByRole('region', { name: 'Player' }).getByRole('button', { name: /Loop/ });
   await loop.click();
   await expect(loop).toHaveAttribute('aria-pressed', 'true');
+  await page.locator('[data-list="samples"]').focus();
   const first = (await audioState(page)).src;
   await page.keyboard.press('ArrowDown');
   await expect(rows(page).nth(1)).toHaveAttribute('aria-selected', 'true');
@@ -232,7 +233,7 @@ test('works from the keyboard alone', async () => {
 });
 
 test('duplicates and settings views', async () => {
-  await page.getByRole('button', { name: 'Duplicates' }).click();
+  await page.getByRole('button', { name: 'Duplicate groups' }).click();
   await expect(page.getByRole('main')).toContainText(/duplicates|identical/i);
   await shot(page, '07-duplicates');
   await page.getByRole('button', { name: 'Settings' }).click();

@@ -133,7 +133,7 @@ export function App() {
           c.reason === 'folders' ||
           c.reason === 'purge'
         ) {
-          void st.search();
+          void st.search({ keepCursor: true });
           void st.loadFolders();
         } else if (c.reason === 'analysis') {
           void st.refreshRows();

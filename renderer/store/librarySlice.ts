@@ -34,7 +34,7 @@ export interface LibrarySlice {
   searchError: string | null;
   /** Server time of the last page (ms). */
   tookMs: number | null;
-  /** Increments whenever a new result set replaces the rows. */
+  /** Increments whenever a new query's results replace the rows (not on refreshes). */
   resultVersion: number;
   widths: ColumnWidths;
   setText(text: string): void;
@@ -42,7 +42,8 @@ export interface LibrarySlice {
   setScope(scope: Scope): void;
   setSort(sort: SortState | null): void;
   setWidth(id: ColumnId, width: number): void;
-  search(): Promise<void>;
+  /** Runs the query again; a new query starts the keyboard cursor over (keepCursor: a refresh). */
+  search(opts?: { keepCursor?: boolean }): Promise<void>;
   loadMore(): Promise<void>;
   /** Re-reads the rows shown (after tags/ratings changed) without losing the scroll. */
   refreshRows(ids?: readonly number[]): Promise<void>;
@@ -105,7 +106,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => {
         /* private mode: widths last for the session */
       }
     },
-    async search() {
+    async search(opts) {
       const seq = ++searchSeq;
       moreInFlight = null;
       set({ loading: true });
@@ -123,8 +124,14 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => {
         loading: false,
         searchError: null,
         tookMs: r.value.tookMs,
-        resultVersion: s.resultVersion + 1,
-        selection: reconcile(s.selection, (i) => rows[i]?.id, rows.length),
+        resultVersion: opts?.keepCursor ? s.resultVersion : s.resultVersion + 1,
+        selection: opts?.keepCursor
+          ? reconcile(s.selection, (i) => rows[i]?.id, rows.length)
+          : {
+              ...reconcile(s.selection, (i) => rows[i]?.id, rows.length),
+              cursor: null,
+              anchor: null,
+            },
       }));
     },
     async loadMore() {

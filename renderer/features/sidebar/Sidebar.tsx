@@ -171,7 +171,7 @@ export function Sidebar() {
               aria-current={view === 'duplicates' ? 'page' : undefined}
               onClick={() => setView('duplicates')}
             >
-              Duplicates
+              Duplicate groups
             </button>
           </li>
           {caps['similar.map'] && (
