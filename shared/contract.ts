@@ -8,8 +8,9 @@ import type { AppContract } from './contract/app';
 import type { LibraryContract, LibraryEvents } from './contract/library';
 import type { AnalysisContract, AnalysisEvents } from './contract/analysis';
 import type { ChatContract, ChatEvents } from './contract/chat';
+import type { SimilarContract } from './contract/similar';
 
-export type Contract = AppContract & LibraryContract & AnalysisContract & ChatContract & import('./contract/ai').AiContract;
+export type Contract = AppContract & LibraryContract & AnalysisContract & ChatContract & SimilarContract & import('./contract/ai').AiContract;
 export type Events = LibraryEvents & AnalysisEvents & ChatEvents & import('./contract/ai').AiEvents;
 
 export type HandlerName = keyof Contract;

@@ -10,6 +10,7 @@ import { aiSchemas } from './schemas/ai';
 import { librarySchemas } from './schemas/library';
 import { analysisSchemas } from './schemas/analysis';
 import { chatSchemas } from './schemas/chat';
+import { similarSchemas } from './schemas/similar';
 
 type SchemaMap = { [K in HandlerName]: z.ZodType<Contract[K]['input']> };
 
@@ -19,6 +20,7 @@ export const schemas = {
   ...aiSchemas,
   ...analysisSchemas,
   ...chatSchemas,
+  ...similarSchemas,
 } satisfies SchemaMap;
 
 export const HANDLER_NAMES = Object.keys(schemas) as HandlerName[];
