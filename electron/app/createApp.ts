@@ -4,7 +4,6 @@ import { createAnalysisHandlers } from '../analysis/handlers';
 import { AnalysisRunner } from '../analysis/runner/analysisRunner';
 import { openDatabase, type Db } from '../library/db';
 import { createLibraryHandlers } from '../library/handlers';
-import { createSimilarHandlers } from '../library/similar/handlers';
 import { aiServiceFor, createAiHandlers } from '../ai/handlers';
 import { createChatHandlers } from '../ai/chat/chatHandlers';
 import { Library } from '../library/library';
@@ -91,7 +90,6 @@ export function createApp(options: AppOptions): App {
     'app.info': () => info,
     ...options.host.handlers,
     ...createLibraryHandlers(library),
-    ...createSimilarHandlers(library, events),
     ...createAiHandlers(() =>
       aiServiceFor({
         db,
@@ -101,7 +99,19 @@ export function createApp(options: AppOptions): App {
       }),
     ),
     ...createAnalysisHandlers(analysis),
-    ...createChatHandlers({ db, emit: (e, p) => events.emit(e, p), handlers: () => handlers }),
+    ...createChatHandlers({
+      db,
+      emit: (e, p) => events.emit(e, p),
+      handlers: () => handlers,
+      // The same AiService (one per database) as the ai.* handlers above.
+      router: () =>
+        aiServiceFor({
+          db,
+          dataDir: options.dataDir,
+          reuseOllamaOnly: options.host.mode === 'cli',
+          emit: (e, p) => events.emit(e, p as never),
+        }).router,
+    }),
   };
   let closed = false;
   return {

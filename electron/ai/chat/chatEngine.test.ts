@@ -210,6 +210,23 @@ describe('chat engine', () => {
     expect(list.ok && list.value[0]!.title).toBe('which of my kicks are clipped?');
   });
 
+  it("adds the fix to the router's own NO_PROVIDER refusal", async () => {
+    provideChatRouter(
+      lib.app.db,
+      ScriptedRouter.of({
+        error: new AppError(
+          'NO_PROVIDER',
+          'no AI provider can take this request (ollama: not running)',
+        ),
+      }),
+    );
+    const res = await send({ text: 'hello' });
+    expect(res.error).toMatchObject({
+      code: 'NO_PROVIDER',
+      message: expect.stringMatching(/add an API key in Settings.*ollama: not running/),
+    });
+  });
+
   it('stops with BUDGET_EXCEEDED when the router refuses mid-conversation', async () => {
     provideChatRouter(
       lib.app.db,

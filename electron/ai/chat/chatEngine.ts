@@ -62,8 +62,15 @@ interface StepAnswer {
   costUsd: number;
 }
 
-function errorData(error: unknown): ErrorData {
-  if (error instanceof AppError) return error.toData();
+/** The error as data; "no provider" also says how to fix it. */
+export function errorData(error: unknown): ErrorData {
+  if (error instanceof AppError) {
+    const data = error.toData();
+    if (data.code === 'NO_PROVIDER' && !data.message.includes('Settings')) {
+      return { ...data, message: `${NO_PROVIDER_MESSAGE} (${data.message})` };
+    }
+    return data;
+  }
   return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
 }
 
@@ -146,8 +153,7 @@ export class ChatEngine {
         conversationCostUsd: conversations.cost(conversationId),
         error: data,
       });
-      if (error instanceof AppError) throw error;
-      throw new AppError(data.code, data.message);
+      throw new AppError(data.code, data.message, data.details);
     } finally {
       this.running.delete(conversationId);
     }

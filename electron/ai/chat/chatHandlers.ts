@@ -19,7 +19,7 @@ export interface ChatDeps {
   emit: ChatEmit;
   /** The app's whole handler map (read when a tool runs, so it may be completed later). */
   handlers: () => Handlers;
-  /** The AI router (default: the one provided with provideChatRouter for this database). */
+  /** The app's AI router; one provided with provideChatRouter for this database wins. */
   router?: () => AiRouter | null;
   maxSteps?: number;
 }
@@ -34,7 +34,10 @@ export interface ChatService {
 }
 
 export function createChatService(deps: ChatDeps): ChatService {
-  const router = deps.router ?? (() => chatRouterOf(deps.db));
+  const router = (): AiRouter | null => {
+    const provided = chatRouterOf(deps.db);
+    return provided !== undefined ? provided : (deps.router?.() ?? null);
+  };
   const call = libraryCallOver(deps.handlers, { origin: 'test' });
   const conversations = new ConversationStore(deps.db);
   const actionStore = new ActionStore(deps.db);

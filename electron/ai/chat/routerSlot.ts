@@ -1,19 +1,23 @@
 /**
- * Where the chat finds the app's AI router. The router is built by the app (it needs
- * the settings, keys and the Ollama supervisor); until it is provided, chat requests
- * fail with NO_PROVIDER and a message that says how to fix it.
+ * A router provided for the chat of one app (tests, or a host that builds its own),
+ * taking precedence over the app's AI service. `null` means "explicitly none".
  */
 import type { Db } from '../../library/db';
 import type { AiRouter } from '../routerTypes';
 
-const routers = new WeakMap<Db, AiRouter>();
+const routers = new WeakMap<Db, AiRouter | null>();
 
-/** Makes `router` the one the chat of the app on `db` uses (null removes it). */
+/** Makes `router` the one the chat of the app on `db` uses (null: no provider at all). */
 export function provideChatRouter(db: Db, router: AiRouter | null): void {
-  if (router === null) routers.delete(db);
-  else routers.set(db, router);
+  routers.set(db, router);
 }
 
-export function chatRouterOf(db: Db): AiRouter | null {
-  return routers.get(db) ?? null;
+/** Goes back to the app's own router. */
+export function clearChatRouter(db: Db): void {
+  routers.delete(db);
+}
+
+/** The provided router, null when explicitly none, undefined when nothing was provided. */
+export function chatRouterOf(db: Db): AiRouter | null | undefined {
+  return routers.get(db);
 }

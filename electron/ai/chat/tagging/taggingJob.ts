@@ -11,7 +11,7 @@ import type { Db } from '../../../library/db';
 import { ensureTag } from '../../../library/tags';
 import type { AiRouter } from '../../routerTypes';
 import type { ChatEmit } from '../chatEngine';
-import { NO_PROVIDER_MESSAGE } from '../chatEngine';
+import { errorData, NO_PROVIDER_MESSAGE } from '../chatEngine';
 import { countCandidates, nextCandidates } from './taggingCandidates';
 import { readTaggingAnswer, taggingMessages } from './taggingPrompt';
 
@@ -178,7 +178,7 @@ export class TaggingJob {
         }
       } catch (error) {
         if (signal.aborted) return this.finish('cancelled');
-        if (error instanceof AppError) return this.finish('stopped', error.toData());
+        if (error instanceof AppError) return this.finish('stopped', errorData(error));
         return this.finish('failed', {
           code: 'PROVIDER_ERROR',
           message: error instanceof Error ? error.message : String(error),

@@ -10,6 +10,7 @@ import type { HandlerName, InputOf, OutputOf } from '../../../../shared/contract
 import type { Result } from '../../../../shared/result';
 import { writeTinyWav } from '../../../library/fixtures/tinyWav';
 import { keyCode, parseKey } from '../../../../shared/music';
+import { provideChatRouter } from '../routerSlot';
 
 export interface FixtureSample {
   /** Path under the library folder ("Drums/Kick Hard.wav"). */
@@ -166,6 +167,8 @@ export async function createChatLibrary(
       if (!r.ok) throw new Error(r.error.message);
     }
   }
+  // Hermetic by default: no provider unless a test provides one.
+  provideChatRouter(app.db, null);
   return {
     app,
     dir: app.dir,
