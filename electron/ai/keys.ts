@@ -29,19 +29,20 @@ export const KEY_ENV: Record<AiCloudProviderId, string> = {
 
 /** Keys from environment variables (read-only: set them in the shell). */
 export function envKeyStore(env: NodeJS.ProcessEnv = process.env): KeyStore {
-  const readOnly = () => {
-    throw new AppError(
-      'UNSUPPORTED',
-      'in this mode API keys come from environment variables (GROQ_API_KEY, DEEPSEEK_API_KEY, GEMINI_API_KEY, OPENAI_API_KEY, ANTHROPIC_API_KEY)',
+  const readOnly = () =>
+    Promise.reject(
+      new AppError(
+        'UNSUPPORTED',
+        'in this mode API keys come from environment variables (GROQ_API_KEY, DEEPSEEK_API_KEY, GEMINI_API_KEY, OPENAI_API_KEY, ANTHROPIC_API_KEY)',
+      ),
     );
-  };
   return {
     get: (provider) => {
       const v = env[KEY_ENV[provider]]?.trim();
       return Promise.resolve(v ? v : null);
     },
-    set: () => Promise.resolve(readOnly()),
-    delete: () => Promise.resolve(readOnly()),
+    set: readOnly,
+    delete: readOnly,
     isEncrypted: () => false,
     info: () => ({ kind: 'env', writable: false, plainTextFallback: false, warning: null }),
   };
