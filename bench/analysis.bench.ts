@@ -102,13 +102,17 @@ interface PassResult {
   failed: number;
   seconds: number;
   audioSeconds: number;
+  /** CPU time of the whole process (main thread + workers) during the pass. */
+  cpuSeconds: number;
   errors: string[];
 }
 
 async function pass(pool: AnalysisPool, files: string[]): Promise<PassResult> {
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const outcomes = await Promise.all(files.map((path) => pool.submit({ path })));
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   let audio = 0;
   const errors: string[] = [];
   for (const o of outcomes) {
@@ -120,6 +124,7 @@ async function pass(pool: AnalysisPool, files: string[]): Promise<PassResult> {
     failed: outcomes.filter((o) => !o.ok).length,
     seconds,
     audioSeconds: audio,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     errors,
   };
 }
@@ -153,10 +158,13 @@ async function endToEnd(files: string[]): Promise<Record<string, unknown>> {
     const loop = monitorEventLoopDelay({ resolution: 10 });
     const runner = new AnalysisRunner({ db, workers: WORKERS, pollMs: 0 });
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     loop.enable();
     runner.start();
     await runner.whenIdle();
     const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     loop.disable();
     await runner.stop();
     const st = runner.status();
@@ -176,6 +184,14 @@ async function endToEnd(files: string[]): Promise<Record<string, unknown>> {
       seconds: round(seconds),
       filesPerSec: round(files.length / seconds, 1),
       realtimeFactor: round(audio / seconds, 0),
+      cpuMsPerFile: round((cpuSeconds * 1000) / files.length, 1),
+      // What the same CPU work gives on WORKERS idle cores (the machine is shared).
+      filesPerSecIfCoresIdle: round((files.length / cpuSeconds) * WORKERS, 1),
+      storeOnMainThreadMs: {
+        total: round(runner.writeStats.totalMs, 0),
+        maxBatch: round(runner.writeStats.maxMs, 1),
+        batches: runner.writeStats.batches,
+      },
       eventLoopDelayMs: {
         p50: round(loop.percentile(50) / 1e6, 1),
         p99: round(loop.percentile(99) / 1e6, 1),
@@ -239,6 +255,7 @@ export async function run(): Promise<Record<string, unknown>> {
       files: loopPass.files + longPass.files,
       audioSeconds: loopPass.audioSeconds + longPass.audioSeconds,
       seconds: loopPass.seconds + longPass.seconds,
+      cpuSeconds: loopPass.cpuSeconds + longPass.cpuSeconds,
     };
     const result = {
       benchmark: 'analysis',
@@ -262,6 +279,8 @@ export async function run(): Promise<Record<string, unknown>> {
         filesPerSec: round(oneShots.files / oneShots.seconds, 1),
         audioSeconds: round(oneShots.audioSeconds, 1),
         realtimeFactor: round(oneShots.audioSeconds / oneShots.seconds, 0),
+        cpuMsPerFile: round((oneShots.cpuSeconds * 1000) / oneShots.files, 1),
+        filesPerSecIfCoresIdle: round((oneShots.files / oneShots.cpuSeconds) * WORKERS, 1),
         coldFirst40FilesPerSec: round(cold.files / cold.seconds, 1),
         goalFilesPerSec: 150,
         met: oneShots.files / oneShots.seconds >= 150,
@@ -282,6 +301,10 @@ export async function run(): Promise<Record<string, unknown>> {
           sizesMB: long.map((f) => round(statSync(f).size / 2 ** 20, 1)),
         },
         overallRealtimeFactor: round(combined.audioSeconds / combined.seconds, 0),
+        realtimeFactorIfCoresIdle: round(
+          (combined.audioSeconds / combined.cpuSeconds) * WORKERS,
+          0,
+        ),
         goalRealtimeFactor: 300,
         met: combined.audioSeconds / combined.seconds >= 300,
         failed: loopPass.failed + longPass.failed,

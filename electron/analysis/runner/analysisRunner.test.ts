@@ -71,6 +71,8 @@ describe('AnalysisRunner', () => {
     expect(events.some((e) => e.state === 'running' && e.running > 0)).toBe(true);
     expect(events.some((e) => e.filesPerSec > 0)).toBe(true);
     expect(runner.status().library).toEqual({ done: 3, failed: 1, queued: 0, running: 0 });
+    expect(runner.writeStats.batches).toBeGreaterThan(0);
+    expect(runner.writeStats.maxMs).toBeGreaterThan(0);
     // Re-analysis and retry go through the same queue.
     expect(runner.reanalyze([groove])).toBe(1);
     expect(runner.retryFailed()).toBe(1);

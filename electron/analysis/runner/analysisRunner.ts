@@ -71,6 +71,8 @@ export class AnalysisRunner {
   private progressTimer: NodeJS.Timeout | null = null;
   private idleWaiters: Array<() => void> = [];
   private stopping = false;
+  /** Main-thread time spent storing results (ms): total, the longest batch, batches. */
+  readonly writeStats = { totalMs: 0, maxMs: 0, batches: 0 };
 
   constructor(private readonly opts: AnalysisRunnerOptions) {
     this.workers = Math.max(1, Math.floor(opts.workers ?? defaultWorkers()));
@@ -299,7 +301,12 @@ export class AnalysisRunner {
     const failures = this.failures;
     this.done = [];
     this.failures = [];
+    const t0 = performance.now();
     const written = this.store.write(done, failures);
+    const ms = performance.now() - t0;
+    this.writeStats.totalMs += ms;
+    this.writeStats.maxMs = Math.max(this.writeStats.maxMs, ms);
+    this.writeStats.batches++;
     if (written.length > 0) this.opts.onSamplesAnalysed?.(written);
   }
 
