@@ -87,6 +87,7 @@ describe('chat engine', () => {
       'get_sample',
       'library_stats',
       'list_collections',
+      'find_similar',
       'tag_samples',
       'create_collection',
       'add_to_collection',

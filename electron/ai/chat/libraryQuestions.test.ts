@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provideChatRouter } from './routerSlot';
 import { createChatLibrary, INJECTION_NAME, type ChatLibrary } from './test-support/chatLibrary';
 import { lastToolData, ScriptedRouter } from './test-support/scriptedRouter';
+import { writeClusteredFeatures } from '../../library/similar/test-support/writeFeatures';
 
 interface Question {
   q: string;
@@ -244,6 +245,8 @@ beforeAll(async () => {
   await lib.invoke('samples.setFavorite', { sampleIds: [lib.id('Kick Soft')], favorite: true });
   await lib.invoke('samples.setRating', { sampleIds: [lib.id('Snare Crack')], rating: 4 });
   await lib.invoke('collections.create', { name: 'Keepers', sampleIds: [lib.id('Sub Bass Am')] });
+  // Analysed feature vectors (clustered by class) for the similarity questions.
+  writeClusteredFeatures(lib.app.db);
   // Added-at order for the "oldest first" question.
   const at = lib.app.db.prepare('UPDATE samples SET added_at = ? WHERE id = ?');
   at.run(Date.now() - 40 * 86_400_000, lib.id('Airy Pad C'));
