@@ -83,7 +83,7 @@ export class AiService {
   private started: Promise<void> | null = null;
 
   /** The router callers use; the first call finds or starts Ollama and reads the keys. */
-  readonly router: AiRouter & { plan: Router['plan'] };
+  readonly router: AiRouter & { plan: Router['plan']; embed: Router['embed'] };
 
   constructor(private readonly o: AiServiceOptions) {
     this.catalog = o.catalog ?? loadCatalog(join(o.dataDir, 'ai-models.json'));
@@ -114,6 +114,10 @@ export class AiService {
       plan: async (request) => {
         await this.start();
         return this.inner.plan(request);
+      },
+      embed: async (request, signal) => {
+        await this.start();
+        return this.inner.embed(request, signal);
       },
     };
   }

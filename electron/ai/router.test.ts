@@ -424,3 +424,42 @@ describe('budgets', () => {
     expect(r.budgets.status()).toHaveLength(1);
   });
 });
+
+describe('embeddings', () => {
+  it('embeds locally first, then on the cheapest cloud model, and books each call', async () => {
+    const r = await open();
+    const local = await r.router.embed({ texts: ['kick', 'snare'] });
+    expect(local).toMatchObject({
+      provider: 'ollama',
+      model: 'nomic-embed-text',
+      costUsd: 0,
+      fallbacks: [],
+    });
+    expect(local.vectors).toHaveLength(2);
+    r.ollamaHost = null;
+    r.registry.invalidateModels();
+    const cloud = await r.router.embed({ texts: ['kick'] });
+    expect(cloud).toMatchObject({ provider: 'openai', model: 'text-embedding-3-small' });
+    expect(cloud.costUsd).toBeGreaterThan(0);
+    const booked = rows(r).filter((x) => x.task === 'embed');
+    expect(booked.map((x) => x.provider)).toEqual(['ollama', 'openai']);
+  });
+
+  it('falls back on failure, honours local-only and budgets', async () => {
+    const r = await open({ ollamaModels: null });
+    r.fakes.openai.server.setResponder(() => ({
+      type: 'json',
+      status: 500,
+      body: { error: { message: 'down' } },
+    }));
+    const res = await r.router.embed({ texts: ['pad'] });
+    expect(res.provider).toBe('gemini');
+    expect(res.fallbacks[0]).toMatchObject({ provider: 'openai', code: 'PROVIDER_ERROR' });
+    r.budgets.set('total', 'day', 0);
+    await expect(r.router.embed({ texts: ['pad'] })).rejects.toMatchObject({
+      code: 'BUDGET_EXCEEDED',
+    });
+    r.settings.update({ localOnly: true });
+    await expect(r.router.embed({ texts: ['pad'] })).rejects.toMatchObject({ code: 'NO_PROVIDER' });
+  });
+});

@@ -10,6 +10,7 @@ import { AppError, type ErrorCode } from '../../shared/result';
 import type { AiSettings } from '../../shared/schemas/ai';
 import type { Budgets } from './budgets';
 import { costUsd, type Catalog } from './catalog';
+import { routeEmbedding, type EmbeddingRequest, type EmbeddingResult } from './embedding';
 import { classifyError, errorCodeFor, ProviderError } from './errors';
 import type { HealthBook } from './healthBook';
 import type { Ledger } from './ledger';
@@ -103,6 +104,24 @@ export class Router implements AiRouter {
       health: this.o.health,
       budgets: this.o.budgets,
     });
+  }
+
+  /** Embeddings (task `embed`): local first, then the cheapest cloud model. */
+  embed(request: EmbeddingRequest, signal?: AbortSignal): Promise<EmbeddingResult> {
+    return routeEmbedding(
+      {
+        catalog: this.o.catalog,
+        providers: this.o.providers,
+        settings: this.o.settings,
+        ledger: this.o.ledger,
+        budgets: this.o.budgets,
+        health: this.o.health,
+        now: this.now,
+        redact: (t) => this.redact(t),
+      },
+      request,
+      signal,
+    );
   }
 
   private redact(text: string): string {
