@@ -116,7 +116,7 @@ describe('AiService', () => {
 
   it('local-only switch keeps every task on Ollama', async () => {
     const { service, groq, anthropic } = await setup();
-    service.setSettings({ localOnly: true });
+    await service.setSettings({ localOnly: true });
     const status = await service.status();
     expect(status.localOnly).toBe(true);
     expect(status.chosen.chat?.provider).toBe('ollama');
@@ -127,6 +127,23 @@ describe('AiService', () => {
     });
     expect(out.provider).toBe('ollama');
     expect(groq.server.requests.length + anthropic.server.requests.length).toBe(0);
+  });
+
+  it('switches to another Ollama when its host setting changes', async () => {
+    const { service } = await setup();
+    const other = await startFakeOllama({ models: ['gpt-oss:20b'] });
+    cleanups.push(() => other.close());
+    const first = service.supervisor;
+    expect((await service.status()).ollama.models).toContain('qwen3:8b');
+    await service.setSettings({ ollama: { host: other.url } });
+    expect(service.supervisor).not.toBe(first);
+    const status = await service.status();
+    expect(status.ollama).toMatchObject({
+      state: 'external',
+      host: other.url,
+      models: ['gpt-oss:20b'],
+    });
+    expect(status.chosen.chat).toMatchObject({ provider: 'ollama', model: 'gpt-oss:20b' });
   });
 
   it('sets and removes keys through the key store', async () => {

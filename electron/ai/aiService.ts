@@ -78,7 +78,7 @@ export class AiService {
   readonly budgets: Budgets;
   readonly health: HealthBook;
   readonly registry: ProviderRegistry;
-  readonly supervisor: OllamaSupervisor;
+  private currentSupervisor: OllamaSupervisor;
   private readonly inner: Router;
   private started: Promise<void> | null = null;
 
@@ -91,7 +91,7 @@ export class AiService {
     this.ledger = new Ledger(o.db);
     this.budgets = new Budgets(o.db, this.ledger);
     this.health = new HealthBook(o.health);
-    this.supervisor = this.createSupervisor(this.settings.get());
+    this.currentSupervisor = this.createSupervisor(this.settings.get());
     this.registry = new ProviderRegistry({
       catalog: this.catalog,
       keys: o.keys,
@@ -120,6 +120,11 @@ export class AiService {
         return this.inner.embed(request, signal);
       },
     };
+  }
+
+  /** The Ollama supervisor in use (replaced when the Ollama settings change). */
+  get supervisor(): OllamaSupervisor {
+    return this.currentSupervisor;
   }
 
   private async *lazyStream(
@@ -267,8 +272,18 @@ export class AiService {
     );
   }
 
-  setSettings(patch: AiSettingsPatch): AiSettings {
-    return this.settings.update(patch);
+  /** Saves settings; a change to Ollama's (host, management, models, on/off) restarts the supervisor. */
+  async setSettings(patch: AiSettingsPatch): Promise<AiSettings> {
+    const ollamaPart = (s: AiSettings) => JSON.stringify([s.ollama, s.providers.ollama]);
+    const before = ollamaPart(this.settings.get());
+    const next = this.settings.update(patch);
+    if (ollamaPart(next) !== before) {
+      await this.currentSupervisor.stop();
+      this.currentSupervisor = this.createSupervisor(next);
+      this.registry.invalidateModels();
+      this.started = null;
+    }
+    return next;
   }
 
   setBudget(
