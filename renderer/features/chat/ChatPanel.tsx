@@ -4,6 +4,7 @@ import { AI_PROVIDER_IDS } from '../../../shared/schemas/ai';
 import { ActionCard } from './ActionCard';
 import { subscribeChatEvents, useChat, type ProviderChoice } from './chatStore';
 import { SampleRows } from './SampleRows';
+import { TaggingSection } from './TaggingSection';
 import { errorHelp, formatCost, toolLabel, type LiveTurn } from './turnState';
 import './chat.css';
 
@@ -81,7 +82,7 @@ function LiveAnswer({ live }: { live: LiveTurn }) {
   const unique = samples.filter((s, i) => samples.findIndex((x) => x.id === s.id) === i);
   return (
     <>
-      <div className="chat-msg chat-msg--user">{live.question}</div>
+      {live.question && <div className="chat-msg chat-msg--user">{live.question}</div>}
       {live.steps.map((s) => (
         <div key={s.callId} className={`chat-step small chat-step--${s.state}`} aria-live="polite">
           {s.state === 'running' ? '…' : s.state === 'done' ? '✓' : '✗'} {toolLabel(s.name)}
@@ -197,6 +198,7 @@ export function ChatPanel() {
           </>
         )}
       </div>
+      <TaggingSection />
       <div className="chat-log" ref={scroller}>
         {!conv && !s.live && (
           <p className="muted small">

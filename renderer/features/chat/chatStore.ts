@@ -86,8 +86,14 @@ export const useChat = create<ChatState>()((set, get) => ({
     await get().loadConversations();
     if (id !== null) {
       const conv = await api.invoke('chat.get', { conversationId: id });
-      // Keep a failed turn on screen (its error and fix); a finished one is now stored.
-      if (conv.ok) set({ current: conv.value, live: r.ok ? null : get().live });
+      // A failed turn's question is stored: keep only its error (and fix) on screen.
+      const failed = get().live;
+      if (conv.ok) {
+        set({
+          current: conv.value,
+          live: r.ok || !failed ? null : { ...failed, question: '', text: '', steps: [] },
+        });
+      }
     }
   },
 

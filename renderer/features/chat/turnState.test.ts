@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyTurnEvent, errorHelp, formatCost, startTurn, toolLabel } from './turnState';
+import { applyTurnEvent, errorHelp, formatCost, jobLine, startTurn, toolLabel } from './turnState';
 
 const ids = { conversationId: 7, turnId: 't1' };
 
@@ -94,5 +94,24 @@ describe('live chat turn', () => {
     expect(errorHelp({ code: 'INTERNAL', message: 'x' })).toBe('x');
     expect(toolLabel('search_samples')).toBe('Searching the library');
     expect(toolLabel('other')).toBe('other');
+  });
+
+  it('describes a tagging job', () => {
+    const job = {
+      state: 'running' as const,
+      startedAt: 1,
+      finishedAt: null,
+      processed: 8,
+      total: 20,
+      suggested: 6,
+      costUsd: 0,
+      provider: null,
+      model: null,
+      error: null,
+    };
+    expect(jobLine(job)).toBe('8 of 20 samples · 6 with suggestions');
+    expect(jobLine({ ...job, provider: 'ollama', model: 'llama3.2:3b' })).toBe(
+      '8 of 20 samples · 6 with suggestions · free · ollama · llama3.2:3b',
+    );
   });
 });

@@ -9,6 +9,7 @@ import type {
   ChatDoneEvent,
   ChatRouteEvent,
   ChatSampleRef,
+  ChatTaggingJob,
   ChatToolCallEvent,
   ErrorData,
 } from '../../../shared/contract';
@@ -146,4 +147,12 @@ export function toolLabel(name: string): string {
     set_rating: 'Proposing a rating',
   };
   return labels[name] ?? name;
+}
+
+/** "x of y samples · $cost" for the job line. */
+export function jobLine(job: ChatTaggingJob): string {
+  const parts = [`${job.processed} of ${job.total} samples`, `${job.suggested} with suggestions`];
+  if (job.costUsd > 0 || job.provider) parts.push(formatCost(job.costUsd));
+  if (job.provider) parts.push(`${job.provider}${job.model ? ` · ${job.model}` : ''}`);
+  return parts.join(' · ');
 }
