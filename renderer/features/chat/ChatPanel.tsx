@@ -1,11 +1,10 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ChatConversation, ChatMessageInfo, ChatSampleRef } from '../../../shared/contract';
-import { AI_PROVIDER_IDS } from '../../../shared/schemas/ai';
 import { ActionCard } from './ActionCard';
 import { subscribeChatEvents, useChat, type ProviderChoice } from './chatStore';
 import { SampleRows } from './SampleRows';
 import { TaggingSection } from './TaggingSection';
-import { errorHelp, formatCost, toolLabel, type LiveTurn } from './turnState';
+import { errorHelp, formatCost, PROVIDERS, toolLabel, type LiveTurn } from './turnState';
 import './chat.css';
 
 function samplesOf(ids: number[], conv: ChatConversation): ChatSampleRef[] {
@@ -155,7 +154,7 @@ export function ChatPanel() {
           onChange={(e) => s.setPrefer(e.target.value as ProviderChoice)}
         >
           <option value="auto">auto</option>
-          {AI_PROVIDER_IDS.map((p) => (
+          {PROVIDERS.map((p) => (
             <option key={p} value={p}>
               {p}
             </option>

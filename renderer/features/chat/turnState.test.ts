@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { applyTurnEvent, errorHelp, formatCost, jobLine, startTurn, toolLabel } from './turnState';
+import { AI_PROVIDER_IDS } from '../../../shared/schemas/ai';
+import {
+  PROVIDERS,
+  applyTurnEvent,
+  errorHelp,
+  formatCost,
+  jobLine,
+  startTurn,
+  toolLabel,
+} from './turnState';
 
 const ids = { conversationId: 7, turnId: 't1' };
 
@@ -113,5 +122,9 @@ describe('live chat turn', () => {
     expect(jobLine({ ...job, provider: 'ollama', model: 'llama3.2:3b' })).toBe(
       '8 of 20 samples · 6 with suggestions · free · ollama · llama3.2:3b',
     );
+  });
+
+  it('offers every provider the router knows', () => {
+    expect([...PROVIDERS]).toEqual([...AI_PROVIDER_IDS]);
   });
 });

@@ -13,6 +13,17 @@ import type {
   ChatToolCallEvent,
   ErrorData,
 } from '../../../shared/contract';
+import type { AiProviderId } from '../../../shared/schemas/ai';
+
+/** The router's providers, local first (a type-only import keeps zod out of the chat chunk). */
+export const PROVIDERS = [
+  'ollama',
+  'groq',
+  'deepseek',
+  'gemini',
+  'openai',
+  'anthropic',
+] as const satisfies readonly AiProviderId[];
 
 export interface ToolStep {
   callId: string;
