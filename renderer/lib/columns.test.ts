@@ -5,6 +5,7 @@ import {
   COLUMNS,
   DEFAULT_WIDTHS,
   gridTemplate,
+  rowMinWidth,
   nextSort,
   parseWidths,
   resizeColumn,
@@ -54,5 +55,11 @@ describe('columns', () => {
     expect(nextSort(s1, bpm)).toEqual({ by: 'bpm', dir: 'desc' });
     expect(nextSort(s1, columnDef('lufs'))).toEqual({ by: 'lufs', dir: 'desc' });
     expect(nextSort(s1, columnDef('tags'))).toBe(s1);
+  });
+
+  it('knows the smallest width a row needs', () => {
+    expect(rowMinWidth(DEFAULT_WIDTHS, ['name', 'bpm'])).toBe(
+      86 + DEFAULT_WIDTHS.name + DEFAULT_WIDTHS.bpm,
+    );
   });
 });

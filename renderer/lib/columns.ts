@@ -57,7 +57,7 @@ export const COLUMNS: readonly ColumnDef[] = [
   {
     id: 'duration',
     label: 'Length',
-    width: 66,
+    width: 80,
     minWidth: 50,
     sort: 'duration',
     align: 'right',
@@ -154,4 +154,9 @@ export function nextSort(
   if (current && current.by === column.sort)
     return { by: column.sort, dir: current.dir === 'asc' ? 'desc' : 'asc' };
   return { by: column.sort, dir: column.firstDir };
+}
+
+/** Smallest width of a row (px): the lead cells plus every visible column at its width. */
+export function rowMinWidth(widths: ColumnWidths, visible: readonly ColumnId[]): number {
+  return 22 + 64 + visible.reduce((n, id) => n + widths[id], 0);
 }

@@ -2,7 +2,7 @@ import { memo, useEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useShallow } from 'zustand/react/shallow';
 import type { SampleSummary } from '../../../shared/contract';
-import { COLUMNS, gridTemplate, type ColumnId } from '../../lib/columns';
+import { COLUMNS, gridTemplate, rowMinWidth, type ColumnId } from '../../lib/columns';
 import { isSelected } from '../../lib/selection';
 import { useStore } from '../../store';
 import { cellText, cellTitle, RatingCell } from './Cells';
@@ -144,6 +144,7 @@ export function BrowserTable() {
   );
   const scrollRef = useRef<HTMLDivElement>(null);
   const template = useMemo(() => gridTemplate(widths, VISIBLE), [widths]);
+  const minWidth = rowMinWidth(widths, VISIBLE);
   const count = Math.max(rows.length, total ?? 0);
   // The virtualizer is read fresh on every render (not memoised), which is what TanStack expects.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -190,7 +191,7 @@ export function BrowserTable() {
       aria-multiselectable
       aria-busy={loading}
     >
-      <HeaderRow template={template} />
+      <HeaderRow template={template} minWidth={minWidth} />
       <div
         ref={scrollRef}
         className="table-body"
@@ -200,7 +201,7 @@ export function BrowserTable() {
           selection.cursor !== null ? `sample-row-${selection.cursor}` : undefined
         }
       >
-        <div className="table-spacer" style={{ height: virtualizer.getTotalSize() }}>
+        <div className="table-spacer" style={{ height: virtualizer.getTotalSize(), minWidth }}>
           {items.map((v) => {
             const row = rows[v.index];
             return (

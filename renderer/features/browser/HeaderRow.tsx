@@ -34,13 +34,13 @@ function Resizer({ col }: { col: ColumnDef }) {
   );
 }
 
-export function HeaderRow({ template }: { template: string }) {
+export function HeaderRow({ template, minWidth }: { template: string; minWidth: number }) {
   const { sort, text, setSort } = useStore(
     useShallow((s) => ({ sort: s.sort, text: s.text, setSort: s.setSort })),
   );
   const current = effectiveSort(text, sort);
   return (
-    <div className="row row--header" role="row" style={{ gridTemplateColumns: template }}>
+    <div className="row row--header" role="row" style={{ gridTemplateColumns: template, minWidth }}>
       <span role="columnheader" aria-label="Favourite" className="cell" />
       <span role="columnheader" aria-label="Waveform" className="cell" />
       {COLUMNS.map((col) => {

@@ -95,7 +95,11 @@ export function PlayerBar() {
               )}
             </div>
             <Suspense fallback={<div className="waveform waveform--empty">…</div>}>
-              <Waveform id={s.row.id} durationSec={s.row.durationSec} />
+              <Waveform
+                id={s.row.id}
+                durationSec={s.row.durationSec}
+                analysed={s.row.analysis === 'done'}
+              />
             </Suspense>
             <div className="player-actions">
               <button

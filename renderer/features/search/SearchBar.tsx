@@ -4,13 +4,14 @@ import { useStore } from '../../store';
 
 /** As-you-type search: every keystroke queries the backend; stale answers are dropped. */
 export function SearchBar() {
-  const { text, setText, total, tookMs, loading } = useStore(
+  const { text, setText, total, tookMs, loading, version } = useStore(
     useShallow((s) => ({
       text: s.text,
       setText: s.setText,
       total: s.total,
       tookMs: s.tookMs,
       loading: s.loading,
+      version: s.resultVersion,
     })),
   );
   return (
@@ -28,7 +29,12 @@ export function SearchBar() {
         value={text}
         onChange={(e) => setText(e.target.value)}
       />
-      <output className="searchbar-count" aria-live="polite" data-loading={loading}>
+      <output
+        className="searchbar-count"
+        aria-live="polite"
+        data-loading={loading}
+        data-version={version}
+      >
         {total === null ? '' : `${formatCount(total)} sample${total === 1 ? '' : 's'}`}
         {tookMs !== null && total !== null ? (
           <span className="muted"> · {Math.round(tookMs)} ms</span>

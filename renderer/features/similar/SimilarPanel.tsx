@@ -99,7 +99,12 @@ export function SimilarPanel() {
         {hits?.map((h) => (
           <li key={h.sample.id}>
             <button type="button" className="similar-item" onClick={() => audition(h.sample.id)}>
-              <span className="similar-name">{h.sample.name}</span>
+              <span className="similar-name">
+                {h.score !== null && (
+                  <span className="similar-score">{Math.round(h.score * 100)}%</span>
+                )}
+                {h.sample.name}
+              </span>
               <span className="muted small">
                 {[
                   h.sample.class,

@@ -9,7 +9,15 @@ import { usePeaks } from './usePeaks';
  * following the audition <audio> element (playhead, click-to-seek, zoom). It is never
  * given audio to decode: without peaks it shows a placeholder.
  */
-export default function Waveform({ id, durationSec }: { id: number; durationSec: number | null }) {
+export default function Waveform({
+  id,
+  durationSec,
+  analysed,
+}: {
+  id: number;
+  durationSec: number | null;
+  analysed: boolean;
+}) {
   const peaks = usePeaks(id);
   const box = useRef<HTMLDivElement>(null);
   const ws = useRef<WaveSurfer | null>(null);
@@ -53,7 +61,9 @@ export default function Waveform({ id, durationSec }: { id: number; durationSec:
   if (peaks === 'none')
     return (
       <div className="waveform waveform--empty">
-        The waveform appears once this sample is analysed.
+        {analysed
+          ? 'No waveform stored for this sample.'
+          : 'The waveform appears once this sample is analysed.'}
       </div>
     );
   return (

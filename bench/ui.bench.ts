@@ -1,0 +1,256 @@
+// UI speed in web mode: the real built server over a generated 100k-sample library,
+// driven in Debian's Chromium (headless). Measures what issue 6 sets goals for:
+// - first meaningful paint (first sample rows on screen), cold, < 1 s
+// - JavaScript needed for the first screen, gzipped, < 300 KB
+// - long tasks during a scroll fling through the 100k list, none > 50 ms
+// - keystroke → updated results on 100k rows, p95 < 50 ms
+// - row selected → sound starts (<audio> 'playing'), p95 < 50 ms (real files: a
+//   Hydrogen kit added to the library, since the generated rows have no audio)
+// Run: npm run build && tsx bench/ui.bench.ts   → bench/results/ui.json
+import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { openDatabase } from '../electron/library/db';
+import { ANALYZER_VERSION } from '../electron/analysis/version';
+import { startServer, tempRoot } from '../e2e/server';
+import { syntheticDb } from './search.bench';
+import { isMain, percentile, round, writeResult } from './lib/results';
+
+const ROWS = Number(process.env.BENCH_UI_ROWS ?? 100_000);
+const COLD_RUNS = 5;
+const KIT = '/usr/share/hydrogen/data/drumkits/TR808EmulationKit';
+
+function stats(values: number[]): { n: number; p50: number; p95: number; max: number } {
+  const s = values.filter(Number.isFinite).sort((a, b) => a - b);
+  return {
+    n: s.length,
+    p50: round(percentile(s, 50)),
+    p95: round(percentile(s, 95)),
+    max: round(s[s.length - 1] ?? Number.NaN),
+  };
+}
+
+async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--autoplay-policy=no-user-gesture-required'],
+  });
+}
+
+const OBSERVE_LONG_TASKS = `
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+`;
+
+/** Cold load in a fresh context: time to the first rows, FCP, and the scripts it needed. */
+async function coldLoad(browser: Browser, login: string) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const scripts = new Map<string, Promise<Buffer>>();
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script') scripts.set(r.url(), r.body());
+  });
+  await page.goto(login);
+  await page.waitForSelector('[role="grid"] [role="row"][data-id]');
+  const timing = await page.evaluate<{ firstRowsMs: number; fcpMs: number | null }>(
+    `({ firstRowsMs: performance.now(), fcpMs: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null })`,
+  );
+  let gz = 0;
+  let raw = 0;
+  for (const body of scripts.values()) {
+    const b = await body;
+    raw += b.length;
+    gz += gzipSync(b).length;
+  }
+  await context.close();
+  return { ...timing, scripts: scripts.size, jsRawBytes: raw, jsGzipBytes: gz };
+}
+
+async function fling(page: Page) {
+  await page.evaluate('window.__longTasks.length = 0');
+  const box = (await page.locator('[data-list="samples"]').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const t0 = Date.now();
+  for (let i = 0; i < 80; i++) {
+    await page.mouse.wheel(0, 1600);
+    await page.waitForTimeout(16);
+  }
+  await page.waitForTimeout(500);
+  const flingMs = Date.now() - t0;
+  const r = await page.evaluate<{ top: number; tasks: number[] }>(
+    `({ top: document.querySelector('[data-list="samples"]').scrollTop, tasks: window.__longTasks })`,
+  );
+  return {
+    wheelEvents: 80,
+    durationMs: flingMs,
+    scrolledPx: r.top,
+    rowsPassed: Math.round(r.top / 32),
+    longTasks: r.tasks.length,
+    longTasksOver50ms: r.tasks.filter((d) => d > 50).length,
+    longestTaskMs: r.tasks.length ? round(Math.max(...r.tasks)) : 0,
+  };
+}
+
+/** Each keystroke sets the search text as typing does; time until the new results are painted. */
+// In-page code is kept as source text: this file is typechecked without the DOM library.
+const KEYSTROKES = `async (list) => {
+  const input = document.getElementById('search');
+  const out = document.querySelector('.searchbar-count');
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  const times = [];
+  for (const word of list) {
+    for (let i = 1; i <= word.length; i++) {
+      const before = out.dataset.version;
+      const t0 = performance.now();
+      setValue.call(input, word.slice(0, i));
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((resolve) => {
+        const check = () =>
+          out.dataset.version !== before ? requestAnimationFrame(() => resolve()) : setTimeout(check, 0);
+        check();
+      });
+      times.push(performance.now() - t0);
+    }
+    setValue.call(input, '');
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return times;
+}`;
+
+/** Each keystroke sets the search text as typing does; time until the new results are painted. */
+function keystrokes(page: Page, words: string[]): Promise<number[]> {
+  return page.evaluate<number[]>(`(${KEYSTROKES})(${JSON.stringify(words)})`);
+}
+
+const AUDITIONS = `async (count) => {
+  const audio = document.querySelector('audio[data-testid="audition"]');
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const rows = [...document.querySelectorAll('[role="grid"] [role="row"][data-id]')];
+    const row = rows[i % rows.length];
+    const playing = new Promise((resolve) => {
+      audio.addEventListener('playing', () => resolve(performance.now()), { once: true });
+      setTimeout(() => resolve(NaN), 3000);
+    });
+    const t0 = performance.now();
+    row.click();
+    times.push((await playing) - t0);
+    await new Promise((r) => setTimeout(r, 120));
+  }
+  return times;
+}`;
+
+/** Click a row (as a user does) and time until the <audio> element reports 'playing'. */
+function auditions(page: Page, n: number): Promise<number[]> {
+  return page.evaluate<number[]>(`(${AUDITIONS})(${n})`);
+}
+
+export async function runUiBench(): Promise<Record<string, unknown>> {
+  if (!existsSync('dist/renderer/index.html')) throw new Error('run `npm run build` first');
+  const root = tempRoot('samplemind-uibench-');
+  const dataDir = join(root, 'data');
+  mkdirSync(dataDir, { recursive: true });
+  const dbPath = join(dataDir, 'library.db');
+  copyFileSync(syntheticDb(ROWS), dbPath);
+  // The generated rows already carry analysis results and have no audio on disk:
+  // mark them current so the analyser does not spend the run failing 100k missing files.
+  const db = openDatabase(dbPath);
+  db.prepare(
+    "INSERT INTO settings(key, value) VALUES ('analysis.outdatedQueuedFor', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+  ).run(ANALYZER_VERSION);
+  db.close();
+  const kit = join(root, 'audio', 'TR808');
+  cpSync(KIT, kit, { recursive: true, filter: (p) => !p.endsWith('.xml') });
+
+  const server = await startServer(dataDir, ['--db', dbPath]);
+  const browser = await launch();
+  try {
+    const phase = (name: string) => console.error(`[ui bench] ${new Date().toISOString()} ${name}`);
+    phase('cold loads');
+    const cold = [];
+    for (let i = 0; i < COLD_RUNS; i++) cold.push(await coldLoad(browser, server.loginUrl));
+
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addInitScript(OBSERVE_LONG_TASKS);
+    const page = await context.newPage();
+    await page.goto(server.loginUrl);
+    await page.waitForSelector('[role="grid"] [role="row"][data-id]');
+    const total = await page.locator('.searchbar-count').textContent();
+    phase('fling');
+    const scroll = await fling(page);
+    await page.evaluate(`document.querySelector('[data-list="samples"]').scrollTo({ top: 0 })`);
+    phase('keystrokes');
+    const keys = await keystrokes(page, ['kick', 'dark pad', '808 bass', 'snare', 'loop 120']);
+
+    phase('import a real kit');
+    // Real audio for the audition measurement.
+    await page.getByLabel('Folder path').first().fill(kit);
+    await page.getByLabel('Folder path').first().press('Enter');
+    await page.waitForSelector('.import-line[data-phase="done"]', { timeout: 60_000 });
+    await page
+      .locator('.analysis-line[data-state="idle"]')
+      .waitFor({ timeout: 120_000 })
+      .catch(() => {});
+    await page.getByLabel('Search samples').fill('808_');
+    for (let t = 0; t < 200; t++) {
+      const text = await page.evaluate<string>(
+        `document.querySelector('.searchbar-count')?.textContent ?? ''`,
+      );
+      if (/^\d+ sample/.test(text) && !text.startsWith('100,')) break;
+      await page.waitForTimeout(50);
+    }
+    await page.waitForTimeout(300);
+    phase('auditions');
+    const play = await auditions(page, 40);
+    await context.close();
+
+    const fmp = cold.map((c) => c.firstRowsMs);
+    const result = {
+      rows: ROWS,
+      libraryCount: total,
+      note: 'headless Chromium on a shared 2-core machine with other work running; the lead re-runs',
+      firstMeaningfulPaintMs: {
+        ...stats(fmp),
+        runs: cold.map((c) => round(c.firstRowsMs)),
+        goal: '< 1000 cold',
+      },
+      firstContentfulPaintMs: stats(cold.map((c) => c.fcpMs ?? Number.NaN)),
+      firstScreenJs: {
+        scripts: cold[0]!.scripts,
+        rawBytes: cold[0]!.jsRawBytes,
+        gzipBytes: cold[0]!.jsGzipBytes,
+        gzipKB: round(cold[0]!.jsGzipBytes / 1024, 1),
+        goal: '< 300 KB gzipped',
+      },
+      scrollFling: { ...scroll, goal: 'no task > 50 ms' },
+      keystrokeToResultsMs: { ...stats(keys), goal: 'p95 < 50' },
+      selectToSoundMs: {
+        ...stats(play),
+        failed: play.filter((t) => !Number.isFinite(t)).length,
+        goal: 'p95 < 50',
+        measuredTo: "HTMLMediaElement 'playing' event (Chromium), local WAV/FLAC files",
+      },
+    };
+    const file = writeResult('ui', result);
+    console.log(JSON.stringify(result, null, 2));
+    console.log(`wrote ${file}`);
+    return result;
+  } finally {
+    await browser.close();
+    server.process.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 500));
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+if (isMain(import.meta.url)) {
+  runUiBench().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
