@@ -8,6 +8,7 @@ import { errorsCommand } from './errorsCommand';
 import { foldersCommand } from './foldersCommand';
 import { importCommand } from './importCommand';
 import { searchCommand } from './searchCommand';
+import { similarCommand } from './similarCommand';
 import { statsCommand } from './statsCommand';
 import { tagCommand } from './tagCommand';
 
@@ -18,6 +19,7 @@ export const COMMANDS: readonly CliCommand[] = [
   analyzeCommand,
   statsCommand,
   duplicatesCommand,
+  similarCommand,
   tagCommand,
   collectionsCommand,
   foldersCommand,

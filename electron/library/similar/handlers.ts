@@ -2,10 +2,9 @@ import type { SimilarContract } from '../../../shared/contract/similar';
 import { parseDescription } from '../../../shared/describe/parseDescription';
 import type { EventBus } from '../../app/eventBus';
 import type { HandlerMap } from '../../app/handlerTypes';
-import { exactDuplicates } from '../duplicates';
 import type { Library } from '../library';
 import { describeSearch } from './describeSearch';
-import { nearDuplicates } from './nearDuplicates';
+import { duplicatesReport } from './duplicatesReport';
 import { SimilarityMap } from './similarityMap';
 import { SimilarService } from './similarService';
 
@@ -55,21 +54,11 @@ export function createSimilarHandlers(
         (id) => c.present[id] === 1 && c.missing[id] !== 1,
       );
     },
-    'similar.duplicates': ({ limit, threshold, near }) => {
-      const started = performance.now();
-      const exact = exactDuplicates(library.db, limit);
-      const nearGroups =
-        near === false
-          ? []
-          : nearDuplicates(library.db, service.similarityIndex(), {
-              ...(threshold !== undefined ? { threshold } : {}),
-              ...(limit !== undefined ? { limit } : {}),
-            });
-      return {
-        exact,
-        near: nearGroups,
-        tookMs: Math.round((performance.now() - started) * 100) / 100,
-      };
-    },
+    'similar.duplicates': ({ limit, threshold, near }) =>
+      duplicatesReport(library.db, near === false ? null : service.similarityIndex(), {
+        ...(threshold !== undefined ? { threshold } : {}),
+        ...(limit !== undefined ? { limit } : {}),
+        ...(near !== undefined ? { near } : {}),
+      }),
   };
 }

@@ -33,29 +33,37 @@ const EFFECTIVE_LENGTH = GROUP_OFFSET[2]! + ASPECT_DIMENSIONS.envelope.indexOf(4
 
 export const DEFAULT_NEAR_THRESHOLD = 0.97;
 
-/** Similarity of two stored rows for duplicate purposes (1 = identical). */
+function groupSimilarity(full: Int8Array, a: number, b: number, dims: readonly number[]): number {
+  const ba = a * FULL_DIMS;
+  const bb = b * FULL_DIMS;
+  let acc = 0;
+  for (const d of dims) {
+    const diff = full[ba + d]! - full[bb + d]!;
+    acc += diff * diff;
+  }
+  return Math.exp(-acc / dims.length / (QUANT * QUANT) / 2);
+}
+
+/**
+ * Similarity of two stored rows for duplicate purposes (1 = identical): timbre, the
+ * trim-independent envelope and pitch. The classifier embedding is not part of it (it
+ * sees duration and loudness, which trimming and gain change) and only vetoes pairs
+ * it finds clearly different (below EMBEDDING_VETO).
+ */
 export function duplicateSimilarity(
   full: Int8Array,
   a: number,
   b: number,
   embeddings: boolean,
 ): number {
-  const ba = a * FULL_DIMS;
-  const bb = b * FULL_DIMS;
+  if (embeddings && groupSimilarity(full, a, b, COMPARED[0]!) < EMBEDDING_VETO) return 0;
   let total = 0;
-  let groups = 0;
-  for (let g = embeddings ? 0 : 1; g < COMPARED.length; g++) {
-    const dims = COMPARED[g]!;
-    let acc = 0;
-    for (const d of dims) {
-      const diff = full[ba + d]! - full[bb + d]!;
-      acc += diff * diff;
-    }
-    total += acc / dims.length;
-    groups++;
-  }
-  return Math.exp(-total / groups / (QUANT * QUANT) / 2);
+  for (let g = 1; g < COMPARED.length; g++) total += groupSimilarity(full, a, b, COMPARED[g]!);
+  return total / (COMPARED.length - 1);
 }
+
+/** Embedding similarity below which two samples are never near duplicates. */
+export const EMBEDDING_VETO = 0.4;
 
 export interface NearOptions {
   threshold?: number;
