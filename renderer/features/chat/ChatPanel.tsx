@@ -44,10 +44,13 @@ function StoredMessages({ conv }: { conv: ChatConversation }) {
         if (m.role === 'tool') {
           return (
             <div key={m.id} className="chat-step muted small">
-              ✓ {toolLabel(m.toolName ?? '')} {toolSummary(m)}
+              ✓ {toolLabel(m.toolName ?? '')}
+              {toolSummary(m) ? ` — ${toolSummary(m)}` : ''}
             </div>
           );
         }
+        // An assistant step that only called tools shows as its tool lines.
+        if (!m.content.trim() && m.sampleIds.length === 0 && m.toolCalls.length > 0) return null;
         return (
           <div key={m.id} className="chat-msg chat-msg--assistant">
             {m.content && <div className="chat-text">{m.content}</div>}
