@@ -15,6 +15,8 @@ export interface HealthOptions {
   maxCooldownMs?: number;
   /** EWMA weight of the newest sample (default 0.3). */
   alpha?: number;
+  /** A failed health check keeps the provider out this long (default 60 s). */
+  unhealthyForMs?: number;
   now?: () => number;
 }
 
@@ -27,6 +29,7 @@ interface State {
   probing: boolean;
   rateLimitedUntil: number;
   healthy: boolean | null;
+  checkedAt: number;
   lastError: string | null;
 }
 
@@ -36,6 +39,7 @@ export class HealthBook {
   private readonly baseCooldownMs: number;
   private readonly maxCooldownMs: number;
   private readonly alpha: number;
+  private readonly unhealthyForMs: number;
   private readonly now: () => number;
 
   constructor(options: HealthOptions = {}) {
@@ -43,6 +47,7 @@ export class HealthBook {
     this.baseCooldownMs = options.cooldownMs ?? 30_000;
     this.maxCooldownMs = options.maxCooldownMs ?? 300_000;
     this.alpha = options.alpha ?? 0.3;
+    this.unhealthyForMs = options.unhealthyForMs ?? 60_000;
     this.now = options.now ?? Date.now;
   }
 
@@ -58,6 +63,7 @@ export class HealthBook {
         probing: false,
         rateLimitedUntil: 0,
         healthy: null,
+        checkedAt: 0,
         lastError: null,
       };
       this.states.set(id, s);
@@ -78,7 +84,9 @@ export class HealthBook {
     if (breaker === 'open') return `cooling down after ${s.failures} failures`;
     if (breaker === 'half-open' && s.probing) return 'a probe request is in flight';
     if (this.now() < s.rateLimitedUntil) return 'rate limited (Retry-After)';
-    if (s.healthy === false) return `unhealthy: ${s.lastError ?? 'health check failed'}`;
+    if (s.healthy === false && this.now() - s.checkedAt < this.unhealthyForMs) {
+      return `unhealthy: ${s.lastError ?? 'health check failed'}`;
+    }
     return null;
   }
 
@@ -127,6 +135,7 @@ export class HealthBook {
   setHealthy(id: AiProviderId, healthy: boolean, error: string | null = null): void {
     const s = this.state(id);
     s.healthy = healthy;
+    s.checkedAt = this.now();
     if (error !== null) s.lastError = error;
   }
 

@@ -17,6 +17,7 @@ import {
   AI_SETTINGS_KEY,
 } from './settingsStore';
 import { guardStream } from './streamGuard';
+import { HealthBook } from './healthBook';
 import { estimateInputTokens, worstCaseInputTokens } from './tokens';
 import { ToolCallAssembler } from './toolCalls';
 
@@ -234,5 +235,16 @@ describe('small parts', () => {
     ).rejects.toMatchObject({ kind: 'stalled' });
     expect(got).toEqual([1]);
     expect(aborted).toBe(2);
+  });
+
+  it('health: a failed check keeps a provider out for a while, not for ever', () => {
+    let now = 1_000_000;
+    const h = new HealthBook({ now: () => now, unhealthyForMs: 1_000 });
+    expect(h.blocked('groq')).toBeNull();
+    h.setHealthy('groq', false, 'bad key');
+    expect(h.blocked('groq')).toContain('bad key');
+    now += 1_001;
+    expect(h.blocked('groq')).toBeNull();
+    expect(h.healthy('groq')).toBe(false);
   });
 });
