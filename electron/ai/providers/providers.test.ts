@@ -357,6 +357,38 @@ describe('provider specifics', () => {
     expect(h.version).toBe('0.12.9');
   });
 
+  it('ollama: tool-call history goes back as native tool calls and tool results', async () => {
+    const p = createOllamaProvider({ host: () => ollama.url });
+    ollama.steps.push({ text: 'ok' });
+    await collect(p, {
+      tools: TOOLS,
+      messages: [
+        { role: 'system', content: 's' },
+        { role: 'user', content: 'find' },
+        {
+          role: 'assistant',
+          content: '',
+          toolCalls: [
+            { id: 'c1', name: 'search_samples', arguments: '{"text":"a"}', input: { text: 'a' } },
+            { id: 'c2', name: 'search_samples', arguments: 'broken', input: null },
+          ],
+        },
+        { role: 'tool', toolCallId: 'c1', name: 'search_samples', content: '[1]' },
+        { role: 'assistant', content: 'Found one.' },
+      ],
+    });
+    const messages = ollama.chatRequests().at(-1)!.messages as Array<Record<string, unknown>>;
+    expect(messages[2]).toMatchObject({
+      role: 'assistant',
+      tool_calls: [
+        { function: { name: 'search_samples', arguments: { text: 'a' } } },
+        { function: { name: 'search_samples', arguments: {} } },
+      ],
+    });
+    expect(messages[3]).toEqual({ role: 'tool', content: '[1]', tool_name: 'search_samples' });
+    expect(messages[4]).toEqual({ role: 'assistant', content: 'Found one.' });
+  });
+
   it('ollama: unknown embedding model is a bad request; no host is a network error', async () => {
     const p = createOllamaProvider({ host: () => ollama.url });
     await expect(
