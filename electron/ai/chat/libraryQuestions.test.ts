@@ -224,6 +224,23 @@ const QUESTIONS: Question[] = [
       }),
   },
   {
+    q: 'more kicks like Kick Hard',
+    tool: 'find_similar',
+    input: (lib) => ({ sampleId: lib.id('Kick Hard'), limit: 1 }),
+    expect: [n('Kick Soft')],
+    ordered: true,
+  },
+  {
+    q: 'loops that sound like the dark drum loop',
+    tool: 'find_similar',
+    input: (lib) => ({
+      sampleId: lib.id('Dark Drum Loop 90bpm Am'),
+      kind: 'loop',
+      focus: { rhythm: 2 },
+    }),
+    expect: [n('Bright Drum Loop 124bpm')],
+  },
+  {
     q: 'how big is my library?',
     tool: 'library_stats',
     input: {},
