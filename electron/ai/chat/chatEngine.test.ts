@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName, Events } from '../../../shared/contract';
 import { AppError } from '../../../shared/result';
+import { ActionStore } from './actionStore';
+import { ChatEngine } from './chatEngine';
 import { chatServiceOf } from './chatHandlers';
 import { provideChatRouter } from './routerSlot';
 import { createChatLibrary, INJECTION_NAME, type ChatLibrary } from './test-support/chatLibrary';
@@ -170,6 +172,20 @@ describe('chat engine', () => {
     });
     expect(router.requests.at(-1)!.tools).toBeUndefined();
     expect(router.requests.at(-1)!.messages.at(-1)!.content).toMatch(/Tool limit reached/);
+  });
+
+  it('with a limit of one step, reports step_limit when the model only called tools', async () => {
+    const chat = chatServiceOf(lib.app.db)!;
+    const engine = new ChatEngine({
+      conversations: chat.conversations,
+      actions: new ActionStore(lib.app.db),
+      call: chat.call,
+      router: () => ScriptedRouter.of({ toolCalls: [{ name: 'library_stats', input: {} }] }),
+      emit: () => {},
+      maxSteps: 1,
+    });
+    const res = await engine.send({ text: 'stats' });
+    expect(res).toMatchObject({ steps: 1, stopReason: 'step_limit', text: '' });
   });
 
   it('answers bad tool calls with errors the model can read, and keeps going', async () => {
