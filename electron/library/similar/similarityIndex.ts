@@ -100,6 +100,7 @@ function grown<T extends Int8Array | Int32Array | Float32Array | Uint8Array>(
 }
 
 let slotScratch = new Int32Array(0);
+let coarseScores = new Int32Array(0);
 
 export class SimilarityIndex {
   size = 0;
@@ -252,8 +253,8 @@ export class SimilarityIndex {
     candidates: { ids: Int32Array; length: number } | null,
     limit: number,
     exclude = -1,
-    shortlist = Math.max(400, limit * 20),
-    coarseList = Math.max(20_000, shortlist * 10),
+    shortlist = Math.max(1000, limit * 20),
+    coarseList = Math.max(8000, shortlist * 8),
   ): { neighbours: Neighbour[]; compared: number } {
     const total = weights.reduce((a, b) => a + b, 0) || 1;
     const w = weights.map((x, g) => x / total / GROUP_WIDTH[g]!);
@@ -352,10 +353,12 @@ export class SimilarityIndex {
       number,
     ];
     const x = this.coarse;
-    const heap = new BoundedHeap(k);
+    if (coarseScores.length < n)
+      coarseScores = new Int32Array(Math.max(n, Math.ceil(coarseScores.length * 1.5)));
+    const scores = coarseScores;
+    let max = 0;
     for (let i = 0; i < n; i++) {
-      const slot = slots[i]!;
-      const b = slot << 3;
+      const b = slots[i]! << 3;
       const d0 = q0 - x[b]!;
       const d1 = q1 - x[b + 1]!;
       const d2 = q2 - x[b + 2]!;
@@ -365,17 +368,33 @@ export class SimilarityIndex {
       const d6 = q6 - x[b + 6]!;
       const d7 = q7 - x[b + 7]!;
       const acc =
-        w0 * d0 * d0 +
-        w1 * d1 * d1 +
-        w2 * d2 * d2 +
-        w3 * d3 * d3 +
-        w4 * d4 * d4 +
-        w5 * d5 * d5 +
-        w6 * d6 * d6 +
-        w7 * d7 * d7;
-      if (acc < heap.worst) heap.push(acc, slot);
+        (w0 * d0 * d0 +
+          w1 * d1 * d1 +
+          w2 * d2 * d2 +
+          w3 * d3 * d3 +
+          w4 * d4 * d4 +
+          w5 * d5 * d5 +
+          w6 * d6 * d6 +
+          w7 * d7 * d7) |
+        0;
+      scores[i] = acc;
+      if (acc > max) max = acc;
     }
-    return heap.values.slice(0, heap.size);
+    // The k-th smallest score from a histogram (no sort, no heap), then every slot at or under it.
+    const BINS = 4096;
+    const width = Math.max(1, Math.ceil((max + 1) / BINS));
+    const hist = new Int32Array(BINS);
+    for (let i = 0; i < n; i++) hist[(scores[i]! / width) | 0]!++;
+    let bin = 0;
+    for (let seen = 0; bin < BINS; bin++) {
+      seen += hist[bin]!;
+      if (seen >= k) break;
+    }
+    const limit = (bin + 1) * width;
+    const out = new Int32Array(Math.min(n, k + hist[Math.min(bin, BINS - 1)]!));
+    let m = 0;
+    for (let i = 0; i < n && m < out.length; i++) if (scores[i]! < limit) out[m++] = slots[i]!;
+    return out.subarray(0, m);
   }
 
   /** The `k` candidate slots nearest in sketch space (weights folded into the query). */
