@@ -32,7 +32,7 @@ export interface AnalysisRunnerOptions {
   classify?: boolean;
   /** Longest a finished result waits before it is written (ms, default 250). */
   flushMs?: number;
-  /** Results written per transaction at most (default 64). */
+  /** Results written per transaction at most (default 16: a few ms of main-thread work). */
   batchSize?: number;
   /** Per-file limit before a worker counts as hung (ms, default 120 000). */
   timeoutMs?: number;
@@ -52,6 +52,7 @@ export function defaultWorkers(env: NodeJS.ProcessEnv = process.env): number {
 
 export class AnalysisRunner {
   readonly workers: number;
+  private readonly batchSize: number;
   private readonly queue: AnalysisQueue;
   private readonly store: AnalysisStore;
   private readonly rate = new RateMeter();
@@ -76,6 +77,7 @@ export class AnalysisRunner {
 
   constructor(private readonly opts: AnalysisRunnerOptions) {
     this.workers = Math.max(1, Math.floor(opts.workers ?? defaultWorkers()));
+    this.batchSize = Math.max(1, opts.batchSize ?? 16);
     this.queue = new AnalysisQueue(opts.db);
     this.store = new AnalysisStore(opts.db);
   }
@@ -204,7 +206,7 @@ export class AnalysisRunner {
     await new Promise((r) => setImmediate(r));
     this.queue.release([...this.inFlight.keys()]);
     this.inFlight.clear();
-    this.flush();
+    this.flush(true);
     if (this.progressTimer) clearTimeout(this.progressTimer);
     this.pool = null;
     this.state = 'off';
@@ -259,7 +261,7 @@ export class AnalysisRunner {
       if (claimed.length > 0) this.emitProgress(false);
     }
     if (this.inFlight.size === 0 && this.state === 'running') {
-      this.flush();
+      this.flush(true);
       this.state = 'idle';
       this.emitProgress(true);
       this.settleIdle();
@@ -282,32 +284,38 @@ export class AnalysisRunner {
         this.failures.push({ sampleId: c.sampleId, error: o.error });
         this.failed++;
       }
-      const paused = this.state === 'paused' && this.inFlight.size === 0;
-      if (paused || this.done.length + this.failures.length >= (this.opts.batchSize ?? 64))
-        this.flush();
+      if (this.state === 'paused' && this.inFlight.size === 0) this.flush(true);
+      else if (this.done.length + this.failures.length >= this.batchSize) this.flush();
       else this.flushTimer ??= setTimeout(() => this.flush(), this.opts.flushMs ?? 250);
     }
     this.pump();
     this.emitProgress(false);
   }
 
-  private flush(): void {
+  /**
+   * Writes at most one batch (one short transaction) and schedules the rest on a later
+   * turn of the event loop, so the main thread never holds on for long; `all` writes
+   * everything now (idle, pause, stop).
+   */
+  private flush(all = false): void {
     if (this.flushTimer) {
       clearTimeout(this.flushTimer);
       this.flushTimer = null;
     }
-    if (this.done.length === 0 && this.failures.length === 0) return;
-    const done = this.done;
-    const failures = this.failures;
-    this.done = [];
-    this.failures = [];
-    const t0 = performance.now();
-    const written = this.store.write(done, failures);
-    const ms = performance.now() - t0;
-    this.writeStats.totalMs += ms;
-    this.writeStats.maxMs = Math.max(this.writeStats.maxMs, ms);
-    this.writeStats.batches++;
-    if (written.length > 0) this.opts.onSamplesAnalysed?.(written);
+    do {
+      if (this.done.length === 0 && this.failures.length === 0) return;
+      const done = this.done.splice(0, this.batchSize);
+      const failures = this.failures.splice(0, Math.max(0, this.batchSize - done.length));
+      const t0 = performance.now();
+      const written = this.store.write(done, failures);
+      const ms = performance.now() - t0;
+      this.writeStats.totalMs += ms;
+      this.writeStats.maxMs = Math.max(this.writeStats.maxMs, ms);
+      this.writeStats.batches++;
+      if (written.length > 0) this.opts.onSamplesAnalysed?.(written);
+    } while (all);
+    if (this.done.length + this.failures.length > 0)
+      this.flushTimer = setTimeout(() => this.flush(), 0);
   }
 
   private emitProgress(force: boolean): AnalysisProgress {
