@@ -22,6 +22,7 @@ export default defineConfig({
         // cannot be downloaded here; they are typechecked, and all they call is tested.
         'electron/main.ts',
         'electron/preload.ts',
+        'electron/platform/**',
         // Process entry points (argv/env parsing and wiring only).
         'electron/**/entry.ts',
       ],
