@@ -152,17 +152,40 @@ export function ChatPanel() {
           ))}
         </select>
         <select
-          aria-label="Model"
+          aria-label="Provider"
           value={s.prefer}
+          onFocus={() => {
+            if (!s.providers) void s.loadProviders();
+          }}
           onChange={(e) => s.setPrefer(e.target.value as ProviderChoice)}
         >
           <option value="auto">auto</option>
-          {PROVIDERS.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
+          {PROVIDERS.map((p) => {
+            const info = s.providers?.find((x) => x.id === p);
+            return (
+              <option key={p} value={p}>
+                {info ? `${info.label}${info.usable ? '' : ' (not set up)'}` : p}
+              </option>
+            );
+          })}
         </select>
+        {s.prefer !== 'auto' &&
+          (s.providers?.find((x) => x.id === s.prefer)?.models.length ?? 0) > 0 && (
+            <select
+              aria-label="Model"
+              value={s.preferModel ?? ''}
+              onChange={(e) => s.setPreferModel(e.target.value || null)}
+            >
+              <option value="">default model</option>
+              {s
+                .providers!.find((x) => x.id === s.prefer)!
+                .models.map((m) => (
+                  <option key={m} value={m}>
+                    {m}
+                  </option>
+                ))}
+            </select>
+          )}
       </header>
       <div className="chat-status small muted" aria-label="Provider and cost">
         {provider ? `${provider}${model ? ` · ${model}` : ''}` : 'local first'}

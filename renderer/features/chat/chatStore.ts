@@ -15,12 +15,23 @@ import { applyTurnEvent, startTurn, type LiveTurn, type TurnEvent } from './turn
 
 export type ProviderChoice = 'auto' | AiProviderId;
 
+export interface ProviderOption {
+  id: AiProviderId;
+  label: string;
+  usable: boolean;
+  models: string[];
+}
+
 export interface ChatState {
   conversations: ChatConversationInfo[];
   current: ChatConversation | null;
   live: LiveTurn | null;
   sending: boolean;
   prefer: ProviderChoice;
+  /** A model of the preferred provider (null: the router's choice). */
+  preferModel: string | null;
+  /** What each provider offers (from ai.status), for the picker; null until loaded. */
+  providers: ProviderOption[] | null;
   error: string | null;
   /** ms from the first streamed text event to its paint (last turn). */
   firstPaintMs: number | null;
@@ -32,6 +43,8 @@ export interface ChatState {
   exportMarkdown(conversationId: number): Promise<{ filename: string; markdown: string } | null>;
   decide(action: ChatActionInfo, confirm: boolean): Promise<void>;
   setPrefer(prefer: ProviderChoice): void;
+  setPreferModel(model: string | null): void;
+  loadProviders(): Promise<void>;
   onEvent(event: TurnEvent): void;
   actionChanged(action: ChatActionInfo): void;
   notePaint(ms: number): void;
@@ -45,6 +58,8 @@ export const useChat = create<ChatState>()((set, get) => ({
   live: null,
   sending: false,
   prefer: 'auto',
+  preferModel: null,
+  providers: null,
   error: null,
   firstPaintMs: null,
 
@@ -70,12 +85,14 @@ export const useChat = create<ChatState>()((set, get) => ({
     const conversationId = get().current?.info.id ?? null;
     const turnId = `ui${Date.now().toString(36)}${(++turnCounter).toString(36)}`;
     set({ sending: true, error: null, live: startTurn(turnId, question, conversationId) });
-    const prefer = get().prefer;
+    const { prefer, preferModel } = get();
     const r = await api.invoke('chat.send', {
       text: question,
       turnId,
       ...(conversationId !== null ? { conversationId } : {}),
-      ...(prefer !== 'auto' ? { prefer: { provider: prefer } } : {}),
+      ...(prefer !== 'auto'
+        ? { prefer: { provider: prefer, ...(preferModel ? { model: preferModel } : {}) } }
+        : {}),
     });
     set({ sending: false });
     const id = r.ok ? r.value.conversationId : (get().live?.conversationId ?? conversationId);
@@ -122,7 +139,24 @@ export const useChat = create<ChatState>()((set, get) => ({
   },
 
   setPrefer(prefer) {
-    set({ prefer });
+    set({ prefer, preferModel: null });
+  },
+
+  setPreferModel(model) {
+    set({ preferModel: model });
+  },
+
+  async loadProviders() {
+    const r = await api.invoke('ai.status', {});
+    if (!r.ok) return;
+    set({
+      providers: r.value.providers.map((p) => ({
+        id: p.id,
+        label: p.label,
+        usable: p.enabled && p.configured && p.healthy !== false,
+        models: p.models,
+      })),
+    });
   },
 
   onEvent(event) {
