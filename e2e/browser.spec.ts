@@ -136,16 +136,15 @@ test('sorts by clicking column headers', async () => {
 test('selecting a row plays it at once; arrows move and play; space stops', async () => {
   await page.getByLabel('Search samples').fill('tr808');
   await expect.poll(() => resultCount(page)).toBeGreaterThan(3);
+  // One-shots are short: loop so that "still playing" can be observed.
+  const loop = page.getByRole('region', { name: 'Player' }).getByRole('button', { name: /Loop/ });
+  await loop.click();
+  await expect(loop).toHaveAttribute('aria-pressed', 'true');
   await rows(page).nth(0).click();
   await expectAudioPlaying(page);
   await expect(page.getByRole('region', { name: 'Player' })).toContainText(
     (await visibleNames(page))[0]!,
   );
-  // One-shots are short: loop so that "still playing" can be observed after moving.
-  const loop = page.getByRole('region', { name: 'Player' }).getByRole('button', { name: /Loop/ });
-  await loop.click();
-  await expect(loop).toHaveAttribute('aria-pressed', 'true');
-  await page.locator('[data-list="samples"]').focus();
   const first = (await audioState(page)).src;
   await page.keyboard.press('ArrowDown');
   await expect(rows(page).nth(1)).toHaveAttribute('aria-selected', 'true');
@@ -215,6 +214,10 @@ test('works from the keyboard alone', async () => {
   await expect(rows(page).nth(0)).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Escape');
   await expect(page.locator('[data-list="samples"]')).toBeFocused();
+  await page.keyboard.press('l'); // loop, so that the short one-shot is still sounding when checked
+  await expect(
+    page.getByRole('region', { name: 'Player' }).getByRole('button', { name: /Loop/ }),
+  ).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('ArrowDown');
   await expect(rows(page).nth(1)).toHaveAttribute('aria-selected', 'true');
   await expectAudioPlaying(page);
@@ -227,6 +230,7 @@ test('works from the keyboard alone', async () => {
   await expect(rows(page).nth(1).locator('.fav')).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press(' ');
   await expect.poll(() => audioState(page).then((a) => a.paused)).toBe(true);
+  await page.keyboard.press('l');
   await page.keyboard.press('Tab');
   await expect(page.locator(':focus')).toBeVisible();
   await page.getByLabel('Search samples').fill('');
@@ -256,8 +260,11 @@ test('similar sounds and the map, when the backend has them', async () => {
     await similar.click();
     const panel = page.getByRole('complementary', { name: 'Similar sounds' });
     await expect(panel.locator('.similar-item').first()).toBeVisible({ timeout: 20_000 });
+    const loop = page.getByRole('region', { name: 'Player' }).getByRole('button', { name: /Loop/ });
+    await loop.click();
     await panel.locator('.similar-item').first().click();
     await expectAudioPlaying(page);
+    await loop.click();
     await shot(page, '09-similar');
   }
   if (await mapLink.count()) {

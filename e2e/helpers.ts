@@ -29,20 +29,33 @@ export async function resultCount(page: Page): Promise<number> {
   return m ? Number(m[1]!.replace(/,/g, '')) : -1;
 }
 
-interface MediaLike {
-  paused: boolean;
-  currentTime: number;
-  currentSrc: string;
+interface AuditionView {
+  voice: 'media' | 'buffer' | 'tone' | null;
+  mediaPaused: boolean;
+  mediaTime: number;
+  context: { state: string; time: number } | null;
 }
 
-/** State of the audition <audio> element. */
-export function audioState(page: Page): Promise<{ paused: boolean; t: number; src: string }> {
-  return page
+/**
+ * What the audition engine is doing: short samples play from decoded buffers in the
+ * AudioContext, longer ones stream through the <audio> element. `t` is that voice's clock.
+ */
+export async function audioState(page: Page): Promise<{ paused: boolean; t: number; src: string }> {
+  const v = await page.evaluate<AuditionView | null>('window.__samplemindAudition ?? null');
+  const src = await page
     .locator('audio[data-testid="audition"]')
-    .evaluate((a: MediaLike) => ({ paused: a.paused, t: a.currentTime, src: a.currentSrc }));
+    .evaluate((a: { currentSrc: string }) => a.currentSrc);
+  if (!v || v.voice === null) return { paused: true, t: 0, src };
+  if (v.voice === 'media') return { paused: v.mediaPaused, t: v.mediaTime, src };
+  // A decoded buffer (or the Tone voice) is sounding in a running AudioContext.
+  return {
+    paused: v.context?.state !== 'running',
+    t: v.context?.time ?? 0,
+    src: `${v.voice}:${await page.evaluate<string>('document.querySelector(".row--current")?.dataset.id ?? ""')}`,
+  };
 }
 
-/** The audition element is playing and its clock advances. */
+/** The audition voice is sounding and its clock advances. */
 export async function expectAudioPlaying(page: Page): Promise<void> {
   await expect.poll(() => audioState(page), { timeout: 10_000 }).toMatchObject({ paused: false });
   const t0 = (await audioState(page)).t;

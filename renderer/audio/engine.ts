@@ -2,16 +2,20 @@ import { audioUrl } from '../api/client';
 import { fetchAudioBytes } from '../api/media';
 import { decodeAiff } from '../lib/aiff';
 import type { SyncPlan } from '../lib/sync';
+import { BufferCache, PREDECODE_MAX_BYTES, type Decodable } from './bufferCache';
 
 export interface PlayRequest {
   id: number;
   format: string;
+  sizeBytes: number;
   loop: boolean;
   volume: number;
   plan: SyncPlan;
 }
 
 export type EngineState = { playing: boolean; error: string | null };
+/** Which voice is sounding: the <audio> element, or a decoded buffer in the AudioContext. */
+export type VoiceKind = 'media' | 'buffer' | 'tone' | null;
 type Listener = (s: EngineState) => void;
 
 /**
@@ -28,6 +32,9 @@ class AuditionEngine {
   private listeners = new Set<Listener>();
   private token = 0;
   private toneActive = false;
+  /** What is sounding now (read by tests and the bench through window.__samplemindAudition). */
+  voice: VoiceKind = null;
+  readonly buffers = new BufferCache(() => this.context());
 
   constructor() {
     this.media = document.createElement('audio');
@@ -46,7 +53,22 @@ class AuditionEngine {
   }
 
   private emit(s: EngineState): void {
+    if (s.playing)
+      window.dispatchEvent(new CustomEvent('samplemind:playing', { detail: this.voice }));
     for (const l of this.listeners) l(s);
+  }
+
+  private context(): AudioContext {
+    return (this.ctx ??= new AudioContext({ latencyHint: 'interactive' }));
+  }
+
+  get contextState(): { state: string; time: number } | null {
+    return this.ctx ? { state: this.ctx.state, time: this.ctx.currentTime } : null;
+  }
+
+  /** Decode the short samples the user is likely to play next. */
+  prefetch(samples: readonly Decodable[]): void {
+    this.buffers.prefetch(samples);
   }
 
   async play(req: PlayRequest): Promise<void> {
@@ -58,15 +80,29 @@ class AuditionEngine {
         if (token !== this.token) return;
         this.media.pause();
         this.toneActive = true;
+        this.voice = 'tone';
         await tone.playSynced(audioUrl(req.id), req.plan, req.loop, req.volume);
         if (token === this.token) this.emit({ playing: true, error: null });
         return;
       }
-      if (req.format === 'aiff') {
+      const ready = this.buffers.get(req.id);
+      if (ready) {
         this.media.pause();
-        await this.playDecodedAiff(req, token);
+        this.playBuffer(ready, req);
         return;
       }
+      if (req.format === 'aiff' || req.sizeBytes <= PREDECODE_MAX_BYTES / 4) {
+        // Chromium cannot stream AIFF; tiny files decode faster than a media pipeline starts.
+        this.media.pause();
+        const buffer = await this.buffers.load(req);
+        if (token !== this.token) return;
+        if (buffer) {
+          this.playBuffer(buffer, req);
+          return;
+        }
+        if (req.format === 'aiff') throw new Error('this AIFF file could not be decoded');
+      }
+      this.voice = 'media';
       this.media.loop = req.loop;
       this.media.volume = req.volume;
       this.media.src = audioUrl(req.id);
@@ -78,15 +114,9 @@ class AuditionEngine {
     }
   }
 
-  private async playDecodedAiff(req: PlayRequest, token: number): Promise<void> {
-    const bytes = new Uint8Array(await fetchAudioBytes(req.id));
-    if (token !== this.token) return;
-    const pcm = decodeAiff(bytes);
-    const ctx = (this.ctx ??= new AudioContext());
-    await ctx.resume();
-    const frames = pcm.channels[0]?.length ?? 0;
-    const buffer = ctx.createBuffer(pcm.channels.length, Math.max(1, frames), pcm.sampleRate);
-    pcm.channels.forEach((ch, i) => buffer.copyToChannel(new Float32Array(ch), i));
+  private playBuffer(buffer: AudioBuffer, req: PlayRequest): void {
+    const ctx = this.context();
+    if (ctx.state !== 'running') void ctx.resume();
     const src = ctx.createBufferSource();
     src.buffer = buffer;
     src.loop = req.loop;
@@ -95,10 +125,15 @@ class AuditionEngine {
     this.gain.connect(ctx.destination);
     src.connect(this.gain);
     src.onended = () => {
-      if (this.buffered === src) this.emit({ playing: false, error: null });
+      if (this.buffered === src) {
+        this.buffered = null;
+        this.voice = null;
+        this.emit({ playing: false, error: null });
+      }
     };
     src.start();
     this.buffered = src;
+    this.voice = 'buffer';
     this.emit({ playing: true, error: null });
   }
 
@@ -116,6 +151,7 @@ class AuditionEngine {
       this.toneActive = false;
       void import('./toneVoice').then((t) => t.stopSynced());
     }
+    this.voice = null;
   }
 
   stop(): void {
@@ -127,7 +163,7 @@ class AuditionEngine {
 
   /** Space: resume what is loaded (from the start when it had ended). */
   async resume(): Promise<boolean> {
-    if (!this.media.src || this.toneActive) return false;
+    if (!this.media.src || this.toneActive || this.voice !== 'media') return false;
     if (this.media.ended) this.media.currentTime = 0;
     await this.media.play();
     return true;
@@ -154,5 +190,20 @@ class AuditionEngine {
 let engine: AuditionEngine | null = null;
 
 export function audition(): AuditionEngine {
-  return (engine ??= new AuditionEngine());
+  if (!engine) {
+    engine = new AuditionEngine();
+    const e = engine;
+    // Read-only view for E2E tests and the UI bench: is sound coming out, and from where.
+    Object.defineProperty(window, '__samplemindAudition', {
+      configurable: true,
+      get: () => ({
+        voice: e.voice,
+        mediaPaused: e.media.paused,
+        mediaTime: e.media.currentTime,
+        context: e.contextState,
+        bufferPlaying: e.voice === 'buffer',
+      }),
+    });
+  }
+  return engine;
 }

@@ -50,6 +50,7 @@ export const createPlayerSlice: SliceCreator<PlayerSlice> = (set, get) => ({
     void audition().play({
       id,
       format: row?.format ?? 'wav',
+      sizeBytes: row?.sizeBytes ?? Number.POSITIVE_INFINITY,
       loop: s.loop,
       volume: s.volume,
       plan,

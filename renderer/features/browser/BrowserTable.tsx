@@ -10,6 +10,7 @@ import { HeaderRow } from './HeaderRow';
 import { MiniWave } from './MiniWave';
 import { startRowDrag } from './dragOut';
 import { peaksCache } from '../waveform/peaksStore';
+import { audition } from '../../audio/engine';
 
 export const ROW_HEIGHT = 32;
 const VISIBLE: readonly ColumnId[] = COLUMNS.map((c) => c.id);
@@ -170,6 +171,17 @@ export function BrowserTable() {
       if (id !== undefined) keep.add(id);
     }
     peaksCache.cancelPending(keep);
+    // Once scrolling settles, decode the short samples on screen so a click plays at once.
+    const timer = setTimeout(() => {
+      const cursor = useStore.getState().selection.cursor ?? first;
+      const near = rows
+        .slice(first, last + 1)
+        .map((row, k) => ({ row, d: Math.abs(first + k - cursor) }))
+        .sort((a, b) => a.d - b.d)
+        .map((x) => x.row);
+      audition().prefetch(near);
+    }, 150);
+    return () => clearTimeout(timer);
   }, [first, last, rows]);
 
   useEffect(() => {
