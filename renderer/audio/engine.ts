@@ -1,6 +1,4 @@
 import { audioUrl } from '../api/client';
-import { fetchAudioBytes } from '../api/media';
-import { decodeAiff } from '../lib/aiff';
 import type { SyncPlan } from '../lib/sync';
 import { BufferCache, PREDECODE_MAX_BYTES, type Decodable } from './bufferCache';
 
