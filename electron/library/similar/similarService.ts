@@ -50,6 +50,14 @@ export function similarityOf(distance: number): number {
   return Math.round(Math.exp(-distance / 2) * 10_000) / 10_000;
 }
 
+/** True when any filter is set (missing: 'exclude' is the default, not a filter). */
+export function hasFilters(filters: SearchFilters | undefined): boolean {
+  if (!filters) return false;
+  return Object.entries(filters).some(
+    ([k, v]) => v !== undefined && !(k === 'missing' && v === 'exclude'),
+  );
+}
+
 export class SimilarService {
   private index: SimilarityIndex | null = null;
   private readonly changed = new Set<number>();
@@ -173,12 +181,23 @@ export class SimilarService {
     const weights = groupWeights(options);
     const q = this.queryRow(query);
     const index = this.similarityIndex();
-    const candidates = candidateIds(this.libraryIndex(), options.filters);
+    const lib = this.libraryIndex();
+    const limit = options.limit ?? 20;
+    if (!hasFilters(options.filters)) {
+      // No filters: scan the index directly and drop missing / removed samples afterwards.
+      const c = lib.columns;
+      const usable = (id: number) => c.present[id] === 1 && c.missing[id] !== 1;
+      const found = index.search(q.row, weights, null, limit + 32, q.sampleId ?? -1);
+      const kept = found.neighbours.filter((n) => usable(n.id));
+      if (kept.length >= limit || kept.length === found.neighbours.length)
+        return { neighbours: kept.slice(0, limit), compared: found.compared, ...q };
+    }
+    const candidates = candidateIds(lib, options.filters);
     const { neighbours, compared } = index.search(
       q.row,
       weights,
       candidates,
-      options.limit ?? 20,
+      limit,
       q.sampleId ?? -1,
     );
     return { neighbours, compared, ...q };

@@ -279,6 +279,10 @@ export class SimilarityIndex {
     }
     const compared = n;
     let exactSlots: Int32Array = slots.subarray(0, n);
+    // The coarse pass keeps few dimensions per group: when one group carries most of the
+    // weight, keep more rows from it so the sketch pass can still find the best ones.
+    const share = Math.max(...w.map((x, g) => x * GROUP_WIDTH[g]!));
+    if (share > 0.6) coarseList *= 4;
     if (n > coarseList) {
       exactSlots = this.coarseScan(query, w, slots, n, coarseList);
       n = exactSlots.length;
