@@ -3,33 +3,7 @@ import { api } from '../../api/client';
 import { invokeLoose } from '../../api/capabilities';
 import { formatClock, formatCount } from '../../lib/format';
 import { useStore } from '../../store';
-
-/** What 'analysis.progress' carries (read loosely: the event is newer than this UI's contract). */
-export interface AnalysisProgressView {
-  state: 'idle' | 'running' | 'paused' | 'off';
-  queued: number;
-  running: number;
-  completed: number;
-  failed: number;
-  filesPerSec: number;
-  etaSec: number | null;
-}
-
-export function parseProgress(v: unknown): AnalysisProgressView | null {
-  if (typeof v !== 'object' || v === null) return null;
-  const o = v as Record<string, unknown>;
-  const n = (k: string) => (typeof o[k] === 'number' ? (o[k] as number) : 0);
-  if (typeof o.state !== 'string') return null;
-  return {
-    state: o.state as AnalysisProgressView['state'],
-    queued: n('queued'),
-    running: n('running'),
-    completed: n('completed'),
-    failed: n('failed'),
-    filesPerSec: n('filesPerSec'),
-    etaSec: typeof o.etaSec === 'number' ? o.etaSec : null,
-  };
-}
+import { parseProgress, type AnalysisProgressView } from '../../lib/backendShapes';
 
 type LooseOn = (event: string, listener: (payload: unknown) => void) => () => void;
 

@@ -1,34 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { invokeLoose } from '../../api/capabilities';
 import { useStore } from '../../store';
-
-interface Point {
-  id: number;
-  x: number;
-  y: number;
-  name: string;
-  cls: string | null;
-}
-
-/** Points of one `similar.map` page (ids/x/y/cls arrays, coordinates 0…65535). */
-export function parseMapPage(value: unknown): { points: Point[]; nextOffset: number | null } {
-  const v = (value ?? {}) as Record<string, unknown>;
-  const ids = Array.isArray(v.ids) ? (v.ids as unknown[]) : [];
-  const xs = Array.isArray(v.x) ? (v.x as unknown[]) : [];
-  const ys = Array.isArray(v.y) ? (v.y as unknown[]) : [];
-  const cls = Array.isArray(v.cls) ? (v.cls as unknown[]) : [];
-  const names = Array.isArray(v.classNames) ? (v.classNames as unknown[]) : [];
-  const points: Point[] = [];
-  ids.forEach((id, i) => {
-    const x = xs[i];
-    const y = ys[i];
-    if (typeof id !== 'number' || typeof x !== 'number' || typeof y !== 'number') return;
-    const c = cls[i];
-    const name = typeof c === 'number' && c >= 0 ? names[c] : null;
-    points.push({ id, x, y, name: `#${id}`, cls: typeof name === 'string' ? name : null });
-  });
-  return { points, nextOffset: typeof v.nextOffset === 'number' ? v.nextOffset : null };
-}
+import { parseMapPage, type Point } from '../../lib/backendShapes';
 
 async function loadMap(): Promise<Point[]> {
   const all: Point[] = [];

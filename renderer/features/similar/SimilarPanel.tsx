@@ -1,51 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { SampleSummary } from '../../../shared/contract';
 import { invokeLoose } from '../../api/capabilities';
 import { formatBpm, shortKey } from '../../lib/format';
 import { useStore } from '../../store';
-
-interface Hit {
-  sample: SampleSummary;
-  score: number | null;
-}
-
-function isSample(v: unknown): v is SampleSummary {
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof (v as SampleSummary).id === 'number' &&
-    typeof (v as SampleSummary).name === 'string'
-  );
-}
-
-/** Reads the similar-sounds answer whether it lists samples or {sample, score} pairs. */
-export function parseHits(value: unknown): Hit[] {
-  const list: unknown[] = Array.isArray(value)
-    ? value
-    : Array.isArray((value as { items?: unknown })?.items)
-      ? (value as { items: unknown[] }).items
-      : [];
-  const out: Hit[] = [];
-  for (const item of list) {
-    if (isSample(item)) out.push({ sample: item, score: null });
-    else if (
-      typeof item === 'object' &&
-      item !== null &&
-      isSample((item as { sample?: unknown }).sample)
-    ) {
-      const o = item as {
-        sample: SampleSummary;
-        score?: unknown;
-        distance?: unknown;
-        similarity?: unknown;
-      };
-      const s = [o.score, o.similarity, o.distance].find((x) => typeof x === 'number') as
-        number | undefined;
-      out.push({ sample: o.sample, score: s ?? null });
-    }
-  }
-  return out;
-}
+import { parseHits, type Hit } from '../../lib/backendShapes';
 
 /** Sounds like the selected sample (shown when the backend has `similar.find`). */
 export function SimilarPanel() {
