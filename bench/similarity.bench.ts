@@ -9,6 +9,7 @@ import { analyzeFile } from '../electron/analysis/analyzeFile';
 import { classifyResult } from '../electron/analysis/runner/workerClassifier';
 import { openDatabase } from '../electron/library/db';
 import { candidateIds } from '../electron/library/similar/candidates';
+import { nearDuplicates } from '../electron/library/similar/nearDuplicates';
 import { SimilarityIndex, type GroupWeights } from '../electron/library/similar/similarityIndex';
 import { syntheticRows } from '../electron/library/similar/syntheticVectors';
 import { FULL_DIMS, rawRow } from '../electron/library/similar/vectorSpace';
@@ -86,8 +87,15 @@ function speed(count: number): Record<string, unknown> {
       syntheticSameCluster: total ? round(same / total, 3) : null,
     };
   });
+  let nearDuplicatePassMs: number | null = null;
+  if (count <= 100_000) {
+    const t0 = performance.now();
+    nearDuplicates(db, index, {});
+    nearDuplicatePassMs = Math.round(performance.now() - t0);
+  }
   db.close();
   return {
+    nearDuplicatePassMs,
     samples: count,
     generateMs: Math.round(genMs),
     buildMs: Math.round(buildMs),

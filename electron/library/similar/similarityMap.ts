@@ -82,6 +82,8 @@ export class SimilarityMap {
   private readonly points = new Map<number, [number, number]>();
   private readonly dirty = new Set<number>();
   private sinceLayout = 0;
+  /** Points in id order, cached per version (pages of a big map do not sort again). */
+  private sorted: { version: number; entries: Array<[number, [number, number]]> } | null = null;
   version = 0;
 
   /** Samples whose rows changed: placed again at the next call. */
@@ -249,7 +251,12 @@ export class SimilarityMap {
     classOf: (id: number) => string | null,
     keep: (id: number) => boolean,
   ): SimilarityMapPage {
-    const all = [...this.points.entries()].filter(([id]) => keep(id)).sort((a, b) => a[0] - b[0]);
+    if (!this.sorted || this.sorted.version !== this.version)
+      this.sorted = {
+        version: this.version,
+        entries: [...this.points.entries()].sort((a, b) => a[0] - b[0]),
+      };
+    const all = this.sorted.entries.filter(([id]) => keep(id));
     let minX = Infinity;
     let maxX = -Infinity;
     let minY = Infinity;
