@@ -5,6 +5,15 @@ import { PITCH_CLASSES } from '../../../shared/music';
 import { chipLabel, clearFilter, type FilterId, type FilterState } from '../../lib/searchQuery';
 import { useStore } from '../../store';
 
+/** Chips whose active value already says what it is ("120–128 BPM", "★★★+"). */
+const SELF_LABELLED: ReadonlySet<FilterId> = new Set([
+  'bpm',
+  'duration',
+  'lufs',
+  'tags',
+  'minRating',
+]);
+
 function Chip({
   id,
   label,
@@ -48,7 +57,7 @@ function Chip({
         data-filter={id}
         onClick={() => setOpen((o) => !o)}
       >
-        {active ? `${label}: ${active}` : label}
+        {active ? (SELF_LABELLED.has(id) ? active : `${label}: ${active}`) : label}
         <span aria-hidden> ▾</span>
       </button>
       {active && (
