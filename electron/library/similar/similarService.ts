@@ -119,6 +119,7 @@ export class SimilarService {
   /** The library's search index (or one of our own, loaded and refreshed here). */
   libraryIndex(): LibraryIndex {
     if (this.searchIndex?.loaded) {
+      this.ownSearchIndex = null; // the library's own index is ready: drop the stand-in
       if (this.searchIndex.isStale()) this.searchIndex.loadSync();
       return this.searchIndex;
     }
