@@ -19,7 +19,8 @@ import {
 import { reconcile } from '../lib/selection';
 import type { SliceCreator } from './types';
 
-export const PAGE_SIZE = 300;
+/** First page of a query: a screenful and some (more pages load as the list scrolls). */
+export const PAGE_SIZE = 120;
 
 export interface LibrarySlice {
   text: string;
