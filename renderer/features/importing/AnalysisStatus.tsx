@@ -23,6 +23,7 @@ export function AnalysisStatus() {
   }, [has]);
   if (!p || p.state === 'off') return null;
   const active = p.queued + p.running;
+  if (p.state === 'idle' && active === 0 && p.completed === 0 && p.failed === 0) return null;
   const busy = p.state === 'running' && active > 0;
   return (
     <div

@@ -20,7 +20,12 @@ export function ImportStatus() {
   const [showErrors, setShowErrors] = useState(false);
   const running = jobs.filter(isRunning);
   const latest = running[0] ?? jobs[0];
-  if (!latest && errors.length === 0) return <AnalysisStatus />;
+  if (!latest && errors.length === 0)
+    return (
+      <section className="import-status" aria-label="Analysis progress">
+        <AnalysisStatus />
+      </section>
+    );
   const folder = latest ? folders.find((f) => f.id === latest.folderId) : undefined;
   const total = latest ? expectedTotal(latest, folder) : null;
   const fraction = latest ? progressFraction(latest, total) : null;
