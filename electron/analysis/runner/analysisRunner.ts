@@ -147,10 +147,7 @@ export class AnalysisRunner {
 
   /** Queues samples for analysis again (all when no ids are given). */
   reanalyze(sampleIds?: readonly number[]): number {
-    const ids =
-      sampleIds ??
-      (this.opts.db.prepare('SELECT id FROM samples WHERE missing = 0').pluck().all() as number[]);
-    const n = this.queue.enqueue(ids);
+    const n = sampleIds ? this.queue.enqueue(sampleIds) : this.queue.enqueueAll();
     this.wake();
     return n;
   }
@@ -232,7 +229,10 @@ export class AnalysisRunner {
 
   private recount(): void {
     this.queued = this.opts.db
-      .prepare(`SELECT count(*) FROM analysis_queue WHERE state = 'queued'`)
+      .prepare(
+        `SELECT count(*) FROM analysis_queue q JOIN samples s ON s.id = q.sample_id
+          WHERE q.state = 'queued' AND s.missing = 0`,
+      )
       .pluck()
       .get() as number;
   }

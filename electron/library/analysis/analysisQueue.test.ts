@@ -98,5 +98,8 @@ describe('AnalysisQueue', () => {
     expect(queue.counts()).toMatchObject({ queued: 1, running: 1 });
     expect(queue.cancel()).toBe(1);
     expect(queue.counts()).toMatchObject({ queued: 0, running: 1 });
+    db.prepare('UPDATE samples SET missing = 1 WHERE id = ?').run(ids[1]);
+    expect(queue.enqueueAll()).toBe(1); // ids[0]; ids[2] is running, ids[1] is missing
+    expect(queue.counts()).toMatchObject({ queued: 1, running: 1 });
   });
 });

@@ -180,6 +180,16 @@ export class AnalysisQueue {
       .run(priority, now, ids(sampleIds)).changes;
   }
 
+  /** Queues every sample whose file is present (re-analyse the whole library). */
+  enqueueAll(now = Date.now()): number {
+    return this.db
+      .prepare(
+        `INSERT INTO analysis_queue(sample_id, priority, enqueued_at)
+         SELECT id, 0, ? FROM samples WHERE missing = 0 ON CONFLICT(sample_id) DO NOTHING`,
+      )
+      .run(now).changes;
+  }
+
   /** Moves queued samples to the front (the one the user is looking at). Returns how many were queued. */
   prioritize(sampleIds: readonly number[], priority = USER_PRIORITY): number {
     return this.db
