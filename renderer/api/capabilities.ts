@@ -10,13 +10,13 @@ export const OPTIONAL_HANDLERS = [
   'analysis.pause',
   'analysis.resume',
   'analysis.status',
-  'chat.send',
+  'chat.list',
 ] as const;
 export type OptionalHandler = (typeof OPTIONAL_HANDLERS)[number];
 
 type LooseInvoke = (name: string, input: unknown) => Promise<Result<unknown>>;
 
-/** Calls a handler the contract may not declare yet (the capability check guards its use). */
+/** Calls a handler by name without the contract's types (used by the capability probe). */
 export function invokeLoose(name: string, input: unknown): Promise<Result<unknown>> {
   return (api.invoke as unknown as LooseInvoke)(name, input);
 }

@@ -1,11 +1,8 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import { invokeLoose } from '../../api/capabilities';
 import { formatClock, formatCount } from '../../lib/format';
 import { useStore } from '../../store';
 import { parseProgress, type AnalysisProgressView } from '../../lib/backendShapes';
-
-type LooseOn = (event: string, listener: (payload: unknown) => void) => () => void;
 
 /** Background analysis: counts, files/s, ETA, pause/resume. */
 export function AnalysisStatus() {
@@ -14,12 +11,10 @@ export function AnalysisStatus() {
   const has = caps['analysis.status'] === true;
   useEffect(() => {
     if (!has) return;
-    void invokeLoose('analysis.status', {}).then((r) => {
-      if (r.ok) setP(parseProgress((r.value as { progress?: unknown }).progress));
+    void api.invoke('analysis.status', {}).then((r) => {
+      if (r.ok) setP(parseProgress(r.value.progress));
     });
-    return (api.on as unknown as LooseOn)('analysis.progress', (payload) =>
-      setP(parseProgress(payload)),
-    );
+    return api.on('analysis.progress', (payload) => setP(parseProgress(payload)));
   }, [has]);
   if (!p || p.state === 'off') return null;
   const active = p.queued + p.running;
@@ -51,9 +46,9 @@ export function AnalysisStatus() {
           type="button"
           className="link"
           onClick={() =>
-            void invokeLoose(p.state === 'paused' ? 'analysis.resume' : 'analysis.pause', {}).then(
-              (r) => r.ok && setP(parseProgress(r.value)),
-            )
+            void api
+              .invoke(p.state === 'paused' ? 'analysis.resume' : 'analysis.pause', {})
+              .then((r) => r.ok && setP(parseProgress(r.value)))
           }
         >
           {p.state === 'paused' ? 'Resume' : 'Pause'}

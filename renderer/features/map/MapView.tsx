@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { invokeLoose } from '../../api/capabilities';
+import { api } from '../../api/client';
 import { useStore } from '../../store';
 import { parseMapPage, type Point } from '../../lib/backendShapes';
 
@@ -7,7 +7,7 @@ async function loadMap(): Promise<Point[]> {
   const all: Point[] = [];
   let offset: number | null = 0;
   while (offset !== null && all.length < 400_000) {
-    const r = await invokeLoose('similar.map', { offset, limit: 50_000 });
+    const r = await api.invoke('similar.map', { offset, limit: 50_000 });
     if (!r.ok) throw new Error(r.error.message);
     const page = parseMapPage(r.value);
     all.push(...page.points);

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { api } from '../../api/client';
-import { invokeLoose } from '../../api/capabilities';
 import { audition } from '../../audio/engine';
 import { formatCount } from '../../lib/format';
 import { useStore } from '../../store';
@@ -54,7 +53,7 @@ function AnalysisControls() {
     <button
       type="button"
       onClick={async () => {
-        const r = await invokeLoose(paused ? 'analysis.resume' : 'analysis.pause', {});
+        const r = await api.invoke(paused ? 'analysis.resume' : 'analysis.pause', {});
         if (r.ok) setPaused(!paused);
       }}
     >
@@ -146,7 +145,7 @@ export default function SettingsView() {
       </fieldset>
       <fieldset>
         <legend>AI assistant</legend>
-        {caps['chat.send'] ? (
+        {caps['chat.list'] ? (
           <p>
             Providers, keys and budgets are managed in the assistant panel.{' '}
             <button

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { invokeLoose } from '../../api/capabilities';
+import { api } from '../../api/client';
 import { formatBpm, shortKey } from '../../lib/format';
 import { useStore } from '../../store';
 import { parseHits, type Hit } from '../../lib/backendShapes';
@@ -16,7 +16,7 @@ export function SimilarPanel() {
   useEffect(() => {
     if (!open || id === null) return;
     let live = true;
-    void invokeLoose('similar.find', { sampleId: id, limit: 30 }).then((r) => {
+    void api.invoke('similar.find', { sampleId: id, limit: 30 }).then((r) => {
       if (!live) return;
       if (r.ok) {
         const h = parseHits(r.value).filter((x) => x.sample.id !== id);
