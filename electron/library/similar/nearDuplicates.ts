@@ -33,33 +33,66 @@ const EFFECTIVE_LENGTH = GROUP_OFFSET[2]! + ASPECT_DIMENSIONS.envelope.indexOf(4
 
 export const DEFAULT_NEAR_THRESHOLD = 0.97;
 
-function groupSimilarity(full: Int8Array, a: number, b: number, dims: readonly number[]): number {
+/** Mean squared int8 difference over `dims`, or Infinity as soon as it exceeds `bound` (a sum). */
+function groupDistance(
+  full: Int8Array,
+  a: number,
+  b: number,
+  dims: readonly number[],
+  bound: number,
+): number {
   const ba = a * FULL_DIMS;
   const bb = b * FULL_DIMS;
   let acc = 0;
-  for (const d of dims) {
+  for (let i = 0; i < dims.length; i++) {
+    const d = dims[i]!;
     const diff = full[ba + d]! - full[bb + d]!;
     acc += diff * diff;
+    if (acc > bound) return Infinity;
   }
-  return Math.exp(-acc / dims.length / (QUANT * QUANT) / 2);
+  return acc / dims.length;
 }
+
+const similarityOfMean = (mean: number): number => Math.exp(-mean / (QUANT * QUANT) / 2);
+/** The summed squared difference over `dims` at which a group's similarity falls below `sim`. */
+const boundFor = (sim: number, dims: number): number => -2 * Math.log(sim) * dims * QUANT * QUANT;
 
 /**
  * Similarity of two stored rows for duplicate purposes (1 = identical): timbre, the
  * trim-independent envelope and pitch. The classifier embedding is not part of it (it
  * sees duration and loudness, which trimming and gain change) and only vetoes pairs
- * it finds clearly different (below EMBEDDING_VETO).
+ * it finds clearly different (below EMBEDDING_VETO). Returns 0 as soon as the pair
+ * cannot reach `atLeast` (most pairs are rejected after a few dimensions).
  */
 export function duplicateSimilarity(
   full: Int8Array,
   a: number,
   b: number,
   embeddings: boolean,
+  atLeast = 0,
 ): number {
-  if (embeddings && groupSimilarity(full, a, b, COMPARED[0]!) < EMBEDDING_VETO) return 0;
+  const groups = COMPARED.length - 1;
+  // Each group must reach groups·atLeast − (groups − 1) for the mean to reach atLeast.
+  const floor = Math.max(1e-9, groups * atLeast - (groups - 1));
   let total = 0;
-  for (let g = 1; g < COMPARED.length; g++) total += groupSimilarity(full, a, b, COMPARED[g]!);
-  return total / (COMPARED.length - 1);
+  for (let g = 1; g < COMPARED.length; g++) {
+    const dims = COMPARED[g]!;
+    const mean = groupDistance(
+      full,
+      a,
+      b,
+      dims,
+      atLeast > 0 ? boundFor(floor, dims.length) : Infinity,
+    );
+    if (mean === Infinity) return 0;
+    total += similarityOfMean(mean);
+  }
+  if (embeddings) {
+    const dims = COMPARED[0]!;
+    if (groupDistance(full, a, b, dims, boundFor(EMBEDDING_VETO, dims.length)) === Infinity)
+      return 0;
+  }
+  return total / groups;
 }
 
 /** Embedding similarity below which two samples are never near duplicates. */
@@ -75,12 +108,16 @@ export interface NearOptions {
 class UnionFind {
   private readonly parent = new Map<number, number>();
   find(x: number): number {
-    let p = this.parent.get(x) ?? x;
-    if (p !== x) {
-      p = this.find(p);
-      this.parent.set(x, p);
+    let root = x;
+    for (let p = this.parent.get(root); p !== undefined && p !== root; p = this.parent.get(root))
+      root = p;
+    // Path compression (iterative: groups can be long chains).
+    for (let n = x; n !== root;) {
+      const next = this.parent.get(n)!;
+      this.parent.set(n, root);
+      n = next;
     }
-    return p;
+    return root;
   }
   union(a: number, b: number): void {
     const ra = this.find(a);
@@ -111,7 +148,8 @@ export function nearDuplicates(
     meta.set(r[0], { hash: r[1], duration: r[2] });
   const uf = new UnionFind();
   const linked = new Set<number>();
-  const minSim = new Map<string, number>();
+  const pairFirst: number[] = [];
+  const pairSim: number[] = [];
   for (let i = 0; i < order.length; i++) {
     const a = order[i]!;
     const la = full[a * FULL_DIMS + EFFECTIVE_LENGTH]!;
@@ -127,13 +165,13 @@ export function nearDuplicates(
         if (ratio < 0.5) continue;
       }
       const both = index.hasEmbedding(ids[a]!) && index.hasEmbedding(ids[b]!);
-      const sim = duplicateSimilarity(full, a, b, both);
+      const sim = duplicateSimilarity(full, a, b, both, threshold);
       if (sim < threshold) continue;
       uf.union(ids[a]!, ids[b]!);
       linked.add(ids[a]!);
       linked.add(ids[b]!);
-      const key = `${Math.min(ids[a]!, ids[b]!)}:${Math.max(ids[a]!, ids[b]!)}`;
-      minSim.set(key, sim);
+      pairFirst.push(ids[a]!);
+      pairSim.push(sim);
     }
   }
   const groups = new Map<number, number[]>();
@@ -144,15 +182,17 @@ export function nearDuplicates(
     groups.set(root, list);
   }
   const found: Array<{ members: number[]; similarity: number }> = [];
-  const pairSims = [...minSim.entries()].map(([k, v]) => [k.split(':').map(Number), v] as const);
-  for (const members of groups.values()) {
+  // Smallest pairwise similarity per group, in one pass over the linked pairs.
+  const groupMin = new Map<number, number>();
+  for (let i = 0; i < pairFirst.length; i++) {
+    const root = uf.find(pairFirst[i]!);
+    groupMin.set(root, Math.min(groupMin.get(root) ?? 1, pairSim[i]!));
+  }
+  for (const [root, members] of groups) {
     const hashes = new Set(members.map((id) => meta.get(id)?.hash ?? `id:${id}`));
     if (hashes.size < 2) continue; // all the same audio: an exact group, reported there
     members.sort((x, y) => x - y);
-    const set = new Set(members);
-    let similarity = 1;
-    for (const [[x, y], v] of pairSims)
-      if (set.has(x!) && set.has(y!)) similarity = Math.min(similarity, v);
+    const similarity = groupMin.get(root) ?? 1;
     found.push({ members, similarity: Math.round(similarity * 10_000) / 10_000 });
   }
   found.sort(
