@@ -62,6 +62,14 @@ function storedWidths(): ColumnWidths {
 }
 
 let searchSeq = 0;
+
+/** Last searches: request → answer (ms) and the server's own time, read by the UI bench. */
+const searchTimings: Array<{ roundTripMs: number; serverMs: number }> = [];
+if (typeof window !== 'undefined')
+  Object.defineProperty(window, '__samplemindSearchTimings', {
+    configurable: true,
+    value: searchTimings,
+  });
 let moreInFlight: string | null = null;
 
 export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => {
@@ -111,7 +119,12 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => {
       const seq = ++searchSeq;
       moreInFlight = null;
       set({ loading: true });
+      const t0 = performance.now();
       const r = await api.invoke('library.search', buildSearchQuery(input(), { limit: PAGE_SIZE }));
+      if (r.ok) {
+        searchTimings.push({ roundTripMs: performance.now() - t0, serverMs: r.value.tookMs });
+        if (searchTimings.length > 200) searchTimings.shift();
+      }
       if (seq !== searchSeq) return; // a newer keystroke won
       if (!r.ok) {
         set({ loading: false, searchError: r.error.message });
