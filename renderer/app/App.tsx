@@ -1,6 +1,8 @@
 import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { api } from '../api/client';
+import type { LibraryChanged } from '../../shared/contract';
+import { peaksCache } from '../features/waveform/peaksStore';
 import { useStore } from '../store';
 import { BrowserTable } from '../features/browser/BrowserTable';
 import { FilterChips } from '../features/search/FilterChips';
@@ -122,23 +124,26 @@ export function App() {
         void st.loadImportErrors();
       }
     });
+    // Bursts (an import or analysis sends many) are coalesced into one refresh per reason.
+    const pending = new Set<LibraryChanged['reason']>();
     const offChanged = api.on('library.changed', (c) => {
-      // Coalesce bursts (an import sends many) into one refresh.
+      pending.add(c.reason);
+      // Re-analysed samples have new peaks: forget what was cached (including "none").
+      if (c.reason === 'analysis' && c.sampleIds) peaksCache.invalidate(c.sampleIds);
       clearTimeout(refresh);
       refresh = setTimeout(() => {
         const st = useStore.getState();
-        if (
-          c.reason === 'import' ||
-          c.reason === 'watch' ||
-          c.reason === 'folders' ||
-          c.reason === 'purge'
-        ) {
+        const reasons = new Set(pending);
+        pending.clear();
+        const listing = ['import', 'watch', 'folders', 'purge'] as const;
+        if (listing.some((r) => reasons.has(r))) {
           void st.search({ keepCursor: true });
           void st.loadFolders();
-        } else if (c.reason === 'analysis') {
+        } else if (reasons.has('analysis') || reasons.has('ratings') || reasons.has('tags')) {
           void st.refreshRows();
-        } else if (c.reason === 'collections') void st.loadCollections();
-        else if (c.reason === 'tags') void st.loadTags();
+        }
+        if (reasons.has('collections')) void st.loadCollections();
+        if (reasons.has('tags')) void st.loadTags();
       }, 250);
     });
     return () => {
