@@ -4,6 +4,7 @@ import { createAnalysisHandlers } from '../analysis/handlers';
 import { AnalysisRunner } from '../analysis/runner/analysisRunner';
 import { openDatabase, type Db } from '../library/db';
 import { createLibraryHandlers } from '../library/handlers';
+import { createSimilarHandlers } from '../library/similar/handlers';
 import { aiServiceFor, createAiHandlers } from '../ai/handlers';
 import { createChatHandlers } from '../ai/chat/chatHandlers';
 import { Library } from '../library/library';
@@ -90,6 +91,7 @@ export function createApp(options: AppOptions): App {
     'app.info': () => info,
     ...options.host.handlers,
     ...createLibraryHandlers(library),
+    ...createSimilarHandlers(library, events),
     ...createAiHandlers(() =>
       aiServiceFor({
         db,
