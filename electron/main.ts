@@ -60,7 +60,12 @@ async function start(): Promise<void> {
   // AI provider keys: encrypted with safeStorage (warns on Linux basic_text).
   const keys = keyStoreFromSecrets(safeStorageSecretStore(dataDir, (m) => log(m)));
   const host = desktopHost(nativeActions(focusedOrFirstWindow), requireBackend, keys);
-  const opened = createApp({ dataDir, dbPath: defaultDbPath(dataDir), host, log });
+  const opened = createApp({
+    dataDir,
+    dbPath: defaultDbPath(dataDir),
+    host: { ...host, resourcesDir: paths.resourcesDir },
+    log,
+  });
   backend = opened;
   handleProtocols(session.defaultSession, paths.rendererRoot, {
     file: (id) => sampleFile(opened.db, id),

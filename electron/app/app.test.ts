@@ -1,10 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HandlerName } from '../../shared/contract';
 import { HANDLER_NAMES } from '../../shared/schemas';
 import { writeTinyWav } from '../library/fixtures/tinyWav';
 import { createTestApp } from './test-support/testApp';
+import { createApp } from './createApp';
+import { headlessHost } from './headlessHost';
+import { memoryKeyStore } from '../ai/keys';
+import { existingAiService } from '../ai/handlers';
 
 let app: ReturnType<typeof createTestApp>;
 
@@ -162,5 +167,28 @@ describe('the handler map and dispatch', () => {
       dataDir: app.dir,
       capabilities: { pickFolder: false },
     });
+  });
+});
+
+describe('the AI service in the app', () => {
+  it('takes its keys from the host and is closed with the app', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sm-app-ai-'));
+    const app = createApp({
+      dataDir: dir,
+      dbPath: join(dir, 'library.db'),
+      host: { ...headlessHost('cli'), keys: memoryKeyStore({ groq: 'gsk-test-key' }) },
+      watch: false,
+      log: () => {},
+    });
+    const status = await app.dispatch('ai.status', {});
+    expect(status.ok).toBe(true);
+    if (status.ok) {
+      const groq = status.value.providers.find((p) => p.id === 'groq')!;
+      expect(groq.hasKey).toBe(true);
+      expect(JSON.stringify(status.value)).not.toContain('gsk-test-key');
+    }
+    expect(existingAiService(app.db)).not.toBeNull();
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -4,8 +4,10 @@ import { createAnalysisHandlers } from '../analysis/handlers';
 import { AnalysisRunner } from '../analysis/runner/analysisRunner';
 import { openDatabase, type Db } from '../library/db';
 import { createLibraryHandlers } from '../library/handlers';
+import type { AiService } from '../ai/aiService';
+import { aiServiceFor, createAiHandlers, existingAiService } from '../ai/handlers';
+import type { KeyStore } from '../ai/keys';
 import { createSimilarHandlers } from '../library/similar/handlers';
-import { aiServiceFor, createAiHandlers } from '../ai/handlers';
 import { createChatHandlers } from '../ai/chat/chatHandlers';
 import { Library } from '../library/library';
 import { probeFile } from '../library/probe/probe';
@@ -20,6 +22,10 @@ export interface Host {
   mode: AppMode;
   capabilities: PlatformCapabilities;
   handlers: HandlerMap<Omit<AppContract, 'app.info'>>;
+  /** Where AI keys live (desktop: OS keychain via safeStorage); default: environment variables. */
+  keys?: KeyStore;
+  /** Packaged resources (bundled Ollama binary); default: none. */
+  resourcesDir?: string;
 }
 
 export interface AppOptions {
@@ -87,32 +93,29 @@ export function createApp(options: AppOptions): App {
     platform: process.platform,
     capabilities: options.host.capabilities,
   };
+  // One AI service per library (router, ledger, Ollama supervisor), made on first use.
+  const ai = (): AiService =>
+    aiServiceFor({
+      db,
+      dataDir: options.dataDir,
+      reuseOllamaOnly: options.host.mode === 'cli',
+      emit: (e, p) => events.emit(e, p as never),
+      ...(options.host.keys ? { keys: options.host.keys } : {}),
+      ...(options.host.resourcesDir ? { resourcesDir: options.host.resourcesDir } : {}),
+    });
   const handlers: Handlers = {
     'app.info': () => info,
     ...options.host.handlers,
     ...createLibraryHandlers(library),
+    ...createAiHandlers(ai),
     ...createSimilarHandlers(library, events),
-    ...createAiHandlers(() =>
-      aiServiceFor({
-        db,
-        dataDir: options.dataDir,
-        reuseOllamaOnly: options.host.mode === 'cli',
-        emit: (e, p) => events.emit(e, p as never),
-      }),
-    ),
     ...createAnalysisHandlers(analysis),
     ...createChatHandlers({
       db,
       emit: (e, p) => events.emit(e, p),
       handlers: () => handlers,
       // The same AiService (one per database) as the ai.* handlers above.
-      router: () =>
-        aiServiceFor({
-          db,
-          dataDir: options.dataDir,
-          reuseOllamaOnly: options.host.mode === 'cli',
-          emit: (e, p) => events.emit(e, p as never),
-        }).router,
+      router: () => ai().router,
     }),
   };
   let closed = false;
@@ -132,6 +135,8 @@ export function createApp(options: AppOptions): App {
       if (closed) return;
       closed = true;
       await analysis.stop();
+      // Stops an Ollama the supervisor started (never one that was already running).
+      await existingAiService(db)?.close();
       await library.close();
       // Keeps the query planner's statistics current (cheap; SQLite decides what to analyse).
       db.pragma('optimize');
