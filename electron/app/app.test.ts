@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HandlerName } from '../../shared/contract';
+import type { AiStatus } from '../../shared/contract/ai';
 import { HANDLER_NAMES } from '../../shared/schemas';
 import { writeTinyWav } from '../library/fixtures/tinyWav';
 import { createTestApp } from './test-support/testApp';
@@ -180,13 +181,11 @@ describe('the AI service in the app', () => {
       watch: false,
       log: () => {},
     });
-    const status = await app.dispatch('ai.status', {});
-    expect(status.ok).toBe(true);
-    if (status.ok) {
-      const groq = status.value.providers.find((p) => p.id === 'groq')!;
-      expect(groq.hasKey).toBe(true);
-      expect(JSON.stringify(status.value)).not.toContain('gsk-test-key');
-    }
+    const status = await app.dispatch('ai.status', {}, { origin: 'test' });
+    if (!status.ok) throw new Error(status.error.message);
+    const value = status.value as AiStatus;
+    expect(value.providers.find((p) => p.id === 'groq')!.hasKey).toBe(true);
+    expect(JSON.stringify(value)).not.toContain('gsk-test-key');
     expect(existingAiService(app.db)).not.toBeNull();
     await app.close();
     rmSync(dir, { recursive: true, force: true });
