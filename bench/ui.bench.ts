@@ -262,6 +262,9 @@ export async function runUiBench(): Promise<Record<string, unknown>> {
   }
 }
 
+/** The entry `npm run bench` calls. */
+export const run = runUiBench;
+
 if (isMain(import.meta.url)) {
   runUiBench().catch((error: unknown) => {
     console.error(error);
