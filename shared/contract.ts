@@ -9,9 +9,15 @@ import type { LibraryContract, LibraryEvents } from './contract/library';
 import type { AnalysisContract, AnalysisEvents } from './contract/analysis';
 import type { ChatContract, ChatEvents } from './contract/chat';
 import type { SimilarContract } from './contract/similar';
+import type { AiContract, AiEvents } from './contract/ai';
 
-export type Contract = AppContract & LibraryContract & AnalysisContract & ChatContract & SimilarContract & import('./contract/ai').AiContract;
-export type Events = LibraryEvents & AnalysisEvents & ChatEvents & import('./contract/ai').AiEvents;
+export type Contract = AppContract &
+  LibraryContract &
+  AnalysisContract &
+  ChatContract &
+  SimilarContract &
+  AiContract;
+export type Events = LibraryEvents & AnalysisEvents & ChatEvents & AiEvents;
 
 export type HandlerName = keyof Contract;
 export type InputOf<K extends HandlerName> = Contract[K]['input'];
