@@ -243,6 +243,11 @@ test('duplicates and settings views', async () => {
   await page.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
   await expect(page.getByRole('main')).toContainText(libraryPath());
+  // AI providers: every provider listed, keys never shown (web mode reads them from the environment).
+  const providers = page.getByRole('table').filter({ hasText: 'Provider' }).first();
+  await expect(providers).toContainText('Ollama');
+  await expect(providers).toContainText(/OpenAI/);
+  await expect(page.getByLabel('AI spend')).toContainText('This month');
   await shot(page, '08-settings');
   await page.getByRole('button', { name: /^All samples/ }).click();
 });

@@ -11,6 +11,7 @@ export const OPTIONAL_HANDLERS = [
   'analysis.resume',
   'analysis.status',
   'chat.list',
+  'ai.status',
 ] as const;
 export type OptionalHandler = (typeof OPTIONAL_HANDLERS)[number];
 

@@ -5,6 +5,7 @@ import { audition } from '../../audio/engine';
 import { formatCount } from '../../lib/format';
 import { useStore } from '../../store';
 import { AddFolder } from '../importing/AddFolder';
+import { AiSettings } from './AiSettings';
 
 type SinkAudio = HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> };
 
@@ -145,9 +146,13 @@ export default function SettingsView() {
       </fieldset>
       <fieldset>
         <legend>AI assistant</legend>
-        {caps['chat.list'] ? (
+        {caps['ai.status'] ? (
+          <AiSettings />
+        ) : (
+          <p className="muted">The AI assistant is not available in this build.</p>
+        )}
+        {caps['chat.list'] && (
           <p>
-            Providers, keys and budgets are managed in the assistant panel.{' '}
             <button
               type="button"
               className="link"
@@ -156,8 +161,6 @@ export default function SettingsView() {
               Open the assistant
             </button>
           </p>
-        ) : (
-          <p className="muted">The AI assistant is not available in this build.</p>
         )}
       </fieldset>
       {info && (
