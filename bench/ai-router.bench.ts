@@ -1,3 +1,4 @@
+import { seededRandom } from '../shared/random';
 // AI router benchmark: a recorded-style mix of 1,000 requests (tagging, descriptions,
 // chat turns with tools, a few premium and long-context questions; realistic token
 // counts) replayed through the real router against protocol fakes on 127.0.0.1 (real
@@ -23,17 +24,8 @@ import { isMain, percentile, round, writeResult } from './lib/results';
 const N = Number(process.env.BENCH_AI_REQUESTS ?? 1000);
 const CONCURRENCY = 8;
 
-/** mulberry32: a small seeded PRNG so the mix is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG so the mix is the same on every run. */
+const rng = seededRandom;
 
 export interface MixItem {
   kind: 'tag' | 'describe' | 'chat' | 'chat-premium' | 'chat-long';

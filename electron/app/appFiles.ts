@@ -1,23 +1,11 @@
 import { createReadStream, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { Readable } from 'node:stream';
-import { resolveStatic } from '../server/staticFiles';
+import { resolveStatic, STATIC_TYPES } from '../server/staticFiles';
 import { APP_HOST, APP_SCHEME } from './appOrigin';
 import { appSecurityHeaders } from './csp';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.onnx': 'application/octet-stream',
-};
+const TYPES = STATIC_TYPES;
 
 function fileSize(path: string): number | null {
   try {

@@ -2,7 +2,8 @@ import { createReadStream, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
-const TYPES: Record<string, string> = {
+/** Content types of the files the app serves (web mode and the desktop app:// protocol). */
+export const STATIC_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -14,7 +15,9 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.wasm': 'application/wasm',
   '.map': 'application/json',
+  '.onnx': 'application/octet-stream',
 };
+const TYPES = STATIC_TYPES;
 
 /** Resolves a URL path inside `root`, refusing anything that would escape it. */
 export function resolveStatic(root: string, urlPath: string): string | null {

@@ -1,4 +1,5 @@
 /** Synthetic test signals whose analysis results are known. */
+import { seededRandom } from '../../../shared/random';
 
 export function sine(
   freq: number,
@@ -15,16 +16,7 @@ export function sine(
 }
 
 /** A seeded PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = seededRandom;
 
 export function whiteNoise(seconds: number, sampleRate: number, amp = 0.5, seed = 1): Float32Array {
   const r = rng(seed);
