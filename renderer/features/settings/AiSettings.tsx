@@ -101,7 +101,7 @@ export function AiSettings() {
                 />
               </td>
               <td>
-                {p.local ? (
+                {p.id === 'ollama' ? (
                   <span className="muted">none needed</span>
                 ) : (
                   <KeyField
