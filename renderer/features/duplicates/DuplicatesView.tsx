@@ -1,19 +1,22 @@
 import { useEffect, useState } from 'react';
-import type { DuplicateGroup } from '../../../shared/contract';
 import { api } from '../../api/client';
+import { duplicateRows, duplicatesHeadline, type DuplicateRow } from '../../lib/duplicates';
 import { formatBytes, formatCount } from '../../lib/format';
 import { useStore } from '../../store';
 
-/** Exact duplicates (same audio content): groups with the suggested keeper. Nothing is deleted here. */
+/**
+ * Exact duplicates (same audio content) and near duplicates (same sound, e.g. other gain or
+ * format), each group with the suggested keeper marked. Nothing is deleted here.
+ */
 export default function DuplicatesView() {
-  const [groups, setGroups] = useState<DuplicateGroup[] | null>(null);
+  const [rows, setRows] = useState<DuplicateRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const audition = useStore((s) => s.audition);
   useEffect(() => {
     let live = true;
-    void api.invoke('library.duplicates', { limit: 500 }).then((r) => {
+    void api.invoke('similar.duplicates', { limit: 500, near: true }).then((r) => {
       if (!live) return;
-      if (r.ok) setGroups(r.value);
+      if (r.ok) setRows(duplicateRows(r.value));
       else setError(r.error.message);
     });
     return () => {
@@ -26,26 +29,29 @@ export default function DuplicatesView() {
         {error}
       </p>
     );
-  if (!groups) return <p className="muted pad">Looking for duplicates…</p>;
-  if (groups.length === 0)
+  if (!rows) return <p className="muted pad">Looking for duplicates…</p>;
+  if (rows.length === 0)
     return (
       <div className="empty">
         <h2>No duplicates</h2>
-        <p className="muted">No two files in the library hold the same audio.</p>
+        <p className="muted">No two files in the library hold the same or nearly the same audio.</p>
       </div>
     );
-  const wasted = groups.reduce(
-    (n, g) => n + g.samples.slice(1).reduce((m, s) => m + s.sizeBytes, 0),
-    0,
-  );
+  const head = duplicatesHeadline(rows);
   return (
     <section className="duplicates pad" aria-label="Duplicates">
       <h2>
-        {formatCount(groups.length)} groups of identical files{' '}
-        <span className="muted">({formatBytes(wasted)} in extra copies)</span>
+        {formatCount(head.exact)} groups of identical files, {formatCount(head.near)} of near
+        duplicates <span className="muted">({formatBytes(head.extraBytes)} in extra copies)</span>
       </h2>
-      {groups.map((g) => (
-        <div key={g.contentHash} className="dup-group">
+      {rows.map((g) => (
+        <div key={g.key} className="dup-group" data-kind={g.kind}>
+          <p className="muted">
+            {g.kind === 'exact'
+              ? 'Identical audio'
+              : `Near duplicate · ${Math.round(g.similarity * 100)}% similar`}
+            {g.differences.length > 0 && ` · differs in ${g.differences.join(', ')}`}
+          </p>
           <ul>
             {g.samples.map((s) => (
               <li key={s.id}>
@@ -58,7 +64,11 @@ export default function DuplicatesView() {
                   ▶
                 </button>{' '}
                 <code>{s.path}</code>
-                {s.id === g.keeperId && <span className="badge">keep</span>}
+                {s.id === g.keeperId && (
+                  <span className="badge" title="Suggested keeper">
+                    keep
+                  </span>
+                )}
               </li>
             ))}
           </ul>
