@@ -1,3 +1,4 @@
+import type { AnalysisStatus } from '../../shared/contract';
 import {
   clickRow,
   EMPTY_SELECTION,
@@ -6,7 +7,17 @@ import {
   type ClickModifiers,
   type Selection,
 } from '../lib/selection';
+import { api } from '../api/client';
+import { AnalysisPrioritizer } from '../lib/prioritize';
 import type { SliceCreator } from './types';
+
+const prioritizer = new AnalysisPrioritizer();
+
+/** The file the user looks at jumps the analysis queue when it has not been analysed yet. */
+function prioritize(row: { id: number; analysis: AnalysisStatus } | undefined): void {
+  if (!row || !prioritizer.shouldPrioritize(row.id, row.analysis, Date.now())) return;
+  void api.invoke('analysis.prioritize', { sampleIds: [row.id] });
+}
 
 export interface SelectionSlice {
   selection: Selection;
@@ -27,6 +38,7 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
     const next = clickRow(selection, index, row.id, mods, (i) => rows[i]?.id, rows.length);
     set({ selection: next });
     if (!mods.shift && !mods.toggle) get().audition(row.id);
+    prioritize(row);
   },
   move(delta, extend) {
     const { rows, selection } = get();
@@ -34,6 +46,7 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
     set({ selection: next });
     const id = next.cursor === null ? undefined : rows[next.cursor]?.id;
     if (id !== undefined && !extend) get().audition(id);
+    if (next.cursor !== null) prioritize(rows[next.cursor]);
     if (next.cursor !== null && next.cursor > rows.length - 50) void get().loadMore();
   },
   selectAllRows() {
