@@ -23,7 +23,8 @@ export function pcmSource(bytes: ByteSource, layout: PcmLayout): AudioSource {
     },
     warnings,
     async *blocks(): AsyncGenerator<AudioBlock> {
-      const per = pcmBlockFrames(layout.blockAlign);
+      // Short files get buffers of their own length, not a full block (less garbage).
+      const per = Math.max(1, Math.min(pcmBlockFrames(layout.blockAlign), layout.frames));
       const out: Float32Array[] = [];
       for (let c = 0; c < layout.channels; c++) out.push(new Float32Array(per));
       let done = 0;

@@ -75,9 +75,12 @@ export class PeakBuilder {
       for (let t = 0; t < this.tracks; t++) {
         let lo = (this.mins[t] as Float32Array)[b] as number;
         let hi = (this.maxs[t] as Float32Array)[b] as number;
-        const chans = this.tracks === 1 ? block.channels : [block.channels[t] as Float32Array];
-        for (const ch of chans) {
-          for (let k = i; k < i + take; k++) {
+        const first = this.tracks === 1 ? 0 : t;
+        const last = this.tracks === 1 ? block.channels.length : t + 1;
+        const end = i + take;
+        for (let c = first; c < last; c++) {
+          const ch = block.channels[c] as Float32Array;
+          for (let k = i; k < end; k++) {
             const v = ch[k] as number;
             if (v < lo) lo = v;
             if (v > hi) hi = v;
