@@ -75,6 +75,21 @@ test('search narrows results as you type', async () => {
   await expect.poll(() => resultCount(page)).toBe(total);
 });
 
+test('describe a sound: shows what was understood and searches by description', async () => {
+  const search = page.getByLabel('Search samples');
+  await search.fill('punchy kick');
+  const panel = page.getByRole('region', { name: 'Describe a sound' });
+  await expect(
+    panel.getByRole('list', { name: 'Understood' }).locator('[data-kind="class"]'),
+  ).toHaveText('kick');
+  await panel.getByRole('button', { name: 'Search by description' }).click();
+  const results = panel.getByRole('list', { name: 'Description results' }).getByRole('listitem');
+  await expect(results.first()).toBeVisible();
+  await shot(page, '02b-describe');
+  await search.fill('');
+  await expect(panel).toHaveCount(0);
+});
+
 test('filters by kind, BPM (with half/double) and class', async () => {
   const total = await resultCount(page);
   await page.locator('[data-filter="kind"]').click();

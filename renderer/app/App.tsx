@@ -6,6 +6,7 @@ import { peaksCache } from '../features/waveform/peaksStore';
 import { useStore } from '../store';
 import { BrowserTable } from '../features/browser/BrowserTable';
 import { FilterChips } from '../features/search/FilterChips';
+import { DescribePanel } from '../features/search/DescribePanel';
 import { SearchBar } from '../features/search/SearchBar';
 import { Sidebar } from '../features/sidebar/Sidebar';
 import { AddFolder } from '../features/importing/AddFolder';
@@ -72,6 +73,7 @@ function BrowserView() {
       <div className="query-bar">
         <SearchBar />
         <FilterChips />
+        <DescribePanel />
       </div>
       {searchError && (
         <p className="error pad" role="alert">
