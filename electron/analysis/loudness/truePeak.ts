@@ -7,9 +7,9 @@ import type { AudioBlock } from '../decode/types';
  *
  * Speed: the interpolated values of a chunk of samples can never exceed the chunk's
  * largest |x| (including the filter's history) times the largest per-phase L1 norm of the
- * filter (`bound`). Chunks whose bound cannot beat the running peak are skipped — an exact
- * shortcut, not an approximation — so in practice only the loudest passages are
- * oversampled.
+ * filter (`bound`). Chunks are visited loudest first and those whose bound cannot beat the
+ * running peak are skipped — an exact shortcut, not an approximation — so in practice
+ * only the loudest passages are oversampled.
  */
 export function oversamplingFactor(sampleRate: number): number {
   if (sampleRate >= 176400) return 1;
@@ -80,6 +80,8 @@ export class TruePeakMeter {
   private readonly filter: Polyphase;
   private readonly history: Float64Array[];
   private work = new Float64Array(0);
+  private chunkMax = new Float64Array(0);
+  private order = new Uint32Array(0);
   private peak = 0;
   private samplePeak = 0;
 
@@ -112,15 +114,32 @@ export class TruePeakMeter {
       if (!x) continue;
       w.set(h, 0);
       for (let i = 0; i < block.frames; i++) w[hist + i] = x[i] as number;
-      // Output n uses w[n .. n + hist] (n = 0 .. frames-1).
-      for (let start = 0; start < block.frames; start += CHUNK) {
+      // Output n uses w[n .. n + hist] (n = 0 .. frames-1). Chunks are visited loudest
+      // first, so the running peak rises early and the quieter chunks are all skipped.
+      const chunks = Math.ceil(block.frames / CHUNK);
+      if (this.chunkMax.length < chunks) {
+        this.chunkMax = new Float64Array(chunks);
+        this.order = new Uint32Array(chunks);
+      }
+      const cm = this.chunkMax;
+      const order = this.order.subarray(0, chunks);
+      for (let j = 0; j < chunks; j++) {
+        const start = j * CHUNK;
         const end = Math.min(block.frames, start + CHUNK);
         let m = 0;
         for (let i = start; i < end + hist; i++) {
           const a = Math.abs(w[i] as number);
           if (a > m) m = a;
         }
-        if (m * bound <= this.peak) continue;
+        cm[j] = m;
+        order[j] = j;
+      }
+      order.sort((a, b) => (cm[b] as number) - (cm[a] as number));
+      for (let o = 0; o < chunks; o++) {
+        const j = order[o] as number;
+        if ((cm[j] as number) * bound <= this.peak) break;
+        const start = j * CHUNK;
+        const end = Math.min(block.frames, start + CHUNK);
         for (let n = start; n < end; n++) {
           for (let p = 1; p < factor; p++) {
             let acc = 0;
