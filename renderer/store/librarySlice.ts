@@ -16,6 +16,7 @@ import {
   type ColumnId,
   type ColumnWidths,
 } from '../lib/columns';
+import { mergeRows } from '../lib/mergeRows';
 import { reconcile } from '../lib/selection';
 import type { SliceCreator } from './types';
 
@@ -62,6 +63,8 @@ function storedWidths(): ColumnWidths {
 }
 
 let searchSeq = 0;
+/** The search request now on the wire (settles, never rejects), or null. */
+let searchInFlight: Promise<void> | null = null;
 
 /** Last searches: request → answer (ms) and the server's own time, read by the UI bench. */
 const searchTimings: Array<{ roundTripMs: number; serverMs: number }> = [];
@@ -118,9 +121,23 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => {
     async search(opts) {
       const seq = ++searchSeq;
       moreInFlight = null;
-      set({ loading: true });
+      if (!get().loading) set({ loading: true });
+      // One search on the wire at a time: while one is in flight, only the newest call waits
+      // and sends after it, so fast typing never queues stale searches on the server.
+      while (searchInFlight) {
+        await searchInFlight;
+        if (seq !== searchSeq) return; // a newer keystroke will send instead
+      }
       const t0 = performance.now();
-      const r = await api.invoke('library.search', buildSearchQuery(input(), { limit: PAGE_SIZE }));
+      const request = api.invoke('library.search', buildSearchQuery(input(), { limit: PAGE_SIZE }));
+      const done = request.then(
+        () => undefined,
+        () => undefined,
+      );
+      searchInFlight = done;
+      const r = await request.finally(() => {
+        if (searchInFlight === done) searchInFlight = null;
+      });
       if (r.ok) {
         searchTimings.push({ roundTripMs: performance.now() - t0, serverMs: r.value.tookMs });
         if (searchTimings.length > 200) searchTimings.shift();
@@ -178,8 +195,9 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => {
         limit: Math.min(1000, wanted.length),
       });
       if (!r.ok) return;
-      const byId = new Map(r.value.items.map((x) => [x.id, x]));
-      set((s) => ({ rows: s.rows.map((row) => byId.get(row.id) ?? row) }));
+      // Unchanged rows keep their objects: a refresh during analysis re-renders only what changed.
+      const rows = mergeRows(get().rows, r.value.items);
+      if (rows !== get().rows) set({ rows });
     },
     patchRows(ids, patch) {
       const want = new Set(ids);
