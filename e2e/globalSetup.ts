@@ -8,7 +8,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataDir = join(root, 'data');
   mkdirSync(dataDir, { recursive: true });
   const library = makeAudioLibrary(root);
-  const server = await startServer(dataDir);
+  // No AI provider: no keys from this shell, and no Ollama where the server looks for one.
+  const server = await startServer(dataDir, [], {
+    OLLAMA_HOST: 'http://127.0.0.1:9',
+    GROQ_API_KEY: '',
+    DEEPSEEK_API_KEY: '',
+    GEMINI_API_KEY: '',
+    OPENAI_API_KEY: '',
+    ANTHROPIC_API_KEY: '',
+  });
   process.env.SM_E2E_LOGIN = server.loginUrl;
   process.env.SM_E2E_LIBRARY = library;
   mkdirSync('test-results/screenshots', { recursive: true });

@@ -99,6 +99,9 @@ describe('live chat turn', () => {
       /raise the budget in Settings/,
     );
     expect(errorHelp({ code: 'NO_PROVIDER', message: 'start Ollama' })).toBe('start Ollama');
+    expect(
+      errorHelp({ code: 'NO_PROVIDER', message: 'no AI provider can take this request' }),
+    ).toMatch(/start Ollama .* or add an API key/);
     expect(errorHelp({ code: 'RATE_LIMITED', message: 'slow down' })).toMatch(/try again/);
     expect(errorHelp({ code: 'INTERNAL', message: 'x' })).toBe('x');
     expect(toolLabel('search_samples')).toBe('Searching the library');

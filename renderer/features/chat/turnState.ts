@@ -134,7 +134,10 @@ export function formatCost(usd: number | null): string {
 export function errorHelp(error: ErrorData): string {
   switch (error.code) {
     case 'NO_PROVIDER':
-      return `${error.message}`;
+      // Always say how to fix it, unless the backend's message already does.
+      return /start ollama|api key/i.test(error.message)
+        ? error.message
+        : `${error.message} — start Ollama (ollama serve) or add an API key in Settings.`;
     case 'BUDGET_EXCEEDED':
       return `${error.message} — raise the budget in Settings, or use a local model.`;
     case 'RATE_LIMITED':
