@@ -42,6 +42,7 @@ export async function compressedSource(
   const decoder: StreamDecoder = await acquireDecoder(opts.codec);
   let healthy = true;
   let released = false;
+  let flushed = false;
   const warnings: string[] = [];
   let errorCount = 0;
   let offset = 0;
@@ -50,7 +51,7 @@ export async function compressedSource(
   const release = async (): Promise<void> => {
     if (released) return;
     released = true;
-    await releaseDecoder(opts.codec, decoder, healthy);
+    await releaseDecoder(opts.codec, decoder, healthy, flushed);
   };
 
   const note = (chunk: DecodedChunk): void => {
@@ -65,7 +66,10 @@ export async function compressedSource(
     try {
       if (offset >= bytes.size) {
         ended = true;
-        return decoder.flush ? await decoder.flush() : null;
+        if (!decoder.flush) return null;
+        const tail = await decoder.flush();
+        flushed = true;
+        return tail;
       }
       const data = await bytes.read(offset, chunkBytes);
       offset += data.length;

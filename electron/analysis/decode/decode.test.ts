@@ -247,8 +247,11 @@ describe('compressed formats (fixtures encoded by ffmpeg)', () => {
 
   it('reuses decoders across files and reports corrupt or truncated streams', async () => {
     const flac = ffmpegEncode(wavPath, `${tmp.dir}/b.flac`, ['-c:a', 'flac']);
-    for (let i = 0; i < 3; i++)
-      expect((await decodeAll(await openAudio(flac)))[0]?.length).toBe(tone.length);
+    // The cached decoder is reused after flush() (which resets it): same samples every time.
+    const firstRun = (await decodeAll(await openAudio(flac)))[0];
+    expect(firstRun?.length).toBe(tone.length);
+    for (let i = 0; i < 2; i++)
+      expect((await decodeAll(await openAudio(flac)))[0]).toEqual(firstRun);
     const bytes = readFileSync(flac);
     const cutPath = tmp.file('cut.flac', bytes.subarray(0, Math.floor(bytes.length / 2)));
     const cut = await decodeAll(await openAudio(cutPath));

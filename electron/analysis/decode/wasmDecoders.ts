@@ -54,15 +54,20 @@ export async function acquireDecoder(codec: WasmCodec): Promise<StreamDecoder> {
   return create(codec);
 }
 
-/** Returns a decoder to the cache after resetting it; a decoder that failed is freed instead. */
+/**
+ * Returns a decoder to the cache after resetting it; a decoder that failed is freed instead.
+ * `flushed`: the decoder's flush() completed, which already resets the FLAC and Vorbis
+ * decoders (re-instantiating their wasm), so a second reset is skipped.
+ */
 export async function releaseDecoder(
   codec: WasmCodec,
   decoder: StreamDecoder,
   healthy: boolean,
+  flushed = false,
 ): Promise<void> {
   if (healthy && !idle.has(codec)) {
     try {
-      await decoder.reset();
+      if (!(flushed && decoder.flush)) await decoder.reset();
       idle.set(codec, decoder);
       return;
     } catch {
