@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
+import { AnalysisNote } from './AnalysisNote';
 import { useShallow } from 'zustand/react/shallow';
 import { api, isDesktop } from '../../api/client';
 import { audition } from '../../audio/engine';
@@ -87,6 +88,7 @@ export function PlayerBar() {
                   .filter(Boolean)
                   .join(' · ')}
               </span>
+              <AnalysisNote id={s.row.id} status={s.row.analysis} />
               {s.sync.enabled && s.plan && <span className="badge">{s.plan.note}</span>}
               {s.error && (
                 <span className="error" role="alert">
