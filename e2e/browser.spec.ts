@@ -221,9 +221,12 @@ test('makes a collection and drags rows onto it', async () => {
 });
 
 test('works from the keyboard alone', async () => {
+  // Start from the list (the previous test left the search box focused, where '/' is text).
+  await page.locator('[data-list="samples"]').focus();
   await page.keyboard.press('/');
   await expect(page.getByLabel('Search samples')).toBeFocused();
   await page.keyboard.type('kick');
+  await expect(page.getByLabel('Search samples')).toHaveValue('kick');
   await expect.poll(() => resultCount(page)).toBeGreaterThan(1);
   await page.keyboard.press('ArrowDown');
   await expect(rows(page).nth(0)).toHaveAttribute('aria-selected', 'true');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  afterNewRows,
   clickRow,
   EMPTY_SELECTION,
   extendTo,
@@ -80,5 +81,29 @@ describe('selection', () => {
     expect(moved.cursor).toBe(1);
     const all = selectAll(s);
     expect(reconcile(all, idAt, 10)).toBe(all);
+  });
+});
+
+describe('rows replaced under the selection', () => {
+  const sel = { ids: new Set([101]), anchor: 1, cursor: 1, all: false };
+  it('the cursor follows its row when late results move it', () => {
+    const newRows = [105, 101, 100];
+    const next = afterNewRows(sel, 101, (i) => newRows[i], newRows.length, true);
+    expect(next.cursor).toBe(1);
+    const moved = [101, 105];
+    expect(afterNewRows(sel, 101, (i) => moved[i], moved.length, true)).toMatchObject({
+      cursor: 0,
+      anchor: 0,
+    });
+  });
+
+  it('a new query without the focused row starts over; a refresh keeps the cursor', () => {
+    const other = [200, 201];
+    expect(afterNewRows(sel, 101, (i) => other[i], other.length, true)).toMatchObject({
+      cursor: null,
+      anchor: null,
+    });
+    expect(afterNewRows(sel, 101, (i) => other[i], other.length, false).cursor).toBe(1);
+    expect(ids(afterNewRows(sel, 101, (i) => other[i], other.length, false))).toEqual([]);
   });
 });

@@ -124,6 +124,34 @@ export function reconcile(sel: Selection, idAt: IdAt, count: number): Selection 
   };
 }
 
+/**
+ * The selection after the rows were replaced (a new query, or the same one again):
+ * selected ids that are gone are dropped, and the keyboard cursor follows the row it
+ * was on (found by id in the new rows). For a new query whose rows no longer hold the
+ * focused row, the cursor and anchor start over.
+ */
+export function afterNewRows(
+  sel: Selection,
+  focusedId: number | undefined,
+  idAt: IdAt,
+  count: number,
+  newQuery: boolean,
+): Selection {
+  const kept = reconcile(sel, idAt, count);
+  if (kept.all) return kept;
+  let at = -1;
+  if (focusedId !== undefined) {
+    for (let i = 0; i < count; i++) {
+      if (idAt(i) === focusedId) {
+        at = i;
+        break;
+      }
+    }
+  }
+  if (at >= 0) return { ...kept, cursor: at, anchor: newQuery ? at : kept.anchor };
+  return newQuery ? { ...kept, cursor: null, anchor: null } : kept;
+}
+
 function loadedIds(idAt: IdAt, count: number): number[] {
   const out: number[] = [];
   for (let i = 0; i < count; i++) {

@@ -17,7 +17,7 @@ import {
   type ColumnWidths,
 } from '../lib/columns';
 import { mergeRows } from '../lib/mergeRows';
-import { reconcile } from '../lib/selection';
+import { afterNewRows } from '../lib/selection';
 import type { SliceCreator } from './types';
 
 /** First page of a query: a screenful and some (more pages load as the list scrolls). */
@@ -156,13 +156,15 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => {
         searchError: null,
         tookMs: r.value.tookMs,
         resultVersion: opts?.keepCursor ? s.resultVersion : s.resultVersion + 1,
-        selection: opts?.keepCursor
-          ? reconcile(s.selection, (i) => rows[i]?.id, rows.length)
-          : {
-              ...reconcile(s.selection, (i) => rows[i]?.id, rows.length),
-              cursor: null,
-              anchor: null,
-            },
+        // Results that land after the user moved (late answers while typing) keep the
+        // keyboard cursor on the row it was on.
+        selection: afterNewRows(
+          s.selection,
+          s.selection.cursor === null ? undefined : s.rows[s.selection.cursor]?.id,
+          (i) => rows[i]?.id,
+          rows.length,
+          !opts?.keepCursor,
+        ),
       }));
     },
     async loadMore() {
