@@ -4,7 +4,14 @@ import { ActionCard } from './ActionCard';
 import { subscribeChatEvents, useChat, type ProviderChoice } from './chatStore';
 import { SampleRows } from './SampleRows';
 import { TaggingSection } from './TaggingSection';
-import { errorHelp, formatCost, PROVIDERS, toolLabel, type LiveTurn } from './turnState';
+import {
+  errorHelp,
+  formatCost,
+  interleaveActions,
+  PROVIDERS,
+  toolLabel,
+  type LiveTurn,
+} from './turnState';
 import './chat.css';
 
 function samplesOf(ids: number[], conv: ChatConversation): ChatSampleRef[] {
@@ -30,43 +37,42 @@ function toolSummary(m: ChatMessageInfo): string {
   return '';
 }
 
+function StoredMessage({ m, conv }: { m: ChatMessageInfo; conv: ChatConversation }) {
+  if (m.role === 'user') return <div className="chat-msg chat-msg--user">{m.content}</div>;
+  if (m.role === 'tool') {
+    return (
+      <div className="chat-step muted small">
+        ✓ {toolLabel(m.toolName ?? '')}
+        {toolSummary(m) ? ` — ${toolSummary(m)}` : ''}
+      </div>
+    );
+  }
+  // An assistant step that only called tools shows as its tool lines.
+  if (!m.content.trim() && m.sampleIds.length === 0 && m.toolCalls.length > 0) return null;
+  return (
+    <div className="chat-msg chat-msg--assistant">
+      {m.content && <div className="chat-text">{m.content}</div>}
+      <SampleRows samples={samplesOf(m.sampleIds, conv)} />
+      {m.provider && m.toolCalls.length === 0 && (
+        <div className="chat-meta muted small">
+          {m.provider}
+          {m.model ? ` · ${m.model}` : ''} · {formatCost(m.costUsd ?? 0)}
+        </div>
+      )}
+    </div>
+  );
+}
+
 function StoredMessages({ conv }: { conv: ChatConversation }) {
   return (
     <>
-      {conv.messages.map((m) => {
-        if (m.role === 'user') {
-          return (
-            <div key={m.id} className="chat-msg chat-msg--user">
-              {m.content}
-            </div>
-          );
-        }
-        if (m.role === 'tool') {
-          return (
-            <div key={m.id} className="chat-step muted small">
-              ✓ {toolLabel(m.toolName ?? '')}
-              {toolSummary(m) ? ` — ${toolSummary(m)}` : ''}
-            </div>
-          );
-        }
-        // An assistant step that only called tools shows as its tool lines.
-        if (!m.content.trim() && m.sampleIds.length === 0 && m.toolCalls.length > 0) return null;
-        return (
-          <div key={m.id} className="chat-msg chat-msg--assistant">
-            {m.content && <div className="chat-text">{m.content}</div>}
-            <SampleRows samples={samplesOf(m.sampleIds, conv)} />
-            {m.provider && m.toolCalls.length === 0 && (
-              <div className="chat-meta muted small">
-                {m.provider}
-                {m.model ? ` · ${m.model}` : ''} · {formatCost(m.costUsd ?? 0)}
-              </div>
-            )}
-          </div>
-        );
-      })}
-      {conv.actions.map((a) => (
-        <ActionCard key={a.id} action={a} />
-      ))}
+      {interleaveActions(conv.messages, conv.actions).map((item) =>
+        item.type === 'message' ? (
+          <StoredMessage key={`m${item.message.id}`} m={item.message} conv={conv} />
+        ) : (
+          <ActionCard key={`a${item.action.id}`} action={item.action} />
+        ),
+      )}
     </>
   );
 }
@@ -141,6 +147,7 @@ export function ChatPanel() {
         <h2>Assistant</h2>
         <select
           aria-label="Conversation"
+          className="chat-conv"
           value={conv?.info.id ?? ''}
           onChange={(e) => void s.open(e.target.value ? Number(e.target.value) : null)}
         >

@@ -5,7 +5,9 @@ import {
   applyTurnEvent,
   errorHelp,
   formatCost,
+  interleaveActions,
   jobLine,
+  providerFailure,
   startTurn,
   toolLabel,
 } from './turnState';
@@ -93,7 +95,10 @@ describe('live chat turn', () => {
   it('formats costs and errors', () => {
     expect(formatCost(null)).toBe('');
     expect(formatCost(0)).toBe('free');
-    expect(formatCost(0.00042)).toBe('$0.0004');
+    expect(formatCost(0.00042)).toBe('$0.00042');
+    expect(formatCost(0.0042)).toBe('$0.0042');
+    expect(formatCost(0.0000213)).toBe('$0.000021');
+    expect(formatCost(3e-9)).toBe('< $0.000001');
     expect(formatCost(1.234)).toBe('$1.23');
     expect(errorHelp({ code: 'BUDGET_EXCEEDED', message: 'budget spent' })).toMatch(
       /raise the budget in Settings/,
@@ -129,5 +134,39 @@ describe('live chat turn', () => {
 
   it('offers every provider the router knows', () => {
     expect([...PROVIDERS]).toEqual([...AI_PROVIDER_IDS]);
+  });
+
+  it('turns a router failure into a sentence with who failed, why and the fix', () => {
+    const raw =
+      'no provider could answer: ollama/qwen3:8b PROVIDER_ERROR, groq/openai/gpt-oss-20b PROVIDER_ERROR (last error: 503 {"error":{"message":"fake error 503","type":"server_error","code":null}})';
+    const text = errorHelp({ code: 'PROVIDER_ERROR', message: raw });
+    expect(text).toBe(
+      'The assistant could not get an answer: ollama, groq failed (503: fake error 503). Try again in a moment, or pick another provider above; providers and keys are in Settings.',
+    );
+    expect(providerFailure('no provider could answer: ollama/qwen3:8b TIMEOUT')).toMatch(
+      /^The assistant could not get an answer: ollama failed\. Try again/,
+    );
+    expect(
+      providerFailure(
+        'no provider could answer: ollama/m PROVIDER_ERROR (last error: {"error":"model runner has unexpectedly stopped"})',
+      ),
+    ).toContain('ollama failed (model runner has unexpectedly stopped)');
+    expect(providerFailure('socket hang up')).toBe(
+      'socket hang up — try again, or pick another provider above.',
+    );
+  });
+
+  it('shows each proposed action after the turn that proposed it', () => {
+    const msg = (id: number, role: string, createdAt: number) => ({ id, role, createdAt });
+    const items = interleaveActions(
+      [msg(1, 'user', 10), msg(2, 'assistant', 12), msg(3, 'user', 20), msg(4, 'assistant', 21)],
+      [
+        { id: 'b', createdAt: 21 },
+        { id: 'a', createdAt: 11 },
+      ],
+    );
+    expect(
+      items.map((i) => (i.type === 'message' ? `m${i.message.id}` : `a${i.action.id}`)),
+    ).toEqual(['m1', 'm2', 'aa', 'm3', 'm4', 'ab']);
   });
 });

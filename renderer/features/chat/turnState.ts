@@ -126,7 +126,9 @@ export function applyTurnEvent(turn: LiveTurn, event: TurnEvent, now = 0): LiveT
 export function formatCost(usd: number | null): string {
   if (usd === null) return '';
   if (usd === 0) return 'free';
-  if (usd < 0.01) return `$${usd.toFixed(4)}`;
+  if (usd < 0.000_001) return '< $0.000001';
+  // Two significant digits: a cheap cloud call costs $0.000021, not "$0.0000".
+  if (usd < 0.01) return `$${usd.toFixed(Math.max(4, 1 - Math.floor(Math.log10(usd))))}`;
   return `$${usd.toFixed(2)}`;
 }
 
@@ -142,9 +144,61 @@ export function errorHelp(error: ErrorData): string {
       return `${error.message} — raise the budget in Settings, or use a local model.`;
     case 'RATE_LIMITED':
       return `${error.message} — try again in a moment.`;
+    case 'PROVIDER_ERROR':
+      return providerFailure(error.message);
     default:
       return error.message;
   }
+}
+
+/**
+ * The router's "no provider could answer: groq/model PROVIDER_ERROR (last error: 503 {json})"
+ * as a sentence: who was tried, what the last one said (its message, not its JSON), the fix.
+ */
+export function providerFailure(message: string): string {
+  const m = /^no provider could answer: (.*?)(?: \(last error: ([\s\S]*)\))?$/.exec(message);
+  if (!m) return `${message} — try again, or pick another provider above.`;
+  const tried = [
+    ...new Set(
+      (m[1] ?? '')
+        .split(', ')
+        .map((t) => t.split('/')[0]!.trim())
+        .filter(Boolean),
+    ),
+  ];
+  const last = m[2] ?? '';
+  const status = /^(\d{3})\b/.exec(last)?.[1];
+  const said =
+    /"message"\s*:\s*"([^"]{1,160})"/.exec(last)?.[1] ??
+    /"error"\s*:\s*"([^"]{1,160})"/.exec(last)?.[1];
+  const reason = said
+    ? `${status ? `${status}: ` : ''}${said}`
+    : last.replace(/\s+/g, ' ').slice(0, 160);
+  const who = tried.length > 0 ? tried.join(', ') : 'the AI provider';
+  return `The assistant could not get an answer: ${who} failed${reason ? ` (${reason})` : ''}. Try again in a moment, or pick another provider above; providers and keys are in Settings.`;
+}
+
+/** What the stored conversation shows, in order: each proposed action after its turn. */
+export type ConversationItem<M, A> =
+  { type: 'message'; message: M } | { type: 'action'; action: A };
+
+export function interleaveActions<
+  M extends { role: string; createdAt: number },
+  A extends { createdAt: number },
+>(messages: readonly M[], actions: readonly A[]): Array<ConversationItem<M, A>> {
+  const pending = [...actions].sort((a, b) => a.createdAt - b.createdAt);
+  const out: Array<ConversationItem<M, A>> = [];
+  for (const message of messages) {
+    // A new question closes the turns before it: their actions go above it.
+    if (message.role === 'user') {
+      while (pending.length > 0 && pending[0]!.createdAt < message.createdAt) {
+        out.push({ type: 'action', action: pending.shift()! });
+      }
+    }
+    out.push({ type: 'message', message });
+  }
+  for (const action of pending) out.push({ type: 'action', action });
+  return out;
 }
 
 /** Human label of a tool for the step list. */
