@@ -115,8 +115,6 @@ export function App() {
   }, [theme]);
 
   useEffect(() => {
-    const s = useStore.getState();
-    void s.boot();
     let refresh: ReturnType<typeof setTimeout> | undefined;
     const offProgress = api.on('import.progress', (p) => {
       const st = useStore.getState();

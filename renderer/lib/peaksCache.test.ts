@@ -51,6 +51,25 @@ describe('PeaksCache', () => {
     expect(f.calls).toEqual([4, 3, 2, 1]);
   });
 
+  it('holds fetches while the list scrolls, then fetches what is still wanted', async () => {
+    const f = deferredFetcher();
+    const cache = new PeaksCache({ fetch: f.fetch, concurrency: 4 });
+    cache.hold(30);
+    for (const id of [1, 2, 3]) cache.request(id);
+    await tick();
+    expect(cache.held).toBe(true);
+    expect(f.calls).toEqual([]);
+    // Still scrolling: the hold is extended and the rows that flew past are dropped.
+    cache.hold(30);
+    cache.cancelPending(new Set([3]));
+    cache.request(7);
+    await new Promise((r) => setTimeout(r, 15));
+    expect(f.calls).toEqual([]);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(cache.held).toBe(false);
+    expect(f.calls).toEqual([7, 3]);
+  });
+
   it('drops queued requests for rows that scrolled away', async () => {
     const f = deferredFetcher();
     const cache = new PeaksCache({ fetch: f.fetch, concurrency: 1 });

@@ -27,6 +27,7 @@ export class PeaksCache {
   private active = 0;
   private unsupported = false;
   private scheduled = false;
+  private holdTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly concurrency: number;
 
   constructor(private readonly options: PeaksCacheOptions) {
@@ -62,6 +63,22 @@ export class PeaksCache {
       this.scheduled = false;
       this.pump();
     });
+  }
+
+  /**
+   * Starts no fetch until `ms` after the last call (the list is scrolling: rows fly past,
+   * and only those on screen once it settles are worth fetching). Requests still queue.
+   */
+  hold(ms: number): void {
+    clearTimeout(this.holdTimer);
+    this.holdTimer = setTimeout(() => {
+      this.holdTimer = undefined;
+      this.pump();
+    }, ms);
+  }
+
+  get held(): boolean {
+    return this.holdTimer !== undefined;
   }
 
   /** Forgets requests not started yet (the rows scrolled away). */
@@ -102,6 +119,7 @@ export class PeaksCache {
   }
 
   private pump(): void {
+    if (this.held) return;
     while (this.active < this.concurrency && this.queue.length > 0 && !this.unsupported) {
       // Latest first: the rows the user looks at now.
       const id = this.queue.pop()!;

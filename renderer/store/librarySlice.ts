@@ -38,6 +38,8 @@ export interface LibrarySlice {
   tookMs: number | null;
   /** Increments whenever a new query's results replace the rows (not on refreshes). */
   resultVersion: number;
+  /** When the current results arrived (ms since the epoch): "added 3 min ago" counts from it. */
+  resultAt: number;
   widths: ColumnWidths;
   setText(text: string): void;
   setFilters(filters: FilterState): void;
@@ -92,6 +94,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => {
     searchError: null,
     tookMs: null,
     resultVersion: 0,
+    resultAt: Date.now(),
     widths: storedWidths(),
     setText(text) {
       set({ text });
@@ -156,6 +159,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => {
         searchError: null,
         tookMs: r.value.tookMs,
         resultVersion: opts?.keepCursor ? s.resultVersion : s.resultVersion + 1,
+        resultAt: opts?.keepCursor ? s.resultAt : Date.now(),
         // Results that land after the user moved (late answers while typing) keep the
         // keyboard cursor on the row it was on.
         selection: afterNewRows(

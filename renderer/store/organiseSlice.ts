@@ -52,14 +52,19 @@ export const createOrganiseSlice: SliceCreator<OrganiseSlice> = (set, get) => ({
   notice: null,
   similarRows: [],
   async boot() {
-    const [info, jobs] = await Promise.all([
-      api.invoke('app.info', {}),
-      api.invoke('library.importJobs', {}),
-    ]);
-    if (info.ok) set({ appInfo: info.value });
-    if (jobs.ok) set({ jobs: jobs.value });
+    // The rows first: the search goes out before anything else, and the sidebar's lists
+    // (folder counts take the server a while on a big library) are asked for once the
+    // rows are in, so they never hold up the first screen.
+    const rows = get().search();
+    const info = api.invoke('app.info', {}).then((r) => {
+      if (r.ok) set({ appInfo: r.value });
+    });
+    await rows;
     await Promise.all([
-      get().search(),
+      info,
+      api.invoke('library.importJobs', {}).then((r) => {
+        if (r.ok) set({ jobs: r.value });
+      }),
       get().loadFolders(),
       get().loadCollections(),
       get().loadTags(),

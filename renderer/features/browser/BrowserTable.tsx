@@ -1,14 +1,15 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useShallow } from 'zustand/react/shallow';
 import type { SampleSummary } from '../../../shared/contract';
 import { COLUMNS, gridTemplate, rowMinWidth, type ColumnId } from '../../lib/columns';
+import { rowSlot, scrollTopToShow } from '../../lib/rowWindow';
 import { isSelected } from '../../lib/selection';
 import { useStore } from '../../store';
 import { cellText, cellTitle, RatingCell } from './Cells';
 import { HeaderRow } from './HeaderRow';
 import { MiniWave } from './MiniWave';
 import { startRowDrag } from './dragOut';
+import { useRowWindow } from './useRowWindow';
 import { peaksCache } from '../waveform/peaksStore';
 import { audition } from '../../audio/engine';
 
@@ -130,9 +131,15 @@ const Row = memo(function Row({
   );
 });
 
+/** Rows drawn either side of the screen (a fling replaces them all anyway). */
+const OVERSCAN = 4;
+/** Peaks are fetched once scrolling has paused this long. */
+const PEAKS_SETTLE_MS = 120;
+const holdPeaks = () => peaksCache.hold(PEAKS_SETTLE_MS);
+
 /** The virtualised sample table: only the rows on screen exist in the DOM. */
 export function BrowserTable() {
-  const { rows, total, selection, currentId, widths, resultVersion, loading } = useStore(
+  const { rows, total, selection, currentId, widths, resultVersion, now, loading } = useStore(
     useShallow((s) => ({
       rows: s.rows,
       total: s.total,
@@ -140,6 +147,7 @@ export function BrowserTable() {
       currentId: s.currentId,
       widths: s.widths,
       resultVersion: s.resultVersion,
+      now: s.resultAt,
       loading: s.loading,
     })),
   );
@@ -147,17 +155,9 @@ export function BrowserTable() {
   const template = useMemo(() => gridTemplate(widths, VISIBLE), [widths]);
   const minWidth = rowMinWidth(widths, VISIBLE);
   const count = Math.max(rows.length, total ?? 0);
-  // The virtualizer is read fresh on every render (not memoised), which is what TanStack expects.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-  });
-  const items = virtualizer.getVirtualItems();
-  const last = items[items.length - 1]?.index ?? 0;
-  const first = items[0]?.index ?? 0;
+  const win = useRowWindow(scrollRef, count, ROW_HEIGHT, OVERSCAN, holdPeaks);
+  const first = win.start;
+  const last = Math.max(win.start, win.end - 1);
 
   useEffect(() => {
     if (last >= rows.length - 40) void useStore.getState().loadMore();
@@ -189,10 +189,30 @@ export function BrowserTable() {
   }, [resultVersion]);
 
   useEffect(() => {
-    if (selection.cursor !== null) virtualizer.scrollToIndex(selection.cursor, { align: 'auto' });
-  }, [selection.cursor, virtualizer]);
+    const el = scrollRef.current;
+    if (!el || selection.cursor === null) return;
+    const top = scrollTopToShow(selection.cursor, ROW_HEIGHT, el.scrollTop, el.clientHeight);
+    if (top !== null) el.scrollTop = top;
+  }, [selection.cursor]);
 
-  const now = useMemo(() => Date.now(), [resultVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+  const items = [];
+  for (let index = win.start; index < win.end; index++) {
+    const row = rows[index];
+    items.push(
+      <Row
+        // Keyed by slot: the row that scrolls in reuses the DOM of the one that left.
+        key={rowSlot(index, win.capacity)}
+        row={row}
+        index={index}
+        start={index * ROW_HEIGHT}
+        selected={row ? isSelected(selection, row.id) : false}
+        cursor={selection.cursor === index}
+        current={row ? row.id === currentId : false}
+        template={template}
+        now={now}
+      />,
+    );
+  }
 
   return (
     <div
@@ -213,23 +233,8 @@ export function BrowserTable() {
           selection.cursor !== null ? `sample-row-${selection.cursor}` : undefined
         }
       >
-        <div className="table-spacer" style={{ height: virtualizer.getTotalSize(), minWidth }}>
-          {items.map((v) => {
-            const row = rows[v.index];
-            return (
-              <Row
-                key={v.key}
-                row={row}
-                index={v.index}
-                start={v.start}
-                selected={row ? isSelected(selection, row.id) : false}
-                cursor={selection.cursor === v.index}
-                current={row ? row.id === currentId : false}
-                template={template}
-                now={now}
-              />
-            );
-          })}
+        <div className="table-spacer" style={{ height: count * ROW_HEIGHT, minWidth }}>
+          {items}
         </div>
       </div>
     </div>
