@@ -8,6 +8,7 @@
 //   Hydrogen kit added to the library, since the generated rows have no audio)
 // Run: npm run build && tsx bench/ui.bench.ts   → bench/results/ui.json
 import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -39,6 +40,21 @@ async function launch(): Promise<Browser> {
   });
 }
 
+/** Resolves when the web-mode server says its library index is loaded. */
+function serverReady(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server not ready:\n${out}`)), 120_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('Ready:')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+}
+
 const OBSERVE_LONG_TASKS = `
   window.__longTasks = [];
   new PerformanceObserver((list) => {
@@ -46,9 +62,20 @@ const OBSERVE_LONG_TASKS = `
   }).observe({ type: 'longtask', buffered: true });
 `;
 
+// The first sample rows on screen, seen from inside the page: the frame (requestAnimationFrame)
+// after the first row element is inserted, so the time does not include Playwright's polling.
+const OBSERVE_FIRST_ROWS = `
+  new MutationObserver((_, observer) => {
+    if (!document.querySelector('[role="grid"] [role="row"][data-id]')) return;
+    observer.disconnect();
+    requestAnimationFrame(() => { window.__firstRowsMs = performance.now(); });
+  }).observe(document, { childList: true, subtree: true });
+`;
+
 /** Cold load in a fresh context: time to the first rows, FCP, and the scripts it needed. */
 async function coldLoad(browser: Browser, login: string) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(OBSERVE_FIRST_ROWS);
   const page = await context.newPage();
   const scripts = new Map<string, Promise<Buffer>>();
   page.on('response', (r) => {
@@ -56,8 +83,10 @@ async function coldLoad(browser: Browser, login: string) {
   });
   await page.goto(login);
   await page.waitForSelector('[role="grid"] [role="row"][data-id]');
+  const seenByPlaywrightMs = await page.evaluate<number>('performance.now()');
+  await page.waitForFunction('window.__firstRowsMs !== undefined');
   const timing = await page.evaluate<{ firstRowsMs: number; fcpMs: number | null }>(
-    `({ firstRowsMs: performance.now(), fcpMs: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null })`,
+    `({ firstRowsMs: window.__firstRowsMs, fcpMs: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null })`,
   );
   let gz = 0;
   let raw = 0;
@@ -67,7 +96,7 @@ async function coldLoad(browser: Browser, login: string) {
     gz += gzipSync(b).length;
   }
   await context.close();
-  return { ...timing, scripts: scripts.size, jsRawBytes: raw, jsGzipBytes: gz };
+  return { ...timing, seenByPlaywrightMs, scripts: scripts.size, jsRawBytes: raw, jsGzipBytes: gz };
 }
 
 async function fling(page: Page) {
@@ -162,11 +191,20 @@ export async function runUiBench(): Promise<Record<string, unknown>> {
   db.prepare(
     "INSERT INTO settings(key, value) VALUES ('analysis.outdatedQueuedFor', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
   ).run(ANALYZER_VERSION);
+  // About 10% of the generated rows are 'pending'; the server would queue them at start and
+  // spend the whole run (two workers on this 2-core machine) failing files that do not exist,
+  // pushing analysis events to the page. Store the outcome that analysis reaches for them.
+  db.prepare(
+    `UPDATE samples SET analysis_status = 'failed', analysis_error_code = 'NOT_FOUND',
+       analysis_error_message = 'no such file (generated row)' WHERE analysis_status = 'pending'`,
+  ).run();
   db.close();
   const kit = join(root, 'audio', 'TR808');
   cpSync(KIT, kit, { recursive: true, filter: (p) => !p.endsWith('.xml') });
 
   const server = await startServer(dataDir, ['--db', dbPath]);
+  // A cold *page* load against a running server: wait until its index is loaded.
+  await serverReady(server.process);
   const browser = await launch();
   try {
     const phase = (name: string) => console.error(`[ui bench] ${new Date().toISOString()} ${name}`);
@@ -225,8 +263,12 @@ export async function runUiBench(): Promise<Record<string, unknown>> {
         ...stats(fmp),
         runs: cold.map((c) => round(c.firstRowsMs)),
         goal: '< 1000 cold',
+        measuredTo:
+          'in the page: the frame after the first sample row is inserted; fresh browser context (no cache), server already running with its index loaded',
       },
       firstContentfulPaintMs: stats(cold.map((c) => c.fcpMs ?? Number.NaN)),
+      // The same moment as Playwright's waitForSelector + an evaluate round trip see it.
+      firstRowsSeenByPlaywrightMs: stats(cold.map((c) => c.seenByPlaywrightMs)),
       firstScreenJs: {
         scripts: cold[0]!.scripts,
         rawBytes: cold[0]!.jsRawBytes,

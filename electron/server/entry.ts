@@ -37,7 +37,11 @@ async function main(): Promise<void> {
   });
   console.log(`SampleMind web mode — library: ${dbPath}`);
   console.log(`Open: ${server.loginUrl}`);
-  void app.start().catch((error: unknown) => console.error('start-up failed:', error));
+  // Pages can load at once; searches answer from the in-memory index once this prints.
+  void app
+    .start()
+    .then(() => console.log('Ready: library index loaded'))
+    .catch((error: unknown) => console.error('start-up failed:', error));
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
