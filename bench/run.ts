@@ -11,6 +11,7 @@ const SUITES: Record<string, string> = {
   similarity: './similarity.bench.ts',
   'ai-router': './ai-router.bench.ts',
   ui: './ui.bench.ts',
+  chat: './chat.bench.ts',
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -44,7 +44,7 @@ async function ask(question: string): Promise<void> {
 const lastAnswer = (): Locator => panel().locator('.chat-msg--assistant').last();
 
 test.beforeAll(async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   root = tempRoot('samplemind-e2e-chat-');
   const dataDir = join(root, 'data');
   mkdirSync(dataDir, { recursive: true });
@@ -68,7 +68,7 @@ test.beforeAll(async ({ browser }) => {
   await expect(page.locator('.import-line[data-phase="done"]')).toBeVisible({ timeout: 30_000 });
   // Analysis too (a few seconds for this library), so rows carry their class and length.
   await expect(page.locator('.analysis-line')).toHaveAttribute('data-state', 'idle', {
-    timeout: 40_000,
+    timeout: 60_000,
   });
   await page.getByRole('button', { name: 'Assistant' }).click();
   await expect(panel().getByLabel('Ask the assistant')).toBeVisible();

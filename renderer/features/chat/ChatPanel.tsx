@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ChatConversation, ChatMessageInfo, ChatSampleRef } from '../../../shared/contract';
 import { ActionCard } from './ActionCard';
 import { subscribeChatEvents, useChat, type ProviderChoice } from './chatStore';
@@ -63,7 +63,11 @@ function StoredMessage({ m, conv }: { m: ChatMessageInfo; conv: ChatConversation
   );
 }
 
-function StoredMessages({ conv }: { conv: ChatConversation }) {
+/**
+ * The stored conversation. Memoised: while an answer streams the panel re-renders on
+ * every delta, and the history (its rows included) must not be rebuilt each time.
+ */
+const StoredMessages = memo(function StoredMessages({ conv }: { conv: ChatConversation }) {
   return (
     <>
       {interleaveActions(conv.messages, conv.actions).map((item) =>
@@ -75,7 +79,7 @@ function StoredMessages({ conv }: { conv: ChatConversation }) {
       )}
     </>
   );
-}
+});
 
 function LiveAnswer({ live }: { live: LiveTurn }) {
   const notePaint = useChat((s) => s.notePaint);
