@@ -55,6 +55,23 @@ export function asciiLower(text: string): string {
 }
 
 /**
+ * Compares as `asciiLower(a)` vs `asciiLower(b)` with `<` would (UTF-16 code units,
+ * A–Z folded), without building the lower-cased strings: -1, 0 or 1.
+ */
+export function compareAsciiNoCase(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 65 && x <= 90) x += 32;
+    if (y >= 65 && y <= 90) y += 32;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
+}
+
+/**
  * Typed-array columns indexed directly by sample id, plus interned folders ("dirs")
  * and classes. NaN / -1 stand for NULL.
  */

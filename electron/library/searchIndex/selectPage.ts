@@ -5,6 +5,8 @@ import { topK } from './topK';
 let keys = new Float64Array(0);
 let work = new Float64Array(0);
 let picked = new Int32Array(0);
+/** Keys the threshold estimate of keepBelowEstimate looks at. */
+const sample = new Float64Array(2048);
 
 function ensure(length: number): void {
   if (keys.length >= length) return;
@@ -41,6 +43,7 @@ export function selectPage(
     length = w;
   }
   if (length <= k * 4) return topK(ids, length, k, order.compare);
+  if (length >= 2048 && length > k * 16) length = keepBelowEstimate(ids, length, k);
 
   work.set(keys.subarray(0, length));
   const threshold = kthSmallest(work, length, k - 1);
@@ -59,4 +62,31 @@ export function selectPage(
   if (order.idSign > 0) for (let i = 0; i < nTie && tie.length < need; i++) tie.push(picked[i]!);
   else for (let i = nTie - 1; i >= 0 && tie.length < need; i--) tie.push(picked[i]!);
   return page.concat(tie);
+}
+
+/**
+ * Narrows `ids`/`keys` (in place, id order kept) to the rows whose key is at most an
+ * estimate of the k-th smallest key, taken from an evenly spaced sample with a safety
+ * margin. Every row of the page has a key no greater than the k-th smallest, so when
+ * at least `k` rows survive the page is among them; otherwise nothing is changed.
+ * Turns a full quickselect over a million keys into two sequential passes.
+ */
+function keepBelowEstimate(ids: Int32Array, length: number, k: number): number {
+  const s = sample.length;
+  for (let i = 0; i < s; i++) sample[i] = keys[Math.floor((i * length) / s)]!;
+  sample.sort();
+  const expected = (k / length) * s;
+  const threshold = sample[Math.min(s - 1, Math.ceil(expected + 4 * Math.sqrt(expected) + 8))]!;
+  let kept = 0;
+  for (let i = 0; i < length; i++) if (keys[i]! <= threshold) kept++;
+  if (kept < k || kept === length) return length;
+  let w = 0;
+  for (let i = 0; i < length; i++) {
+    const key = keys[i]!;
+    if (key <= threshold) {
+      ids[w] = ids[i]!;
+      keys[w++] = key;
+    }
+  }
+  return w;
 }

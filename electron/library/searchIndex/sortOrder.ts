@@ -1,5 +1,5 @@
 import type { SortColumn } from '../../../shared/schemas';
-import { asciiLower, type SampleColumns } from './columns';
+import { asciiLower, compareAsciiNoCase, type SampleColumns } from './columns';
 
 /** A position in a sort order: the primary key (NaN = NULL), an optional text tie-breaker, the id. */
 export interface SortPoint {
@@ -83,9 +83,8 @@ export function sortOrder(
     if (ka !== kb) return ka < kb ? -1 : 1;
     if (hasTie) {
       if (by === 'score' && nameKey[a] !== nameKey[b]) return nameKey[a]! < nameKey[b]! ? -1 : 1;
-      const x = tieOf(a);
-      const y = tieOf(b);
-      if (x !== y) return x < y ? -sign : sign;
+      const names = compareAsciiNoCase(c.names[a]!, c.names[b]!);
+      if (names !== 0) return names * sign;
     }
     return a === b ? 0 : a < b ? -sign : sign;
   };
@@ -115,8 +114,8 @@ export function sortOrder(
       const k = sortKey(id);
       if (k !== p.key) return k < p.key ? -1 : 1;
       if (hasTie && p.tie !== undefined) {
-        const x = tieOf(id);
-        if (x !== p.tie) return x < p.tie ? -sign : sign;
+        const names = compareAsciiNoCase(c.names[id]!, p.tie);
+        if (names !== 0) return names * sign;
       }
       return id === p.id ? 0 : id < p.id ? -sign : sign;
     },
