@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { createApp } from '../app/createApp';
 import { headlessHost } from '../app/headlessHost';
 import { defaultDataDir, defaultDbPath } from '../app/paths';
+import { firstPageBlock } from './firstPage';
 import { startWebServer } from './webServer';
 
 /** `npm run web`: the whole app, headless, served to a browser on 127.0.0.1. */
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
   // Pages can load at once; searches answer from the in-memory index once this prints.
   void app
     .start()
+    // One opening search warms the search path, so the first page load is as quick as the next.
+    .then(() => firstPageBlock(app.dispatch))
     .then(() => console.log('Ready: library index loaded'))
     .catch((error: unknown) => console.error('start-up failed:', error));
   let stopping = false;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { createTestApp } from '../app/test-support/testApp';
 import { writeTinyWav } from '../library/fixtures/tinyWav';
+import { FIRST_PAGE_QUERY, type FirstPage } from '../../shared/firstPage';
 import { startWebServer, type WebServer } from './webServer';
 
 let app: ReturnType<typeof createTestApp>;
@@ -115,6 +116,39 @@ describe('web mode server', () => {
       expect(r.body.toString()).not.toContain('do not serve');
     }
     expect((await get('/missing.js', { cookie })).status).toBe(404);
+  });
+
+  it('puts the first page of rows in the page, escaped for HTML', async () => {
+    const staticDir = join(app.dir, 'static');
+    writeFileSync(
+      join(staticDir, 'index.html'),
+      '<!doctype html><html><head><title>SampleMind</title></head><body><div id="root"></div></body></html>',
+    );
+    const lib = join(app.dir, 'lib');
+    mkdirSync(lib);
+    writeTinyWav(join(lib, 'kick <!--<script> & x.wav'), { seconds: 0.1 });
+    writeTinyWav(join(lib, 'snare.wav'), { seconds: 0.1 });
+    app.library.addFolder(lib);
+    await app.library.importer.whenIdle();
+    const cookie = await login();
+    const html = (await get('/', { cookie })).body.toString();
+    const m = /<script type="application\/json" id="samplemind-first-page">(.*?)<\/script>/s.exec(
+      html,
+    );
+    expect(m).not.toBeNull();
+    expect(html.indexOf(m![0])).toBeGreaterThan(html.indexOf('<div id="root"></div>'));
+    expect(html.endsWith('</body></html>')).toBe(true);
+    // Nothing in a file name can close the element early.
+    expect(m![1]).not.toMatch(/[<>]/);
+    const data = JSON.parse(m![1]!) as FirstPage;
+    expect(data.query).toEqual(FIRST_PAGE_QUERY);
+    expect(data.page.total).toBe(2);
+    expect(data.page.items.map((r) => r.name)).toEqual(['kick <!--<script> & x.wav', 'snare.wav']);
+    // Client-side routes get the same page; HEAD gets headers only.
+    expect((await get('/browse', { cookie })).body.toString()).toContain('samplemind-first-page');
+    const head = await get('/', { cookie }, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.body.length).toBe(0);
   });
 
   it('serves sample audio by id with range requests', async () => {

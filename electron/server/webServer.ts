@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { AUDIO_PATH } from '../../shared/wire';
 import type { App } from '../app/createApp';
 import { WebAuth } from './auth';
+import { servePageWithFirstPage } from './firstPage';
 import { serveSampleAudio } from './mediaRoute';
 import { handlePeaksRequest } from './peaksRoute';
 import { setSecurityHeaders } from './securityHeaders';
@@ -28,6 +29,11 @@ export interface WebServer {
 }
 
 const HOST = '127.0.0.1';
+
+function notFound(res: ServerResponse): void {
+  res.statusCode = 404;
+  res.end('not found');
+}
 
 /**
  * Headless mode: the built renderer and the app's handlers on 127.0.0.1 only.
@@ -88,12 +94,21 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       serveSampleAudio(options.app.db, id, req.headers.range, res);
       return;
     }
-    if (!serveStatic(options.staticDir, url.pathname, res)) {
-      // Client-side routes fall back to the page.
-      if (!url.pathname.includes('.') && serveStatic(options.staticDir, '/', res)) return;
-      res.statusCode = 404;
-      res.end('not found');
+    const isPage = url.pathname === '/' || url.pathname === '/index.html';
+    if (!isPage && serveStatic(options.staticDir, url.pathname, res)) return;
+    // The page (client-side routes fall back to it), with the first rows in it.
+    if (isPage || !url.pathname.includes('.')) {
+      void servePageWithFirstPage(
+        options.staticDir,
+        options.app.dispatch,
+        res,
+        req.method === 'HEAD',
+      ).then((served) => {
+        if (!served) notFound(res);
+      });
+      return;
     }
+    notFound(res);
   };
 
   const server = createServer(handle);

@@ -1,5 +1,7 @@
 import type { SampleSummary } from '../../shared/contract';
 import { api } from '../api/client';
+import { takeFirstPage } from '../api/firstPage';
+import { ok } from '../../shared/result';
 import {
   buildSearchQuery,
   EMPTY_FILTERS,
@@ -132,7 +134,13 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => {
         if (seq !== searchSeq) return; // a newer keystroke will send instead
       }
       const t0 = performance.now();
-      const request = api.invoke('library.search', buildSearchQuery(input(), { limit: PAGE_SIZE }));
+      const query = buildSearchQuery(input(), { limit: PAGE_SIZE });
+      // Web mode: the opening query's rows came with the page. They are checked against the
+      // server once the WebSocket is up (changes made meanwhile sent no event to this page).
+      const fromPage = takeFirstPage(query);
+      const request = fromPage
+        ? Promise.resolve(ok(fromPage))
+        : api.invoke('library.search', query);
       const done = request.then(
         () => undefined,
         () => undefined,
@@ -141,7 +149,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => {
       const r = await request.finally(() => {
         if (searchInFlight === done) searchInFlight = null;
       });
-      if (r.ok) {
+      if (r.ok && !fromPage) {
         searchTimings.push({ roundTripMs: performance.now() - t0, serverMs: r.value.tookMs });
         if (searchTimings.length > 200) searchTimings.shift();
       }
@@ -150,26 +158,36 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => {
         set({ loading: false, searchError: r.error.message });
         return;
       }
-      const rows = r.value.items;
-      set((s) => ({
-        rows,
-        total: r.value.total ?? rows.length,
-        nextCursor: r.value.nextCursor,
-        loading: false,
-        searchError: null,
-        tookMs: r.value.tookMs,
-        resultVersion: opts?.keepCursor ? s.resultVersion : s.resultVersion + 1,
-        resultAt: opts?.keepCursor ? s.resultAt : Date.now(),
-        // Results that land after the user moved (late answers while typing) keep the
-        // keyboard cursor on the row it was on.
-        selection: afterNewRows(
-          s.selection,
-          s.selection.cursor === null ? undefined : s.rows[s.selection.cursor]?.id,
-          (i) => rows[i]?.id,
-          rows.length,
-          !opts?.keepCursor,
-        ),
-      }));
+      const fresh = r.value.items;
+      set((s) => {
+        // A refresh that finds the same rows keeps the row objects (nothing re-renders).
+        const rows =
+          opts?.keepCursor &&
+          s.rows.length === fresh.length &&
+          s.rows.every((row, i) => row.id === fresh[i]!.id)
+            ? mergeRows(s.rows, fresh)
+            : fresh;
+        return {
+          rows,
+          total: r.value.total ?? rows.length,
+          nextCursor: r.value.nextCursor,
+          loading: false,
+          searchError: null,
+          tookMs: r.value.tookMs,
+          resultVersion: opts?.keepCursor ? s.resultVersion : s.resultVersion + 1,
+          resultAt: opts?.keepCursor ? s.resultAt : Date.now(),
+          // Results that land after the user moved (late answers while typing) keep the
+          // keyboard cursor on the row it was on.
+          selection: afterNewRows(
+            s.selection,
+            s.selection.cursor === null ? undefined : s.rows[s.selection.cursor]?.id,
+            (i) => rows[i]?.id,
+            rows.length,
+            !opts?.keepCursor,
+          ),
+        };
+      });
+      if (fromPage) void get().search({ keepCursor: true });
     },
     async loadMore() {
       const { nextCursor } = get();
