@@ -9,6 +9,7 @@
 // relay), and WebSocket → text in the DOM (renderer).
 // Run: npm run build && tsx bench/chat.bench.ts   → bench/results/chat.json
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import type { ChatStep } from '../electron/ai/test-support/chatScript';
@@ -116,6 +117,27 @@ async function clockOffset(page: Page): Promise<{ offsetMs: number; uncertaintyM
   return { offsetMs: round(best.offsetMs, 3), uncertaintyMs: round(best.uncertaintyMs, 3) };
 }
 
+/**
+ * When each chat.delta frame reached Chromium's network layer (before the page's main
+ * thread handles it), from DevTools' WebSocket events; monotonic times are turned into
+ * wall-clock ms with the pair the handshake event carries.
+ */
+async function tapWebSocket(page: Page): Promise<number[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const frames: number[] = [];
+  let base: { mono: number; wall: number } | null = null;
+  cdp.on('Network.webSocketWillSendHandshakeRequest', (e) => {
+    base = { mono: e.timestamp, wall: e.wallTime };
+  });
+  cdp.on('Network.webSocketFrameReceived', (e) => {
+    if (base && e.response.payloadData.includes('"name":"chat.delta"')) {
+      frames.push((e.timestamp - base.mono + base.wall) * 1000);
+    }
+  });
+  await cdp.send('Network.enable');
+  return frames;
+}
+
 interface TurnTiming {
   question: number;
   toolStep: boolean;
@@ -126,33 +148,58 @@ interface TurnTiming {
   wireToDomMs: number;
   /** Every piece: provider write → the frame that shows it. */
   everyTokenToFrameMs: number[];
+  /** Every piece: provider write → its delta event at the page (pieces and events are 1:1). */
+  everyTokenToWireMs: number[];
+  /** Every piece: its delta event at the page → the text in the DOM. */
+  everyTokenWireToDomMs: number[];
+  /** Every piece: provider write → its frame at Chromium's network layer (server relay). */
+  everyTokenToNetworkMs: number[];
+  /** Every piece: network layer → the page's handler (waiting for the page's main thread). */
+  everyTokenNetworkToWireMs: number[];
 }
 
-async function askOne(page: Page, fake: TimedOllama, n: number): Promise<TurnTiming> {
+async function askOne(
+  page: Page,
+  fake: TimedOllama,
+  net: number[],
+  n: number,
+): Promise<TurnTiming> {
   const question = `question ${n}: which kick should I use for a heavy drop?`;
   await page.evaluate('window.__chatDom.length = 0; window.__chatWire.length = 0');
   const chatsBefore = fake.chats.length;
+  const netBefore = net.length;
   const box = page.getByLabel('Ask the assistant');
   await box.fill(question);
   await box.press('Enter');
   // Done: this question is on screen, no answer is streaming, and the last one is complete.
-  // (Polled with evaluate: the app's CSP forbids the eval behind waitForFunction.)
-  const done = `(() => {
-    const asked = document.querySelectorAll('.chat-msg--user').length;
-    const answers = [...document.querySelectorAll('.chat-msg--assistant')];
-    return asked === ${n + 1} && !document.querySelector('[aria-busy="true"]') &&
-      answers.length > 0 && answers[answers.length - 1].textContent.includes(${JSON.stringify(ANSWER.slice(-30))});
-  })()`;
-  const deadline = Date.now() + 20_000;
-  while (!(await page.evaluate<boolean>(done))) {
-    if (Date.now() > deadline) throw new Error(`question ${n}: no complete answer in 20 s`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  // Waited for inside the page (one call, no polling from here to disturb the timing;
+  // the app's CSP forbids the eval behind waitForFunction).
+  const finished = await page.evaluate<boolean>(`new Promise((resolve) => {
+    const done = () => {
+      const asked = document.querySelectorAll('.chat-msg--user').length;
+      const answers = [...document.querySelectorAll('.chat-msg--assistant')];
+      return asked === ${n + 1} && !document.querySelector('[aria-busy="true"]') &&
+        answers.length > 0 && answers[answers.length - 1].textContent.includes(${JSON.stringify(ANSWER.slice(-30))});
+    };
+    const log = document.querySelector('.chat-log');
+    const observer = new MutationObserver(() => {
+      if (done()) { observer.disconnect(); clearTimeout(timer); resolve(true); }
+    });
+    const timer = setTimeout(() => { observer.disconnect(); resolve(false); }, 20000);
+    observer.observe(log, { subtree: true, childList: true, characterData: true, attributes: true });
+    if (done()) { observer.disconnect(); clearTimeout(timer); resolve(true); }
+  })`);
+  if (!finished) throw new Error(`question ${n}: no complete answer in 20 s`);
   // The last DOM entry's frame callbacks have run.
   await page.evaluate('new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20)))');
   const dom = await page.evaluate<DomEntry[]>('window.__chatDom.slice()');
   const wire = await page.evaluate<Array<{ t: number }>>('window.__chatWire.slice()');
   const writes = fake.chats.slice(chatsBefore).flatMap((c) => c.writes);
+  const frames = net.slice(netBefore);
+  const paired = (f: (w: (typeof writes)[number], i: number) => number): number[] =>
+    wire.length === writes.length && frames.length === writes.length
+      ? writes.map((w, i) => round(f(w, i), 3))
+      : [];
   if (writes.length === 0 || dom.length === 0 || wire.length === 0) {
     throw new Error(
       `question ${n}: nothing to measure (writes ${writes.length}, dom ${dom.length}, wire ${wire.length})`,
@@ -169,6 +216,10 @@ async function askOne(page: Page, fake: TimedOllama, n: number): Promise<TurnTim
     firstTokenToWireMs: round(wire[0]!.t - first, 3),
     wireToDomMs: round(dom[0]!.t - wire[0]!.t, 3),
     everyTokenToFrameMs: writes.map((w) => round((shown(w.total)?.frame ?? Number.NaN) - w.at, 3)),
+    everyTokenToWireMs: paired((w, i) => wire[i]!.t - w.at),
+    everyTokenWireToDomMs: paired((w, i) => (shown(w.total)?.t ?? Number.NaN) - wire[i]!.t),
+    everyTokenToNetworkMs: paired((w, i) => frames[i]! - w.at),
+    everyTokenNetworkToWireMs: paired((_w, i) => wire[i]!.t - frames[i]!),
   };
 }
 
@@ -196,6 +247,7 @@ export async function runChatBench(): Promise<Record<string, unknown>> {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     await context.addInitScript(WIRE_PROBE);
     const page = await context.newPage();
+    const net = await tapWebSocket(page);
     await page.goto(server.loginUrl);
     await invokeOk(page, 'ai.setProviderSettings', { ollama: { host: fake.url } });
     await page.getByLabel('Folder path').first().fill(kit);
@@ -209,10 +261,11 @@ export async function runChatBench(): Promise<Record<string, unknown>> {
     await page.getByLabel('Ask the assistant').waitFor();
     await page.evaluate(DOM_PROBE);
     const clockBefore = await clockOffset(page);
+    const loadBefore = loadavg()[0]!;
     // One warm-up question (first use starts the router and finds Ollama), not counted.
-    await askOne(page, fake, 0);
+    await askOne(page, fake, net, 0);
     const turns: TurnTiming[] = [];
-    for (let n = 1; n <= QUESTIONS; n++) turns.push(await askOne(page, fake, n));
+    for (let n = 1; n <= QUESTIONS; n++) turns.push(await askOne(page, fake, net, n));
     const clockAfter = await clockOffset(page);
     await context.close();
 
@@ -220,6 +273,7 @@ export async function runChatBench(): Promise<Record<string, unknown>> {
     const result = {
       questions: QUESTIONS,
       note: 'headless Chromium on a shared 2-core machine with other work running (other helpers building, testing and benchmarking); the lead re-runs',
+      loadAverage1m: { before: round(loadBefore), after: round(loadavg()[0]!) },
       setup: `real built server (web mode), router + Ollama provider → fake Ollama (NDJSON, ${MODEL}) in this process; one conversation of ${QUESTIONS} questions (every other one with a search_samples tool step first); answer streamed a word every 15 ms after 150 ms; TR808 kit as the library`,
       measuredTo:
         'provider writes the first content piece (performance.timeOrigin + performance.now() in Node, just before res.write) → the first answer text is in the DOM (MutationObserver) → the next frame (requestAnimationFrame); same machine, same wall clock',
@@ -235,7 +289,13 @@ export async function runChatBench(): Promise<Record<string, unknown>> {
         providerToDomMs: stats(turns.map((t) => t.firstTokenToDomMs)),
         providerToAfterPaintMs: stats(turns.map((t) => t.firstTokenToPaintedMs)),
       },
-      everyTokenShownMs: stats(turns.flatMap((t) => t.everyTokenToFrameMs)),
+      everyTokenShownMs: {
+        ...stats(turns.flatMap((t) => t.everyTokenToFrameMs)),
+        providerToBrowserNetworkMs: stats(turns.flatMap((t) => t.everyTokenToNetworkMs)),
+        browserNetworkToPageHandlerMs: stats(turns.flatMap((t) => t.everyTokenNetworkToWireMs)),
+        providerToPageWebSocketMs: stats(turns.flatMap((t) => t.everyTokenToWireMs)),
+        pageWebSocketToDomMs: stats(turns.flatMap((t) => t.everyTokenWireToDomMs)),
+      },
       clockCheck: {
         note: 'page clock − Node clock from the tightest page.evaluate round trip; ~0 means the two clocks agree to within the uncertainty',
         before: clockBefore,
