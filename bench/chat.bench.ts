@@ -280,8 +280,8 @@ export async function runChatBench(): Promise<Record<string, unknown>> {
       firstTokenShownMs: {
         ...first,
         goal: `< ${GOAL_MS}`,
-        met: first.n === QUESTIONS && first.max < GOAL_MS,
-        goalRule: 'met when every question (the max) is under the goal',
+        metAtP95: first.n === QUESTIONS && first.p95 < GOAL_MS,
+        metAtMax: first.n === QUESTIONS && first.max < GOAL_MS,
       },
       split: {
         providerToPageWebSocketMs: stats(turns.map((t) => t.firstTokenToWireMs)),
@@ -301,7 +301,15 @@ export async function runChatBench(): Promise<Record<string, unknown>> {
         before: clockBefore,
         after: clockAfter,
       },
-      turns,
+      // Per question: the first-token figures, and the worst piece (the lists stay out of the file).
+      turns: turns.map((t) => ({
+        question: t.question,
+        toolStep: t.toolStep,
+        firstTokenToFrameMs: t.firstTokenToFrameMs,
+        firstTokenToWireMs: t.firstTokenToWireMs,
+        wireToDomMs: t.wireToDomMs,
+        worstTokenToFrameMs: round(Math.max(...t.everyTokenToFrameMs), 3),
+      })),
     };
     const file = writeResult('chat', result);
     console.log(JSON.stringify({ ...result, turns: undefined }, null, 2));
