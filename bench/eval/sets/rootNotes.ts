@@ -10,7 +10,7 @@ import type { EvalItem } from './types';
 import type { Audio } from '../lib/audioIo';
 
 /** Frames up to 50 ms after the last point within 60 dB of the peak (at most `max`). */
-function tailEnd(a: Audio, max: number): number {
+export function tailEnd(a: Audio, max: number): number {
   const n = Math.min(max, a.channels[0]?.length ?? 0);
   let peak = 0;
   for (const c of a.channels)

@@ -20,13 +20,33 @@ const TARGET_RATE = 11025;
 const FRAME = 4096;
 const MIN_HZ = 55;
 const MAX_HZ = 3500;
+/**
+ * Peaks above TAPER_HZ count less (magnitude × (TAPER_HZ / f)², −12 dB per octave): the
+ * 3rd and 6th harmonics of chord and bass notes land a fifth above them and pulled the key
+ * a fifth up (4 of the 7 misses on seeds 7/1001/2002 before; docs/analysis.md).
+ */
+const TAPER_HZ = 500;
+const TAPER_POWER = 2;
+
+export interface ChromaOptions {
+  /** Above this frequency a peak's magnitude is scaled by (taperHz / f) ** taperPower. */
+  taperHz?: number;
+  taperPower?: number;
+}
 
 /**
  * Pitch-class profile (HPCP-like): spectral peaks of 370 ms frames (50 % overlap) of the signal
  * decimated to ~11 kHz, each peak's energy spread over the two nearest pitch classes
- * with a cosine weight, after a global tuning estimate.
+ * with a cosine weight, after a global tuning estimate. Peaks above 500 Hz are
+ * attenuated (−12 dB per octave) so that harmonics do not outweigh the notes.
  */
-export function computeChroma(x: Float32Array, sampleRate: number): Chroma {
+export function computeChroma(
+  x: Float32Array,
+  sampleRate: number,
+  opts: ChromaOptions = {},
+): Chroma {
+  const taperHz = opts.taperHz ?? TAPER_HZ;
+  const taperPower = opts.taperPower ?? TAPER_POWER;
   const factor = Math.max(1, Math.round(sampleRate / TARGET_RATE));
   const rate = sampleRate / factor;
   const y = decimate(x, factor);
@@ -65,8 +85,9 @@ export function computeChroma(x: Float32Array, sampleRate: number): Chroma {
       const c = Math.log((pow[k + 1] as number) + 1e-20);
       const den = a - 2 * b + c;
       const off = den < 0 ? (0.5 * (a - c)) / den : 0;
-      peaksF.push((k + off) * binHz);
-      peaksE.push(Math.sqrt(p));
+      const hz = (k + off) * binHz;
+      peaksF.push(hz);
+      peaksE.push(Math.sqrt(p) * (hz > taperHz ? (taperHz / hz) ** taperPower : 1));
       frameOf.push(t);
     }
   }

@@ -49,6 +49,37 @@ describe('chroma', () => {
   });
 });
 
+describe('chroma taper above 500 Hz', () => {
+  it('keeps the harmonics of low notes from outweighing the notes', () => {
+    // C4 with 10 partials of 1/k: the 3rd and 6th (G, 785 and 1570 Hz) and the 5th and 10th
+    // (E) lie above the taper.
+    const x = harmonicTone(hz(60), 2, sr, { harmonics: 10, amp: 0.3 });
+    const flat = computeChroma(x, sr, { taperHz: Infinity }).profile;
+    const tapered = computeChroma(x, sr).profile;
+    expect(tapered[0]).toBe(1);
+    expect(tapered[7] as number).toBeLessThan((flat[7] as number) * 0.6);
+    expect(tapered[4] as number).toBeLessThan((flat[4] as number) * 0.6);
+  });
+
+  it('still hears material that lies wholly above the taper', () => {
+    // A C-major arpeggio in octave 6 (1–2 kHz).
+    const notes = [84, 88, 91, 84, 88, 91].map((n) => chord([n], 0.4));
+    const x = new Float32Array(notes.reduce((a, p) => a + p.length, 0));
+    let o = 0;
+    for (const p of notes) {
+      x.set(p, o);
+      o += p.length;
+    }
+    const top = Array.from(computeChroma(x, sr).profile)
+      .map((v, i) => [v, i] as const)
+      .sort((a, b) => b[0] - a[0])
+      .slice(0, 3)
+      .map(([, i]) => i)
+      .sort((a, b) => a - b);
+    expect(top).toEqual([0, 4, 7]);
+  });
+});
+
 describe('estimateKey', () => {
   it.each([
     [

@@ -1,12 +1,13 @@
 import type { EnvelopeFeatures } from '../features/envelope';
 import type { TempoEstimate } from '../tempo/estimateTempo';
+import { envelopePeaks } from './envelopePeaks';
 
 /** Audio facts the one-shot / loop decision looks at. */
 export interface KindAudio {
   durationSec: number;
   /** Onset times (s). */
   onsets: number[];
-  /** Onset strength at each onset, relative to the strongest (0 … 1). */
+  /** Onset strength at each onset, relative to the strongest (0 … 1); not used by model v2. */
   onsetStrengths: number[];
   envelope: EnvelopeFeatures;
   /** Tempo found under the loop hypothesis (circular autocorrelation + bar fit), if any. */
@@ -40,25 +41,28 @@ export function lateDecayDb(env: EnvelopeFeatures): number {
   );
 }
 
+/**
+ * Version 2 (analyzer 1.1.0): the two onset counts from spectral flux (all onsets, strong
+ * onsets) gave way to the envelope event count — a sustained pad's slowly changing timbre
+ * produced up to 16 flux onsets and read as a loop.
+ */
 export const KIND_FEATURE_NAMES = [
   'log2 duration',
-  'onset count (capped at 16) / 4',
   'end level (dB / 20)',
   'late decay (dB / 20)',
   'tempo periodicity',
-  'strong onsets (≥ 30 % of the strongest, capped at 16) / 4',
   'grid fit',
+  'envelope events (6 dB prominence, capped at 16) / 4',
 ] as const;
 
 export function kindFeatures(a: KindAudio): number[] {
   const t = a.tempo;
   return [
     Math.log2(Math.max(0.01, a.durationSec)),
-    Math.min(16, a.onsets.length) / 4,
     Math.max(-120, a.envelope.endLevelDb) / 20,
     Math.max(-60, lateDecayDb(a.envelope)) / 20,
     t ? t.periodicity : 0,
-    Math.min(16, a.onsetStrengths.filter((v) => v >= 0.3).length) / 4,
     t ? gridFit(a.onsets, t.bpm) : 0,
+    Math.min(16, envelopePeaks(a.envelope)) / 4,
   ];
 }

@@ -65,6 +65,15 @@ describe('estimatePitch', () => {
     expect(h === null || h.confidence < 0.5).toBe(true);
   });
 
+  it('does not trust a period at the edge of the search range (below 27 Hz)', () => {
+    // A 25.5 Hz fundamental (below the 27 Hz floor) with its 2nd–4th partials weak: YIN's
+    // minimum sits at the longest lag searched, which used to read as A0 (27.5 Hz).
+    const x = harmonicTone(25.5, 1.5, sr, { harmonics: 2, amp: 0.5 });
+    const p = estimatePitch(x, sr, envelopeFeatures(x, sr));
+    expect(p === null || p.midi !== 21).toBe(true);
+    expect(p === null || p.midi % 12 === 8 || p.midi % 12 === 7).toBe(true);
+  });
+
   it('copes with sounds shorter than one frame', () => {
     const x = sine(440, 0.05, sr, 0.5);
     const p = estimatePitch(x, sr, envelopeFeatures(x, sr));

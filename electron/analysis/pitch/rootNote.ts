@@ -17,6 +17,12 @@ const TARGET_RATE = 11025;
 const MIN_HZ = 27;
 const MAX_HZ = 2100;
 const FRAMES = 12;
+/**
+ * A period found at the longest lag searched (the lowest frequency) is not trusted: the
+ * difference function was still falling there, so the true period lies beyond the range
+ * (seen on low drawbar-organ notes, whose 16′ sub-octave read as 27 Hz).
+ */
+const EDGE_HZ = MIN_HZ * 1.03;
 
 /**
  * Root pitch of a (one-shot) sound: YIN on up to 12 frames of its sustained part (from
@@ -85,7 +91,7 @@ function pitchAt(
   let apSum = 0;
   for (const s of starts) {
     const fr = yin.analyze(y, s);
-    if (fr.f0 > 0 && fr.aperiodicity < 0.35) {
+    if (fr.f0 > EDGE_HZ && fr.aperiodicity < 0.35) {
       midis.push(69 + 12 * Math.log2(fr.f0 / 440));
       apSum += fr.aperiodicity;
     }
