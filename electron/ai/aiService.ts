@@ -38,7 +38,12 @@ import { AiSettingsStore } from './settingsStore';
 import type { AiProviderId, RouteRequest } from './types';
 import { usageReport } from './usageReport';
 
-export const DEFAULT_OLLAMA_CHAT_MODEL = 'llama3.2:3b';
+/**
+ * The local chat model pulled by default: the smallest in the price table rated
+ * 'standard' with tool calls, so that chat (which asks for 'standard') stays local
+ * first even when cloud keys are present.
+ */
+export const DEFAULT_OLLAMA_CHAT_MODEL = 'qwen3:8b';
 export const DEFAULT_OLLAMA_EMBED_MODEL = 'nomic-embed-text';
 
 export interface AiServiceOptions {

@@ -132,6 +132,18 @@ describe('OllamaSupervisor with a stand-in ollama executable', () => {
     expect(await probeOllama(fake.url)).toBe('0.12.9');
   });
 
+  it('finds an Ollama the user started at OLLAMA_HOST (host:port, as Ollama reads it)', async () => {
+    const fake = await startFakeOllama({ models: ['llama3.2:3b', 'nomic-embed-text:latest'] });
+    cleanups.push(() => fake.close());
+    const { s } = await supervisor({
+      defaultHost: undefined,
+      env: { PATH: '/nonexistent', OLLAMA_HOST: fake.url.replace('http://', '') },
+    });
+    const status = await s.start();
+    expect(status).toMatchObject({ state: 'external', managed: false });
+    expect(status.host).toBe(fake.url);
+  });
+
   it('uses a configured host as is, and says when it does not answer', async () => {
     const fake = await startFakeOllama();
     cleanups.push(() => fake.close());

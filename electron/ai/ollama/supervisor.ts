@@ -13,6 +13,7 @@ import { Ollama } from 'ollama';
 import type { OllamaPullProgress, OllamaState, OllamaStatus } from '../../../shared/contract/ai';
 import { AppError } from '../../../shared/result';
 import { redactSecrets } from '../redact';
+import { ollamaHostFromEnv } from './envHost';
 import { findOllamaBinary } from './findBinary';
 import { freeLoopbackPort } from './freePort';
 import { ollamaModelKey } from '../providers/ollamaProvider';
@@ -23,7 +24,10 @@ export interface SupervisorOptions {
   resourcesDir?: string | null;
   /** A host the user configured (used as is, never started). */
   host?: string | null;
-  /** Where an Ollama the user started themselves listens (default http://127.0.0.1:11434). */
+  /**
+   * Where an Ollama the user started themselves listens (default: `OLLAMA_HOST` from
+   * `env`, as Ollama itself reads it, else http://127.0.0.1:11434).
+   */
   defaultHost?: string;
   /** Start one when none is running (default true). */
   manage?: boolean;
@@ -124,7 +128,11 @@ export class OllamaSupervisor {
     this.stopping = false;
     const candidates = this.o.host
       ? [this.o.host]
-      : [this.o.defaultHost ?? 'http://127.0.0.1:11434'];
+      : [
+          this.o.defaultHost ??
+            ollamaHostFromEnv((this.o.env ?? process.env).OLLAMA_HOST) ??
+            'http://127.0.0.1:11434',
+        ];
     for (const h of candidates) {
       const version = await probeOllama(h);
       if (version !== null) {
