@@ -60,12 +60,12 @@ function NoMatches() {
 }
 
 function BrowserView() {
-  const { total, folders, searchError, loading } = useStore(
+  // Only what decides the layout: typing (loading, new totals) must not re-render the view.
+  const { empty, folders, searchError } = useStore(
     useShallow((s) => ({
-      total: s.total,
+      empty: s.total === 0 && !s.loading,
       folders: s.folders.length,
       searchError: s.searchError,
-      loading: s.loading,
     })),
   );
   return (
@@ -84,15 +84,7 @@ function BrowserView() {
         </p>
       )}
       <SelectionBar />
-      {total === 0 && !loading ? (
-        folders === 0 ? (
-          <EmptyLibrary />
-        ) : (
-          <NoMatches />
-        )
-      ) : (
-        <BrowserTable />
-      )}
+      {empty ? folders === 0 ? <EmptyLibrary /> : <NoMatches /> : <BrowserTable />}
     </>
   );
 }

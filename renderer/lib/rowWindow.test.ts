@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowSlot, rowWindow, sameWindow, scrollTopToShow } from './rowWindow';
+import { overlaps, rowSlot, rowWindow, sameWindow, scrollTopToShow } from './rowWindow';
 
 describe('rowWindow', () => {
   it('covers the rows on screen plus the overscan either side', () => {
@@ -51,5 +51,14 @@ describe('scrollTopToShow', () => {
     expect(scrollTopToShow(10, 32, 400, 640)).toBe(320); // above: to the top edge
     expect(scrollTopToShow(30, 32, 0, 640)).toBe(352); // below: bottom edge at 992
     expect(scrollTopToShow(19, 32, 0, 640)).toBeNull(); // 608..640 fits exactly
+  });
+});
+
+describe('overlaps', () => {
+  it('tells a scroll (rows shared) from a jump (all rows new)', () => {
+    const a = rowWindow(0, 320, 32, 1000, 2);
+    expect(overlaps(a, rowWindow(320, 320, 32, 1000, 2))).toBe(true);
+    expect(overlaps(a, rowWindow(1600, 320, 32, 1000, 2))).toBe(false);
+    expect(overlaps(rowWindow(1600, 320, 32, 1000, 2), a)).toBe(false);
   });
 });

@@ -33,6 +33,11 @@ export function sameWindow(a: RowWindow, b: RowWindow): boolean {
   return a.start === b.start && a.end === b.end && a.capacity === b.capacity;
 }
 
+/** Whether two windows share a row (false: every row of `b` is new — the list jumped). */
+export function overlaps(a: RowWindow, b: RowWindow): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
 /**
  * A stable key for the row at `index`: unique within any window of at most `capacity`
  * rows, and the row that scrolls in takes the key (and so the DOM) of the one that left.

@@ -25,6 +25,8 @@ interface RowProps {
   current: boolean;
   template: string;
   now: number;
+  /** Drawn light (name only) while the list flings past; in full once it settles. */
+  lite: boolean;
 }
 
 const Row = memo(function Row({
@@ -36,6 +38,7 @@ const Row = memo(function Row({
   current,
   template,
   now,
+  lite,
 }: RowProps) {
   const style = { transform: `translateY(${start}px)`, gridTemplateColumns: template };
   if (!row) {
@@ -43,6 +46,23 @@ const Row = memo(function Row({
       <div className="row row--loading" role="row" aria-rowindex={index + 2} style={style}>
         <span className="cell" role="gridcell">
           …
+        </span>
+      </div>
+    );
+  }
+  if (lite) {
+    return (
+      <div
+        id={`sample-row-${index}`}
+        className={selected ? 'row row--lite row--selected' : 'row row--lite'}
+        role="row"
+        aria-rowindex={index + 2}
+        aria-selected={selected}
+        data-id={row.id}
+        style={style}
+      >
+        <span className="cell cell--name" role="gridcell">
+          {row.name}
         </span>
       </div>
     );
@@ -155,7 +175,7 @@ export function BrowserTable() {
   const template = useMemo(() => gridTemplate(widths, VISIBLE), [widths]);
   const minWidth = rowMinWidth(widths, VISIBLE);
   const count = Math.max(rows.length, total ?? 0);
-  const win = useRowWindow(scrollRef, count, ROW_HEIGHT, OVERSCAN, holdPeaks);
+  const [win, scrollTop] = useRowWindow(scrollRef, count, ROW_HEIGHT, OVERSCAN, holdPeaks);
   const first = win.start;
   const last = Math.max(win.start, win.end - 1);
 
@@ -185,8 +205,11 @@ export function BrowserTable() {
   }, [first, last, rows]);
 
   useEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
-  }, [resultVersion]);
+    // New results start at the top. (Scrolling forces a layout: only when not there already.)
+    if (scrollTop.current !== 0) scrollRef.current?.scrollTo({ top: 0 });
+    // Rows replaced while typing are like rows flying past: their peaks wait for a pause.
+    holdPeaks();
+  }, [resultVersion, scrollTop]);
 
   useEffect(() => {
     const el = scrollRef.current;
@@ -210,6 +233,7 @@ export function BrowserTable() {
         current={row ? row.id === currentId : false}
         template={template}
         now={now}
+        lite={index - win.start >= win.full}
       />,
     );
   }
