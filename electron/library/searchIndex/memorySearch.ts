@@ -11,6 +11,9 @@ export interface MemoryPage {
   next: SortPoint | null;
 }
 
+/** 256^6: name keys pack six characters. */
+const NAME_KEY_SPAN = 2 ** 48;
+
 let scratch = new Int32Array(0);
 let scores = new Float64Array(0);
 
@@ -65,11 +68,16 @@ export function memorySearch(
   if (relevance) {
     if (scores.length < c.maxId + 1)
       scores = new Float64Array(Math.max(c.maxId + 1, scores.length * 2));
+    // Scores are small integers (at most 4 per word): with up to 7 words the name key
+    // (48 bits) fits below them in one exact double, so rows of equal score come out
+    // in name order and only names sharing their first six letters need comparing.
+    const nameKey = c.nameKey;
+    const packName = words.length <= 7;
     for (let i = 0; i < length; i++) {
       const id = ids[i]!;
       let s = 0;
       for (const m of words) s += wordScore(m, id, dirId[id]!);
-      scores[id] = s;
+      scores[id] = packName ? s * NAME_KEY_SPAN + (NAME_KEY_SPAN - 1 - nameKey[id]!) : s;
     }
     order = sortOrder(c, 'score', 'asc', scores);
   } else {
