@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeFile } from '../electron/analysis/analyzeFile';
 import { classifyResult } from '../electron/analysis/runner/workerClassifier';
+import { FEATURE_VECTOR_VERSION } from '../electron/analysis/vector/featureVector';
 import { openDatabase } from '../electron/library/db';
 import { candidateIds } from '../electron/library/similar/candidates';
 import { nearDuplicates } from '../electron/library/similar/nearDuplicates';
@@ -132,7 +133,7 @@ const HELD_OUT_LMMS = ['drums'];
 
 async function heldOutData(): Promise<HeldOut[]> {
   mkdirSync(DATA_DIR, { recursive: true });
-  const cache = join(DATA_DIR, 'similarity-heldout-v1.json');
+  const cache = join(DATA_DIR, `similarity-heldout-v${FEATURE_VECTOR_VERSION}.json`);
   if (existsSync(cache)) return JSON.parse(readFileSync(cache, 'utf8')) as HeldOut[];
   const files = [
     ...hydrogenCandidates().candidates.filter((c) => HELD_OUT_KITS.includes(c.id.split('/')[1]!)),

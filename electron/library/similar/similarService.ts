@@ -8,6 +8,7 @@ import { AppError } from '../../../shared/result';
 import type { SearchFilters } from '../../../shared/schemas';
 import type { Db } from '../db';
 import { LibraryIndex } from '../searchIndex/libraryIndex';
+import { FEATURE_VECTOR_LENGTH } from '../../analysis/vector/featureVector';
 import { layoutMatches } from './aspects';
 import { candidateIds } from './candidates';
 import { featureRowsOf, loadFeatureRows } from './featureRows';
@@ -151,10 +152,10 @@ export class SimilarService {
       return { row, sampleId: query.sampleId, hasEmbedding: index.hasEmbedding(query.sampleId) };
     }
     const { featureVector, embedding } = query.vectors;
-    if (featureVector.length !== 64)
+    if (featureVector.length !== FEATURE_VECTOR_LENGTH)
       throw new AppError(
         'BAD_INPUT',
-        `a feature vector has 64 values (got ${featureVector.length})`,
+        `a feature vector has ${FEATURE_VECTOR_LENGTH} values (got ${featureVector.length})`,
       );
     if (embedding && embedding.length !== EMBEDDING_DIMS)
       throw new AppError(

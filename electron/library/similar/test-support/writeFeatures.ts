@@ -1,12 +1,21 @@
 import { seededRandom } from '../../../../shared/random';
+import { FEATURE_VECTOR_LENGTH } from '../../../analysis/vector/featureVector';
 import type { Db } from '../../db';
+import { ASPECTS_FOR_VECTOR_VERSION } from '../aspects';
+import { EMBEDDING_DIMS } from '../vectorSpace';
 
 function blob(a: Float32Array): Buffer {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 }
 
-/** A deterministic point per label (values in [0, 1]), the centre of that label's cluster. */
-export function centreOf(label: string, dims = 64): Float32Array {
+/**
+ * A deterministic point per label (values in [0, 1]), the centre of that label's cluster:
+ * an embedding for labels starting with `e:`, a feature vector otherwise.
+ */
+export function centreOf(
+  label: string,
+  dims = label.startsWith('e:') ? EMBEDDING_DIMS : FEATURE_VECTOR_LENGTH,
+): Float32Array {
   let seed = 17;
   for (const ch of label) seed = (seed * 31 + ch.charCodeAt(0)) >>> 0;
   const rand = seededRandom(seed);
@@ -22,11 +31,12 @@ export function writeFeatures(
 ): void {
   db.prepare(
     `INSERT INTO sample_features(sample_id, vector_version, vector, embedding_version, embedding_format, embedding)
-     VALUES (?, 1, ?, ?, ?, ?)
+     VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT(sample_id) DO UPDATE SET vector = excluded.vector, embedding = excluded.embedding,
        embedding_format = excluded.embedding_format`,
   ).run(
     sampleId,
+    ASPECTS_FOR_VECTOR_VERSION,
     blob(vector),
     embedding ? 'test' : null,
     embedding ? 'f32' : null,
