@@ -2,6 +2,16 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { analyzeFile } from '../../electron/analysis/analyzeFile';
+import { envelopeFeatures } from '../../electron/analysis/features/envelope';
+import { timeFrequencyFeatures } from '../../electron/analysis/features/timeFrequency';
+import { drumHit } from '../../electron/analysis/test-support/signals';
+import { tempDir } from '../../electron/analysis/test-support/tempFiles';
+import { writeWav } from '../../electron/analysis/test-support/writeAudio';
+import {
+  TIME_FREQUENCY_VECTOR_LENGTH,
+  timeFrequencyVector,
+} from '../../electron/analysis/vector/timeFrequencyVector';
 import { computeFeatures, EXTRACTORS, shardOf, type FeatureExtractor } from './features';
 import type { ManifestEntry } from './manifestTypes';
 
@@ -62,5 +72,31 @@ describe('feature cache', () => {
     expect(shardOf('0000000b', 2)).toBe(1);
     expect(Object.keys(EXTRACTORS)).toContain('engine');
     expect(EXTRACTORS.engine?.version).toMatch(/^engine-v\d+@/);
+  });
+});
+
+describe('engine-tf extractor (experiment)', () => {
+  it("appends the time–frequency block of the engine's own excerpt to the engine vector", async () => {
+    const tmp = tempDir();
+    try {
+      const hit = drumHit(44100, { pitch: 70, decay: 0.15, noise: 0.4 });
+      const path = tmp.file('hit.wav', writeWav({ sampleRate: 44100, channels: [hit, hit] }));
+      const extractor = EXTRACTORS['engine-tf'];
+      expect(extractor?.version).toMatch(/^engine-v\d+@[^+]+\+tf-\d+$/);
+      const v = await (extractor as FeatureExtractor).extract(path);
+      const engine = (await analyzeFile(path)).featureVector;
+      expect(v).toHaveLength(engine.length + TIME_FREQUENCY_VECTOR_LENGTH);
+      expect(Array.from(v.subarray(0, engine.length))).toEqual(Array.from(engine));
+      // the WAV holds 16-bit PCM of the same signal: the block matches the float original closely
+      const direct = timeFrequencyVector(
+        timeFrequencyFeatures(hit, 44100, envelopeFeatures(hit, 44100)),
+      );
+      for (let i = 0; i < direct.length; i++)
+        expect(Math.abs((v[engine.length + i] as number) - (direct[i] as number))).toBeLessThan(
+          0.02,
+        );
+    } finally {
+      tmp.cleanup();
+    }
   });
 });

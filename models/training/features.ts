@@ -12,7 +12,9 @@ import {
   PROVISIONAL_FEATURE_VERSION,
   provisionalFeaturesOfFile,
 } from '../../electron/analysis/classify/provisionalFeatures';
+import { TIME_FREQUENCY_VECTOR_VERSION } from '../../electron/analysis/vector/timeFrequencyVector';
 import type { ManifestEntry } from './manifestTypes';
+import { timeFrequencyOfFile } from './timeFrequencyOfFile';
 
 export interface FeatureExtractor {
   /** Goes into the model's metadata; inference must use the same extractor. */
@@ -56,8 +58,26 @@ export const hybridExtractor: FeatureExtractor = {
   },
 };
 
+/**
+ * EXPERIMENT: the engine's vector followed by the proposed onset-aligned time–frequency
+ * block (electron/analysis/vector/timeFrequencyVector.ts, 122 dimensions) — the candidate
+ * for feature vector version 2. Not the shipped model's input.
+ */
+export const engineTfExtractor: FeatureExtractor = {
+  version: `engine-v${FEATURE_VECTOR_VERSION}@${ANALYZER_VERSION}+tf-${TIME_FREQUENCY_VECTOR_VERSION}`,
+  extract: async (path) => {
+    const a = (await analyzeFile(path)).featureVector;
+    const b = await timeFrequencyOfFile(path);
+    const out = new Float32Array(a.length + b.length);
+    out.set(a);
+    out.set(b, a.length);
+    return out;
+  },
+};
+
 export const EXTRACTORS: Readonly<Record<string, FeatureExtractor>> = {
   engine: engineExtractor,
+  'engine-tf': engineTfExtractor,
   hybrid: hybridExtractor,
   provisional: provisionalExtractor,
 };

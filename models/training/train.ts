@@ -1,6 +1,6 @@
 /**
  * One command from nothing to a shipped model:
- *   npx tsx models/training/train.ts [--features engine|provisional] [--jobs 2]
+ *   npx tsx models/training/train.ts [--features engine|engine-tf|hybrid|provisional] [--jobs 2]
  * dataset (Debian packages, renders, manifest) → features (the app's TS analysis code)
  * → training (Debian python3-torch) → models/sample-classifier.onnx + .json
  * → evaluation through the app's onnxruntime-node inference → models/MODEL_CARD.md.
