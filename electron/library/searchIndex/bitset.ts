@@ -58,4 +58,26 @@ export class Bitset {
     }
     return n;
   }
+
+  /**
+   * Writes the ids of this set ∪ `other`, ascending, into `out` (those below
+   * `out.length`); returns how many. Skips empty words, so it costs the number of
+   * words plus the number of ids, not the id range.
+   */
+  writeUnionIds(other: Bitset | null, out: Int32Array): number {
+    const a = this.words;
+    const b = other ? other.words : new Uint32Array(0);
+    const words = Math.min(Math.max(a.length, b.length), Math.ceil(out.length / 32));
+    let n = 0;
+    for (let w = 0; w < words; w++) {
+      let v = (w < a.length ? a[w]! : 0) | (w < b.length ? b[w]! : 0) | 0;
+      while (v !== 0) {
+        const low = v & -v;
+        const id = (w << 5) + 31 - Math.clz32(low);
+        if (id < out.length) out[n++] = id;
+        v ^= low;
+      }
+    }
+    return n;
+  }
 }

@@ -2,7 +2,7 @@ import type { SearchQuery } from '../../../shared/schemas';
 import { filterPasses } from './filterPasses';
 import type { LibraryIndex } from './libraryIndex';
 import { sortOrder, type SortPoint } from './sortOrder';
-import { matchWords, wordScore } from './textMatch';
+import { matchWords, wordScore, type WordMatch } from './textMatch';
 import { selectPage } from './selectPage';
 
 export interface MemoryPage {
@@ -16,6 +16,21 @@ const NAME_KEY_SPAN = 2 ** 48;
 
 let scratch = new Int32Array(0);
 let scores = new Float64Array(0);
+
+/** The word with the fewest name and tag hits among those that match no folder; null if none. */
+function leadWord(words: WordMatch[]): WordMatch | null {
+  let best: WordMatch | null = null;
+  let bestSize = Infinity;
+  for (const m of words) {
+    if (m.dirs.includes(1)) continue;
+    const size = m.names.size() + (m.tags ? m.tags.size() : 0);
+    if (size < bestSize) {
+      best = m;
+      bestSize = size;
+    }
+  }
+  return best;
+}
 
 /**
  * Runs a search on the in-memory index: one pass builds the candidates (present,
@@ -50,7 +65,12 @@ export function memorySearch(
       if (present[id] === 1 && (!filterMissing || missing[id] === wantMissing)) ids[length++] = id;
     }
   } else {
-    for (let id = 1; id <= c.maxId; id++) {
+    // A word that matches no folder has all its hits in its name and tag sets: walking
+    // those (the smallest) instead of every id is what makes a selective word cheap.
+    const lead = leadWord(words);
+    const n = lead ? lead.names.writeUnionIds(lead.tags, ids) : c.maxId;
+    for (let r = 0; r < n; r++) {
+      const id = lead ? ids[r]! : r + 1;
       if (present[id] !== 1 || (filterMissing && missing[id] !== wantMissing)) continue;
       let ok = true;
       for (const m of words) {
