@@ -1,14 +1,10 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import { useStore } from './store';
+import { paintFirstScreen } from './firstPaint/paintFirstScreen';
 import './app/app.css';
 
-// The first search goes out now, while React renders the first screen.
-void useStore.getState().boot();
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// Web mode: the first rows are in the page. Draw them now as plain markup (a few KB of code),
+// and load the app (React, the store, the audio engine) once that frame has been produced (the
+// next frame has begun), so that evaluating the app's code does not hold the rows back. The
+// app's chunk is fetched meanwhile (a modulepreload link in index.html).
+const start = () => void import('./boot');
+if (paintFirstScreen(document)) requestAnimationFrame(() => requestAnimationFrame(start));
+else start();

@@ -11,14 +11,9 @@ import {
   type Scope,
   type SortState,
 } from '../lib/searchQuery';
-import {
-  DEFAULT_WIDTHS,
-  parseWidths,
-  resizeColumn,
-  type ColumnId,
-  type ColumnWidths,
-} from '../lib/columns';
+import { DEFAULT_WIDTHS, resizeColumn, type ColumnId, type ColumnWidths } from '../lib/columns';
 import { mergeRows } from '../lib/mergeRows';
+import { storedWidths, WIDTHS_KEY } from '../lib/storedWidths';
 import { afterNewRows } from '../lib/selection';
 import type { SliceCreator } from './types';
 
@@ -56,11 +51,9 @@ export interface LibrarySlice {
   patchRows(ids: readonly number[], patch: Partial<SampleSummary>): void;
 }
 
-const WIDTHS_KEY = 'samplemind.columnWidths';
-
-function storedWidths(): ColumnWidths {
+function localWidths(): ColumnWidths {
   try {
-    return parseWidths(JSON.parse(localStorage.getItem(WIDTHS_KEY) ?? 'null'));
+    return storedWidths(localStorage);
   } catch {
     return { ...DEFAULT_WIDTHS };
   }
@@ -97,7 +90,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => {
     tookMs: null,
     resultVersion: 0,
     resultAt: Date.now(),
-    widths: storedWidths(),
+    widths: localWidths(),
     setText(text) {
       set({ text });
       void get().search();

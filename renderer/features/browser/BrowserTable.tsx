@@ -5,7 +5,8 @@ import { COLUMNS, gridTemplate, rowMinWidth, type ColumnId } from '../../lib/col
 import { rowSlot, scrollTopToShow } from '../../lib/rowWindow';
 import { isSelected } from '../../lib/selection';
 import { useStore } from '../../store';
-import { cellText, cellTitle, RatingCell } from './Cells';
+import { RatingCell } from './Cells';
+import { cellText, cellTitle } from './cellText';
 import { HeaderRow } from './HeaderRow';
 import { MiniWave } from './MiniWave';
 import { startRowDrag } from './dragOut';

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { SampleSummary } from '../../shared/contract';
+import { COLUMNS, DEFAULT_WIDTHS, gridTemplate } from '../lib/columns';
+import { escapeHtml, staticScreenHtml } from './staticScreen';
+
+function sample(id: number, over: Partial<SampleSummary> = {}): SampleSummary {
+  return {
+    id,
+    folderId: 1,
+    path: `/lib/s${id}.wav`,
+    name: `s${id}.wav`,
+    dir: '',
+    format: 'wav',
+    sizeBytes: 1000,
+    addedAt: 0,
+    durationSec: 1.5,
+    sampleRate: 44100,
+    channels: 2,
+    bitDepth: 16,
+    kind: 'loop',
+    bpm: 120,
+    key: 'A minor',
+    rootNote: null,
+    lufs: -12.3,
+    truePeakDb: -1,
+    class: 'kick',
+    classConfidence: 0.9,
+    rating: 0,
+    favorite: false,
+    tags: [],
+    analysis: 'done',
+    missing: false,
+    ...over,
+  } as SampleSummary;
+}
+
+const input = (rows: SampleSummary[], visibleRows = 10) => ({
+  rows,
+  total: 100_000,
+  widths: DEFAULT_WIDTHS,
+  visibleRows,
+  now: Date.now(),
+});
+
+const count = (html: string, re: RegExp) => html.match(re)?.length ?? 0;
+
+describe('static first screen', () => {
+  it('escapes text for HTML', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;',
+    );
+  });
+
+  it('draws only the rows that fit on screen, at their places in the whole list', () => {
+    const rows = Array.from({ length: 120 }, (_, i) => sample(i + 1));
+    const html = staticScreenHtml(input(rows, 7));
+    expect(count(html, /role="row" aria-rowindex/g)).toBe(7);
+    expect(html).toContain('data-id="7"');
+    expect(html).not.toContain('data-id="8"');
+    expect(html).toContain('transform: translateY(192px)');
+    // The list is as tall as the whole result, as the live list is.
+    expect(html).toContain(`height: ${100_000 * 32}px`);
+  });
+
+  it('uses the live rows’ classes, roles and cell text', () => {
+    const row = sample(5, {
+      rating: 3,
+      favorite: true,
+      tags: ['dark', 'punchy'],
+      missing: true,
+    });
+    const html = staticScreenHtml(input([row]));
+    const template = gridTemplate(
+      DEFAULT_WIDTHS,
+      COLUMNS.map((c) => c.id),
+    );
+    expect(html).toContain(`grid-template-columns: ${template};`);
+    expect(html).toContain('class="row row--missing" role="row"');
+    for (const col of COLUMNS.filter((c) => c.id !== 'rating'))
+      expect(html).toContain(`class="cell cell--${col.align} cell--${col.id}" role="gridcell"`);
+    expect(html).toContain('role="gridcell">120<');
+    expect(html).toContain('role="gridcell" title="A minor (8A)">Am<');
+    expect(count(html, /star star--on/g)).toBe(3);
+    expect(html).toContain('class="fav fav--on">♥<');
+    expect(html).toContain('<span class="tag">dark</span><span class="tag">punchy</span>');
+    expect(count(html, /role="columnheader"/g)).toBe(COLUMNS.length + 2);
+  });
+
+  it('is inert and hidden from assistive technology (nothing in it works yet)', () => {
+    const html = staticScreenHtml(input([sample(1)]));
+    expect(html.startsWith('<div class="app app--static" inert aria-hidden="true"')).toBe(true);
+  });
+
+  it('never lets a sample’s name or tags become markup', () => {
+    const html = staticScreenHtml(
+      input([sample(1, { name: '<img src=x onerror=alert(1)>.wav', tags: ['"><b>'] })]),
+    );
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<b>');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;.wav');
+  });
+});
