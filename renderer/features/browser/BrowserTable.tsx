@@ -154,6 +154,8 @@ const Row = memo(function Row({
 
 /** Rows drawn either side of the screen (a fling replaces them all anyway). */
 const OVERSCAN = 4;
+/** The next page is asked for when the window comes this many rows from the last loaded. */
+const LOAD_AHEAD = 150;
 /** Peaks are fetched once scrolling has paused this long. */
 const PEAKS_SETTLE_MS = 120;
 const holdPeaks = () => peaksCache.hold(PEAKS_SETTLE_MS);
@@ -181,7 +183,8 @@ export function BrowserTable() {
   const last = Math.max(win.start, win.end - 1);
 
   useEffect(() => {
-    if (last >= rows.length - 40) void useStore.getState().loadMore();
+    // Well ahead of the window (pages are small, so a fling does not outrun them).
+    if (last >= rows.length - LOAD_AHEAD) void useStore.getState().loadMore();
   }, [last, rows.length]);
 
   useEffect(() => {
