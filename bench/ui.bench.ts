@@ -64,14 +64,23 @@ const OBSERVE_LONG_TASKS = `
 
 // The first sample rows on screen, seen from inside the page: the frame after the one that
 // draws the first inserted row has begun (double requestAnimationFrame: the rows' frame was
-// produced), so the time does not include Playwright's polling.
+// produced), so the time does not include Playwright's polling. In web mode the first rows are
+// drawn as plain markup from the page before the app has loaded (inert until React replaces
+// them); the same moment for the app's own rows is recorded beside it.
 const OBSERVE_FIRST_ROWS = `
+  const ROWS = '[role="grid"] [role="row"][data-id]';
+  const APP_ROWS = '#root > .app:not([data-static-screen]) ' + ROWS;
+  const afterFrame = (key) =>
+    requestAnimationFrame(() => requestAnimationFrame(() => { window[key] = performance.now(); }));
+  let rowsSeen = false;
   new MutationObserver((_, observer) => {
-    if (!document.querySelector('[role="grid"] [role="row"][data-id]')) return;
+    if (!rowsSeen && document.querySelector(ROWS)) {
+      rowsSeen = true;
+      afterFrame('__firstRowsMs');
+    }
+    if (!document.querySelector(APP_ROWS)) return;
     observer.disconnect();
-    requestAnimationFrame(() =>
-      requestAnimationFrame(() => { window.__firstRowsMs = performance.now(); }),
-    );
+    afterFrame('__appRowsMs');
   }).observe(document, { childList: true, subtree: true });
 `;
 
@@ -89,10 +98,14 @@ async function coldLoad(browser: Browser, login: string) {
   const seenByPlaywrightMs = await page.evaluate<number>('performance.now()');
   // (A function, not source text: the page's CSP forbids eval.)
   await page.waitForFunction(
-    () => (globalThis as { __firstRowsMs?: number }).__firstRowsMs !== undefined,
+    () => (globalThis as { __appRowsMs?: number }).__appRowsMs !== undefined,
   );
-  const timing = await page.evaluate<{ firstRowsMs: number; fcpMs: number | null }>(
-    `({ firstRowsMs: window.__firstRowsMs, fcpMs: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null })`,
+  const timing = await page.evaluate<{
+    firstRowsMs: number;
+    appRowsMs: number;
+    fcpMs: number | null;
+  }>(
+    `({ firstRowsMs: window.__firstRowsMs, appRowsMs: window.__appRowsMs, fcpMs: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null })`,
   );
   let gz = 0;
   let raw = 0;
@@ -226,7 +239,10 @@ export async function runUiBench(): Promise<Record<string, unknown>> {
     await context.addInitScript(OBSERVE_LONG_TASKS);
     const page = await context.newPage();
     await page.goto(server.loginUrl);
-    await page.waitForSelector('[role="grid"] [role="row"][data-id]');
+    // The app's own rows (not the first screen's markup drawn before the app loads).
+    await page.waitForSelector(
+      '#root > .app:not([data-static-screen]) [role="grid"] [role="row"][data-id]',
+    );
     const total = await page.locator('.searchbar-count').textContent();
     phase('fling');
     const scroll = await fling(page);
@@ -274,7 +290,12 @@ export async function runUiBench(): Promise<Record<string, unknown>> {
         runs: cold.map((c) => round(c.firstRowsMs)),
         goal: '< 1000 cold',
         measuredTo:
-          'in the page: the frame after the one drawing the first inserted sample row (double rAF); fresh browser context (no cache), server already running with its index loaded',
+          "in the page: the frame after the one drawing the first inserted sample row (double rAF); fresh browser context (no cache), server already running with its index loaded. Web mode draws the first rows as plain markup before the app has loaded (see firstAppRowsMs for the app's own rows)",
+      },
+      // The same for the app's own rows (React has rendered them: they answer clicks and keys).
+      firstAppRowsMs: {
+        ...stats(cold.map((c) => c.appRowsMs)),
+        runs: cold.map((c) => round(c.appRowsMs)),
       },
       firstContentfulPaintMs: stats(cold.map((c) => c.fcpMs ?? Number.NaN)),
       // The same moment as Playwright's waitForSelector + an evaluate round trip see it.

@@ -64,6 +64,36 @@ test('analysis fills in class, kind and loudness', async () => {
   await shot(page, '02-browser');
 });
 
+test('the first rows are on screen before the app has loaded; the app then takes them over', async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  const cold = await context.newPage();
+  // Hold the app's code back: what shows meanwhile is drawn from the rows in the page.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await cold.route(/\/assets\/boot-[^/]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await cold.goto(loginUrl());
+  const firstScreen = cold.locator('[data-static-screen]');
+  await expect(firstScreen.locator('[role="row"][data-id]').first()).toBeVisible();
+  // Nothing in it answers yet: inert, and hidden from assistive technology.
+  await expect(firstScreen).toHaveAttribute('inert', '');
+  await expect(cold.getByRole('row')).toHaveCount(0);
+  const drawn = await firstScreen.locator('.cell--name').allTextContents();
+  expect(drawn.length).toBeGreaterThan(5);
+  await shot(cold, '00-first-screen-before-app');
+  release();
+  await expect(firstScreen).toHaveCount(0);
+  await expect(rows(cold).first()).toBeVisible();
+  const live = await visibleNames(cold);
+  const n = Math.min(live.length, drawn.length);
+  expect(live.slice(0, n)).toEqual(drawn.slice(0, n));
+  await context.close();
+});
+
 test('search narrows results as you type', async () => {
   const total = await resultCount(page);
   const search = page.getByLabel('Search samples');
