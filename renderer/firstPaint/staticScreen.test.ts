@@ -98,5 +98,8 @@ describe('static first screen', () => {
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<b>');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;.wav');
+    // Not even an id that is not a number (the block is only parsed, not validated).
+    const odd = staticScreenHtml(input([sample(1, { id: '1" onclick="x' as unknown as number })]));
+    expect(odd).toContain('data-id="1&quot; onclick=&quot;x"');
   });
 });

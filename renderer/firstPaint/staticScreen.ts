@@ -49,7 +49,7 @@ function staticRow(row: SampleSummary, index: number, template: string, now: num
   }).join('');
   const cls = row.missing ? 'row row--missing' : 'row';
   return (
-    `<div class="${cls}" role="row" aria-rowindex="${index + 2}" data-id="${row.id}" style="${style}">` +
+    `<div class="${cls}" role="row" aria-rowindex="${index + 2}" data-id="${escapeHtml(String(row.id))}" style="${style}">` +
     `<span class="cell cell--center" role="gridcell"><span class="${row.favorite ? 'fav fav--on' : 'fav'}">${row.favorite ? '♥' : '♡'}</span></span>` +
     `<span class="cell cell--wave" role="gridcell"><span class="miniwave miniwave--empty"></span></span>` +
     cells +
