@@ -20,7 +20,7 @@ import {
   type TimedOllama,
 } from '../electron/ai/chat/test-support/timedOllama';
 import { invokeOk } from '../e2e/chatPage';
-import { startServer, tempRoot } from '../e2e/server';
+import { startServer, stopServer, tempRoot } from '../e2e/server';
 import { isMain, percentile, round, writeResult } from './lib/results';
 
 const QUESTIONS = Number(process.env.BENCH_CHAT_QUESTIONS ?? 24);
@@ -318,8 +318,7 @@ export async function runChatBench(): Promise<Record<string, unknown>> {
   } finally {
     await browser.close();
     await fake.close();
-    server.process.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 500));
+    await stopServer(server);
     rmSync(root, { recursive: true, force: true });
   }
 }
@@ -327,9 +326,4 @@ export async function runChatBench(): Promise<Record<string, unknown>> {
 /** The entry `npm run bench` calls. */
 export const run = runChatBench;
 
-if (isMain(import.meta.url)) {
-  runChatBench().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+if (isMain(import.meta.url)) await runChatBench();

@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { openDatabase } from '../electron/library/db';
 import { ANALYZER_VERSION } from '../electron/analysis/version';
-import { startServer, tempRoot } from '../e2e/server';
+import { startServer, stopServer, tempRoot } from '../e2e/server';
 import { syntheticDb } from './search.bench';
 import { isMain, percentile, round, writeResult } from './lib/results';
 
@@ -329,8 +329,7 @@ export async function runUiBench(): Promise<Record<string, unknown>> {
     return result;
   } finally {
     await browser.close();
-    server.process.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 500));
+    await stopServer(server);
     rmSync(root, { recursive: true, force: true });
   }
 }
@@ -338,9 +337,4 @@ export async function runUiBench(): Promise<Record<string, unknown>> {
 /** The entry `npm run bench` calls. */
 export const run = runUiBench;
 
-if (isMain(import.meta.url)) {
-  runUiBench().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+if (isMain(import.meta.url)) await runUiBench();

@@ -16,7 +16,7 @@ import {
   type ScriptedModels,
 } from './chatModel';
 import { expectAudioPlaying, shot } from './helpers';
-import { makeAudioLibrary, startServer, tempRoot, type RunningServer } from './server';
+import { makeAudioLibrary, startServer, stopServer, tempRoot, type RunningServer } from './server';
 
 /**
  * The assistant answering for real in web mode: a second real server whose AI router
@@ -76,7 +76,7 @@ test.beforeAll(async ({ browser }) => {
 
 test.afterAll(async () => {
   await page?.close();
-  server?.process.kill('SIGTERM');
+  if (server) await stopServer(server);
   await models?.close();
   if (root) rmSync(root, { recursive: true, force: true });
 });

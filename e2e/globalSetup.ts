@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeAudioLibrary, startServer, tempRoot } from './server';
+import { makeAudioLibrary, startServer, stopServer, tempRoot } from './server';
 
 /** Starts one real server for the suite; the specs read where from the environment. */
 export default async function globalSetup(): Promise<() => Promise<void>> {
@@ -22,9 +22,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   mkdirSync('test-results/screenshots', { recursive: true });
   writeFileSync(join(root, 'server.json'), JSON.stringify({ login: server.loginUrl, library }));
   return async () => {
-    server.process.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 300));
-    if (!server.process.killed) server.process.kill('SIGKILL');
+    await stopServer(server, 300);
     rmSync(root, { recursive: true, force: true });
   };
 }

@@ -9,6 +9,16 @@ export interface RunningServer {
   process: ChildProcess;
 }
 
+/** Stops a server started by startServer: SIGTERM, then SIGKILL if it is still running after `graceMs`. */
+export async function stopServer(server: RunningServer, graceMs = 500): Promise<void> {
+  const child = server.process;
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), graceMs));
+  if ((await Promise.race([exited, timer])) === 'late') child.kill('SIGKILL');
+}
+
 /** Starts the built web-mode server and resolves with the login URL it prints. */
 export function startServer(
   dataDir: string,
