@@ -1,4 +1,4 @@
-import type { SampleSummary } from '../../shared/contract';
+import type { AnalysisProgress, SampleSummary } from '../../shared/contract';
 
 /**
  * Readers for answers of handlers that are newer than the contract this UI was typed
@@ -77,15 +77,7 @@ export function parseMapPage(value: unknown): { points: Point[]; nextOffset: num
 }
 
 /** What 'analysis.progress' carries (read loosely: the event is newer than this UI's contract). */
-export interface AnalysisProgressView {
-  state: 'idle' | 'running' | 'paused' | 'off';
-  queued: number;
-  running: number;
-  completed: number;
-  failed: number;
-  filesPerSec: number;
-  etaSec: number | null;
-}
+export type AnalysisProgressView = Omit<AnalysisProgress, 'workers'>;
 
 export function parseProgress(v: unknown): AnalysisProgressView | null {
   if (typeof v !== 'object' || v === null) return null;

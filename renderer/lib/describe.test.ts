@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DescribeParse } from '../../shared/contract/similar';
+import { emptyParse } from '../../shared/describe/parseDescription';
 import { describeChips, looksLikeDescription } from './describe';
 
-const empty: DescribeParse = {
-  text: '',
-  classes: [],
-  loopClasses: [],
-  excludeClasses: [],
-  kind: null,
-  tags: [],
-  avoidTags: [],
-  nameWords: [],
-  bpm: null,
-  key: null,
-  durationSec: null,
-  length: null,
-  bars: null,
-  like: null,
-  aspects: [],
-  understood: [],
-  unparsed: [],
-};
+const empty = emptyParse('');
 
 describe('looksLikeDescription', () => {
   it('wants two or more words', () => {

@@ -1,16 +1,9 @@
 import { z } from 'zod';
+import { AI_PROVIDER_IDS } from '../aiProviders';
 
 /** What a request is for; the router picks default needs per task. */
 export const AI_TASKS = ['chat', 'tag', 'describe', 'embed'] as const;
-/** Every provider the router knows, local first. */
-export const AI_PROVIDER_IDS = [
-  'ollama',
-  'groq',
-  'deepseek',
-  'gemini',
-  'openai',
-  'anthropic',
-] as const;
+export { AI_PROVIDER_IDS };
 /** Providers that need an API key. */
 export const AI_CLOUD_PROVIDER_IDS = ['groq', 'deepseek', 'gemini', 'openai', 'anthropic'] as const;
 /**

@@ -13,17 +13,10 @@ import type {
   ChatToolCallEvent,
   ErrorData,
 } from '../../../shared/contract';
-import type { AiProviderId } from '../../../shared/schemas/ai';
+import { AI_PROVIDER_IDS } from '../../../shared/aiProviders';
 
-/** The router's providers, local first (a type-only import keeps zod out of the chat chunk). */
-export const PROVIDERS = [
-  'ollama',
-  'groq',
-  'deepseek',
-  'gemini',
-  'openai',
-  'anthropic',
-] as const satisfies readonly AiProviderId[];
+/** The router's providers, local first. */
+export const PROVIDERS = AI_PROVIDER_IDS;
 
 export interface ToolStep {
   callId: string;
