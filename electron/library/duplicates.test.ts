@@ -3,6 +3,7 @@ import type { SampleSummary } from '../../shared/contract';
 import { openDatabase, type Db } from './db';
 import { exactDuplicates, pickKeeper } from './duplicates';
 import { fillSyntheticLibrary } from './fixtures/syntheticLibrary';
+import { sampleSummary } from '../../shared/test-support/sampleSummary';
 
 let db: Db;
 beforeEach(() => {
@@ -12,34 +13,7 @@ beforeEach(() => {
 afterEach(() => db.close());
 
 function summary(over: Partial<SampleSummary>): SampleSummary {
-  return {
-    id: 1,
-    folderId: 1,
-    path: '/a.wav',
-    name: 'a.wav',
-    dir: '',
-    format: 'wav',
-    sizeBytes: 1,
-    addedAt: 0,
-    durationSec: 1,
-    sampleRate: 44100,
-    channels: 2,
-    bitDepth: 16,
-    kind: null,
-    bpm: null,
-    key: null,
-    rootNote: null,
-    lufs: null,
-    truePeakDb: null,
-    class: null,
-    classConfidence: null,
-    rating: 0,
-    favorite: false,
-    tags: [],
-    analysis: 'done',
-    missing: false,
-    ...over,
-  };
+  return sampleSummary(over.id ?? 1, { path: '/a.wav', name: 'a.wav', sizeBytes: 1, ...over });
 }
 
 describe('exact duplicates', () => {

@@ -1,37 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { SampleSummary } from '../../shared/contract';
+import { sampleSummary } from '../../shared/test-support/sampleSummary';
 import { COLUMNS, DEFAULT_WIDTHS, gridTemplate } from '../lib/columns';
 import { escapeHtml, staticScreenHtml } from './staticScreen';
 
 function sample(id: number, over: Partial<SampleSummary> = {}): SampleSummary {
-  return {
-    id,
-    folderId: 1,
-    path: `/lib/s${id}.wav`,
-    name: `s${id}.wav`,
-    dir: '',
-    format: 'wav',
-    sizeBytes: 1000,
-    addedAt: 0,
+  return sampleSummary(id, {
     durationSec: 1.5,
-    sampleRate: 44100,
-    channels: 2,
-    bitDepth: 16,
     kind: 'loop',
     bpm: 120,
     key: 'A minor',
-    rootNote: null,
     lufs: -12.3,
     truePeakDb: -1,
     class: 'kick',
     classConfidence: 0.9,
-    rating: 0,
-    favorite: false,
-    tags: [],
-    analysis: 'done',
-    missing: false,
     ...over,
-  } as SampleSummary;
+  });
 }
 
 const input = (rows: SampleSummary[], visibleRows = 10) => ({

@@ -1,35 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SampleSummary } from '../../shared/contract';
+import { sampleSummary } from '../../shared/test-support/sampleSummary';
 import { duplicateRows, duplicatesHeadline } from './duplicates';
 
 function sample(id: number, sizeBytes: number): SampleSummary {
-  return {
-    id,
-    folderId: 1,
-    path: `/lib/s${id}.wav`,
-    name: `s${id}.wav`,
-    dir: '',
-    format: 'wav',
-    sizeBytes,
-    addedAt: 0,
-    durationSec: 1,
-    sampleRate: 44100,
-    channels: 1,
-    bitDepth: 16,
-    kind: 'one-shot',
-    bpm: null,
-    key: null,
-    rootNote: null,
-    lufs: null,
-    truePeakDb: null,
-    class: null,
-    classConfidence: null,
-    rating: 0,
-    favorite: false,
-    tags: [],
-    analysis: 'done',
-    missing: false,
-  };
+  return sampleSummary(id, { sizeBytes, channels: 1, kind: 'one-shot' });
 }
 
 describe('duplicateRows', () => {
