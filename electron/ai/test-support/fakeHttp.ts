@@ -15,6 +15,26 @@ export interface RecordedRequest {
   rawBody: string;
 }
 
+/** Reads a request whole: method, path without the query, headers, raw and JSON body (null when not JSON). */
+export async function recordRequest(req: IncomingMessage): Promise<RecordedRequest> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const rawBody = Buffer.concat(chunks).toString('utf8');
+  let body: unknown;
+  try {
+    body = rawBody === '' ? null : (JSON.parse(rawBody) as unknown);
+  } catch {
+    body = null;
+  }
+  return {
+    method: req.method ?? 'GET',
+    path: (req.url ?? '/').split('?')[0]!,
+    headers: req.headers,
+    body,
+    rawBody,
+  };
+}
+
 export type Reply =
   | {
       type: 'json';
@@ -84,22 +104,7 @@ export class FakeHttpServer {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const rawBody = Buffer.concat(chunks).toString('utf8');
-    let body: unknown;
-    try {
-      body = rawBody === '' ? null : (JSON.parse(rawBody) as unknown);
-    } catch {
-      body = null;
-    }
-    const recorded: RecordedRequest = {
-      method: req.method ?? 'GET',
-      path: (req.url ?? '/').split('?')[0]!,
-      headers: req.headers,
-      body,
-      rawBody,
-    };
+    const recorded = await recordRequest(req);
     this.requests.push(recorded);
     let reply: Reply;
     try {

@@ -6,10 +6,10 @@
  * performance.timeOrigin + performance.now()) just before each content piece goes out.
  * For latency figures measured against a browser on the same machine and clock.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { ChatStep } from '../../test-support/chatScript';
-import type { RecordedRequest } from '../../test-support/fakeHttp';
+import { recordRequest, type RecordedRequest } from '../../test-support/fakeHttp';
 import { ollamaFrames } from '../../test-support/fakeOllama';
 
 /** Wall-clock now, ms since the epoch with sub-ms resolution (comparable with a browser's). */
@@ -55,25 +55,6 @@ function contentOf(frame: string): string {
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<RecordedRequest> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  const rawBody = Buffer.concat(chunks).toString('utf8');
-  let body: unknown;
-  try {
-    body = rawBody === '' ? null : (JSON.parse(rawBody) as unknown);
-  } catch {
-    body = null;
-  }
-  return {
-    method: req.method ?? 'GET',
-    path: (req.url ?? '/').split('?')[0]!,
-    headers: req.headers,
-    body,
-    rawBody,
-  };
-}
-
 function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
@@ -112,7 +93,7 @@ export async function startTimedOllama(options: {
   }
 
   const server = createServer((req, res) => {
-    void readBody(req).then((request) => {
+    void recordRequest(req).then((request) => {
       if (request.path === '/') return res.end('Ollama is running');
       if (request.path === '/api/version') return json(res, 200, { version: '0.12.9' });
       if (request.path === '/api/tags') {
