@@ -11,7 +11,7 @@
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { ChatStep } from '../electron/ai/test-support/chatScript';
 import type { RecordedRequest } from '../electron/ai/test-support/fakeHttp';
 import {
@@ -21,7 +21,8 @@ import {
 } from '../electron/ai/chat/test-support/timedOllama';
 import { invokeOk } from '../e2e/chatPage';
 import { startServer, stopServer, tempRoot } from '../e2e/server';
-import { isMain, percentile, round, writeResult } from './lib/results';
+import { launchChromium } from './lib/chromium';
+import { isMain, round, summarize, writeResult } from './lib/results';
 
 const QUESTIONS = Number(process.env.BENCH_CHAT_QUESTIONS ?? 24);
 const GOAL_MS = 100;
@@ -29,16 +30,6 @@ const MODEL = 'qwen3:8b';
 const KIT = '/usr/share/hydrogen/data/drumkits/TR808EmulationKit';
 const ANSWER =
   'The 808 long kick has the deepest body in your library; the short one is tighter and sits better under a busy hat pattern, so start with that one and layer the long one underneath if the drop needs more weight.';
-
-function stats(values: number[]): { n: number; p50: number; p95: number; max: number } {
-  const s = values.filter(Number.isFinite).sort((a, b) => a - b);
-  return {
-    n: s.length,
-    p50: round(percentile(s, 50)),
-    p95: round(percentile(s, 95)),
-    max: round(s[s.length - 1] ?? Number.NaN),
-  };
-}
 
 /**
  * The scripted model: every other question first searches the library (a tool step, as
@@ -238,11 +229,7 @@ export async function runChatBench(): Promise<Record<string, unknown>> {
     OPENAI_API_KEY: '',
     ANTHROPIC_API_KEY: '',
   });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox'],
-  });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     await context.addInitScript(WIRE_PROBE);
@@ -269,7 +256,7 @@ export async function runChatBench(): Promise<Record<string, unknown>> {
     const clockAfter = await clockOffset(page);
     await context.close();
 
-    const first = stats(turns.map((t) => t.firstTokenToFrameMs));
+    const first = summarize(turns.map((t) => t.firstTokenToFrameMs));
     const result = {
       questions: QUESTIONS,
       note: 'headless Chromium on a shared 2-core machine with other work running (other helpers building, testing and benchmarking); the lead re-runs',
@@ -284,17 +271,17 @@ export async function runChatBench(): Promise<Record<string, unknown>> {
         metAtMax: first.n === QUESTIONS && first.max < GOAL_MS,
       },
       split: {
-        providerToPageWebSocketMs: stats(turns.map((t) => t.firstTokenToWireMs)),
-        pageWebSocketToDomMs: stats(turns.map((t) => t.wireToDomMs)),
-        providerToDomMs: stats(turns.map((t) => t.firstTokenToDomMs)),
-        providerToAfterPaintMs: stats(turns.map((t) => t.firstTokenToPaintedMs)),
+        providerToPageWebSocketMs: summarize(turns.map((t) => t.firstTokenToWireMs)),
+        pageWebSocketToDomMs: summarize(turns.map((t) => t.wireToDomMs)),
+        providerToDomMs: summarize(turns.map((t) => t.firstTokenToDomMs)),
+        providerToAfterPaintMs: summarize(turns.map((t) => t.firstTokenToPaintedMs)),
       },
       everyTokenShownMs: {
-        ...stats(turns.flatMap((t) => t.everyTokenToFrameMs)),
-        providerToBrowserNetworkMs: stats(turns.flatMap((t) => t.everyTokenToNetworkMs)),
-        browserNetworkToPageHandlerMs: stats(turns.flatMap((t) => t.everyTokenNetworkToWireMs)),
-        providerToPageWebSocketMs: stats(turns.flatMap((t) => t.everyTokenToWireMs)),
-        pageWebSocketToDomMs: stats(turns.flatMap((t) => t.everyTokenWireToDomMs)),
+        ...summarize(turns.flatMap((t) => t.everyTokenToFrameMs)),
+        providerToBrowserNetworkMs: summarize(turns.flatMap((t) => t.everyTokenToNetworkMs)),
+        browserNetworkToPageHandlerMs: summarize(turns.flatMap((t) => t.everyTokenNetworkToWireMs)),
+        providerToPageWebSocketMs: summarize(turns.flatMap((t) => t.everyTokenToWireMs)),
+        pageWebSocketToDomMs: summarize(turns.flatMap((t) => t.everyTokenWireToDomMs)),
       },
       clockCheck: {
         note: 'page clock − Node clock from the tightest page.evaluate round trip; ~0 means the two clocks agree to within the uncertainty',

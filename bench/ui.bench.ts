@@ -11,34 +11,17 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync } fro
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { openDatabase } from '../electron/library/db';
 import { ANALYZER_VERSION } from '../electron/analysis/version';
 import { startServer, stopServer, tempRoot } from '../e2e/server';
 import { syntheticDb } from './search.bench';
-import { isMain, percentile, round, writeResult } from './lib/results';
+import { launchChromium } from './lib/chromium';
+import { isMain, round, summarize, writeResult } from './lib/results';
 
 const ROWS = Number(process.env.BENCH_UI_ROWS ?? 100_000);
 const COLD_RUNS = 5;
 const KIT = '/usr/share/hydrogen/data/drumkits/TR808EmulationKit';
-
-function stats(values: number[]): { n: number; p50: number; p95: number; max: number } {
-  const s = values.filter(Number.isFinite).sort((a, b) => a - b);
-  return {
-    n: s.length,
-    p50: round(percentile(s, 50)),
-    p95: round(percentile(s, 95)),
-    max: round(s[s.length - 1] ?? Number.NaN),
-  };
-}
-
-async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--autoplay-policy=no-user-gesture-required'],
-  });
-}
 
 /** Resolves when the web-mode server says its library index is loaded. */
 function serverReady(child: ChildProcess): Promise<void> {
@@ -228,7 +211,7 @@ export async function runUiBench(): Promise<Record<string, unknown>> {
   const server = await startServer(dataDir, ['--db', dbPath]);
   // A cold *page* load against a running server: wait until its index is loaded.
   await serverReady(server.process);
-  const browser = await launch();
+  const browser = await launchChromium(['--autoplay-policy=no-user-gesture-required']);
   try {
     const phase = (name: string) => console.error(`[ui bench] ${new Date().toISOString()} ${name}`);
     phase('cold loads');
@@ -286,7 +269,7 @@ export async function runUiBench(): Promise<Record<string, unknown>> {
       libraryCount: total,
       note: 'headless Chromium on a shared 2-core machine with other work running; the lead re-runs',
       firstMeaningfulPaintMs: {
-        ...stats(fmp),
+        ...summarize(fmp),
         runs: cold.map((c) => round(c.firstRowsMs)),
         goal: '< 1000 cold',
         measuredTo:
@@ -294,12 +277,12 @@ export async function runUiBench(): Promise<Record<string, unknown>> {
       },
       // The same for the app's own rows (React has rendered them: they answer clicks and keys).
       firstAppRowsMs: {
-        ...stats(cold.map((c) => c.appRowsMs)),
+        ...summarize(cold.map((c) => c.appRowsMs)),
         runs: cold.map((c) => round(c.appRowsMs)),
       },
-      firstContentfulPaintMs: stats(cold.map((c) => c.fcpMs ?? Number.NaN)),
+      firstContentfulPaintMs: summarize(cold.map((c) => c.fcpMs ?? Number.NaN)),
       // The same moment as Playwright's waitForSelector + an evaluate round trip see it.
-      firstRowsSeenByPlaywrightMs: stats(cold.map((c) => c.seenByPlaywrightMs)),
+      firstRowsSeenByPlaywrightMs: summarize(cold.map((c) => c.seenByPlaywrightMs)),
       firstScreenJs: {
         scripts: cold[0]!.scripts,
         rawBytes: cold[0]!.jsRawBytes,
@@ -309,14 +292,14 @@ export async function runUiBench(): Promise<Record<string, unknown>> {
       },
       scrollFling: { ...scroll, goal: 'no task > 50 ms' },
       keystrokeToResultsMs: {
-        ...stats(keys),
+        ...summarize(keys),
         goal: 'p95 < 50',
         // Where the time goes: the WebSocket request → answer, and the server's search alone.
-        requestToAnswerMs: stats(split.map((x) => x.roundTripMs)),
-        serverSearchMs: stats(split.map((x) => x.serverMs)),
+        requestToAnswerMs: summarize(split.map((x) => x.roundTripMs)),
+        serverSearchMs: summarize(split.map((x) => x.serverMs)),
       },
       selectToSoundMs: {
-        ...stats(play),
+        ...summarize(play),
         failed: play.filter((t) => !Number.isFinite(t)).length,
         goal: 'p95 < 50',
         measuredTo:

@@ -37,6 +37,22 @@ export function round(n: number, digits = 2): number {
   return Math.round(n * f) / f;
 }
 
+/** Count, p50, p95 and max of the finite values (NaN when there are none). */
+export function summarize(values: readonly number[]): {
+  n: number;
+  p50: number;
+  p95: number;
+  max: number;
+} {
+  const s = values.filter(Number.isFinite).sort((a, b) => a - b);
+  return {
+    n: s.length,
+    p50: round(percentile(s, 50)),
+    p95: round(percentile(s, 95)),
+    max: round(s[s.length - 1] ?? Number.NaN),
+  };
+}
+
 /** True when the module at `url` is the script node/tsx was started with. */
 export function isMain(url: string): boolean {
   const arg = process.argv[1];
