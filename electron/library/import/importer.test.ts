@@ -226,8 +226,13 @@ describe('import: bad input is recorded and the import goes on', () => {
   });
 
   it('records unreadable folders and keeps the samples inside them', () => {
-    // Root reads everything, so the import runs as an unprivileged user when the tests run as root.
-    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    // Root reads everything, so as root the import runs without the capabilities that bypass
+    // file permissions (setpriv, util-linux). It stays root, the owner of the checkout, so it
+    // can load the code wherever the checkout is (another user could not under a 0700 folder).
+    const command: [string, string[]] =
+      process.getuid?.() === 0
+        ? ['setpriv', ['--bounding-set=-dac_override,-dac_read_search', process.execPath]]
+        : [process.execPath, []];
     const lib = join(dir, 'perm');
     mkdirSync(join(lib, 'locked'), { recursive: true });
     writeTinyWav(join(lib, 'locked', 'x.wav'));
@@ -238,8 +243,7 @@ describe('import: bad input is recorded and the import goes on', () => {
     const script = new URL('../fixtures/importFolderScript.ts', import.meta.url).pathname;
     const run = () =>
       JSON.parse(
-        execFileSync(process.execPath, ['--import', 'tsx', script, lib, dbFile], {
-          ...asUser,
+        execFileSync(command[0], [...command[1], '--import', 'tsx', script, lib, dbFile], {
           encoding: 'utf8',
         }),
       ) as {
