@@ -5,6 +5,7 @@ import type { AudioSource } from './decode/types';
 import { summarizeDescriptors } from './features/descriptors';
 import { envelopeFeatures } from './features/envelope';
 import { analyzeFrames } from './features/frameAnalysis';
+import { melPatch } from './features/melPatch';
 import { detectOnsets, onsetStrengths } from './features/onsets';
 import { resolveKey } from './hints/resolveKey';
 import { resolveRoot } from './hints/resolveRoot';
@@ -166,5 +167,6 @@ export async function analyzeSource(
     peaks: encodePeaks(m.peaks),
     featureVector: featureVector(fields),
     featureVectorVersion: FEATURE_VECTOR_VERSION,
+    melPatch: melPatch(x, rate, env),
   };
 }

@@ -130,6 +130,12 @@ export interface AnalysisResult extends AnalysisFields {
   /** Feature vector for the classifier and similarity (FEATURE_VECTOR_VERSION layout). */
   featureVector: Float32Array;
   featureVectorVersion: number;
+  /**
+   * The attack-aligned log-mel patch the classifier reads (MEL_PATCH_VERSION layout,
+   * electron/analysis/features/melPatch.ts). Not stored: the library keeps the class and
+   * the embedding the classifier derives from it.
+   */
+  melPatch: Float32Array;
 }
 
 /** One line of `samplemind analyze --json`. */

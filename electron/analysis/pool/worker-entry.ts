@@ -20,6 +20,7 @@ serveTasks<AnalyzeRequest, AnalyzedFile>(
   ({ result, classification }) => [
     result.peaks.buffer as ArrayBuffer,
     result.featureVector.buffer as ArrayBuffer,
+    result.melPatch.buffer as ArrayBuffer,
     ...(classification ? [classification.embedding.buffer as ArrayBuffer] : []),
   ],
 );

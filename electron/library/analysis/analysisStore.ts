@@ -33,7 +33,13 @@ export function autoTagsOf(result: AnalysisFields, cls: SampleClassification | n
 
 /** The JSON-friendly part of a result (what sample_analysis.fields_json holds). */
 export function fieldsOf(result: AnalysisResult): AnalysisFields {
-  const { peaks: _p, featureVector: _v, featureVectorVersion: _vv, ...fields } = result;
+  const {
+    peaks: _p,
+    featureVector: _v,
+    featureVectorVersion: _vv,
+    melPatch: _m,
+    ...fields
+  } = result;
   return fields;
 }
 
