@@ -8,7 +8,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as ort from 'onnxruntime-node';
+import type { AnalysisResult } from '../../../shared/contract/analysis';
 import type { SampleClass, SampleKind } from '../../../shared/taxonomy';
+import { MEL_PATCH_VERSION } from '../features/melPatch';
 import { decide, type Classification } from './decision';
 import { parseModelMeta, type ModelMeta } from './modelMeta';
 
@@ -74,59 +76,85 @@ export class SampleClassifier {
     features: readonly Float32Array[],
     kinds: readonly SampleKind[] = [],
   ): Promise<Classification[]> {
-    if (features.length === 0) return [];
+    return (await this.classifyAndEmbed(features, kinds)).classes;
+  }
+
+  /** classify() and embed() in one run of the model. */
+  async classifyAndEmbed(
+    features: readonly Float32Array[],
+    kinds: readonly SampleKind[] = [],
+  ): Promise<{ classes: Classification[]; embeddings: Float32Array[] }> {
+    if (features.length === 0) return { classes: [], embeddings: [] };
     const out = await this.run(features);
     const one = out[this.meta.outputs.oneShot]?.data as Float32Array;
     const loop = out[this.meta.outputs.loop]?.data as Float32Array;
+    const emb = out[this.meta.outputs.embedding]?.data as Float32Array;
     const nOne = this.meta.oneShotClasses.length;
     const nLoop = this.meta.loopClasses.length;
-    return features.map((_, i) =>
-      kinds[i] === 'loop'
-        ? decide(
-            loop.subarray(i * nLoop, (i + 1) * nLoop),
-            this.meta.loopClasses as SampleClass[],
-            this.meta.threshold.loop,
-          )
-        : decide(
-            one.subarray(i * nOne, (i + 1) * nOne),
-            this.meta.oneShotClasses as SampleClass[],
-            this.meta.threshold.oneShot,
-          ),
-    );
+    const k = this.meta.embeddingLength;
+    return {
+      classes: features.map((_, i) =>
+        kinds[i] === 'loop'
+          ? decide(
+              loop.subarray(i * nLoop, (i + 1) * nLoop),
+              this.meta.loopClasses as SampleClass[],
+              this.meta.classThreshold?.loop ?? this.meta.threshold.loop,
+            )
+          : decide(
+              one.subarray(i * nOne, (i + 1) * nOne),
+              this.meta.oneShotClasses as SampleClass[],
+              this.meta.classThreshold?.oneShot ?? this.meta.threshold.oneShot,
+            ),
+      ),
+      embeddings: features.map((_, i) => emb.slice(i * k, (i + 1) * k)),
+    };
   }
 
   /**
-   * Classifies analysis results (what `analyzeFile` returns) by their stored feature
-   * vector and kind. Refuses vectors of another FEATURE_VECTOR_VERSION than the model's.
+   * The model input of analysis results (what `analyzeFile` returns): the stored feature
+   * vector, followed by the log-mel patch when the model reads one. Refuses vectors and
+   * patches of another version than the model's.
    */
-  async classifyResults(
-    results: readonly {
-      featureVector: Float32Array;
-      featureVectorVersion: number;
-      kind: SampleKind;
-    }[],
-  ): Promise<Classification[]> {
+  inputsOf(
+    results: readonly Pick<AnalysisResult, 'featureVector' | 'featureVectorVersion' | 'melPatch'>[],
+  ): Float32Array[] {
     const want = /^engine-v(\d+)/.exec(this.meta.featureVersion)?.[1];
-    for (const r of results) {
+    const mel = this.meta.melPatch;
+    return results.map((r) => {
       if (want === undefined || String(r.featureVectorVersion) !== want) {
         throw new Error(
           `feature vector version ${r.featureVectorVersion} does not match the model (${this.meta.featureVersion})`,
         );
       }
-    }
+      if (!mel) return r.featureVector;
+      if (mel.version !== MEL_PATCH_VERSION || r.melPatch.length !== mel.bands * mel.columns) {
+        throw new Error(
+          `mel patch v${MEL_PATCH_VERSION} of ${r.melPatch.length} values does not match the model (v${mel.version}, ${mel.bands} × ${mel.columns})`,
+        );
+      }
+      const x = new Float32Array(r.featureVector.length + r.melPatch.length);
+      x.set(r.featureVector);
+      x.set(r.melPatch, r.featureVector.length);
+      return x;
+    });
+  }
+
+  /** Classifies analysis results by their feature vector (+ mel patch) and kind. */
+  async classifyResults(
+    results: readonly Pick<
+      AnalysisResult,
+      'featureVector' | 'featureVectorVersion' | 'melPatch' | 'kind'
+    >[],
+  ): Promise<Classification[]> {
     return this.classify(
-      results.map((r) => r.featureVector),
+      this.inputsOf(results),
       results.map((r) => r.kind),
     );
   }
 
-  /** The one-shot head's penultimate layer (embeddingLength values per vector), for similarity. */
+  /** The one-shot head's penultimate layer (embeddingLength values per model input), for similarity. */
   async embed(features: readonly Float32Array[]): Promise<Float32Array[]> {
-    if (features.length === 0) return [];
-    const out = await this.run(features);
-    const emb = out[this.meta.outputs.embedding]?.data as Float32Array;
-    const k = this.meta.embeddingLength;
-    return features.map((_, i) => emb.slice(i * k, (i + 1) * k));
+    return (await this.classifyAndEmbed(features)).embeddings;
   }
 
   async close(): Promise<void> {

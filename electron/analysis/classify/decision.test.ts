@@ -21,6 +21,14 @@ describe('decide', () => {
     ]);
   });
 
+  it('applies the top class own threshold when given one per class', () => {
+    const perClass = [0.5, 0.9, 0.6, 0.9];
+    expect(decide([0.55, 0.3, 0.1, 0.05], classes, perClass).class).toBe('kick');
+    expect(decide([0.3, 0.55, 0.1, 0.05], classes, perClass).class).toBeNull();
+    expect(decide([0.1, 0.1, 0.1, 0.7], classes, perClass).class).toBeNull();
+    expect(decide([0.05, 0.05, 0.85, 0.05], classes, perClass).class).toBe('hihat');
+  });
+
   it('rejects a probability row of the wrong length', () => {
     expect(() => decide([1], classes, 0.5)).toThrow(RangeError);
   });

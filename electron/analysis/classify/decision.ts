@@ -19,10 +19,14 @@ export interface Classification {
   candidates: ClassCandidate[];
 }
 
+/**
+ * `threshold`: one confidence for every class, or one per class (in `classes` order) —
+ * the top class is given when its probability reaches its own threshold.
+ */
 export function decide(
   probs: ArrayLike<number>,
   classes: readonly SampleClass[],
-  threshold: number,
+  threshold: number | readonly number[],
   topK = 3,
 ): Classification {
   if (probs.length !== classes.length) {
@@ -32,5 +36,7 @@ export function decide(
     .sort((a, b) => b.p - a.p)
     .slice(0, Math.max(1, topK));
   const top = candidates[0] as ClassCandidate;
-  return { class: top.p >= threshold ? top.class : null, confidence: top.p, candidates };
+  const needed =
+    typeof threshold === 'number' ? threshold : (threshold[classes.indexOf(top.class)] ?? 1);
+  return { class: top.p >= needed ? top.class : null, confidence: top.p, candidates };
 }

@@ -18,7 +18,25 @@ export const ModelMetaSchema = z.object({
   loopClasses: z.array(z.enum(LOOP_CLASSES)).length(LOOP_CLASSES.length),
   temperature: z.object({ oneShot: z.number().positive(), loop: z.number().positive() }),
   threshold: z.object({ oneShot: z.number().min(0).max(1), loop: z.number().min(0).max(1) }),
+  /** Per-class thresholds (class order of each head); when present they replace `threshold`. */
+  classThreshold: z
+    .object({
+      oneShot: z.array(z.number().min(0).max(1)).length(ONE_SHOT_CLASSES.length),
+      loop: z.array(z.number().min(0).max(1)).length(LOOP_CLASSES.length),
+    })
+    .optional(),
   normalisation: z.object({ mean: z.array(z.number()), std: z.array(z.number()) }),
+  /**
+   * Present when the model reads the analysis' log-mel patch too: its input is then the
+   * feature vector followed by the patch (featureLength counts both).
+   */
+  melPatch: z
+    .object({
+      version: z.number().int().positive(),
+      bands: z.number().int().positive(),
+      columns: z.number().int().positive(),
+    })
+    .optional(),
 });
 
 export type ModelMeta = z.infer<typeof ModelMetaSchema>;

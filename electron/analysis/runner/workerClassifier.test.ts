@@ -16,7 +16,7 @@ describe('the classifier in the analysis worker', () => {
     expect(c!.candidates[0]?.class).toBe('kick');
     expect(c!.embedding).toBeInstanceOf(Float32Array);
     expect(c!.embedding.length).toBe(64);
-    expect(c!.embeddingVersion).toMatch(/^engine-v\d+\/[0-9a-f]{12}$/);
+    expect(c!.embeddingVersion).toMatch(/^engine-v\d+(@[\d.]+)?(\+[\w-]+)*\/[0-9a-f]{12}$/);
     // The model is loaded once.
     expect(await workerClassifier()).toBe(await workerClassifier());
   }, 60_000);

@@ -9,17 +9,21 @@ import { join } from 'node:path';
 import type { AnalysisResult } from '../../../shared/contract/analysis';
 import type { SampleClassification } from './classification';
 
+type ModelInput = Pick<
+  AnalysisResult,
+  'featureVector' | 'featureVectorVersion' | 'melPatch' | 'kind'
+>;
+
 interface Loaded {
-  classifyResults: (
-    r: readonly Pick<AnalysisResult, 'featureVector' | 'featureVectorVersion' | 'kind'>[],
-  ) => Promise<
-    Array<{
+  /** Class decision and embedding of each result, in one run of the model. */
+  run: (r: readonly ModelInput[]) => Promise<{
+    classes: Array<{
       class: SampleClassification['class'];
       confidence: number;
       candidates: SampleClassification['candidates'];
-    }>
-  >;
-  embed: (f: readonly Float32Array[]) => Promise<Float32Array[]>;
+    }>;
+    embeddings: Float32Array[];
+  }>;
   version: string;
 }
 
@@ -36,8 +40,11 @@ async function load(modelsDir: string | undefined): Promise<Loaded | null> {
       .digest('hex')
       .slice(0, 12);
     return {
-      classifyResults: (r) => classifier.classifyResults(r),
-      embed: (f) => classifier.embed(f),
+      run: (r) =>
+        classifier.classifyAndEmbed(
+          classifier.inputsOf(r),
+          r.map((x) => x.kind),
+        ),
       version: `${classifier.meta.featureVersion}/${hash}`,
     };
   } catch {
@@ -66,8 +73,9 @@ export async function classifyResult(
   let decided;
   let embedding;
   try {
-    [decided] = await model.classifyResults([result]);
-    [embedding] = await model.embed([result.featureVector]);
+    const out = await model.run([result]);
+    [decided] = out.classes;
+    [embedding] = out.embeddings;
   } catch {
     return null;
   }
