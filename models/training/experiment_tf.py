@@ -13,6 +13,7 @@ prints validation figures. Test figures only with --test (choose on validation f
 
   /usr/bin/python3 models/training/experiment_tf.py engine-v1@1.0.0+tf-1 v1|all [--test]
 """
+import base64
 import json
 import os
 import sys
@@ -42,7 +43,7 @@ def load_rows(version):
             for line in open(os.path.join(DATA, f)):
                 try:
                     o = json.loads(line)
-                    cache[o["sha1"]] = o["v"]
+                    cache[o["sha1"]] = o["v"] if "v" in o else np.frombuffer(base64.b64decode(o["f32"]), dtype="<f4").tolist()
                 except ValueError:
                     pass
     rows, seen = [], set()

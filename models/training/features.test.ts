@@ -12,7 +12,15 @@ import {
   TIME_FREQUENCY_VECTOR_LENGTH,
   timeFrequencyVector,
 } from '../../electron/analysis/vector/timeFrequencyVector';
-import { computeFeatures, EXTRACTORS, shardOf, type FeatureExtractor } from './features';
+import { MEL_PATCH_LENGTH } from '../../electron/analysis/features/melPatch';
+import {
+  computeFeatures,
+  decodeF32,
+  encodeF32,
+  EXTRACTORS,
+  shardOf,
+  type FeatureExtractor,
+} from './features';
 import type { ManifestEntry } from './manifestTypes';
 
 function entry(id: string, sha1: string): ManifestEntry {
@@ -67,11 +75,39 @@ describe('feature cache', () => {
     expect(calls).toEqual([]);
   });
 
-  it('shards by content hash and offers the engine vector by default', () => {
+  it('shards by content hash and offers the engine vector (+ mel patch)', () => {
     expect(shardOf('0000000a', 2)).toBe(0);
     expect(shardOf('0000000b', 2)).toBe(1);
     expect(Object.keys(EXTRACTORS)).toContain('engine');
     expect(EXTRACTORS.engine?.version).toMatch(/^engine-v\d+@/);
+    expect(EXTRACTORS['engine-mel']?.version).toMatch(/^engine-v\d+@[^+]+\+mel-\d+$/);
+  });
+
+  it('stores vectors as exact float32 bytes', () => {
+    const v = Float32Array.from([0.1, -2.5e-7, 3, Math.PI, 1e30]);
+    expect(Array.from(decodeF32(encodeF32(v)))).toEqual(Array.from(v));
+    expect(Array.from(decodeF32(encodeF32(v.subarray(1, 3))))).toEqual([v[1], v[2]]);
+  });
+});
+
+describe('engine-mel extractor', () => {
+  it("is the engine vector followed by the analysis' own mel patch", async () => {
+    const tmp = tempDir();
+    try {
+      const hit = drumHit(44100, { pitch: 70, decay: 0.15, noise: 0.4 });
+      const path = tmp.file('hit.wav', writeWav({ sampleRate: 44100, channels: [hit, hit] }));
+      const extractor = EXTRACTORS['engine-mel'] as FeatureExtractor;
+      const v = await extractor.extract(path);
+      const r = await analyzeFile(path);
+      expect(v).toHaveLength(r.featureVector.length + MEL_PATCH_LENGTH);
+      expect(Array.from(v.subarray(0, r.featureVector.length))).toEqual(
+        Array.from(r.featureVector),
+      );
+      expect(Array.from(v.subarray(r.featureVector.length))).toEqual(Array.from(r.melPatch));
+      expect(extractor.mel!.bands * extractor.mel!.columns).toBe(MEL_PATCH_LENGTH);
+    } finally {
+      tmp.cleanup();
+    }
   });
 });
 

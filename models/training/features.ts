@@ -13,6 +13,11 @@ import {
   provisionalFeaturesOfFile,
 } from '../../electron/analysis/classify/provisionalFeatures';
 import { TIME_FREQUENCY_VECTOR_VERSION } from '../../electron/analysis/vector/timeFrequencyVector';
+import {
+  MEL_PATCH_BANDS,
+  MEL_PATCH_COLUMNS,
+  MEL_PATCH_VERSION,
+} from '../../electron/analysis/features/melPatch';
 import type { ManifestEntry } from './manifestTypes';
 import { timeFrequencyOfFile } from './timeFrequencyOfFile';
 
@@ -20,6 +25,8 @@ export interface FeatureExtractor {
   /** Goes into the model's metadata; inference must use the same extractor. */
   version: string;
   extract(path: string): Promise<Float32Array>;
+  /** Set when the vector ends with a log-mel patch (bands × columns, band-major). */
+  mel?: { bands: number; columns: number };
 }
 
 /**
@@ -75,8 +82,26 @@ export const engineTfExtractor: FeatureExtractor = {
   },
 };
 
+/**
+ * The engine's vector followed by its attack-aligned log-mel patch (`melPatch` of
+ * `analyzeFile`, electron/analysis/features/melPatch.ts): the input of the convolutional
+ * model, exactly what the analysis worker hands the classifier.
+ */
+export const engineMelExtractor: FeatureExtractor = {
+  version: `engine-v${FEATURE_VECTOR_VERSION}@${ANALYZER_VERSION}+mel-${MEL_PATCH_VERSION}`,
+  mel: { bands: MEL_PATCH_BANDS, columns: MEL_PATCH_COLUMNS },
+  extract: async (path) => {
+    const r = await analyzeFile(path);
+    const out = new Float32Array(r.featureVector.length + r.melPatch.length);
+    out.set(r.featureVector);
+    out.set(r.melPatch, r.featureVector.length);
+    return out;
+  },
+};
+
 export const EXTRACTORS: Readonly<Record<string, FeatureExtractor>> = {
   engine: engineExtractor,
+  'engine-mel': engineMelExtractor,
   'engine-tf': engineTfExtractor,
   hybrid: hybridExtractor,
   provisional: provisionalExtractor,
@@ -92,6 +117,18 @@ export function shardOf(sha1: string, count: number): number {
   return parseInt(sha1.slice(0, 8), 16) % count;
 }
 
+/** A vector as base64 of its little-endian float32 bytes (exact, and compact for long vectors). */
+export function encodeF32(v: Float32Array): string {
+  return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64');
+}
+
+export function decodeF32(b64: string): Float32Array {
+  const bytes = Buffer.from(b64, 'base64');
+  const out = new Float32Array(bytes.length / 4);
+  new Uint8Array(out.buffer).set(bytes);
+  return out;
+}
+
 function loadCache(dataDir: string, version: string): Map<string, Float32Array> {
   const cache = new Map<string, Float32Array>();
   const prefix = `features-${version}.`;
@@ -102,8 +139,11 @@ function loadCache(dataDir: string, version: string): Map<string, Float32Array> 
     for (const line of readFileSync(join(dataDir, file), 'utf8').split('\n')) {
       if (!line) continue;
       try {
-        const { sha1, v } = JSON.parse(line) as { sha1: string; v: number[] };
-        cache.set(sha1, Float32Array.from(v));
+        const row = JSON.parse(line) as { sha1: string; v?: number[]; f32?: string };
+        cache.set(
+          row.sha1,
+          row.f32 !== undefined ? decodeF32(row.f32) : Float32Array.from(row.v ?? []),
+        );
       } catch {
         // a line cut short by an interrupted run: recomputed
       }
@@ -148,7 +188,7 @@ export async function computeFeatures(
         continue;
       }
       cache.set(e.sha1, v);
-      appendFileSync(cachePath, `${JSON.stringify({ sha1: e.sha1, v: Array.from(v) })}\n`);
+      appendFileSync(cachePath, `${JSON.stringify({ sha1: e.sha1, f32: encodeF32(v) })}\n`);
       computed++;
       if (computed % 500 === 0)
         log(

@@ -173,14 +173,28 @@ Accuracy figures are argmax over the whole test split; timings were taken on a s
 ## Model
 
 - File: \`models/sample-classifier.onnx\` (${(modelBytes / 1024).toFixed(0)} KiB), metadata \`models/sample-classifier.json\`.
-- Input \`${meta.input}\`: float32 \`[batch, ${meta.featureLength}]\`, feature vector \`${meta.featureVersion}\`.
+- Input \`${meta.input}\`: float32 \`[batch, ${meta.featureLength}]\`, \`${meta.featureVersion}\`${
+    meta.melPatch
+      ? `: the engine's feature vector (${meta.featureLength - meta.melPatch.bands * meta.melPatch.columns} values) followed by the attack-aligned log-mel patch (${meta.melPatch.bands} mel bands × ${meta.melPatch.columns} columns, \`electron/analysis/features/melPatch.ts\`; computed by \`analyzeFile\`, not stored)`
+      : ''
+  }.
 - Outputs: \`${meta.outputs.oneShot}\` \`[batch, ${meta.oneShotClasses.length}]\` (softmax over ${meta.oneShotClasses.join(', ')}),
   \`${meta.outputs.loop}\` \`[batch, ${meta.loopClasses.length}]\` (softmax over ${meta.loopClasses.join(', ')}),
   \`${meta.outputs.embedding}\` \`[batch, ${meta.embeddingLength}]\` (the one-shot head's penultimate layer, for similarity).
   Class order is that of \`shared/taxonomy.ts\` (\`ONE_SHOT_CLASSES\`, \`LOOP_CLASSES\`).
-- Architecture: standardisation (train-split mean/std, inside the graph) → one-shot MLP ${meta.featureLength}→128→64→${meta.oneShotClasses.length} and loop MLP ${meta.featureLength}→64→${meta.loopClasses.length} (ReLU, dropout 0.2), trained with class-weighted cross-entropy (label smoothing 0.05, input noise), AdamW, best epoch by validation macro-F1.
+- Architecture: ${
+    meta.melPatch
+      ? `a descriptor branch (standardised feature vector, train-split mean/std inside the graph → 64, ReLU) and a spectrogram branch over the patch (four 3×3 convolution blocks of 16, 32, 64, 64 channels with batch norm and ReLU, 2×2 max-pooling after the first three, then mean and max over time and frequency → 128); one-shot head 192→128→64→${meta.oneShotClasses.length} over both, loop head 192→64→${meta.loopClasses.length} trained on loops over the fixed joint features (ReLU, dropout 0.2). Trained with class-weighted cross-entropy (label smoothing 0.05), AdamW with a one-cycle learning rate, spectrogram augmentation (random shift of ±2 mel bands, one frequency and one time mask) and descriptor noise; the epoch kept is the best on validation (one-shot macro-F1 + drum accuracy).`
+      : `standardisation (train-split mean/std, inside the graph) → one-shot MLP ${meta.featureLength}→128→64→${meta.oneShotClasses.length} and loop MLP ${meta.featureLength}→64→${meta.loopClasses.length} (ReLU, dropout 0.2), trained with class-weighted cross-entropy (label smoothing 0.05, input noise), AdamW, best epoch by validation macro-F1.`
+  }
 - Calibration: temperature scaling fitted on the validation split (T = ${meta.temperature.oneShot.toFixed(2)} one-shot, ${meta.temperature.loop.toFixed(2)} loop), inside the graph.
-- Confidence threshold: the smallest confidence at which validation predictions are ≥ 95 % right: ${meta.threshold.oneShot.toFixed(2)} (one-shot), ${meta.threshold.loop.toFixed(2)} (loop). Below it, \`classify\` returns \`class: null\` with the top candidates.
+- Confidence threshold: per class, the smallest confidence (≥ 0.4) at which validation predictions of that class are ≥ 90 % right (at least 8 of them); classes without enough validation predictions use the head's threshold, the smallest confidence at which all validation predictions are ≥ 90 % right (0.99 when none is): ${meta.threshold.oneShot.toFixed(2)} (one-shot), ${meta.threshold.loop.toFixed(2)} (loop). Below it, \`classify\` returns \`class: null\` with the top candidates.${
+    meta.classThreshold
+      ? `
+  One-shot thresholds: ${meta.oneShotClasses.map((c, i) => `${c} ${(meta.classThreshold?.oneShot[i] ?? 0).toFixed(2)}`).join(', ')}.
+  Loop thresholds: ${meta.loopClasses.map((c, i) => `${c} ${(meta.classThreshold?.loop[i] ?? 0).toFixed(2)}`).join(', ')}.`
+      : ''
+  }
 - Inference: \`electron/analysis/classify/classifier.ts\` (\`SampleClassifier.load()\`, \`classify(features, kinds)\`).
 
 ## Data

@@ -1,6 +1,6 @@
 /**
  * One command from nothing to a shipped model:
- *   npx tsx models/training/train.ts [--features engine|engine-tf|hybrid|provisional] [--jobs 2]
+ *   npx tsx models/training/train.ts [--features engine-mel|engine|engine-tf|hybrid|provisional] [--jobs 2]
  * dataset (Debian packages, renders, manifest) → features (the app's TS analysis code)
  * → training (Debian python3-torch) → models/sample-classifier.onnx + .json
  * → evaluation through the app's onnxruntime-node inference → models/MODEL_CARD.md.
@@ -16,6 +16,8 @@ import {
   SampleClassifier,
 } from '../../electron/analysis/classify/classifier';
 import type { ModelMeta } from '../../electron/analysis/classify/modelMeta';
+import { MEL_PATCH_VERSION } from '../../electron/analysis/features/melPatch';
+import { FEATURE_VECTOR_LENGTH } from '../../electron/analysis/vector/featureVector';
 import { LOOP_CLASSES, ONE_SHOT_CLASSES } from '../../shared/taxonomy';
 import { augmentTrain } from './augment';
 import { buildDataset } from './buildDataset';
@@ -32,6 +34,7 @@ const PYTHON = '/usr/bin/python3';
 interface TrainReport {
   temperature: { oneShot: number; loop: number };
   threshold: { oneShot: number; loop: number };
+  classThreshold: { oneShot: number[]; loop: number[] };
   normalisation: { mean: number[]; std: number[] };
   embeddingLength: number;
   counts: Record<string, number>;
@@ -44,7 +47,7 @@ function arg(argv: readonly string[], name: string, fallback: string): string {
 }
 
 function extractorFromArgs(argv: readonly string[]): { name: string; extractor: FeatureExtractor } {
-  const name = arg(argv, '--features', 'engine');
+  const name = arg(argv, '--features', 'engine-mel');
   const extractor = EXTRACTORS[name];
   if (!extractor)
     throw new Error(
@@ -106,23 +109,22 @@ async function main(): Promise<void> {
   writeFileSync(entriesPath, manifestToJsonl(all));
   if (jobs > 1) await computeShards(entriesPath, name, jobs, log);
   const table = await computeFeatures(all, extractor, dataDir, log);
-  const rows = all
-    .filter((e) => table.byId.has(e.id))
-    .map((e) => ({
-      id: e.id,
-      split: e.split,
-      kind: e.kind,
-      label: e.label,
-      x: Array.from(table.byId.get(e.id) as Float32Array),
-    }));
+  const kept = all.filter((e) => table.byId.has(e.id));
   const datasetJson = join(dataDir, 'dataset.json');
+  // Vectors go to dataset.f32 (row-major float32) beside the JSON: a spectrogram patch per
+  // row makes them too big for one JSON string.
+  const matrix = new Float32Array(kept.length * table.length);
+  kept.forEach((e, i) => matrix.set(table.byId.get(e.id) as Float32Array, i * table.length));
+  writeFileSync(join(dataDir, 'dataset.f32'), new Uint8Array(matrix.buffer));
   writeFileSync(
     datasetJson,
     JSON.stringify({
       featureVersion: table.version,
+      vectorLength: extractor.mel ? FEATURE_VECTOR_LENGTH : table.length,
+      mel: extractor.mel ?? null,
       oneShotClasses: ONE_SHOT_CLASSES,
       loopClasses: LOOP_CLASSES,
-      rows,
+      rows: kept.map((e) => ({ id: e.id, split: e.split, kind: e.kind, label: e.label })),
     }),
   );
 
@@ -147,7 +149,9 @@ async function main(): Promise<void> {
     loopClasses: [...LOOP_CLASSES],
     temperature: report.temperature,
     threshold: report.threshold,
+    classThreshold: report.classThreshold,
     normalisation: report.normalisation,
+    ...(extractor.mel ? { melPatch: { version: MEL_PATCH_VERSION, ...extractor.mel } } : {}),
   };
   writeFileSync(join(modelsDir, META_FILE), `${JSON.stringify(meta, null, 2)}\n`);
 

@@ -2,19 +2,33 @@
 """Trains the sample classifier and exports it to ONNX.
 
 Run by models/training/train.ts with Debian's /usr/bin/python3 (python3-torch,
-python3-numpy, python3-onnx). Input: the dataset JSON written by the TypeScript side
-(feature vectors computed by the app's own analysis code). Output: the ONNX model and
-a JSON report (temperatures, thresholds, training log).
+python3-numpy, python3-onnx). Input: the dataset written by the TypeScript side — rows in
+dataset.json, their vectors (computed by the app's own analysis code) as float32 in
+dataset.f32 beside it. Output: the ONNX model and a JSON report (temperatures,
+thresholds, training log).
 
-Model: two small MLP heads over the same standardised feature vector.
-  - one-shot head: D -> 128 -> 64 -> 17 one-shot classes (the 64-d layer is exported as
-    `embedding` for similarity);
-  - loop head:     D -> 64 -> 5 loop content classes.
-The ONNX graph contains the standardisation (x - mean) / std, the heads, and a softmax
-of logits / T (temperature fitted on the validation split), so its outputs are
-calibrated probabilities in shared/taxonomy.ts order.
+Input vector: the engine's feature vector (`vectorLength` values), optionally followed by
+the attack-aligned log-mel patch (`mel.bands` x `mel.columns`, band-major).
+
+Model:
+  - descriptor branch: standardised feature vector -> 64 (ReLU);
+  - spectrogram branch (when there is a patch): four 3x3 conv blocks (16, 32, 64, 64
+    channels, batch norm, ReLU, 2x2 max-pool after the first three), then the mean and
+    the max over time and frequency (128);
+  - one-shot head over both: -> 128 -> 64 -> 17 one-shot classes (the 64-d layer is
+    exported as `embedding` for similarity);
+  - loop head over the same joint features: -> 64 -> 5 loop content classes, trained on
+    loops after the one-shot network is fixed.
+Training: class-balanced cross-entropy with label smoothing, AdamW with a one-cycle
+learning rate, spectrogram augmentation (a random shift of up to 2 mel bands, one
+frequency and one time mask) and input noise on the descriptors; the epoch kept is the
+best on validation (macro-F1 + drum accuracy). The ONNX graph contains the
+standardisation, both branches, the heads and a softmax of logits / T (temperature
+fitted on the validation split), so its outputs are calibrated probabilities in
+shared/taxonomy.ts order.
 """
 import json
+import os
 import sys
 
 import numpy as np
@@ -22,28 +36,53 @@ import torch
 from torch import nn
 
 SEED = 0
+DRUMS = ["kick", "snare", "hihat", "cymbal", "tom"]
+EMBEDDING = 64
+# A class is given when validation predictions at least this confident are right this often.
+PRECISION_TARGET = 0.9
+
+
+def conv_block(cin, cout, pool):
+    layers = [nn.Conv2d(cin, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout), nn.ReLU()]
+    if pool:
+        layers.append(nn.MaxPool2d(2))
+    return nn.Sequential(*layers)
 
 
 class Classifier(nn.Module):
-    def __init__(self, dim, n_one, n_loop, mean, std):
+    def __init__(self, dim, mel, n_one, n_loop, mean, std):
         super().__init__()
+        self.dim = dim
+        self.mel = mel  # (bands, columns) or None
         self.register_buffer("mean", torch.tensor(mean, dtype=torch.float32))
         self.register_buffer("std", torch.tensor(std, dtype=torch.float32))
+        self.desc = nn.Sequential(nn.Linear(dim, 64), nn.ReLU())
+        joint = 64
+        if mel:
+            self.conv = nn.Sequential(
+                conv_block(1, 16, True), conv_block(16, 32, True), conv_block(32, 64, True), conv_block(64, 64, False)
+            )
+            joint += 128
         self.one_trunk = nn.Sequential(
-            nn.Linear(dim, 128), nn.ReLU(), nn.Dropout(0.2), nn.Linear(128, 64), nn.ReLU()
+            nn.Dropout(0.2), nn.Linear(joint, 128), nn.ReLU(), nn.Dropout(0.2), nn.Linear(128, EMBEDDING), nn.ReLU()
         )
-        self.one_out = nn.Sequential(nn.Dropout(0.2), nn.Linear(64, n_one))
-        self.loop_head = nn.Sequential(nn.Linear(dim, 64), nn.ReLU(), nn.Dropout(0.2), nn.Linear(64, n_loop))
+        self.one_out = nn.Sequential(nn.Dropout(0.2), nn.Linear(EMBEDDING, n_one))
+        self.loop_head = nn.Sequential(nn.Linear(joint, 64), nn.ReLU(), nn.Dropout(0.2), nn.Linear(64, n_loop))
         self.register_buffer("t_one", torch.tensor(1.0))
         self.register_buffer("t_loop", torch.tensor(1.0))
 
-    def norm(self, x):
-        return (x - self.mean) / self.std
+    def joint(self, x):
+        z = self.desc((x[:, : self.dim] - self.mean) / self.std)
+        if not self.mel:
+            return z
+        b, c = self.mel
+        p = self.conv(x[:, self.dim :].reshape(-1, 1, b, c))
+        return torch.cat([z, p.mean(dim=(2, 3)), p.amax(dim=(2, 3))], dim=1)
 
     def logits(self, x):
-        z = self.norm(x)
-        emb = self.one_trunk(z)
-        return self.one_out(emb), self.loop_head(z), emb
+        j = self.joint(x)
+        emb = self.one_trunk(j)
+        return self.one_out(emb), self.loop_head(j), emb
 
     def forward(self, x):
         one, loop, emb = self.logits(x)
@@ -64,44 +103,124 @@ def macro_f1(y, p, n):
     return float(np.mean(f1s)) if f1s else 0.0
 
 
+def drum_accuracy(y, p, drum_ids):
+    m = np.isin(y, drum_ids)
+    return float((p[m] == y[m]).mean()) if m.any() else 0.0
+
+
 def class_weights(y, n):
     counts = np.bincount(y, minlength=n).astype(np.float64)
     w = np.where(counts > 0, counts.sum() / (n * np.maximum(counts, 1)), 0.0)
     return torch.tensor(w, dtype=torch.float32)
 
 
-def train_head(model, params, head, xs, ys, xv, yv, n, epochs, log):
-    """Class-balanced cross-entropy, Adam, input noise; keeps the best epoch on validation macro-F1."""
-    opt = torch.optim.AdamW(params, lr=1e-3, weight_decay=1e-3)
+def augment(model, xb, gen):
+    """Descriptor noise; on the patch a random mel shift (±2 bands), a frequency and a time mask."""
+    xb = xb.clone()
+    d = model.dim
+    xb[:, :d] += torch.randn(xb[:, :d].shape, generator=gen) * 0.05 * model.std
+    if not model.mel:
+        return xb
+    b, c = model.mel
+    p = xb[:, d:].reshape(-1, b, c)
+    n = p.shape[0]
+    shift = int(torch.randint(-2, 3, (1,), generator=gen))
+    if shift:
+        p = torch.roll(p, shifts=shift, dims=1)
+        if shift > 0:
+            p[:, :shift, :] = 0
+        else:
+            p[:, shift:, :] = 0
+    f0 = torch.randint(0, b, (n,), generator=gen)
+    fw = torch.randint(0, 5, (n,), generator=gen)
+    t0 = torch.randint(0, c, (n,), generator=gen)
+    tw = torch.randint(0, 5, (n,), generator=gen)
+    bands = torch.arange(b).view(1, b, 1)
+    cols = torch.arange(c).view(1, 1, c)
+    fm = (bands >= f0.view(n, 1, 1)) & (bands < (f0 + fw).view(n, 1, 1))
+    tm = (cols >= t0.view(n, 1, 1)) & (cols < (t0 + tw).view(n, 1, 1))
+    p = p.masked_fill(fm | tm, 0.0)
+    xb[:, d:] = p.reshape(n, -1)
+    return xb
+
+
+def train_one(model, xs, ys, xv, yv, n, drum_ids, epochs, log):
+    params = list(model.desc.parameters()) + list(model.one_trunk.parameters()) + list(model.one_out.parameters())
+    if model.mel:
+        params += list(model.conv.parameters())
+    opt = torch.optim.AdamW(params, lr=2e-3, weight_decay=1e-3)
+    steps = epochs * ((len(xs) + 127) // 128)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=3e-3, total_steps=steps, pct_start=0.2)
     loss_fn = nn.CrossEntropyLoss(weight=class_weights(ys.numpy(), n), label_smoothing=0.05)
     gen = torch.Generator().manual_seed(SEED)
     best = (-1.0, None, 0)
     for epoch in range(epochs):
         model.train()
         perm = torch.randperm(len(xs), generator=gen)
-        for i in range(0, len(xs), 256):
-            idx = perm[i : i + 256]
-            xb = xs[idx]
-            xb = xb + torch.randn(xb.shape, generator=gen) * 0.05 * model.std
-            out = model.logits(xb)[0 if head == "one" else 1]
+        for i in range(0, len(xs), 128):
+            idx = perm[i : i + 128]
+            out = model.logits(augment(model, xs[idx], gen))[0]
             loss = loss_fn(out, ys[idx])
             opt.zero_grad()
             loss.backward()
             opt.step()
-        model.eval()
+            sched.step()
+        pv = predict(model, xv, 0)
+        f1 = macro_f1(yv.numpy(), pv, n)
+        drums = drum_accuracy(yv.numpy(), pv, drum_ids)
+        score = f1 + drums
+        if score > best[0]:
+            best = (score, {k: v.clone() for k, v in model.state_dict().items()}, epoch)
+        log.append({"head": "one", "epoch": epoch, "loss": float(loss), "valMacroF1": f1, "valDrums": drums})
+        print(json.dumps(log[-1]), flush=True)
+    model.load_state_dict(best[1])
+    log.append({"head": "one", "bestEpoch": best[2], "valScore": best[0]})
+
+
+def train_loop(model, xs, ys, xv, yv, n, epochs, log):
+    """The loop head over the (fixed) joint features of the one-shot network."""
+    model.eval()
+    with torch.no_grad():
+        js, jv = joint_of(model, xs), joint_of(model, xv)
+    opt = torch.optim.AdamW(model.loop_head.parameters(), lr=1e-3, weight_decay=1e-3)
+    loss_fn = nn.CrossEntropyLoss(weight=class_weights(ys.numpy(), n), label_smoothing=0.05)
+    gen = torch.Generator().manual_seed(SEED)
+    best = (-1.0, None, 0)
+    for epoch in range(epochs):
+        model.loop_head.train()
+        perm = torch.randperm(len(js), generator=gen)
+        for i in range(0, len(js), 64):
+            idx = perm[i : i + 64]
+            loss = loss_fn(model.loop_head(js[idx]), ys[idx])
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+        model.loop_head.eval()
         with torch.no_grad():
-            pv = model.logits(xv)[0 if head == "one" else 1].argmax(1).numpy()
+            pv = model.loop_head(jv).argmax(1).numpy()
         f1 = macro_f1(yv.numpy(), pv, n) if len(yv) else 0.0
         if f1 > best[0]:
             best = (f1, {k: v.clone() for k, v in model.state_dict().items()}, epoch)
-        if epoch % 20 == 0 or epoch == epochs - 1:
-            log.append({"head": head, "epoch": epoch, "loss": float(loss), "valMacroF1": f1})
     model.load_state_dict(best[1])
-    log.append({"head": head, "bestEpoch": best[2], "valMacroF1": best[0]})
+    log.append({"head": "loop", "bestEpoch": best[2], "valMacroF1": best[0]})
+
+
+def joint_of(model, x):
+    return torch.cat([model.joint(x[i : i + 512]) for i in range(0, len(x), 512)]) if len(x) else torch.zeros(0)
+
+
+def logits_of(model, x, head):
+    model.eval()
+    with torch.no_grad():
+        return torch.cat([model.logits(x[i : i + 512])[head] for i in range(0, len(x), 512)])
+
+
+def predict(model, x, head):
+    return logits_of(model, x, head).argmax(1).numpy()
 
 
 def fit_temperature(logits, y):
-    """Temperature minimising the validation NLL (grid search on log T, then refine)."""
+    """Temperature minimising the validation NLL (grid search on log T)."""
     if len(y) == 0:
         return 1.0
     nll = nn.CrossEntropyLoss()
@@ -123,56 +242,86 @@ def threshold_for(probs, y, target):
     return 0.99
 
 
+def class_thresholds(probs, y, target, fallback):
+    """Per predicted class: the smallest confidence τ (0.4 floor) at which validation
+    predictions of that class with p >= τ are right at least `target` of the time (at
+    least 8 of them); classes without enough validation predictions keep `fallback`."""
+    conf, pred = probs.max(1)
+    conf, pred, y = conf.numpy(), pred.numpy(), y.numpy()
+    out = []
+    for c in range(probs.shape[1]):
+        tau_c = fallback
+        for tau in np.linspace(0.4, 0.99, 60):
+            sel = (pred == c) & (conf >= tau)
+            if sel.sum() >= 8 and (y[sel] == c).mean() >= target:
+                tau_c = float(min(tau, fallback))
+                break
+        out.append(tau_c)
+    return out
+
+
+def load(data_path):
+    data = json.load(open(data_path))
+    rows = data["rows"]
+    width = data["vectorLength"] + (data["mel"]["bands"] * data["mel"]["columns"] if data.get("mel") else 0)
+    x = np.fromfile(os.path.splitext(data_path)[0] + ".f32", dtype="<f4").reshape(len(rows), width)
+    return data, rows, x
+
+
 def main():
     data_path, onnx_path, report_path = sys.argv[1:4]
+    epochs = int(os.environ.get("SAMPLEMIND_EPOCHS", "40"))
     torch.manual_seed(SEED)
     torch.set_num_threads(2)
-    data = json.load(open(data_path))
+    data, rows, x = load(data_path)
     one_classes = data["oneShotClasses"]
     loop_classes = data["loopClasses"]
-    rows = data["rows"]
-    x = np.array([r["x"] for r in rows], dtype=np.float32)
+    dim = data["vectorLength"]
+    mel = (data["mel"]["bands"], data["mel"]["columns"]) if data.get("mel") else None
     split = np.array([r["split"] for r in rows])
     kind = np.array([r["kind"] for r in rows])
     label = [r["label"] for r in rows]
 
     train = split == "train"
-    mean = x[train].mean(0)
-    std = x[train].std(0) + 1e-4
-    model = Classifier(x.shape[1], len(one_classes), len(loop_classes), mean, std)
+    mean = x[train, :dim].mean(0)
+    std = x[train, :dim].std(0) + 1e-4
+    model = Classifier(dim, mel, len(one_classes), len(loop_classes), mean, std)
+    drum_ids = [one_classes.index(c) for c in DRUMS]
 
     def sel(s, k, classes):
-        m = (split == s) & (kind == k)
-        idx = np.where(m)[0]
+        idx = np.where((split == s) & (kind == k))[0]
         return torch.tensor(x[idx]), torch.tensor([classes.index(label[i]) for i in idx], dtype=torch.long)
 
     log = []
     xs, ys = sel("train", "one-shot", one_classes)
     xv, yv = sel("val", "one-shot", one_classes)
-    train_head(model, list(model.one_trunk.parameters()) + list(model.one_out.parameters()), "one", xs, ys, xv, yv, len(one_classes), 120, log)
+    train_one(model, xs, ys, xv, yv, len(one_classes), drum_ids, epochs, log)
     xls, yls = sel("train", "loop", loop_classes)
     xlv, ylv = sel("val", "loop", loop_classes)
-    train_head(model, list(model.loop_head.parameters()), "loop", xls, yls, xlv, ylv, len(loop_classes), 120, log)
+    train_loop(model, xls, yls, xlv, ylv, len(loop_classes), 150, log)
 
-    model.eval()
-    with torch.no_grad():
-        one_logits = model.logits(xv)[0]
-        loop_logits = model.logits(xlv)[1]
-    t_one = fit_temperature(one_logits, yv)
-    t_loop = fit_temperature(loop_logits, ylv)
+    t_one = fit_temperature(logits_of(model, xv, 0), yv)
+    t_loop = fit_temperature(logits_of(model, xlv, 1), ylv)
     model.t_one.fill_(t_one)
     model.t_loop.fill_(t_loop)
+    model.eval()
     with torch.no_grad():
-        p_one, _, _ = model(xv)
-        _, p_loop, _ = model(xlv)
+        p_one = torch.softmax(logits_of(model, xv, 0) / t_one, dim=1)
+        p_loop = torch.softmax(logits_of(model, xlv, 1) / t_loop, dim=1)
+    threshold = {
+        "oneShot": threshold_for(p_one, yv, PRECISION_TARGET),
+        "loop": threshold_for(p_loop, ylv, PRECISION_TARGET),
+    }
     report = {
         "temperature": {"oneShot": t_one, "loop": t_loop},
-        "threshold": {
-            "oneShot": threshold_for(p_one, yv, 0.95),
-            "loop": threshold_for(p_loop, ylv, 0.95),
+        "threshold": threshold,
+        "classThreshold": {
+            "oneShot": class_thresholds(p_one, yv, PRECISION_TARGET, threshold["oneShot"]),
+            "loop": class_thresholds(p_loop, ylv, PRECISION_TARGET, threshold["loop"]),
         },
         "normalisation": {"mean": [float(v) for v in mean], "std": [float(v) for v in std]},
-        "embeddingLength": 64,
+        "embeddingLength": EMBEDDING,
+        "epochs": epochs,
         "counts": {"trainOneShot": len(ys), "valOneShot": len(yv), "trainLoop": len(yls), "valLoop": len(ylv)},
         "log": log,
     }
@@ -189,8 +338,8 @@ def main():
         do_constant_folding=True,
     )
     json.dump(report, open(report_path, "w"), indent=1)
-    print(json.dumps({k: report[k] for k in ("temperature", "threshold", "counts")}))
-    print(json.dumps(log[-1]), json.dumps([l for l in log if "bestEpoch" in l]))
+    print(json.dumps({k: report[k] for k in ("temperature", "threshold", "classThreshold", "counts")}))
+    print(json.dumps([l for l in log if "bestEpoch" in l]))
 
 
 if __name__ == "__main__":
