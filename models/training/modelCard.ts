@@ -17,7 +17,12 @@ export interface CardInputs {
   augmented: number;
   features: FeatureTable;
   meta: ModelMeta;
-  report: { counts: Record<string, number>; log: Record<string, number | string>[] };
+  report: {
+    counts: Record<string, number>;
+    log: Record<string, number | string>[];
+    /** Networks trained with different seeds and averaged (1: a single network). */
+    members?: number;
+  };
   test: Evaluation;
   val: Evaluation;
 }
@@ -184,7 +189,11 @@ Accuracy figures are argmax over the whole test split; timings were taken on a s
   Class order is that of \`shared/taxonomy.ts\` (\`ONE_SHOT_CLASSES\`, \`LOOP_CLASSES\`).
 - Architecture: ${
     meta.melPatch
-      ? `a descriptor branch (standardised feature vector, train-split mean/std inside the graph → 64, ReLU) and a spectrogram branch over the patch (four 3×3 convolution blocks of 16, 32, 64, 64 channels with batch norm and ReLU, 2×2 max-pooling after the first three, then mean and max over time and frequency → 128); one-shot head 192→128→64→${meta.oneShotClasses.length} over both, loop head 192→64→${meta.loopClasses.length} trained on loops over the fixed joint features (ReLU, dropout 0.2). Trained with class-weighted cross-entropy (label smoothing 0.05), AdamW with a one-cycle learning rate, spectrogram augmentation (random shift of ±2 mel bands, one frequency and one time mask) and descriptor noise; the epoch kept is the best on validation (one-shot macro-F1 + drum accuracy).`
+      ? `a descriptor branch (standardised feature vector, train-split mean/std inside the graph → 64, ReLU) and a spectrogram branch over the patch (four 3×3 convolution blocks of 16, 32, 64, 64 channels with batch norm and ReLU, 2×2 max-pooling after the first three, then mean and max over time and frequency → 128); one-shot head 192→128→64→${meta.oneShotClasses.length} over both, loop head 192→64→${meta.loopClasses.length} trained on loops over the fixed joint features (ReLU, dropout 0.2). Trained with class-weighted cross-entropy (label smoothing 0.05), AdamW with a one-cycle learning rate, spectrogram augmentation (random shift of ±2 mel bands, one frequency and one time mask) and descriptor noise; the epoch kept is the best on validation (one-shot macro-F1 + drum accuracy).${
+          (inp.report.members ?? 1) > 1
+            ? ` The shipped graph averages the logits of ${inp.report.members} such networks trained with different seeds; its embedding is the top ${meta.embeddingLength} principal components (fitted on the train split) of their concatenated ${meta.embeddingLength}-d layers.`
+            : ''
+        }`
       : `standardisation (train-split mean/std, inside the graph) → one-shot MLP ${meta.featureLength}→128→64→${meta.oneShotClasses.length} and loop MLP ${meta.featureLength}→64→${meta.loopClasses.length} (ReLU, dropout 0.2), trained with class-weighted cross-entropy (label smoothing 0.05, input noise), AdamW, best epoch by validation macro-F1.`
   }
 - Calibration: temperature scaling fitted on the validation split (T = ${meta.temperature.oneShot.toFixed(2)} one-shot, ${meta.temperature.loop.toFixed(2)} loop), inside the graph.

@@ -1,13 +1,13 @@
 /**
  * One command from nothing to a shipped model:
- *   npx tsx models/training/train.ts [--features engine-mel|engine|engine-tf|hybrid|provisional] [--jobs 2]
+ *   npx tsx models/training/train.ts [--features engine-mel|engine|engine-tf|hybrid|provisional] [--jobs 2] [--skip-training]
  * dataset (Debian packages, renders, manifest) → features (the app's TS analysis code)
  * → training (Debian python3-torch) → models/sample-classifier.onnx + .json
  * → evaluation through the app's onnxruntime-node inference → models/MODEL_CARD.md.
  * Data and caches live in models/training/.data/ (gitignored).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -37,6 +37,7 @@ interface TrainReport {
   classThreshold: { oneShot: number[]; loop: number[] };
   normalisation: { mean: number[]; std: number[] };
   embeddingLength: number;
+  members?: number;
   counts: Record<string, number>;
   log: Record<string, number | string>[];
 }
@@ -128,15 +129,19 @@ async function main(): Promise<void> {
     }),
   );
 
-  log('3/5 training (python3-torch)');
   const reportPath = join(dataDir, 'train-report.json');
-  execFileSync(
-    PYTHON,
-    [join(here, 'train_model.py'), datasetJson, join(modelsDir, MODEL_FILE), reportPath],
-    {
-      stdio: 'inherit',
-    },
-  );
+  if (process.argv.includes('--skip-training')) {
+    // Re-evaluate the model in models/ and rewrite its card (e.g. after a change to the card).
+    if (!existsSync(reportPath)) throw new Error(`--skip-training needs ${reportPath} from a run`);
+    log('3/5 training skipped: the model in models/ and its report are kept');
+  } else {
+    log('3/5 training (python3-torch)');
+    execFileSync(
+      PYTHON,
+      [join(here, 'train_model.py'), datasetJson, join(modelsDir, MODEL_FILE), reportPath],
+      { stdio: 'inherit' },
+    );
+  }
   const report = JSON.parse(readFileSync(reportPath, 'utf8')) as TrainReport;
   const meta: ModelMeta = {
     formatVersion: 1,

@@ -22,7 +22,10 @@ Model:
 Training: class-balanced cross-entropy with label smoothing, AdamW with a one-cycle
 learning rate, spectrogram augmentation (a random shift of up to 2 mel bands, one
 frequency and one time mask) and input noise on the descriptors; the epoch kept is the
-best on validation (macro-F1 + drum accuracy). The ONNX graph contains the
+best on validation (macro-F1 + drum accuracy). SAMPLEMIND_MEMBERS networks (default 3)
+are trained with seeds 0, 1, 2 … and exported as one graph that averages their logits
+(its embedding: the top 64 principal components, on the train split, of their
+concatenated embeddings). The ONNX graph contains the
 standardisation, both branches, the heads and a softmax of logits / T (temperature
 fitted on the validation split), so its outputs are calibrated probabilities in
 shared/taxonomy.ts order.
@@ -89,6 +92,41 @@ class Classifier(nn.Module):
         return torch.softmax(one / self.t_one, dim=1), torch.softmax(loop / self.t_loop, dim=1), emb
 
 
+class Ensemble(nn.Module):
+    """Members trained with different seeds: mean of their logits, and one 64-d embedding
+    (principal components of their concatenated embeddings, fitted on the train split)."""
+
+    def __init__(self, members, proj_weight, proj_bias):
+        super().__init__()
+        self.members = nn.ModuleList(members)
+        self.proj = nn.Linear(proj_weight.shape[1], proj_weight.shape[0])
+        with torch.no_grad():
+            self.proj.weight.copy_(torch.tensor(proj_weight, dtype=torch.float32))
+            self.proj.bias.copy_(torch.tensor(proj_bias, dtype=torch.float32))
+        self.register_buffer("t_one", torch.tensor(1.0))
+        self.register_buffer("t_loop", torch.tensor(1.0))
+
+    def logits(self, x):
+        outs = [m.logits(x) for m in self.members]
+        one = torch.stack([o[0] for o in outs]).mean(0)
+        loop = torch.stack([o[1] for o in outs]).mean(0)
+        return one, loop, self.proj(torch.cat([o[2] for o in outs], dim=1))
+
+    def forward(self, x):
+        one, loop, emb = self.logits(x)
+        return torch.softmax(one / self.t_one, dim=1), torch.softmax(loop / self.t_loop, dim=1), emb
+
+
+def embedding_projection(members, x):
+    """PCA of the members' concatenated embeddings on `x`: (weight, bias) of a linear map
+    to EMBEDDING dimensions (centred)."""
+    e = torch.cat([logits_of(m, x, 2) for m in members], dim=1).numpy().astype(np.float64)
+    mean = e.mean(0)
+    _, _, vt = np.linalg.svd(e - mean, full_matrices=False)
+    w = vt[:EMBEDDING]
+    return w, -w @ mean
+
+
 def macro_f1(y, p, n):
     f1s = []
     for c in range(n):
@@ -144,7 +182,7 @@ def augment(model, xb, gen):
     return xb
 
 
-def train_one(model, xs, ys, xv, yv, n, drum_ids, epochs, log):
+def train_one(model, xs, ys, xv, yv, n, drum_ids, epochs, log, seed=SEED):
     params = list(model.desc.parameters()) + list(model.one_trunk.parameters()) + list(model.one_out.parameters())
     if model.mel:
         params += list(model.conv.parameters())
@@ -152,7 +190,7 @@ def train_one(model, xs, ys, xv, yv, n, drum_ids, epochs, log):
     steps = epochs * ((len(xs) + 127) // 128)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=3e-3, total_steps=steps, pct_start=0.2)
     loss_fn = nn.CrossEntropyLoss(weight=class_weights(ys.numpy(), n), label_smoothing=0.05)
-    gen = torch.Generator().manual_seed(SEED)
+    gen = torch.Generator().manual_seed(seed)
     best = (-1.0, None, 0)
     for epoch in range(epochs):
         model.train()
@@ -171,20 +209,20 @@ def train_one(model, xs, ys, xv, yv, n, drum_ids, epochs, log):
         score = f1 + drums
         if score > best[0]:
             best = (score, {k: v.clone() for k, v in model.state_dict().items()}, epoch)
-        log.append({"head": "one", "epoch": epoch, "loss": float(loss), "valMacroF1": f1, "valDrums": drums})
+        log.append({"head": "one", "seed": seed, "epoch": epoch, "loss": float(loss), "valMacroF1": f1, "valDrums": drums})
         print(json.dumps(log[-1]), flush=True)
     model.load_state_dict(best[1])
-    log.append({"head": "one", "bestEpoch": best[2], "valScore": best[0]})
+    log.append({"head": "one", "seed": seed, "bestEpoch": best[2], "valScore": best[0]})
 
 
-def train_loop(model, xs, ys, xv, yv, n, epochs, log):
+def train_loop(model, xs, ys, xv, yv, n, epochs, log, seed=SEED):
     """The loop head over the (fixed) joint features of the one-shot network."""
     model.eval()
     with torch.no_grad():
         js, jv = joint_of(model, xs), joint_of(model, xv)
     opt = torch.optim.AdamW(model.loop_head.parameters(), lr=1e-3, weight_decay=1e-3)
     loss_fn = nn.CrossEntropyLoss(weight=class_weights(ys.numpy(), n), label_smoothing=0.05)
-    gen = torch.Generator().manual_seed(SEED)
+    gen = torch.Generator().manual_seed(seed)
     best = (-1.0, None, 0)
     for epoch in range(epochs):
         model.loop_head.train()
@@ -202,7 +240,7 @@ def train_loop(model, xs, ys, xv, yv, n, epochs, log):
         if f1 > best[0]:
             best = (f1, {k: v.clone() for k, v in model.state_dict().items()}, epoch)
     model.load_state_dict(best[1])
-    log.append({"head": "loop", "bestEpoch": best[2], "valMacroF1": best[0]})
+    log.append({"head": "loop", "seed": seed, "bestEpoch": best[2], "valMacroF1": best[0]})
 
 
 def joint_of(model, x):
@@ -271,6 +309,7 @@ def load(data_path):
 def main():
     data_path, onnx_path, report_path = sys.argv[1:4]
     epochs = int(os.environ.get("SAMPLEMIND_EPOCHS", "40"))
+    n_members = int(os.environ.get("SAMPLEMIND_MEMBERS", "3"))
     torch.manual_seed(SEED)
     torch.set_num_threads(2)
     data, rows, x = load(data_path)
@@ -285,7 +324,6 @@ def main():
     train = split == "train"
     mean = x[train, :dim].mean(0)
     std = x[train, :dim].std(0) + 1e-4
-    model = Classifier(dim, mel, len(one_classes), len(loop_classes), mean, std)
     drum_ids = [one_classes.index(c) for c in DRUMS]
 
     def sel(s, k, classes):
@@ -295,10 +333,29 @@ def main():
     log = []
     xs, ys = sel("train", "one-shot", one_classes)
     xv, yv = sel("val", "one-shot", one_classes)
-    train_one(model, xs, ys, xv, yv, len(one_classes), drum_ids, epochs, log)
     xls, yls = sel("train", "loop", loop_classes)
     xlv, ylv = sel("val", "loop", loop_classes)
-    train_loop(model, xls, yls, xlv, ylv, len(loop_classes), 150, log)
+    members = []
+    for seed in range(SEED, SEED + n_members):
+        torch.manual_seed(seed)
+        m = Classifier(dim, mel, len(one_classes), len(loop_classes), mean, std)
+        train_one(m, xs, ys, xv, yv, len(one_classes), drum_ids, epochs, log, seed)
+        train_loop(m, xls, yls, xlv, ylv, len(loop_classes), 150, log, seed)
+        members.append(m)
+    if n_members == 1:
+        model = members[0]
+    else:
+        model = Ensemble(members, *embedding_projection(members, xs))
+        pv = predict(model, xv, 0)
+        log.append(
+            {
+                "head": "one",
+                "ensemble": n_members,
+                "valMacroF1": macro_f1(yv.numpy(), pv, len(one_classes)),
+                "valDrums": drum_accuracy(yv.numpy(), pv, drum_ids),
+            }
+        )
+        print(json.dumps(log[-1]), flush=True)
 
     t_one = fit_temperature(logits_of(model, xv, 0), yv)
     t_loop = fit_temperature(logits_of(model, xlv, 1), ylv)
@@ -322,6 +379,7 @@ def main():
         "normalisation": {"mean": [float(v) for v in mean], "std": [float(v) for v in std]},
         "embeddingLength": EMBEDDING,
         "epochs": epochs,
+        "members": n_members,
         "counts": {"trainOneShot": len(ys), "valOneShot": len(yv), "trainLoop": len(yls), "valLoop": len(ylv)},
         "log": log,
     }
