@@ -54,8 +54,9 @@ describe('SampleClassifier (committed model)', () => {
       expect(r.candidates[0]?.p).toBeCloseTo(r.confidence, 6);
       // a class only at or above that class's own threshold (or the head's)
       const needed = r.class
-        ? (classifier.meta.classThreshold?.oneShot[ONE_SHOT_CLASSES.indexOf(r.class)] ??
-          classifier.meta.threshold.oneShot)
+        ? (classifier.meta.classThreshold?.oneShot[
+            (ONE_SHOT_CLASSES as readonly string[]).indexOf(r.class)
+          ] ?? classifier.meta.threshold.oneShot)
         : 0;
       expect(r.class === null || r.confidence >= needed).toBe(true);
       expect(ONE_SHOT_CLASSES).toContain(r.candidates[0]?.class);
