@@ -24,8 +24,7 @@ learning rate, spectrogram augmentation (a random shift of up to 2 mel bands, on
 frequency and one time mask) and input noise on the descriptors; the epoch kept is the
 best on validation (macro-F1 + drum accuracy). SAMPLEMIND_MEMBERS networks (default 3)
 are trained with seeds 0, 1, 2 … and exported as one graph that averages their logits
-(its embedding: the top 64 principal components, on the train split, of their
-concatenated embeddings). The ONNX graph contains the
+(its embedding: the first network's). The ONNX graph contains the
 standardisation, both branches, the heads and a softmax of logits / T (temperature
 fitted on the validation split), so its outputs are calibrated probabilities in
 shared/taxonomy.ts order.
@@ -93,16 +92,13 @@ class Classifier(nn.Module):
 
 
 class Ensemble(nn.Module):
-    """Members trained with different seeds: mean of their logits, and one 64-d embedding
-    (principal components of their concatenated embeddings, fitted on the train split)."""
+    """Members trained with different seeds: the mean of their logits; the embedding is
+    the first member's (averaging or projecting the members' layers measured worse for
+    find-similar: models/training/README.md)."""
 
-    def __init__(self, members, proj_weight, proj_bias):
+    def __init__(self, members):
         super().__init__()
         self.members = nn.ModuleList(members)
-        self.proj = nn.Linear(proj_weight.shape[1], proj_weight.shape[0])
-        with torch.no_grad():
-            self.proj.weight.copy_(torch.tensor(proj_weight, dtype=torch.float32))
-            self.proj.bias.copy_(torch.tensor(proj_bias, dtype=torch.float32))
         self.register_buffer("t_one", torch.tensor(1.0))
         self.register_buffer("t_loop", torch.tensor(1.0))
 
@@ -110,21 +106,11 @@ class Ensemble(nn.Module):
         outs = [m.logits(x) for m in self.members]
         one = torch.stack([o[0] for o in outs]).mean(0)
         loop = torch.stack([o[1] for o in outs]).mean(0)
-        return one, loop, self.proj(torch.cat([o[2] for o in outs], dim=1))
+        return one, loop, outs[0][2]
 
     def forward(self, x):
         one, loop, emb = self.logits(x)
         return torch.softmax(one / self.t_one, dim=1), torch.softmax(loop / self.t_loop, dim=1), emb
-
-
-def embedding_projection(members, x):
-    """PCA of the members' concatenated embeddings on `x`: (weight, bias) of a linear map
-    to EMBEDDING dimensions (centred)."""
-    e = torch.cat([logits_of(m, x, 2) for m in members], dim=1).numpy().astype(np.float64)
-    mean = e.mean(0)
-    _, _, vt = np.linalg.svd(e - mean, full_matrices=False)
-    w = vt[:EMBEDDING]
-    return w, -w @ mean
 
 
 def macro_f1(y, p, n):
@@ -345,7 +331,7 @@ def main():
     if n_members == 1:
         model = members[0]
     else:
-        model = Ensemble(members, *embedding_projection(members, xs))
+        model = Ensemble(members)
         pv = predict(model, xv, 0)
         log.append(
             {
