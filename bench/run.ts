@@ -1,8 +1,9 @@
 // `npm run bench`: runs every benchmark suite (each writes bench/results/<name>.json)
 // and prints one JSON summary. `npm run bench -- search import` runs only those.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeResult } from './lib/results';
+import { RESULTS_DIR, writeResult } from './lib/results';
 
 const SUITES: Record<string, string> = {
   import: './import.bench.ts',
@@ -23,11 +24,20 @@ for (const [name, file] of Object.entries(SUITES)) {
   console.error(`bench: ${name} …`);
   try {
     const suite = (await import(file)) as { run: () => Promise<unknown> };
-    summary[name] = { seconds: Math.round((Date.now() - started) / 1000), result: await suite.run() };
+    summary[name] = {
+      seconds: Math.round((Date.now() - started) / 1000),
+      result: await suite.run(),
+    };
   } catch (error) {
     summary[name] = { error: error instanceof Error ? error.message : String(error) };
     process.exitCode = 1;
   }
 }
-writeResult('summary', { suites: summary });
+// A subset run updates its suites in summary.json and keeps the others' last results.
+const summaryFile = join(RESULTS_DIR, 'summary.json');
+const previous = existsSync(summaryFile)
+  ? ((JSON.parse(readFileSync(summaryFile, 'utf8')) as { suites?: Record<string, unknown> })
+      .suites ?? {})
+  : {};
+writeResult('summary', { suites: wanted.length > 0 ? { ...previous, ...summary } : summary });
 console.log(JSON.stringify(summary, null, 2));

@@ -3,10 +3,13 @@
 // memory, recall against an exact scan, and neighbour quality on held-out real audio
 // (the classifier's held-out hydrogen kits and lmms drums, analysed by the engine).
 // Goals: p95 < 50 ms at 1M; ≥ 90 % of top-10 neighbours share the query's class.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeFile } from '../electron/analysis/analyzeFile';
+import { defaultModelsDir, MODEL_FILE } from '../electron/analysis/classify/classifier';
 import { classifyResult } from '../electron/analysis/runner/workerClassifier';
+import { ANALYZER_VERSION } from '../electron/analysis/version';
 import { FEATURE_VECTOR_VERSION } from '../electron/analysis/vector/featureVector';
 import { openDatabase } from '../electron/library/db';
 import { candidateIds } from '../electron/library/similar/candidates';
@@ -133,7 +136,15 @@ const HELD_OUT_LMMS = ['drums'];
 
 async function heldOutData(): Promise<HeldOut[]> {
   mkdirSync(DATA_DIR, { recursive: true });
-  const cache = join(DATA_DIR, `similarity-heldout-v${FEATURE_VECTOR_VERSION}.json`);
+  // Keyed by vector version, analyser and model: a retrained model re-embeds.
+  const model = createHash('sha1')
+    .update(readFileSync(join(defaultModelsDir(), MODEL_FILE)))
+    .digest('hex')
+    .slice(0, 12);
+  const cache = join(
+    DATA_DIR,
+    `similarity-heldout-v${FEATURE_VECTOR_VERSION}@${ANALYZER_VERSION}-${model}.json`,
+  );
   if (existsSync(cache)) return JSON.parse(readFileSync(cache, 'utf8')) as HeldOut[];
   const files = [
     ...hydrogenCandidates().candidates.filter((c) => HELD_OUT_KITS.includes(c.id.split('/')[1]!)),
