@@ -152,7 +152,7 @@ export class SampleClassifier {
     );
   }
 
-  /** The one-shot head's penultimate layer (embeddingLength values per model input), for similarity. */
+  /** The model's embedding output (embeddingLength values per model input), for similarity. */
   async embed(features: readonly Float32Array[]): Promise<Float32Array[]> {
     return (await this.classifyAndEmbed(features)).embeddings;
   }
