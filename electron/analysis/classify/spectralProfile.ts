@@ -6,12 +6,11 @@
  * mean spectral crest (peak / mean power, a tonal-versus-noise cue).
  */
 import { realFft } from '../dsp/fft';
-import { applyMel, melFilterbank, type MelFilterbank } from '../dsp/melFilterbank';
+import { applyMel, melFilterbank } from '../dsp/melFilterbank';
 import { hann } from '../dsp/window';
 
 export const PROFILE_BANDS = 24;
 const F_MAX = 10000;
-const banks = new Map<string, MelFilterbank>();
 
 function frameSize(sampleRate: number): number {
   return 2 ** Math.max(8, Math.round(Math.log2(sampleRate * 0.046)));
@@ -30,12 +29,7 @@ function profileOf(acc: Float64Array): number[] {
 export function spectralProfile(x: Float32Array, sampleRate: number): number[] {
   const n = frameSize(sampleRate);
   const hop = n / 2;
-  const key = `${n}@${sampleRate}`;
-  let bank = banks.get(key);
-  if (!bank) {
-    bank = melFilterbank(n, sampleRate, PROFILE_BANDS, 30, F_MAX);
-    banks.set(key, bank);
-  }
+  const bank = melFilterbank(n, sampleRate, PROFILE_BANDS, 30, F_MAX);
   const fft = realFft(n);
   const win = hann(n);
   const frames = Math.max(1, Math.ceil(x.length / hop));

@@ -17,7 +17,29 @@ export function melToHz(mel: number): number {
   return 700 * (10 ** (mel / 2595) - 1);
 }
 
+const cache = new Map<string, MelFilterbank>();
+
+/**
+ * The shared filterbank for these parameters (built once per thread, like `realFft` and
+ * `hann`); callers only read it.
+ */
 export function melFilterbank(
+  fftSize: number,
+  sampleRate: number,
+  bands: number,
+  fMin: number,
+  fMax: number,
+): MelFilterbank {
+  const key = `${fftSize}/${sampleRate}/${bands}/${fMin}/${fMax}`;
+  let fb = cache.get(key);
+  if (!fb) {
+    fb = buildMelFilterbank(fftSize, sampleRate, bands, fMin, fMax);
+    cache.set(key, fb);
+  }
+  return fb;
+}
+
+function buildMelFilterbank(
   fftSize: number,
   sampleRate: number,
   bands: number,

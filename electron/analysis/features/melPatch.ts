@@ -10,7 +10,7 @@
  * not depend on the sample's gain. Band-major: value (band b, column c) at b × columns + c.
  */
 import { realFft } from '../dsp/fft';
-import { applyMel, melFilterbank, type MelFilterbank } from '../dsp/melFilterbank';
+import { applyMel, melFilterbank } from '../dsp/melFilterbank';
 import { hann } from '../dsp/window';
 import type { EnvelopeFeatures } from './envelope';
 import { attackStart } from './timeFrequency';
@@ -27,33 +27,18 @@ const F_MIN = 30;
 const F_MAX = 11000;
 const HOP_SEC = 0.0116;
 
-interface Grid {
-  n: number;
-  hop: number;
-  mel: MelFilterbank;
-}
-const grids = new Map<number, Grid>();
-
-function gridFor(sampleRate: number): Grid {
-  let g = grids.get(sampleRate);
-  if (!g) {
-    const n = 2 ** Math.max(8, Math.round(Math.log2(sampleRate * 0.023)));
-    const mel = melFilterbank(
-      n,
-      sampleRate,
-      MEL_PATCH_BANDS,
-      F_MIN,
-      Math.min(F_MAX, sampleRate / 2),
-    );
-    g = { n, hop: Math.max(1, Math.round(sampleRate * HOP_SEC)), mel };
-    grids.set(sampleRate, g);
-  }
-  return g;
+/** FFT size (~23 ms, at least 256) and hop (~11.6 ms) at a sample rate. */
+function frameOf(sampleRate: number): { n: number; hop: number } {
+  return {
+    n: 2 ** Math.max(8, Math.round(Math.log2(sampleRate * 0.023))),
+    hop: Math.max(1, Math.round(sampleRate * HOP_SEC)),
+  };
 }
 
 /** The attack-aligned log-mel patch of a mono signal (length MEL_PATCH_LENGTH, values in [0, 1]). */
 export function melPatch(x: Float32Array, sampleRate: number, env: EnvelopeFeatures): Float32Array {
-  const { n, hop, mel } = gridFor(sampleRate);
+  const { n, hop } = frameOf(sampleRate);
+  const mel = melFilterbank(n, sampleRate, MEL_PATCH_BANDS, F_MIN, Math.min(F_MAX, sampleRate / 2));
   const fft = realFft(n);
   const win = hann(n);
   const frame = new Float64Array(n);
