@@ -13,6 +13,7 @@ import {
   provisionalFeaturesOfFile,
 } from '../../electron/analysis/classify/provisionalFeatures';
 import { TIME_FREQUENCY_VECTOR_VERSION } from '../../electron/analysis/vector/timeFrequencyVector';
+import { vectorWithPatch } from '../../electron/analysis/classify/modelInput';
 import {
   MEL_PATCH_BANDS,
   MEL_PATCH_COLUMNS,
@@ -92,10 +93,7 @@ export const engineMelExtractor: FeatureExtractor = {
   mel: { bands: MEL_PATCH_BANDS, columns: MEL_PATCH_COLUMNS },
   extract: async (path) => {
     const r = await analyzeFile(path);
-    const out = new Float32Array(r.featureVector.length + r.melPatch.length);
-    out.set(r.featureVector);
-    out.set(r.melPatch, r.featureVector.length);
-    return out;
+    return vectorWithPatch(r.featureVector, r.melPatch);
   },
 };
 

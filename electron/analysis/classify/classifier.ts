@@ -12,6 +12,7 @@ import type { AnalysisResult } from '../../../shared/contract/analysis';
 import type { SampleClass, SampleKind } from '../../../shared/taxonomy';
 import { MEL_PATCH_VERSION } from '../features/melPatch';
 import { decide, type Classification } from './decision';
+import { vectorWithPatch } from './modelInput';
 import { parseModelMeta, type ModelMeta } from './modelMeta';
 
 export const MODEL_FILE = 'sample-classifier.onnx';
@@ -132,10 +133,7 @@ export class SampleClassifier {
           `mel patch v${MEL_PATCH_VERSION} of ${r.melPatch.length} values does not match the model (v${mel.version}, ${mel.bands} × ${mel.columns})`,
         );
       }
-      const x = new Float32Array(r.featureVector.length + r.melPatch.length);
-      x.set(r.featureVector);
-      x.set(r.melPatch, r.featureVector.length);
-      return x;
+      return vectorWithPatch(r.featureVector, r.melPatch);
     });
   }
 
