@@ -9,9 +9,8 @@
  * re the loudest cell mapped from [MEL_PATCH_FLOOR_DB, 0] to [0, 1], so the patch does
  * not depend on the sample's gain. Band-major: value (band b, column c) at b × columns + c.
  */
-import { realFft } from '../dsp/fft';
+import { framePower } from '../dsp/framePower';
 import { applyMel, melFilterbank } from '../dsp/melFilterbank';
-import { hann } from '../dsp/window';
 import type { EnvelopeFeatures } from './envelope';
 import { attackStart } from './timeFrequency';
 
@@ -39,8 +38,6 @@ function frameOf(sampleRate: number): { n: number; hop: number } {
 export function melPatch(x: Float32Array, sampleRate: number, env: EnvelopeFeatures): Float32Array {
   const { n, hop } = frameOf(sampleRate);
   const mel = melFilterbank(n, sampleRate, MEL_PATCH_BANDS, F_MIN, Math.min(F_MAX, sampleRate / 2));
-  const fft = realFft(n);
-  const win = hann(n);
   const frame = new Float64Array(n);
   const power = new Float64Array(n / 2 + 1);
   const melE = new Float64Array(MEL_PATCH_BANDS);
@@ -48,17 +45,9 @@ export function melPatch(x: Float32Array, sampleRate: number, env: EnvelopeFeatu
   const t0 = attackStart(env, sampleRate);
   const frames = MEL_PATCH_FINE + MEL_PATCH_COARSE * MEL_PATCH_POOL;
   for (let f = 0; f < frames; f++) {
-    const start = t0 + f * hop - n / 2;
-    if (start >= x.length) break;
-    let any = false;
-    for (let i = 0; i < n; i++) {
-      const j = start + i;
-      const v = j >= 0 && j < x.length ? (x[j] as number) : 0;
-      frame[i] = v;
-      if (v !== 0) any = true;
-    }
-    if (!any) continue;
-    fft.power(frame, power, win);
+    const centre = t0 + f * hop;
+    if (centre - n / 2 >= x.length) break;
+    if (!framePower(x, centre, n, frame, power)) continue;
     applyMel(mel, power, melE);
     const col =
       f < MEL_PATCH_FINE ? f : MEL_PATCH_FINE + Math.floor((f - MEL_PATCH_FINE) / MEL_PATCH_POOL);

@@ -10,9 +10,8 @@
  * give the low-frequency peak early and late. About 80 small FFTs per sound, whatever its
  * length.
  */
-import { realFft } from '../dsp/fft';
+import { framePower } from '../dsp/framePower';
 import { applyMel, melFilterbank, type MelFilterbank } from '../dsp/melFilterbank';
-import { hann } from '../dsp/window';
 import type { EnvelopeFeatures } from './envelope';
 
 /** Mel bands of the time–frequency grid. */
@@ -81,26 +80,6 @@ export function attackStart(env: EnvelopeFeatures, sampleRate: number): number {
   let w = env.peakIndex;
   while (w > 0 && (env.env[w - 1] as number) >= 0.1 * env.peak) w--;
   return Math.max(0, Math.round((w * sampleRate) / env.rate));
-}
-
-/** Power spectrum of the frame centred on sample `centre` (zero outside the signal). */
-function framePower(
-  x: Float32Array,
-  centre: number,
-  n: number,
-  frame: Float64Array,
-  power: Float64Array,
-): boolean {
-  const start = centre - n / 2;
-  let any = false;
-  for (let i = 0; i < n; i++) {
-    const j = start + i;
-    const v = j >= 0 && j < x.length ? (x[j] as number) : 0;
-    frame[i] = v;
-    if (v !== 0) any = true;
-  }
-  if (any) realFft(n).power(frame, power, hann(n));
-  return any;
 }
 
 function lowFrames(x: Float32Array, sampleRate: number, t0: number): [number[], number[]] {
