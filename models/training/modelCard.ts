@@ -132,6 +132,23 @@ function headSection(title: string, h: HeadEvaluation): string {
   ].join('\n');
 }
 
+/** What train_model.py builds, with or without the spectrogram branch, one or more networks. */
+function architectureText(meta: ModelMeta, members: number): string {
+  const joint = meta.melPatch ? 192 : 64;
+  const branches = meta.melPatch
+    ? 'a descriptor branch (standardised feature vector, train-split mean/std inside the graph → 64, ReLU) and a spectrogram branch over the patch (four 3×3 convolution blocks of 16, 32, 64, 64 channels with batch norm and ReLU, 2×2 max-pooling after the first three, then mean and max over time and frequency → 128)'
+    : 'a descriptor branch (standardised feature vector, train-split mean/std inside the graph → 64, ReLU)';
+  const heads = `one-shot head ${joint}→128→64→${meta.oneShotClasses.length}${meta.melPatch ? ' over both' : ''}, loop head ${joint}→64→${meta.loopClasses.length} trained on loops over the fixed joint features (ReLU, dropout 0.2)`;
+  const augmentation = meta.melPatch
+    ? 'spectrogram augmentation (random shift of ±2 mel bands, one frequency and one time mask) and descriptor noise'
+    : 'descriptor noise';
+  const ensemble =
+    members > 1
+      ? ` The shipped graph averages the logits of ${members} such networks trained with different seeds; its embedding is the first network's ${meta.embeddingLength}-d layer.`
+      : '';
+  return `${branches}; ${heads}. Trained with class-weighted cross-entropy (label smoothing 0.05), AdamW with a one-cycle learning rate, ${augmentation}; the epoch kept is the best on validation (one-shot macro-F1 + drum accuracy).${ensemble}`;
+}
+
 export function modelCardMarkdown(inp: CardInputs, modelBytes: number): string {
   const { dataset, features, meta, test, val } = inp;
   const e = dataset.entries;
@@ -187,15 +204,7 @@ Accuracy figures are argmax over the whole test split; timings were taken on a s
   \`${meta.outputs.loop}\` \`[batch, ${meta.loopClasses.length}]\` (softmax over ${meta.loopClasses.join(', ')}),
   \`${meta.outputs.embedding}\` \`[batch, ${meta.embeddingLength}]\` (the one-shot head's penultimate layer, for similarity).
   Class order is that of \`shared/taxonomy.ts\` (\`ONE_SHOT_CLASSES\`, \`LOOP_CLASSES\`).
-- Architecture: ${
-    meta.melPatch
-      ? `a descriptor branch (standardised feature vector, train-split mean/std inside the graph → 64, ReLU) and a spectrogram branch over the patch (four 3×3 convolution blocks of 16, 32, 64, 64 channels with batch norm and ReLU, 2×2 max-pooling after the first three, then mean and max over time and frequency → 128); one-shot head 192→128→64→${meta.oneShotClasses.length} over both, loop head 192→64→${meta.loopClasses.length} trained on loops over the fixed joint features (ReLU, dropout 0.2). Trained with class-weighted cross-entropy (label smoothing 0.05), AdamW with a one-cycle learning rate, spectrogram augmentation (random shift of ±2 mel bands, one frequency and one time mask) and descriptor noise; the epoch kept is the best on validation (one-shot macro-F1 + drum accuracy).${
-          (inp.report.members ?? 1) > 1
-            ? ` The shipped graph averages the logits of ${inp.report.members} such networks trained with different seeds; its embedding is the first network's ${meta.embeddingLength}-d layer.`
-            : ''
-        }`
-      : `standardisation (train-split mean/std, inside the graph) → one-shot MLP ${meta.featureLength}→128→64→${meta.oneShotClasses.length} and loop MLP ${meta.featureLength}→64→${meta.loopClasses.length} (ReLU, dropout 0.2), trained with class-weighted cross-entropy (label smoothing 0.05, input noise), AdamW, best epoch by validation macro-F1.`
-  }
+- Architecture: ${architectureText(meta, inp.report.members ?? 1)}
 - Calibration: temperature scaling fitted on the validation split (T = ${meta.temperature.oneShot.toFixed(2)} one-shot, ${meta.temperature.loop.toFixed(2)} loop), inside the graph.
 - Confidence threshold: per class, the smallest confidence (≥ 0.4) at which validation predictions of that class are ≥ 90 % right (at least 8 of them); classes without enough validation predictions use the head's threshold, the smallest confidence at which all validation predictions are ≥ 90 % right (0.99 when none is): ${meta.threshold.oneShot.toFixed(2)} (one-shot), ${meta.threshold.loop.toFixed(2)} (loop). Below it, \`classify\` returns \`class: null\` with the top candidates.${
     meta.classThreshold
