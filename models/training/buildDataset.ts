@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AVL_COPYRIGHT, AVL_KITS, AVL_LICENCE, AVL_PACKAGE } from './avlKits';
+import { FREEPATS_PACKAGE, freepatsCandidates } from './freepats';
 import { hydrogenCandidates, type HydrogenMappingRow } from './hydrogenKits';
 import { hydrogenLoopCandidates } from './hydrogenLoops';
 import { lmmsCandidates } from './lmmsSamples';
@@ -20,6 +21,8 @@ import { renderGroup } from './split';
 export const DEBIAN_PACKAGES = [
   'hydrogen-drumkits',
   'hydrogen-data',
+  'hydrogen-drumkits-effects',
+  FREEPATS_PACKAGE,
   'lmms-common',
   'fluidsynth',
   'fluid-soundfont-gm',
@@ -104,6 +107,8 @@ export async function buildDataset(
   log(`hydrogen: ${hydrogen.length} one-shots`);
   const lmms = lmmsCandidates();
   log(`lmms: ${lmms.length} samples`);
+  const freepats = freepatsCandidates(join(dataDir, 'freepats'));
+  log(`freepats: ${freepats.length} one-shots`);
   const loops = await hydrogenLoopCandidates(hydrogen, join(dataDir, 'loops'));
   log(`hydrogen loops: ${loops.length}`);
 
@@ -140,7 +145,7 @@ export async function buildDataset(
     );
   }
 
-  const result = finaliseManifest([...hydrogen, ...lmms, ...loops, ...rendered]);
+  const result = finaliseManifest([...hydrogen, ...lmms, ...freepats, ...loops, ...rendered]);
   const manifestPath = join(dataDir, 'manifest.jsonl');
   writeFileSync(manifestPath, manifestToJsonl(result.entries));
   log(

@@ -1,5 +1,6 @@
 /**
- * Hydrogen drumkits (Debian `hydrogen-drumkits` and `hydrogen-data`): every layer
+ * Hydrogen drumkits (Debian `hydrogen-drumkits`, `hydrogen-data` and the guitar kit of
+ * `hydrogen-drumkits-effects`): every layer
  * file of every instrument of every kit's drumkit.xml is one sample, labelled from the
  * instrument name (drumNames.ts). Group = kit (with kits known to share recordings
  * merged, see KIT_GROUPS).
@@ -79,11 +80,18 @@ export interface HydrogenMappingRow {
   files: number;
 }
 
+/**
+ * Kits of hydrogen-drumkits-effects that hold one instrument family instead of drums:
+ * every instrument of the kit gets the class (its names are chords, not drum names).
+ */
+export const KIT_CLASS: Readonly<Record<string, OneShotClass>> = {
+  belofilms_GuitarStrums: 'guitar',
+};
+
 function packageOf(kitDir: string): string {
   // hydrogen-data ships the two kits hydrogen installs by default; the others are hydrogen-drumkits
-  return kitDir === 'GMRockKit' || kitDir === 'TR808EmulationKit'
-    ? 'hydrogen-data'
-    : 'hydrogen-drumkits';
+  if (kitDir === 'GMRockKit' || kitDir === 'TR808EmulationKit') return 'hydrogen-data';
+  return kitDir in KIT_CLASS ? 'hydrogen-drumkits-effects' : 'hydrogen-drumkits';
 }
 
 function readStanzas(pkg: string): CopyrightStanza[] {
@@ -115,7 +123,7 @@ export function hydrogenCandidates(root = HYDROGEN_DRUMKITS): {
     const copyright = stanza?.copyright || kit.author;
     for (const inst of kit.instruments) {
       const existing = inst.files.filter((f) => existsSync(join(root, kitDir, f)));
-      const cls = drumClassOfName(inst.name);
+      const cls = KIT_CLASS[kitDir] ?? drumClassOfName(inst.name);
       if (existing.length > 0)
         mapping.push({ kit: kitDir, instrument: inst.name, cls, files: existing.length });
       if (!cls) continue;

@@ -27,12 +27,14 @@ describe('split by group', () => {
       expect(splitOfGroup(renderGroup('fluidr3', p))).toBe(want);
       expect(splitOfGroup(renderGroup('musescore', p))).toBe(want);
       expect(splitOfGroup(renderGroup('timgm6mb', p))).toBe('test');
+      expect(splitOfGroup(`freepats:gm${p}`)).toBe(want);
     }
   });
 
   it('puts whole sources in one split', () => {
     expect(splitOfGroup(renderGroup('timgm6mb', null))).toBe('test');
     expect(splitOfGroup(renderGroup('fluidr3', null))).toBe('train');
+    expect(splitOfGroup('freepats:drums')).toBe('train');
     expect(splitOfGroup('kit:TR808EmulationKit')).toBe('test');
     expect(splitOfGroup('kit:black-pearl')).toBe('val');
     expect(splitOfGroup('kit:BJA_Pacific')).toBe('train');

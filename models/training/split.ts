@@ -7,7 +7,7 @@
  * - Validation (early stopping, temperature scaling, threshold) = the kits in
  *   VAL_GROUPS and, for the training soundfonts, the GM programs chosen by
  *   `valPrograms()` (about a quarter of each class's programs, picked by a fixed hash,
- *   held out of every training soundfont at once).
+ *   held out of every training soundfont at once; freepats' instruments likewise).
  * - Everything else trains.
  * Groups not known here fall back to a fixed hash of the group name (70/15/15).
  */
@@ -33,6 +33,9 @@ export const VAL_GROUPS: readonly string[] = [
   'kit:circAfrique v4',
   'lmms:bassloops',
 ];
+
+/** Instrument sets grouped like a training soundfont (`<set>:drums`, `<set>:gm<program>`). */
+export const TRAIN_PATCH_SETS: readonly string[] = ['freepats'];
 
 /** 32-bit FNV-1a of a string: the fixed hash used for every "random" choice. */
 export function fnv1a(text: string): number {
@@ -75,9 +78,12 @@ export function splitOfGroup(group: string): Split {
   if (TEST_GROUPS.includes(group)) return 'test';
   if (VAL_GROUPS.includes(group)) return 'val';
   const m = /^([a-z0-9-]+):(gm(\d+)|drums)$/.exec(group);
-  const sf = m ? SOUNDFONTS.find((s) => s.id === m[1]) : undefined;
-  if (m && sf) {
-    if (sf.role === 'test') return 'test';
+  const role = m
+    ? (SOUNDFONTS.find((s) => s.id === m[1])?.role ??
+      (TRAIN_PATCH_SETS.includes(m[1] as string) ? 'train' : undefined))
+    : undefined;
+  if (m && role) {
+    if (role === 'test') return 'test';
     if (m[3] !== undefined && VAL_PROGRAMS.has(Number(m[3]))) return 'val';
     return 'train';
   }
