@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openAudio } from '../../electron/analysis/decode/openAudio';
-import { augmentTrain, lowPass, resample } from './augment';
+import { augmentFitting, lowPass, resample } from './augment';
 import type { ManifestEntry } from './manifestTypes';
 
 function rms(x: Float32Array): number {
@@ -45,21 +45,26 @@ describe('augmentation', () => {
       split: 'train',
     };
     const dir = mkdtempSync(join(tmpdir(), 'sm-augment-'));
-    const out = await augmentTrain([entry, { ...entry, id: 'x', split: 'test' }], dir);
+    const out = await augmentFitting([entry, { ...entry, id: 'x', split: 'test' }], dir);
     expect(out.map((e) => e.id)).toEqual([`augment/lofi/${entry.id}`, `augment/pitch/${entry.id}`]);
+    const val = await augmentFitting([{ ...entry, id: 'v', split: 'val' }], dir);
+    expect(val.map((e) => [e.id, e.split])).toEqual([
+      ['augment/lofi/v', 'val'],
+      ['augment/pitch/v', 'val'],
+    ]);
     for (const e of out) {
       expect(e).toMatchObject({ label: 'kick', group: 'kit:GMRockKit', split: 'train' });
       const src = await openAudio(e.path);
       expect(src.info.sampleRate).toBe(44100);
       await src.close();
     }
-    expect(await augmentTrain([entry], dir)).toEqual(out); // cached files are reused
+    expect(await augmentFitting([entry], dir)).toEqual(out); // cached files are reused
     const broken = {
       ...entry,
       id: 'broken',
       sha1: 'def',
       path: '/usr/share/lmms/samples/drums/kick04.ogg',
     };
-    expect(await augmentTrain([broken], dir)).toEqual([]);
+    expect(await augmentFitting([broken], dir)).toEqual([]);
   });
 });

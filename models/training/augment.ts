@@ -1,12 +1,14 @@
 /**
- * Training-set augmentation at the file level (so any `(path) => vector` extractor
- * works): for every TRAIN one-shot and loop, two variants are written as WAV files and
+ * Augmentation at the file level (so any `(path) => vector` extractor works): for every
+ * TRAIN and VALIDATION one-shot and loop, two variants are written as WAV files and
  * added to the manifest with the same label, group and split:
  *  - `lofi`: 4th-order low-pass at 4, 6 or 9 kHz plus a noise floor 50–60 dB under the
  *    peak, 6–18 dB quieter (small soundfonts and old samplers are dull, noisy, quieter);
  *  - `pitch`: resampled by −4, −2, +2 or +4 semitones (duration changes with it, as
  *    when a sampler plays the note elsewhere).
- * Choices are fixed by a hash of the entry id. Validation and test are never augmented.
+ * Choices are fixed by a hash of the entry id. Test files are never augmented. The
+ * validation variants serve only the final refit on train + validation
+ * (train_model.py); early stopping, temperature and thresholds read original files only.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -82,15 +84,15 @@ async function decodeAllChannels(
 const CUTOFFS = [4000, 6000, 9000];
 const SEMITONES = [-4, -2, 2, 4];
 
-/** Writes (or reuses) the variants of the train entries; returns their manifest entries. */
-export async function augmentTrain(
+/** Writes (or reuses) the variants of the train and validation entries; returns their manifest entries. */
+export async function augmentFitting(
   entries: readonly ManifestEntry[],
   dir: string,
 ): Promise<ManifestEntry[]> {
   mkdirSync(dir, { recursive: true });
   const out: ManifestEntry[] = [];
   for (const e of entries) {
-    if (e.split !== 'train') continue;
+    if (e.split === 'test') continue;
     const h = fnv1a(e.id);
     const cutoff = CUTOFFS[h % CUTOFFS.length] as number;
     const semis = SEMITONES[(h >>> 8) % SEMITONES.length] as number;

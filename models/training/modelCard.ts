@@ -13,7 +13,7 @@ import { TEST_GROUPS, VAL_GROUPS, valPrograms } from './split';
 
 export interface CardInputs {
   dataset: DatasetBuild;
-  /** Number of augmented variants added to the train split (augment.ts). */
+  /** Number of augmented variants of train and validation files (augment.ts). */
   augmented: number;
   features: FeatureTable;
   meta: ModelMeta;
@@ -22,6 +22,8 @@ export interface CardInputs {
     log: Record<string, number | string>[];
     /** Networks trained with different seeds and averaged (1: a single network). */
     members?: number;
+    /** The shipped networks were refitted on train + validation after selection. */
+    refit?: boolean;
   };
   test: Evaluation;
   val: Evaluation;
@@ -133,7 +135,7 @@ function headSection(title: string, h: HeadEvaluation): string {
 }
 
 /** What train_model.py builds, with or without the spectrogram branch, one or more networks. */
-function architectureText(meta: ModelMeta, members: number): string {
+function architectureText(meta: ModelMeta, members: number, refit: boolean): string {
   const joint = meta.melPatch ? 192 : 64;
   const branches = meta.melPatch
     ? 'a descriptor branch (standardised feature vector, train-split mean/std inside the graph → 64, ReLU) and a spectrogram branch over the patch (four 3×3 convolution blocks of 16, 32, 64, 64 channels with batch norm and ReLU, 2×2 max-pooling after the first three, then mean and max over time and frequency → 128)'
@@ -146,7 +148,10 @@ function architectureText(meta: ModelMeta, members: number): string {
     members > 1
       ? ` The shipped graph averages the logits of ${members} such networks trained with different seeds; its embedding is the first network's ${meta.embeddingLength}-d layer.`
       : '';
-  return `${branches}; ${heads}. Trained with class-weighted cross-entropy (label smoothing 0.05), AdamW with a one-cycle learning rate, ${augmentation}; the epoch kept is the best on validation (one-shot macro-F1 + drum accuracy).${ensemble}`;
+  const refitText = refit
+    ? ' After selection, each network is trained again with the same seed on train + validation (augmented copies included) for the number of epochs chosen for it, and the refitted networks keep the temperature and thresholds fitted on validation for the selected ones (train_model.py, `SAMPLEMIND_REFIT`).'
+    : '';
+  return `${branches}; ${heads}. Trained with class-weighted cross-entropy (label smoothing 0.05), AdamW with a one-cycle learning rate, ${augmentation}; the epoch kept is the best on validation (one-shot macro-F1 + drum accuracy).${ensemble}${refitText}`;
 }
 
 export function modelCardMarkdown(inp: CardInputs, modelBytes: number): string {
@@ -204,7 +209,7 @@ Accuracy figures are argmax over the whole test split; timings were taken on a s
   \`${meta.outputs.loop}\` \`[batch, ${meta.loopClasses.length}]\` (softmax over ${meta.loopClasses.join(', ')}),
   \`${meta.outputs.embedding}\` \`[batch, ${meta.embeddingLength}]\` (the one-shot head's penultimate layer, for similarity).
   Class order is that of \`shared/taxonomy.ts\` (\`ONE_SHOT_CLASSES\`, \`LOOP_CLASSES\`).
-- Architecture: ${architectureText(meta, inp.report.members ?? 1)}
+- Architecture: ${architectureText(meta, inp.report.members ?? 1, inp.report.refit ?? false)}
 - Calibration: temperature scaling fitted on the validation split (T = ${meta.temperature.oneShot.toFixed(2)} one-shot, ${meta.temperature.loop.toFixed(2)} loop), inside the graph.
 - Confidence threshold: per class, the smallest confidence (≥ 0.4) at which validation predictions of that class are ≥ 90 % right (at least 8 of them); classes without enough validation predictions use the head's threshold, the smallest confidence at which all validation predictions are ≥ 90 % right (0.99 when none is): ${meta.threshold.oneShot.toFixed(2)} (one-shot), ${meta.threshold.loop.toFixed(2)} (loop). Below it, \`classify\` returns \`class: null\` with the top candidates.${
     meta.classThreshold
@@ -221,10 +226,11 @@ ${e.length} labelled files (${e.filter((x) => x.kind === 'one-shot').length} one
 
 ${sourcesTable(e)}
 
-Augmentation: ${inp.augmented} variants of the train files (a low-passed, noisier copy and a ±2/±4-semitone resampled copy of each, \`models/training/augment.ts\`) are added to the train split; validation and test are never augmented. The counts below are original files only.
+Augmentation: ${inp.augmented} variants of the train and validation files (a low-passed, noisier copy and a ±2/±4-semitone resampled copy of each, \`models/training/augment.ts\`); the validation copies are only fitted on by the final refit, never used to choose an epoch or calibrate; test files are never augmented. The counts below are original files only.
 
 Sources:
-- **hydrogen** — every layer of every instrument in each kit's \`drumkit.xml\` (\`hydrogen-drumkits\`, \`hydrogen-data\`); labels from instrument names (\`models/training/drumNames.ts\`); licence per kit from the Debian copyright file.
+- **hydrogen** — every layer of every instrument in each kit's \`drumkit.xml\` (\`hydrogen-drumkits\`, \`hydrogen-data\`, and the guitar-strum kit of \`hydrogen-drumkits-effects\`, labelled guitar); labels from instrument names (\`models/training/drumNames.ts\`); licence per kit from the Debian copyright file.
+- **freepats** — the GUS patches of Debian's \`freepats\` (\`models/training/gusPatch.ts\`, \`freepats.ts\`): each wave of the drum set labelled by its GM percussion key, each wave of the melodic instruments by its GM program (looped waves held to 1.2 s); its GM programs follow the soundfonts' validation hold-out.
 - **hydrogen-loops** — two-bar grooves sequenced from each kit's own one-shots (\`drums\` loops).
 - **lmms** — \`/usr/share/lmms/samples\` folders (\`models/training/lmmsSamples.ts\`).
 - **fluidr3, musescore, timgm6mb** — notes rendered with fluidsynth (no reverb/chorus) from each soundfont: every mapped GM program at ${4} keys × 3 velocities (40, 80, 120), every GM percussion key of 7 GM drum kits × 3 velocities, and two-bar phrases / grooves as loops (\`models/training/gmMapping.ts\`, \`renderPlan.ts\`).
@@ -253,7 +259,7 @@ ${headSection('One-shots', test.oneShot)}
 
 ${headSection('Loops (content class)', test.loop)}
 
-Validation (for reference): one-shot macro-F1 ${pct(val.oneShot.metrics.macroF1)}, drum accuracy ${pct(val.drumAccuracy)}, loop macro-F1 ${pct(val.loop.metrics.macroF1)}.
+Validation (for reference${inp.report.refit ? '; the shipped networks were refitted on it, so these figures are not held out' : ''}): one-shot macro-F1 ${pct(val.oneShot.metrics.macroF1)}, drum accuracy ${pct(val.drumAccuracy)}, loop macro-F1 ${pct(val.loop.metrics.macroF1)}.
 
 ## Known weaknesses
 

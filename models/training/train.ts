@@ -19,7 +19,7 @@ import type { ModelMeta } from '../../electron/analysis/classify/modelMeta';
 import { MEL_PATCH_VERSION } from '../../electron/analysis/features/melPatch';
 import { FEATURE_VECTOR_LENGTH } from '../../electron/analysis/vector/featureVector';
 import { LOOP_CLASSES, ONE_SHOT_CLASSES } from '../../shared/taxonomy';
-import { augmentTrain } from './augment';
+import { augmentFitting } from './augment';
 import { buildDataset } from './buildDataset';
 import { evaluateSplit } from './evaluate';
 import { computeFeatures, EXTRACTORS, type FeatureExtractor } from './features';
@@ -38,6 +38,7 @@ interface TrainReport {
   normalisation: { mean: number[]; std: number[] };
   embeddingLength: number;
   members?: number;
+  refit?: boolean;
   counts: Record<string, number>;
   log: Record<string, number | string>[];
 }
@@ -101,8 +102,8 @@ async function main(): Promise<void> {
   log('1/5 dataset');
   const dataset = await buildDataset(dataDir, log);
 
-  const augmented = await augmentTrain(dataset.entries, join(dataDir, 'augment'));
-  log(`augmentation: ${augmented.length} variants of train files`);
+  const augmented = await augmentFitting(dataset.entries, join(dataDir, 'augment'));
+  log(`augmentation: ${augmented.length} variants of train and validation files`);
   const all = [...dataset.entries, ...augmented];
 
   log(`2/5 features (${extractor.version})`);

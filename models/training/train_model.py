@@ -169,6 +169,9 @@ def augment(model, xb, gen):
 
 
 def train_one(model, xs, ys, xv, yv, n, drum_ids, epochs, log, seed=SEED):
+    """Trains the one-shot network on an `epochs`-long one-cycle schedule and keeps the
+    epoch best on validation; without validation (`xv` None: the refit) it keeps the last
+    epoch, where the schedule has annealed. Returns the epoch kept."""
     params = list(model.desc.parameters()) + list(model.one_trunk.parameters()) + list(model.one_out.parameters())
     if model.mel:
         params += list(model.conv.parameters())
@@ -189,6 +192,8 @@ def train_one(model, xs, ys, xv, yv, n, drum_ids, epochs, log, seed=SEED):
             loss.backward()
             opt.step()
             sched.step()
+        if xv is None:
+            continue
         pv = predict(model, xv, 0)
         f1 = macro_f1(yv.numpy(), pv, n)
         drums = drum_accuracy(yv.numpy(), pv, drum_ids)
@@ -197,15 +202,21 @@ def train_one(model, xs, ys, xv, yv, n, drum_ids, epochs, log, seed=SEED):
             best = (score, {k: v.clone() for k, v in model.state_dict().items()}, epoch)
         log.append({"head": "one", "seed": seed, "epoch": epoch, "loss": float(loss), "valMacroF1": f1, "valDrums": drums})
         print(json.dumps(log[-1]), flush=True)
+    if xv is None:
+        log.append({"head": "one", "seed": seed, "refitEpochs": epochs})
+        return epochs - 1
     model.load_state_dict(best[1])
     log.append({"head": "one", "seed": seed, "bestEpoch": best[2], "valScore": best[0]})
+    return best[2]
 
 
 def train_loop(model, xs, ys, xv, yv, n, epochs, log, seed=SEED):
-    """The loop head over the (fixed) joint features of the one-shot network."""
+    """The loop head over the (fixed) joint features of the one-shot network (the epoch
+    best on validation; without validation, the last). Returns the epoch kept."""
     model.eval()
     with torch.no_grad():
-        js, jv = joint_of(model, xs), joint_of(model, xv)
+        js = joint_of(model, xs)
+        jv = joint_of(model, xv) if xv is not None else None
     opt = torch.optim.AdamW(model.loop_head.parameters(), lr=1e-3, weight_decay=1e-3)
     loss_fn = nn.CrossEntropyLoss(weight=class_weights(ys.numpy(), n), label_smoothing=0.05)
     gen = torch.Generator().manual_seed(seed)
@@ -219,14 +230,20 @@ def train_loop(model, xs, ys, xv, yv, n, epochs, log, seed=SEED):
             opt.zero_grad()
             loss.backward()
             opt.step()
+        if jv is None:
+            continue
         model.loop_head.eval()
         with torch.no_grad():
             pv = model.loop_head(jv).argmax(1).numpy()
         f1 = macro_f1(yv.numpy(), pv, n) if len(yv) else 0.0
         if f1 > best[0]:
             best = (f1, {k: v.clone() for k, v in model.state_dict().items()}, epoch)
+    if jv is None:
+        log.append({"head": "loop", "seed": seed, "refitEpochs": epochs})
+        return epochs - 1
     model.load_state_dict(best[1])
     log.append({"head": "loop", "seed": seed, "bestEpoch": best[2], "valMacroF1": best[0]})
+    return best[2]
 
 
 def joint_of(model, x):
@@ -296,6 +313,7 @@ def main():
     data_path, onnx_path, report_path = sys.argv[1:4]
     epochs = int(os.environ.get("SAMPLEMIND_EPOCHS", "40"))
     n_members = int(os.environ.get("SAMPLEMIND_MEMBERS", "3"))
+    refit = os.environ.get("SAMPLEMIND_REFIT", "1") != "0"
     torch.manual_seed(SEED)
     torch.set_num_threads(2)
     data, rows, x = load(data_path)
@@ -304,6 +322,8 @@ def main():
     dim = data["vectorLength"]
     mel = (data["mel"]["bands"], data["mel"]["columns"]) if data.get("mel") else None
     split = np.array([r["split"] for r in rows])
+    # augmented copies (augment.ts): fitted on, never used to choose or calibrate
+    original = np.array([not r["id"].startswith("augment/") for r in rows])
     kind = np.array([r["kind"] for r in rows])
     label = [r["label"] for r in rows]
 
@@ -312,26 +332,26 @@ def main():
     std = x[train, :dim].std(0) + 1e-4
     drum_ids = [one_classes.index(c) for c in DRUMS]
 
-    def sel(s, k, classes):
-        idx = np.where((split == s) & (kind == k))[0]
+    def sel(splits, k, classes, originals_only=False):
+        idx = np.where(np.isin(split, splits) & (kind == k) & (original | (not originals_only)))[0]
         return torch.tensor(x[idx]), torch.tensor([classes.index(label[i]) for i in idx], dtype=torch.long)
 
     log = []
-    xs, ys = sel("train", "one-shot", one_classes)
-    xv, yv = sel("val", "one-shot", one_classes)
-    xls, yls = sel("train", "loop", loop_classes)
-    xlv, ylv = sel("val", "loop", loop_classes)
+    xs, ys = sel(["train"], "one-shot", one_classes)
+    xv, yv = sel(["val"], "one-shot", one_classes, originals_only=True)
+    xls, yls = sel(["train"], "loop", loop_classes)
+    xlv, ylv = sel(["val"], "loop", loop_classes, originals_only=True)
     members = []
+    chosen = []
     for seed in range(SEED, SEED + n_members):
         torch.manual_seed(seed)
         m = Classifier(dim, mel, len(one_classes), len(loop_classes), mean, std)
-        train_one(m, xs, ys, xv, yv, len(one_classes), drum_ids, epochs, log, seed)
-        train_loop(m, xls, yls, xlv, ylv, len(loop_classes), 150, log, seed)
+        best_one = train_one(m, xs, ys, xv, yv, len(one_classes), drum_ids, epochs, log, seed)
+        best_loop = train_loop(m, xls, yls, xlv, ylv, len(loop_classes), 150, log, seed)
         members.append(m)
-    if n_members == 1:
-        model = members[0]
-    else:
-        model = Ensemble(members)
+        chosen.append((seed, best_one + 1, best_loop + 1))
+    model = members[0] if n_members == 1 else Ensemble(members)
+    if n_members > 1:
         pv = predict(model, xv, 0)
         log.append(
             {
@@ -343,6 +363,7 @@ def main():
         )
         print(json.dumps(log[-1]), flush=True)
 
+    # Temperature and thresholds are fitted on validation with the networks that never saw it.
     t_one = fit_temperature(logits_of(model, xv, 0), yv)
     t_loop = fit_temperature(logits_of(model, xlv, 1), ylv)
     model.t_one.fill_(t_one)
@@ -363,6 +384,7 @@ def main():
             "loop": class_thresholds(p_loop, ylv, PRECISION_TARGET, threshold["loop"]),
         },
         "normalisation": {"mean": [float(v) for v in mean], "std": [float(v) for v in std]},
+        "refit": refit,
         "embeddingLength": EMBEDDING,
         "epochs": epochs,
         "members": n_members,
@@ -371,16 +393,44 @@ def main():
     }
 
     dummy = torch.zeros(2, x.shape[1], dtype=torch.float32)
-    torch.onnx.export(
-        model,
-        dummy,
-        onnx_path,
-        input_names=["features"],
-        output_names=["oneshot_probs", "loop_probs", "embedding"],
-        dynamic_axes={"features": {0: "batch"}, "oneshot_probs": {0: "batch"}, "loop_probs": {0: "batch"}, "embedding": {0: "batch"}},
-        opset_version=13,
-        do_constant_folding=True,
-    )
+
+    def export(net, path):
+        torch.onnx.export(
+            net,
+            dummy,
+            path,
+            input_names=["features"],
+            output_names=["oneshot_probs", "loop_probs", "embedding"],
+            dynamic_axes={"features": {0: "batch"}, "oneshot_probs": {0: "batch"}, "loop_probs": {0: "batch"}, "embedding": {0: "batch"}},
+            opset_version=13,
+            do_constant_folding=True,
+        )
+
+    if refit:
+        # The selected networks are kept beside the report for comparison; the shipped model
+        # is the same recipe refitted on train + validation (augmented copies included): same
+        # seeds, a full one-cycle schedule as long as the median epoch count chosen above
+        # (the last epoch kept: the schedule has annealed there), same calibration.
+        export(model, os.path.join(os.path.dirname(report_path), "selection-model.onnx"))
+        n_one = int(np.median([c[1] for c in chosen]))
+        n_loop = int(np.median([c[2] for c in chosen]))
+        xr, yr = sel(["train", "val"], "one-shot", one_classes)
+        xlr, ylr = sel(["train", "val"], "loop", loop_classes)
+        refitted = []
+        for seed, _, _ in chosen:
+            torch.manual_seed(seed)
+            m = Classifier(dim, mel, len(one_classes), len(loop_classes), mean, std)
+            train_one(m, xr, yr, None, None, len(one_classes), drum_ids, n_one, log, seed)
+            train_loop(m, xlr, ylr, None, None, len(loop_classes), n_loop, log, seed)
+            refitted.append(m)
+        model = refitted[0] if n_members == 1 else Ensemble(refitted)
+        model.t_one.fill_(t_one)
+        model.t_loop.fill_(t_loop)
+        model.eval()
+        report["counts"].update({"refitOneShot": len(yr), "refitLoop": len(ylr)})
+        report["refitEpochs"] = {"oneShot": n_one, "loop": n_loop}
+
+    export(model, onnx_path)
     json.dump(report, open(report_path, "w"), indent=1)
     print(json.dumps({k: report[k] for k in ("temperature", "threshold", "classThreshold", "counts")}))
     print(json.dumps([l for l in log if "bestEpoch" in l]))
