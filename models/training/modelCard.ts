@@ -9,6 +9,7 @@ import type { FeatureTable } from './features';
 import type { ManifestEntry } from './manifestTypes';
 import { SPLITS } from './manifestTypes';
 import type { Metrics } from './metrics';
+import { KIT_CLASS } from './hydrogenKits';
 import { TEST_GROUPS, VAL_GROUPS, valPrograms } from './split';
 
 export interface CardInputs {
@@ -149,7 +150,7 @@ function architectureText(meta: ModelMeta, members: number, refit: boolean): str
       ? ` The shipped graph averages the logits of ${members} such networks trained with different seeds; its embedding is the first network's ${meta.embeddingLength}-d layer.`
       : '';
   const refitText = refit
-    ? ' After selection, each network is trained again with the same seed on train + validation (augmented copies included) for the number of epochs chosen for it, and the refitted networks keep the temperature and thresholds fitted on validation for the selected ones (train_model.py, `SAMPLEMIND_REFIT`).'
+    ? ' After selection, each network is trained again with the same seed on train + validation (augmented copies included) with a one-cycle schedule as long as the median epoch count chosen on validation, keeping its last epoch; the refitted networks keep the temperature and thresholds fitted on validation for the selected ones (train_model.py, `SAMPLEMIND_REFIT`).'
     : '';
   return `${branches}; ${heads}. Trained with class-weighted cross-entropy (label smoothing 0.05), AdamW with a one-cycle learning rate, ${augmentation}; the epoch kept is the best on validation (one-shot macro-F1 + drum accuracy).${ensemble}${refitText}`;
 }
@@ -164,7 +165,12 @@ export function modelCardMarkdown(inp: CardInputs, modelBytes: number): string {
     .filter((c) => c.support > 0 && c.f1 < 0.8)
     .map((c) => `${c.cls} (F1 ${pct(c.f1)})`);
   const mappingByKit = new Map<string, string[]>();
+  for (const [kit, cls] of Object.entries(KIT_CLASS)) {
+    const n = dataset.hydrogenMapping.filter((r) => r.kit === kit).length;
+    if (n > 0) mappingByKit.set(kit, [`all ${n} instruments → ${cls}`]);
+  }
   for (const r of dataset.hydrogenMapping) {
+    if (r.kit in KIT_CLASS) continue;
     mappingByKit.set(r.kit, [
       ...(mappingByKit.get(r.kit) ?? []),
       `${r.instrument || '(unnamed)'} → ${r.cls ?? 'dropped'}`,
@@ -280,7 +286,10 @@ ${[
 
 ## Hydrogen instrument → class mapping
 
-${[...mappingByKit].map(([kit, rows]) => `- **${kit}**: ${rows.join('; ')}`).join('\n')}
+${[...mappingByKit]
+  .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  .map(([kit, rows]) => `- **${kit}**: ${rows.join('; ')}`)
+  .join('\n')}
 
 ## Licences
 
