@@ -107,7 +107,7 @@ export async function buildDataset(
   log(`hydrogen: ${hydrogen.length} one-shots`);
   const lmms = lmmsCandidates();
   log(`lmms: ${lmms.length} samples`);
-  const freepats = freepatsCandidates(join(dataDir, 'freepats'));
+  const freepats = freepatsCandidates(join(dataDir, 'freepats'), undefined, log);
   log(`freepats: ${freepats.length} one-shots`);
   const loops = await hydrogenLoopCandidates(hydrogen, join(dataDir, 'loops'));
   log(`hydrogen loops: ${loops.length}`);

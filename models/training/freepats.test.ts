@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -86,6 +86,26 @@ describe('freepats dataset source', () => {
       expect(c.every((x) => x.licence.startsWith('GPL-2+'))).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves out an unreadable patch and says why', () => {
+    const root = mkdtempSync(join(tmpdir(), 'freepats-root-'));
+    const out = mkdtempSync(join(tmpdir(), 'freepats-out-'));
+    try {
+      mkdirSync(join(root, 'Drum_000'));
+      writeFileSync(join(root, 'Drum_000', '036_Kick_2.pat'), 'not a patch');
+      const pcm = Array.from({ length: 400 }, (_, i) => Math.round(9000 * Math.sin(i / 3)));
+      writeFileSync(join(root, 'Drum_000', '038_Snare_1.pat'), patchBytes(pcm));
+      const logged: string[] = [];
+      const c = freepatsCandidates(out, root, (m) => logged.push(m));
+      expect(c.map((x) => [x.id, x.label])).toEqual([
+        ['freepats/Drum_000/038_Snare_1-0.wav', 'snare'],
+      ]);
+      expect(logged).toEqual([expect.stringMatching(/036_Kick_2\.pat left out: not a GUS patch/)]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+      rmSync(out, { recursive: true, force: true });
     }
   });
 });

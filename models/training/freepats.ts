@@ -65,8 +65,15 @@ function patchFiles(dir: string): PatchFile[] {
     });
 }
 
-/** Writes every labelled wave under `outDir` (skipping files already there) and returns the candidates. */
-export function freepatsCandidates(outDir: string, root = FREEPATS_ROOT): Candidate[] {
+/**
+ * Writes every labelled wave under `outDir` (skipping files already there) and returns the
+ * candidates; a patch that cannot be read is left out and logged with the reason.
+ */
+export function freepatsCandidates(
+  outDir: string,
+  root = FREEPATS_ROOT,
+  log: (m: string) => void = () => {},
+): Candidate[] {
   const out: Candidate[] = [];
   const sets = [
     { dir: 'Drum_000', drums: true },
@@ -81,8 +88,9 @@ export function freepatsCandidates(outDir: string, root = FREEPATS_ROOT): Candid
       let waves: GusWave[];
       try {
         waves = parseGusPatch(readFileSync(patch.path)).waves;
-      } catch {
-        continue; // unreadable patch: not part of the dataset
+      } catch (err) {
+        log(`freepats: ${patch.path} left out: ${(err as Error).message}`);
+        continue;
       }
       const dir = join(outDir, set.dir);
       mkdirSync(dir, { recursive: true });
