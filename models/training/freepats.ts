@@ -80,6 +80,8 @@ export function freepatsCandidates(
     { dir: 'Tone_000', drums: false },
   ];
   for (const set of sets) {
+    const dir = join(outDir, set.dir);
+    mkdirSync(dir, { recursive: true });
     for (const patch of patchFiles(join(root, set.dir))) {
       const label = set.drums
         ? gmPercussionClass(patch.number)
@@ -92,8 +94,6 @@ export function freepatsCandidates(
         log(`freepats: ${patch.path} left out: ${(err as Error).message}`);
         continue;
       }
-      const dir = join(outDir, set.dir);
-      mkdirSync(dir, { recursive: true });
       waves.forEach((wave, i) => {
         if (wave.samples.length < 64 || wave.sampleRate < 8000) return;
         const file = `${patch.number.toString().padStart(3, '0')}_${patch.name}-${i}.wav`;

@@ -172,6 +172,17 @@ def augment(model, xb, gen):
     return xb
 
 
+def kept_epoch(model, best, refit, epochs, log, entry, score_key):
+    """The epoch a run keeps, logged under `entry`: a refit keeps its last epoch; otherwise
+    `best` = (score, state, epoch), the best on validation, is restored into the model."""
+    if refit:
+        log.append({**entry, "refitEpochs": epochs})
+        return epochs - 1
+    model.load_state_dict(best[1])
+    log.append({**entry, "bestEpoch": best[2], score_key: best[0]})
+    return best[2]
+
+
 def train_one(model, xs, ys, xv, yv, n, drum_ids, epochs, log, seed=SEED):
     """Trains the one-shot network on an `epochs`-long one-cycle schedule and keeps the
     epoch best on validation; without validation (`xv` None: the refit) it keeps the last
@@ -206,12 +217,7 @@ def train_one(model, xs, ys, xv, yv, n, drum_ids, epochs, log, seed=SEED):
             best = (score, {k: v.clone() for k, v in model.state_dict().items()}, epoch)
         log.append({"head": "one", "seed": seed, "epoch": epoch, "loss": float(loss), "valMacroF1": f1, "valDrums": drums})
         print(json.dumps(log[-1]), flush=True)
-    if xv is None:
-        log.append({"head": "one", "seed": seed, "refitEpochs": epochs})
-        return epochs - 1
-    model.load_state_dict(best[1])
-    log.append({"head": "one", "seed": seed, "bestEpoch": best[2], "valScore": best[0]})
-    return best[2]
+    return kept_epoch(model, best, xv is None, epochs, log, {"head": "one", "seed": seed}, "valScore")
 
 
 def train_loop(model, xs, ys, xv, yv, n, epochs, log, seed=SEED):
@@ -242,12 +248,7 @@ def train_loop(model, xs, ys, xv, yv, n, epochs, log, seed=SEED):
         f1 = macro_f1(yv.numpy(), pv, n) if len(yv) else 0.0
         if f1 > best[0]:
             best = (f1, {k: v.clone() for k, v in model.state_dict().items()}, epoch)
-    if jv is None:
-        log.append({"head": "loop", "seed": seed, "refitEpochs": epochs})
-        return epochs - 1
-    model.load_state_dict(best[1])
-    log.append({"head": "loop", "seed": seed, "bestEpoch": best[2], "valMacroF1": best[0]})
-    return best[2]
+    return kept_epoch(model, best, jv is None, epochs, log, {"head": "loop", "seed": seed}, "valMacroF1")
 
 
 def joint_of(model, x):
