@@ -77,7 +77,8 @@ export class SampleClassifier {
     features: readonly Float32Array[],
     kinds: readonly SampleKind[] = [],
   ): Promise<Classification[]> {
-    return (await this.classifyAndEmbed(features, kinds)).classes;
+    if (features.length === 0) return [];
+    return this.decideAll(await this.run(features), features.length, kinds);
   }
 
   /** classify() and embed() in one run of the model. */
@@ -87,28 +88,42 @@ export class SampleClassifier {
   ): Promise<{ classes: Classification[]; embeddings: Float32Array[] }> {
     if (features.length === 0) return { classes: [], embeddings: [] };
     const out = await this.run(features);
+    return {
+      classes: this.decideAll(out, features.length, kinds),
+      embeddings: this.embeddingsOf(out, features.length),
+    };
+  }
+
+  /** The decision for each of `n` model inputs, from the one-shot or loop head by kind. */
+  private decideAll(
+    out: ort.InferenceSession.OnnxValueMapType,
+    n: number,
+    kinds: readonly SampleKind[],
+  ): Classification[] {
     const one = out[this.meta.outputs.oneShot]?.data as Float32Array;
     const loop = out[this.meta.outputs.loop]?.data as Float32Array;
-    const emb = out[this.meta.outputs.embedding]?.data as Float32Array;
     const nOne = this.meta.oneShotClasses.length;
     const nLoop = this.meta.loopClasses.length;
+    return Array.from({ length: n }, (_, i) =>
+      kinds[i] === 'loop'
+        ? decide(
+            loop.subarray(i * nLoop, (i + 1) * nLoop),
+            this.meta.loopClasses as SampleClass[],
+            this.meta.classThreshold?.loop ?? this.meta.threshold.loop,
+          )
+        : decide(
+            one.subarray(i * nOne, (i + 1) * nOne),
+            this.meta.oneShotClasses as SampleClass[],
+            this.meta.classThreshold?.oneShot ?? this.meta.threshold.oneShot,
+          ),
+    );
+  }
+
+  /** The embedding of each of `n` model inputs (copies, so the output buffer can go). */
+  private embeddingsOf(out: ort.InferenceSession.OnnxValueMapType, n: number): Float32Array[] {
+    const emb = out[this.meta.outputs.embedding]?.data as Float32Array;
     const k = this.meta.embeddingLength;
-    return {
-      classes: features.map((_, i) =>
-        kinds[i] === 'loop'
-          ? decide(
-              loop.subarray(i * nLoop, (i + 1) * nLoop),
-              this.meta.loopClasses as SampleClass[],
-              this.meta.classThreshold?.loop ?? this.meta.threshold.loop,
-            )
-          : decide(
-              one.subarray(i * nOne, (i + 1) * nOne),
-              this.meta.oneShotClasses as SampleClass[],
-              this.meta.classThreshold?.oneShot ?? this.meta.threshold.oneShot,
-            ),
-      ),
-      embeddings: features.map((_, i) => emb.slice(i * k, (i + 1) * k)),
-    };
+    return Array.from({ length: n }, (_, i) => emb.slice(i * k, (i + 1) * k));
   }
 
   /**
@@ -152,7 +167,8 @@ export class SampleClassifier {
 
   /** The model's embedding output (embeddingLength values per model input), for similarity. */
   async embed(features: readonly Float32Array[]): Promise<Float32Array[]> {
-    return (await this.classifyAndEmbed(features)).embeddings;
+    if (features.length === 0) return [];
+    return this.embeddingsOf(await this.run(features), features.length);
   }
 
   async close(): Promise<void> {
