@@ -15,6 +15,7 @@ import { finaliseManifest, manifestToJsonl, type ManifestResult } from './manife
 import type { Candidate } from './manifestTypes';
 import { renderJob } from './render';
 import { planAvlKit, planGmDrums, planLoops, planMelodic, type RenderJob } from './renderPlan';
+import { SONIC_PI_PACKAGE, sonicPiCandidates } from './sonicPiSamples';
 import { SOUNDFONTS } from './soundfonts';
 import { renderGroup } from './split';
 
@@ -29,6 +30,7 @@ export const DEBIAN_PACKAGES = [
   'timgm6mb-soundfont',
   'musescore-general-soundfont-small',
   AVL_PACKAGE,
+  SONIC_PI_PACKAGE,
 ];
 
 /** Installs missing Debian packages with apt-get (when run as root); returns those still missing. */
@@ -109,6 +111,8 @@ export async function buildDataset(
   log(`lmms: ${lmms.length} samples`);
   const freepats = freepatsCandidates(join(dataDir, 'freepats'), undefined, log);
   log(`freepats: ${freepats.length} one-shots`);
+  const sonicPi = sonicPiCandidates();
+  log(`sonic pi: ${sonicPi.length} samples`);
   const loops = await hydrogenLoopCandidates(hydrogen, join(dataDir, 'loops'));
   log(`hydrogen loops: ${loops.length}`);
 
@@ -145,7 +149,14 @@ export async function buildDataset(
     );
   }
 
-  const result = finaliseManifest([...hydrogen, ...lmms, ...freepats, ...loops, ...rendered]);
+  const result = finaliseManifest([
+    ...hydrogen,
+    ...lmms,
+    ...freepats,
+    ...sonicPi,
+    ...loops,
+    ...rendered,
+  ]);
   const manifestPath = join(dataDir, 'manifest.jsonl');
   writeFileSync(manifestPath, manifestToJsonl(result.entries));
   log(

@@ -239,6 +239,7 @@ Sources:
 - **freepats** — the GUS patches of Debian's \`freepats\` (\`models/training/gusPatch.ts\`, \`freepats.ts\`): each wave of the drum set labelled by its GM percussion key, each wave of the melodic instruments by its GM program (looped waves held to 1.2 s); its GM programs follow the soundfonts' validation hold-out.
 - **hydrogen-loops** — two-bar grooves sequenced from each kit's own one-shots (\`drums\` loops).
 - **lmms** — \`/usr/share/lmms/samples\` folders (\`models/training/lmmsSamples.ts\`).
+- **sonicpi** — the CC0 samples of Debian's \`sonic-pi-samples\` (freesound.org recordings and sound design), each file labelled by name in \`models/training/sonicPiSamples.ts\`; samples whose class is unclear are left out.
 - **fluidr3, musescore, timgm6mb** — notes rendered with fluidsynth (no reverb/chorus) from each soundfont: every mapped GM program at ${4} keys × 3 velocities (40, 80, 120), every GM percussion key of 7 GM drum kits × 3 velocities, and two-bar phrases / grooves as loops (\`models/training/gmMapping.ts\`, \`renderPlan.ts\`).
 - **avl-black-pearl, avl-red-zeppelin** — the AVL drumkits soundfonts, labelled from their sample names (\`avlKits.ts\`).
 

@@ -8,7 +8,8 @@
  *   VAL_GROUPS and, for the training soundfonts, the GM programs chosen by
  *   `valPrograms()` (about a quarter of each class's programs, picked by a fixed hash,
  *   held out of every training soundfont at once; freepats' instruments likewise).
- * - Everything else trains.
+ * - Everything else trains: the other hydrogen kits and lmms folders, and the Sonic
+ *   Pi samples (`sonicpi:<prefix>`).
  * Groups not known here fall back to a fixed hash of the group name (70/15/15).
  */
 import type { OneShotClass } from '../../shared/taxonomy';
@@ -87,7 +88,8 @@ export function splitOfGroup(group: string): Split {
     if (m[3] !== undefined && VAL_PROGRAMS.has(Number(m[3]))) return 'val';
     return 'train';
   }
-  if (group.startsWith('kit:') || group.startsWith('lmms:')) return 'train';
+  if (group.startsWith('kit:') || group.startsWith('lmms:') || group.startsWith('sonicpi:'))
+    return 'train';
   const r = fnv1a(group) % 100;
   return r < 70 ? 'train' : r < 85 ? 'val' : 'test';
 }
