@@ -14,6 +14,7 @@ import { FEATURE_VECTOR_VERSION } from '../electron/analysis/vector/featureVecto
 import { openDatabase } from '../electron/library/db';
 import { candidateIds } from '../electron/library/similar/candidates';
 import { nearDuplicates } from '../electron/library/similar/nearDuplicates';
+import { groupWeights } from '../electron/library/similar/similarService';
 import { SimilarityIndex, type GroupWeights } from '../electron/library/similar/similarityIndex';
 import { syntheticRows } from '../electron/library/similar/syntheticVectors';
 import { FULL_DIMS, rawRow } from '../electron/library/similar/vectorSpace';
@@ -26,7 +27,7 @@ import { syntheticDb } from './search.bench';
 
 const SIZES = (process.env.BENCH_SIMILAR_SIZES ?? '100000,1000000').split(',').map(Number);
 const QUERIES = Number(process.env.BENCH_SIMILAR_QUERIES ?? 100);
-const DEFAULT: GroupWeights = [1, 1, 1, 0.25, 0.25];
+const DEFAULT: GroupWeights = groupWeights({});
 
 const CASES: Array<{ label: string; weights: GroupWeights; filters?: SearchFilters }> = [
   { label: 'default aspects, no filter', weights: DEFAULT },
@@ -187,7 +188,14 @@ async function quality(): Promise<Record<string, unknown>> {
     Uint8Array.from(data, (d) => (d.embedding ? 1 : 0)),
   );
   const configs: Array<[string, GroupWeights]> = [
-    ['default (embedding 1, timbre 1, envelope 1, pitch 0.25, rhythm 0.25)', DEFAULT],
+    [
+      `default (embedding ${DEFAULT[0]}, timbre ${DEFAULT[1]}, envelope ${DEFAULT[2]}, pitch ${DEFAULT[3]}, rhythm ${DEFAULT[4]})`,
+      DEFAULT,
+    ],
+    [
+      'embedding 1 with the default aspects (the default before 2026-12-06, evening)',
+      [1, 1, 1, 0.25, 0.25],
+    ],
     ['embedding only', [1, 0, 0, 0, 0]],
     ['feature groups only', [0, 1, 1, 0.25, 0.25]],
     ['embedding 3 + timbre 1', [3, 1, 0, 0, 0]],
