@@ -1,5 +1,5 @@
 /**
- * Debian `sonic-pi-samples` (/usr/share/sonic-pi/samples): about 170 FLAC samples from
+ * Debian `sonic-pi-samples` (/usr/share/sonic-pi/samples): 165 FLAC samples from
  * freesound.org, dedicated to the public domain (CC0, says the folder's README.md).
  * Every file used is named in LABELS below, one by one; a sample whose class is
  * unclear from its name and sound (synth blips, glitch percussion, drones of unknown
