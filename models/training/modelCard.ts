@@ -25,6 +25,8 @@ export interface CardInputs {
     members?: number;
     /** The shipped networks were refitted on train + validation after selection. */
     refit?: boolean;
+    /** Level and stereo descriptors were varied during training. */
+    levelAugmentation?: boolean;
   };
   test: Evaluation;
   val: Evaluation;
@@ -136,15 +138,23 @@ function headSection(title: string, h: HeadEvaluation): string {
 }
 
 /** What train_model.py builds, with or without the spectrogram branch, one or more networks. */
-function architectureText(meta: ModelMeta, members: number, refit: boolean): string {
+function architectureText(
+  meta: ModelMeta,
+  members: number,
+  refit: boolean,
+  levelAugmentation: boolean,
+): string {
   const joint = meta.melPatch ? 192 : 64;
   const branches = meta.melPatch
     ? 'a descriptor branch (standardised feature vector, train-split mean/std inside the graph → 64, ReLU) and a spectrogram branch over the patch (four 3×3 convolution blocks of 16, 32, 64, 64 channels with batch norm and ReLU, 2×2 max-pooling after the first three, then mean and max over time and frequency → 128)'
     : 'a descriptor branch (standardised feature vector, train-split mean/std inside the graph → 64, ReLU)';
   const heads = `one-shot head ${joint}→128→64→${meta.oneShotClasses.length}${meta.melPatch ? ' over both' : ''}, loop head ${joint}→64→${meta.loopClasses.length} trained on loops over the fixed joint features (ReLU, dropout 0.2)`;
+  const level = levelAugmentation
+    ? 'level and stereo changes (a random gain of −18…+6 dB on the loudness and true-peak descriptors; the mono fold-down, width 0 and correlation 1, for a third of the rows), '
+    : '';
   const augmentation = meta.melPatch
-    ? 'spectrogram augmentation (random shift of ±2 mel bands, one frequency and one time mask) and descriptor noise'
-    : 'descriptor noise';
+    ? `spectrogram augmentation (random shift of ±2 mel bands, one frequency and one time mask), ${level}and descriptor noise`
+    : `${level}descriptor noise`;
   const ensemble =
     members > 1
       ? ` The shipped graph averages the logits of ${members} such networks trained with different seeds; its embedding is the first network's ${meta.embeddingLength}-d layer.`
@@ -215,7 +225,7 @@ Accuracy figures are argmax over the whole test split; timings were taken on a s
   \`${meta.outputs.loop}\` \`[batch, ${meta.loopClasses.length}]\` (softmax over ${meta.loopClasses.join(', ')}),
   \`${meta.outputs.embedding}\` \`[batch, ${meta.embeddingLength}]\` (the one-shot head's penultimate layer, for similarity).
   Class order is that of \`shared/taxonomy.ts\` (\`ONE_SHOT_CLASSES\`, \`LOOP_CLASSES\`).
-- Architecture: ${architectureText(meta, inp.report.members ?? 1, inp.report.refit ?? false)}
+- Architecture: ${architectureText(meta, inp.report.members ?? 1, inp.report.refit ?? false, inp.report.levelAugmentation ?? false)}
 - Calibration: temperature scaling fitted on the validation split (T = ${meta.temperature.oneShot.toFixed(2)} one-shot, ${meta.temperature.loop.toFixed(2)} loop), inside the graph.
 - Confidence threshold: per class, the smallest confidence (≥ 0.4) at which validation predictions of that class are ≥ 90 % right (at least 8 of them); classes without enough validation predictions use the head's threshold, the smallest confidence at which all validation predictions are ≥ 90 % right (0.99 when none is): ${meta.threshold.oneShot.toFixed(2)} (one-shot), ${meta.threshold.loop.toFixed(2)} (loop). Below it, \`classify\` returns \`class: null\` with the top candidates.${
     meta.classThreshold

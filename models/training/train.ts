@@ -17,7 +17,10 @@ import {
 } from '../../electron/analysis/classify/classifier';
 import type { ModelMeta } from '../../electron/analysis/classify/modelMeta';
 import { MEL_PATCH_VERSION } from '../../electron/analysis/features/melPatch';
-import { FEATURE_VECTOR_LENGTH } from '../../electron/analysis/vector/featureVector';
+import {
+  FEATURE_DIMENSIONS,
+  FEATURE_VECTOR_LENGTH,
+} from '../../electron/analysis/vector/featureVector';
 import { LOOP_CLASSES, ONE_SHOT_CLASSES } from '../../shared/taxonomy';
 import { augmentFitting } from './augment';
 import { buildDataset } from './buildDataset';
@@ -39,9 +42,24 @@ interface TrainReport {
   embeddingLength: number;
   members?: number;
   refit?: boolean;
+  levelAugmentation?: boolean;
   counts: Record<string, number>;
   log: Record<string, number | string>[];
 }
+
+function dimensionNamed(prefix: string): number {
+  const i = FEATURE_DIMENSIONS.findIndex((d) => d.name.startsWith(prefix));
+  if (i < 0) throw new Error(`no feature dimension named "${prefix}…"`);
+  return i;
+}
+
+/** Where the level and stereo descriptors sit: train_model.py varies them as augmentation. */
+const LEVEL_DIMS = {
+  lufs: dimensionNamed('integrated loudness'),
+  truePeak: dimensionNamed('true peak'),
+  stereoWidth: dimensionNamed('stereo width'),
+  stereoCorrelation: dimensionNamed('stereo correlation'),
+};
 
 function arg(argv: readonly string[], name: string, fallback: string): string {
   const i = argv.indexOf(name);
@@ -124,6 +142,7 @@ async function main(): Promise<void> {
       featureVersion: table.version,
       vectorLength: extractor.mel ? FEATURE_VECTOR_LENGTH : table.length,
       mel: extractor.mel ?? null,
+      levelDims: LEVEL_DIMS,
       oneShotClasses: ONE_SHOT_CLASSES,
       loopClasses: LOOP_CLASSES,
       rows: kept.map((e) => ({ id: e.id, split: e.split, kind: e.kind, label: e.label })),

@@ -21,9 +21,11 @@ Model:
     loops after the one-shot network is fixed.
 Training: class-balanced cross-entropy with label smoothing, AdamW with a one-cycle
 learning rate, spectrogram augmentation (a random shift of up to 2 mel bands, one
-frequency and one time mask) and input noise on the descriptors; the epoch kept is the
-best on validation (macro-F1 + drum accuracy). SAMPLEMIND_MEMBERS networks (default 3)
-are trained with seeds 0, 1, 2 … and exported as one graph that averages their logits
+frequency and one time mask) and input noise on the descriptors (with SAMPLEMIND_LEVEL_AUG=1,
+an experiment not in the shipped recipe, also a random gain on the loudness and true-peak
+descriptors and a mono fold-down for a third of the rows; needs "levelDims" in
+dataset.json); the epoch kept is the best on validation (macro-F1 + drum accuracy).
+SAMPLEMIND_MEMBERS networks (default 3) are trained with seeds 0, 1, 2 … and exported as one graph that averages their logits
 (its embedding: the first network's). Then (SAMPLEMIND_REFIT, default 1) the same
 networks are trained again on train + validation, augmented validation copies included,
 with a one-cycle schedule as long as the median epoch count chosen on validation, keeping
@@ -142,10 +144,34 @@ def class_weights(y, n):
     return torch.tensor(w, dtype=torch.float32)
 
 
+# Indices of the level and stereo descriptors (dataset.json "levelDims"), set by main().
+LEVEL_DIMS = None
+
+
+def level_and_stereo(xb, gen):
+    """A random gain (-18…+6 dB) on integrated loudness and true peak, and for a third of the
+    rows the mono fold-down (width 0, correlation 1): the same sound at another level or
+    summed to mono, so the network cannot key on a source's level or stereo image."""
+    n = xb.shape[0]
+    gain = torch.rand(n, generator=gen) * 24.0 - 18.0
+    for key, per_db in (("lufs", 70.0), ("truePeak", 60.0)):
+        i = LEVEL_DIMS[key]
+        v = xb[:, i]
+        xb[:, i] = torch.where(v > 0, (v + gain / per_db).clamp(1e-3, 1.0), v)
+    mono = torch.rand(n, generator=gen) < 1.0 / 3.0
+    xb[:, LEVEL_DIMS["stereoWidth"]] = torch.where(mono, torch.zeros(n), xb[:, LEVEL_DIMS["stereoWidth"]])
+    xb[:, LEVEL_DIMS["stereoCorrelation"]] = torch.where(
+        mono, torch.ones(n), xb[:, LEVEL_DIMS["stereoCorrelation"]]
+    )
+
+
 def augment(model, xb, gen):
-    """Descriptor noise; on the patch a random mel shift (±2 bands), a frequency and a time mask."""
+    """Level / stereo changes and descriptor noise; on the patch a random mel shift (±2 bands),
+    a frequency and a time mask."""
     xb = xb.clone()
     d = model.dim
+    if LEVEL_DIMS is not None:
+        level_and_stereo(xb, gen)
     xb[:, :d] += torch.randn(xb[:, :d].shape, generator=gen) * 0.05 * model.std
     if not model.mel:
         return xb
@@ -325,6 +351,9 @@ def main():
     one_classes = data["oneShotClasses"]
     loop_classes = data["loopClasses"]
     dim = data["vectorLength"]
+    global LEVEL_DIMS
+    if os.environ.get("SAMPLEMIND_LEVEL_AUG", "0") == "1" and data.get("levelDims"):
+        LEVEL_DIMS = data["levelDims"]
     mel = (data["mel"]["bands"], data["mel"]["columns"]) if data.get("mel") else None
     split = np.array([r["split"] for r in rows])
     # augmented copies (augment.ts): fitted on, never used to choose or calibrate
@@ -390,6 +419,7 @@ def main():
         },
         "normalisation": {"mean": [float(v) for v in mean], "std": [float(v) for v in std]},
         "refit": refit,
+        "levelAugmentation": LEVEL_DIMS is not None,
         "embeddingLength": EMBEDDING,
         "epochs": epochs,
         "members": n_members,
