@@ -150,11 +150,13 @@ function architectureText(
     : 'a descriptor branch (standardised feature vector, train-split mean/std inside the graph → 64, ReLU)';
   const heads = `one-shot head ${joint}→128→64→${meta.oneShotClasses.length}${meta.melPatch ? ' over both' : ''}, loop head ${joint}→64→${meta.loopClasses.length} trained on loops over the fixed joint features (ReLU, dropout 0.2)`;
   const level = levelAugmentation
-    ? 'level and stereo changes (a random gain of −18…+6 dB on the loudness and true-peak descriptors; the mono fold-down, width 0 and correlation 1, for a third of the rows), '
-    : '';
-  const augmentation = meta.melPatch
-    ? `spectrogram augmentation (random shift of ±2 mel bands, one frequency and one time mask), ${level}and descriptor noise`
-    : `${level}descriptor noise`;
+    ? 'level and stereo changes (a random gain of −18…+6 dB on the loudness and true-peak descriptors; the mono fold-down, width 0 and correlation 1, for a third of the rows)'
+    : null;
+  const spectrogram = meta.melPatch
+    ? 'spectrogram augmentation (random shift of ±2 mel bands, one frequency and one time mask)'
+    : null;
+  const parts = [spectrogram, level].filter((p): p is string => p !== null);
+  const augmentation = [...parts, 'descriptor noise'].join(parts.length > 1 ? ', ' : ' and ');
   const ensemble =
     members > 1
       ? ` The shipped graph averages the logits of ${members} such networks trained with different seeds; its embedding is the first network's ${meta.embeddingLength}-d layer.`
