@@ -25,8 +25,8 @@ frequency and one time mask) and input noise on the descriptors (with SAMPLEMIND
 an experiment not in the shipped recipe, also a random gain on the loudness and true-peak
 descriptors and a mono fold-down for a third of the rows; needs "levelDims" in
 dataset.json); the epoch kept is the best on validation (macro-F1 + drum accuracy).
-SAMPLEMIND_MEMBERS networks (default 3) are trained with seeds 0, 1, 2 … and exported as one graph that averages their logits
-(its embedding: the first network's). Then (SAMPLEMIND_REFIT, default 1) the same
+SAMPLEMIND_MEMBERS networks (default 3) are trained with seeds 0, 1, 2 … and exported as
+one graph that averages their logits (its embedding: the first network's). Then (SAMPLEMIND_REFIT, default 1) the same
 networks are trained again on train + validation, augmented validation copies included,
 with a one-cycle schedule as long as the median epoch count chosen on validation, keeping
 the last epoch; they keep the temperature and thresholds fitted for the selected networks,
@@ -166,8 +166,8 @@ def level_and_stereo(xb, gen):
 
 
 def augment(model, xb, gen):
-    """Level / stereo changes and descriptor noise; on the patch a random mel shift (±2 bands),
-    a frequency and a time mask."""
+    """Descriptor noise (and the level / stereo changes with SAMPLEMIND_LEVEL_AUG=1); on the
+    patch a random mel shift (±2 bands), a frequency and a time mask."""
     xb = xb.clone()
     d = model.dim
     if LEVEL_DIMS is not None:
