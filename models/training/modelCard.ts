@@ -12,22 +12,25 @@ import type { Metrics } from './metrics';
 import { KIT_CLASS } from './hydrogenKits';
 import { TEST_GROUPS, VAL_GROUPS, valPrograms } from './split';
 
+/** The parts of train_model.py's report that the card reads. */
+export interface CardReport {
+  counts: Record<string, number>;
+  log: Record<string, number | string>[];
+  /** Networks trained with different seeds and averaged (1: a single network). */
+  members?: number;
+  /** The shipped networks were refitted on train + validation after selection. */
+  refit?: boolean;
+  /** Level and stereo descriptors were varied during training. */
+  levelAugmentation?: boolean;
+}
+
 export interface CardInputs {
   dataset: DatasetBuild;
   /** Number of augmented variants of train and validation files (augment.ts). */
   augmented: number;
   features: FeatureTable;
   meta: ModelMeta;
-  report: {
-    counts: Record<string, number>;
-    log: Record<string, number | string>[];
-    /** Networks trained with different seeds and averaged (1: a single network). */
-    members?: number;
-    /** The shipped networks were refitted on train + validation after selection. */
-    refit?: boolean;
-    /** Level and stereo descriptors were varied during training. */
-    levelAugmentation?: boolean;
-  };
+  report: CardReport;
   test: Evaluation;
   val: Evaluation;
 }

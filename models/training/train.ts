@@ -27,24 +27,20 @@ import { buildDataset } from './buildDataset';
 import { evaluateSplit } from './evaluate';
 import { computeFeatures, EXTRACTORS, type FeatureExtractor } from './features';
 import { manifestToJsonl } from './manifest';
-import { writeModelCard } from './modelCard';
+import { writeModelCard, type CardReport } from './modelCard';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const modelsDir = join(here, '..');
 const dataDir = join(here, '.data');
 const PYTHON = '/usr/bin/python3';
 
-interface TrainReport {
+/** train_model.py's report: the card's part plus what the model metadata takes. */
+interface TrainReport extends CardReport {
   temperature: { oneShot: number; loop: number };
   threshold: { oneShot: number; loop: number };
   classThreshold: { oneShot: number[]; loop: number[] };
   normalisation: { mean: number[]; std: number[] };
   embeddingLength: number;
-  members?: number;
-  refit?: boolean;
-  levelAugmentation?: boolean;
-  counts: Record<string, number>;
-  log: Record<string, number | string>[];
 }
 
 function dimensionNamed(prefix: string): number {

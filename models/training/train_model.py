@@ -26,10 +26,10 @@ an experiment not in the shipped recipe, also a random gain on the loudness and 
 descriptors and a mono fold-down for a third of the rows; needs "levelDims" in
 dataset.json); the epoch kept is the best on validation (macro-F1 + drum accuracy).
 SAMPLEMIND_MEMBERS networks (default 3) are trained with seeds 0, 1, 2 … and exported as
-one graph that averages their logits (its embedding: the first network's). Then (SAMPLEMIND_REFIT, default 1) the same
-networks are trained again on train + validation, augmented validation copies included,
-with a one-cycle schedule as long as the median epoch count chosen on validation, keeping
-the last epoch; they keep the temperature and thresholds fitted for the selected networks,
+one graph that averages their logits (its embedding: the first network's). Then
+(SAMPLEMIND_REFIT, default 1) the same networks are trained again on train + validation,
+augmented validation copies included, with a one-cycle schedule as long as the median
+epoch count chosen on validation, keeping the last epoch; they keep the temperature and thresholds fitted for the selected networks,
 which are written beside the report as selection-model.onnx. The ONNX graph contains the
 standardisation, both branches, the heads and a softmax of logits / T (temperature
 fitted on the validation split), so its outputs are calibrated probabilities in
@@ -377,9 +377,13 @@ def main():
     xlv, ylv = sel(["val"], "loop", loop_classes, originals_only=True)
     members = []
     chosen = []
-    for seed in range(SEED, SEED + n_members):
+    def fresh(seed):
+        """A new, untrained network, initialised from `seed`."""
         torch.manual_seed(seed)
-        m = Classifier(dim, mel, len(one_classes), len(loop_classes), mean, std)
+        return Classifier(dim, mel, len(one_classes), len(loop_classes), mean, std)
+
+    for seed in range(SEED, SEED + n_members):
+        m = fresh(seed)
         best_one = train_one(m, xs, ys, xv, yv, len(one_classes), drum_ids, epochs, log, seed)
         best_loop = train_loop(m, xls, yls, xlv, ylv, len(loop_classes), 150, log, seed)
         members.append(m)
@@ -453,8 +457,7 @@ def main():
         xlr, ylr = sel(["train", "val"], "loop", loop_classes)
         refitted = []
         for seed, _, _ in chosen:
-            torch.manual_seed(seed)
-            m = Classifier(dim, mel, len(one_classes), len(loop_classes), mean, std)
+            m = fresh(seed)
             train_one(m, xr, yr, None, None, len(one_classes), drum_ids, n_one, log, seed)
             train_loop(m, xlr, ylr, None, None, len(loop_classes), n_loop, log, seed)
             refitted.append(m)
