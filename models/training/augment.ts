@@ -12,38 +12,17 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openAudio } from '../../electron/analysis/decode/openAudio';
+import { biquad } from './biquad';
+import { decodeAllChannels } from './decodeChannels';
 import type { ManifestEntry } from './manifestTypes';
 import { fnv1a } from './split';
 import { encodeWav16 } from './wav16';
 
 export const AUGMENT_VERSION = 2;
 
-/** RBJ low-pass biquad applied twice (in place). */
+/** RBJ low-pass biquad applied twice (in place): 4th order. */
 export function lowPass(x: Float32Array, sampleRate: number, cutoff: number): void {
-  const w = (2 * Math.PI * Math.min(cutoff, sampleRate * 0.45)) / sampleRate;
-  const alpha = Math.sin(w) / (2 * Math.SQRT1_2);
-  const cos = Math.cos(w);
-  const a0 = 1 + alpha;
-  const b0 = (1 - cos) / 2 / a0;
-  const b1 = (1 - cos) / a0;
-  const a1 = (-2 * cos) / a0;
-  const a2 = (1 - alpha) / a0;
-  for (let pass = 0; pass < 2; pass++) {
-    let x1 = 0;
-    let x2 = 0;
-    let y1 = 0;
-    let y2 = 0;
-    for (let i = 0; i < x.length; i++) {
-      const v = x[i] as number;
-      const y = b0 * v + b1 * x1 + b0 * x2 - a1 * y1 - a2 * y2;
-      x2 = x1;
-      x1 = v;
-      y2 = y1;
-      y1 = y;
-      x[i] = y;
-    }
-  }
+  biquad(biquad(x, sampleRate, 'lowpass', cutoff), sampleRate, 'lowpass', cutoff);
 }
 
 /** Linear-interpolation resampling by `ratio` (> 1 raises the pitch and shortens). */
@@ -56,29 +35,6 @@ export function resample(x: Float32Array, ratio: number): Float32Array {
     out[i] = (x[j] as number) * (1 - f) + ((x[j + 1] ?? x[j]) as number) * f;
   }
   return out;
-}
-
-async function decodeAllChannels(
-  path: string,
-): Promise<{ channels: Float32Array[]; sampleRate: number }> {
-  const src = await openAudio(path);
-  try {
-    const parts: Float32Array[][] = Array.from({ length: src.info.channels }, () => []);
-    for await (const b of src.blocks())
-      b.channels.forEach((c, i) => parts[i]?.push(c.slice(0, b.frames)));
-    const channels = parts.map((list) => {
-      const out = new Float32Array(list.reduce((n, p) => n + p.length, 0));
-      let o = 0;
-      for (const p of list) {
-        out.set(p, o);
-        o += p.length;
-      }
-      return out;
-    });
-    return { channels, sampleRate: src.info.sampleRate };
-  } finally {
-    await src.close();
-  }
 }
 
 const CUTOFFS = [4000, 6000, 9000];
