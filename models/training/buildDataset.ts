@@ -18,6 +18,7 @@ import { planAvlKit, planGmDrums, planLoops, planMelodic, type RenderJob } from 
 import { SONIC_PI_PACKAGE, sonicPiCandidates } from './sonicPiSamples';
 import { SOUNDFONTS } from './soundfonts';
 import { renderGroup } from './split';
+import { synthDrumCandidates } from './synthDrums';
 
 export const DEBIAN_PACKAGES = [
   'hydrogen-drumkits',
@@ -113,6 +114,10 @@ export async function buildDataset(
   log(`freepats: ${freepats.length} one-shots`);
   const sonicPi = sonicPiCandidates();
   log(`sonic pi: ${sonicPi.length} samples`);
+  // An experiment that hurt validation drums (README.md), so opt-in only.
+  const synth =
+    process.env.SAMPLEMIND_SYNTH_DRUMS === '1' ? synthDrumCandidates(join(dataDir, 'synth')) : [];
+  if (synth.length > 0) log(`synthesised drums: ${synth.length} one-shots`);
   const loops = await hydrogenLoopCandidates(hydrogen, join(dataDir, 'loops'));
   log(`hydrogen loops: ${loops.length}`);
 
@@ -154,6 +159,7 @@ export async function buildDataset(
     ...lmms,
     ...freepats,
     ...sonicPi,
+    ...synth,
     ...loops,
     ...rendered,
   ]);

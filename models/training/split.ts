@@ -8,8 +8,8 @@
  *   VAL_GROUPS and, for the training soundfonts, the GM programs chosen by
  *   `valPrograms()` (about a quarter of each class's programs, picked by a fixed hash,
  *   held out of every training soundfont at once; freepats' instruments likewise).
- * - Everything else trains: the other hydrogen kits and lmms folders, and the Sonic
- *   Pi samples (`sonicpi:<prefix>`).
+ * - Everything else trains: the other hydrogen kits and lmms folders, the Sonic
+ *   Pi samples (`sonicpi:<prefix>`) and the synthesised drums (`synth:<class>`).
  * Groups not known here fall back to a fixed hash of the group name (70/15/15).
  */
 import type { OneShotClass } from '../../shared/taxonomy';
@@ -88,7 +88,7 @@ export function splitOfGroup(group: string): Split {
     if (m[3] !== undefined && VAL_PROGRAMS.has(Number(m[3]))) return 'val';
     return 'train';
   }
-  if (group.startsWith('kit:') || group.startsWith('lmms:') || group.startsWith('sonicpi:'))
+  if (['kit:', 'lmms:', 'sonicpi:', 'synth:'].some((prefix) => group.startsWith(prefix)))
     return 'train';
   const r = fnv1a(group) % 100;
   return r < 70 ? 'train' : r < 85 ? 'val' : 'test';
