@@ -9,6 +9,7 @@ import type { FeatureTable } from './features';
 import type { ManifestEntry } from './manifestTypes';
 import { SPLITS } from './manifestTypes';
 import type { Metrics } from './metrics';
+import type { ChangeRobustness } from './robustness';
 import { KIT_CLASS } from './hydrogenKits';
 import { TEST_GROUPS, VAL_GROUPS, valPrograms } from './split';
 
@@ -33,6 +34,8 @@ export interface CardInputs {
   report: CardReport;
   test: Evaluation;
   val: Evaluation;
+  /** Same sounds quieter or folded to mono (levelVariants.ts); absent in older runs. */
+  robustness?: readonly ChangeRobustness[];
 }
 
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
@@ -43,6 +46,24 @@ function table(header: string[], rows: (string | number)[][]): string {
     `| ${header.map(() => '---').join(' | ')} |`,
     ...rows.map((r) => `| ${r.join(' | ')} |`),
   ].join('\n');
+}
+
+function robustnessSection(rows: readonly ChangeRobustness[]): string {
+  if (rows.length === 0) return '';
+  return `### The same sounds quieter or in mono
+
+A third of the test one-shots (by a fixed hash), played 12 and 24 dB quieter (16-bit files) and, when stereo, folded to mono (\`models/training/levelVariants.ts\`): how often the top class stays the same, and the accuracy before and after.
+
+${table(
+  ['change', 'samples', 'same top class', 'accuracy, original', 'accuracy, changed'],
+  rows.map((r) => [
+    r.change,
+    r.samples,
+    pct(r.sameClass),
+    pct(r.accuracyOriginal),
+    pct(r.accuracyChanged),
+  ]),
+)}`;
 }
 
 function countsTable(
@@ -280,6 +301,8 @@ Test groups: ${groupsOf('test').length}; validation groups: ${groupsOf('val').le
 ${headSection('One-shots', test.oneShot)}
 
 ${headSection('Loops (content class)', test.loop)}
+
+${robustnessSection(inp.robustness ?? [])}
 
 Validation (for reference${inp.report.refit ? '; the shipped networks were refitted on it, so these figures are not held out' : ''}): one-shot macro-F1 ${pct(val.oneShot.metrics.macroF1)}, drum accuracy ${pct(val.drumAccuracy)}, loop macro-F1 ${pct(val.loop.metrics.macroF1)}.
 

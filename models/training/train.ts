@@ -25,6 +25,8 @@ import { LOOP_CLASSES, ONE_SHOT_CLASSES } from '../../shared/taxonomy';
 import { augmentFitting } from './augment';
 import { buildDataset } from './buildDataset';
 import { evaluateSplit } from './evaluate';
+import { levelVariants } from './levelVariants';
+import { measureLevelRobustness } from './robustness';
 import { computeFeatures, EXTRACTORS, type FeatureExtractor } from './features';
 import { manifestToJsonl } from './manifest';
 import { writeModelCard, type CardReport } from './modelCard';
@@ -180,8 +182,23 @@ async function main(): Promise<void> {
   const classifier = await SampleClassifier.load(modelsDir);
   const test = await evaluateSplit(classifier, dataset.entries, table.byId, 'test');
   const val = await evaluateSplit(classifier, dataset.entries, table.byId, 'val');
+  const variants = await levelVariants(dataset.entries, join(dataDir, 'level'));
+  const variantTable = await computeFeatures(
+    variants.map((v) => v.entry),
+    extractor,
+    dataDir,
+    log,
+  );
+  const robustness = await measureLevelRobustness(
+    classifier,
+    variants,
+    new Map([...table.byId, ...variantTable.byId]),
+  );
   await classifier.close();
-  writeFileSync(join(dataDir, 'evaluation.json'), JSON.stringify({ test, val }, null, 1));
+  writeFileSync(
+    join(dataDir, 'evaluation.json'),
+    JSON.stringify({ test, val, robustness }, null, 1),
+  );
   log(
     `test: one-shot macro-F1 ${(test.oneShot.metrics.macroF1 * 100).toFixed(1)} %, drum accuracy ${(test.drumAccuracy * 100).toFixed(1)} %, ` +
       `loop macro-F1 ${(test.loop.metrics.macroF1 * 100).toFixed(1)} %, ${test.msPerSample.toFixed(4)} ms/sample`,
@@ -196,6 +213,7 @@ async function main(): Promise<void> {
     report,
     test,
     val,
+    robustness,
   });
   log('done');
 }
