@@ -21,6 +21,19 @@ describe('analyzeFrames', () => {
     expect(noise.centroid[mid]).toBeGreaterThan(9000);
   });
 
+  it('gives the same MFCCs and flatness to a sound played 24 dB quieter', () => {
+    const hit = drumHit(sr, { decay: 0.3, noise: 0.5 });
+    const quiet = hit.map((v) => v * 10 ** (-24 / 20));
+    const a = analyzeFrames(hit, sr);
+    const b = analyzeFrames(quiet, sr);
+    for (let t = 0; t < 20; t++) {
+      for (let c = 0; c < MFCC_COUNT; c++)
+        expect(b.mfcc[t * MFCC_COUNT + c]).toBeCloseTo(a.mfcc[t * MFCC_COUNT + c] as number, 2);
+      expect(b.flatness[t]).toBeCloseTo(a.flatness[t] as number, 3);
+    }
+    expect(b.energy[2]).toBeCloseTo((a.energy[2] as number) * 10 ** (-24 / 10), 8);
+  });
+
   it('puts band energy where the tone is', () => {
     const f = analyzeFrames(sine(60, 1, sr, 0.5), sr);
     const t = Math.floor(f.frames / 2) * BAND_COUNT;

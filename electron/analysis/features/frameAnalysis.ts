@@ -48,7 +48,7 @@ export interface FrameFeatures {
   fluxBands: Float32Array;
   /** frames × BAND_COUNT band powers (sub, low, mid, high, air). */
   bands: Float32Array;
-  /** frames × MFCC_COUNT MFCCs (orthonormal DCT of natural-log mel energies). */
+  /** frames × MFCC_COUNT MFCCs (orthonormal DCT of natural-log mel energies re the excerpt's sample peak²). */
   mfcc: Float32Array;
 }
 
@@ -150,8 +150,15 @@ export function analyzeFrames(
   const melE = new Float64Array(MEL_BANDS);
   const prevDb = new Float64Array(MEL_BANDS).fill(DB_FLOOR);
   const logMel = new Float64Array(MEL_BANDS);
+  const mfccIn = new Float64Array(MEL_BANDS);
   const silentMfcc = new Float64Array(MFCC_COUNT);
   dct.apply(new Float64Array(MEL_BANDS).fill(Math.log(1e-10)), silentMfcc);
+  // Timbre does not depend on playback level: MFCCs and flatness read energies relative
+  // to the excerpt's sample peak, so a copy 24 dB quieter gets the same values (down to
+  // its own noise floor). Onset strength keeps absolute levels (tempo and onsets use it).
+  let peak = 0;
+  for (let i = 0; i < x.length; i++) peak = Math.max(peak, Math.abs(x[i] as number));
+  const rel = peak > 0 ? 1 / (peak * peak) : 1;
 
   const L = x.length;
   // In wrap mode the last frame runs first (unrecorded) so frame 0's flux compares with it.
@@ -228,7 +235,7 @@ export function analyzeFrames(
     let logSum = 0;
     let arith = 0;
     for (let b = 0; b < MEL_BANDS; b++) {
-      const e = (melE[b] as number) / (melWidth[b] as number) + 1e-12;
+      const e = ((melE[b] as number) / (melWidth[b] as number)) * rel + 1e-12;
       logSum += Math.log(e);
       arith += e;
     }
@@ -240,6 +247,7 @@ export function analyzeFrames(
     for (let b = 0; b < MEL_BANDS; b++) {
       const e = melE[b] as number;
       logMel[b] = Math.log(e + 1e-10);
+      mfccIn[b] = Math.log(e * rel + 1e-10);
       const db = Math.max(DB_FLOOR, 4.342944819 * (logMel[b] as number));
       const d = db - (prevDb[b] as number);
       if (d > 0) {
@@ -258,7 +266,7 @@ export function analyzeFrames(
       fluxBands[3 * t + 1] = r1 / Math.max(1, regionSize[1] as number);
       fluxBands[3 * t + 2] = r2 / Math.max(1, regionSize[2] as number);
     }
-    dct.apply(logMel, mfcc, t * MFCC_COUNT);
+    dct.apply(mfccIn, mfcc, t * MFCC_COUNT);
   }
   return {
     sampleRate,
