@@ -21,10 +21,11 @@ Model:
     loops after the one-shot network is fixed.
 Training: class-balanced cross-entropy with label smoothing, AdamW with a one-cycle
 learning rate, spectrogram augmentation (a random shift of up to 2 mel bands, one
-frequency and one time mask) and input noise on the descriptors (with SAMPLEMIND_LEVEL_AUG=1,
-an experiment not in the shipped recipe, also a random gain on the loudness and true-peak
-descriptors and a mono fold-down for a third of the rows; needs "levelDims" in
-dataset.json); the epoch kept is the best on validation (macro-F1 + drum accuracy).
+frequency and one time mask) and input noise on the descriptors, with a random gain on
+the loudness and true-peak descriptors and a mono fold-down for a third of the rows
+(SAMPLEMIND_LEVEL_AUG, default 1; 0 turns the level / stereo changes off; they need
+"levelDims" in dataset.json); the epoch kept is the best on validation (macro-F1 + drum
+accuracy).
 SAMPLEMIND_MEMBERS networks (default 3) are trained with seeds 0, 1, 2 … and exported as
 one graph that averages their logits (its embedding: the first network's). Then
 (SAMPLEMIND_REFIT, default 1) the same networks are trained again on train + validation,
@@ -166,7 +167,7 @@ def level_and_stereo(xb, gen):
 
 
 def augment(model, xb, gen):
-    """Descriptor noise (and the level / stereo changes with SAMPLEMIND_LEVEL_AUG=1); on the
+    """Descriptor noise (and the level / stereo changes unless SAMPLEMIND_LEVEL_AUG=0); on the
     patch a random mel shift (±2 bands), a frequency and a time mask."""
     xb = xb.clone()
     d = model.dim
@@ -352,7 +353,7 @@ def main():
     loop_classes = data["loopClasses"]
     dim = data["vectorLength"]
     global LEVEL_DIMS
-    if os.environ.get("SAMPLEMIND_LEVEL_AUG", "0") == "1" and data.get("levelDims"):
+    if os.environ.get("SAMPLEMIND_LEVEL_AUG", "1") != "0" and data.get("levelDims"):
         LEVEL_DIMS = data["levelDims"]
     mel = (data["mel"]["bands"], data["mel"]["columns"]) if data.get("mel") else None
     split = np.array([r["split"] for r in rows])
