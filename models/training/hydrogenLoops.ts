@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openAudio } from '../../electron/analysis/decode/openAudio';
 import type { OneShotClass } from '../../shared/taxonomy';
+import { concatChunks } from './decodeChannels';
 import { gmPercussionClass } from './gmMapping';
 import type { Candidate } from './manifestTypes';
 import { drumGroove, LOOP_TEMPOS } from './renderPlan';
@@ -26,15 +27,7 @@ async function decodeStereo(path: string): Promise<Float32Array[] | null> {
       parts[0]?.push(l);
       parts[1]?.push(r);
     }
-    return parts.map((list) => {
-      const out = new Float32Array(list.reduce((n, p) => n + p.length, 0));
-      let o = 0;
-      for (const p of list) {
-        out.set(p, o);
-        o += p.length;
-      }
-      return out;
-    });
+    return parts.map(concatChunks);
   } finally {
     await src.close();
   }
