@@ -13,7 +13,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { biquad } from './biquad';
-import { decodeAllChannels } from './decodeChannels';
+import { decodeFile } from '../../electron/analysis/test-support/decodeAll';
 import type { ManifestEntry } from './manifestTypes';
 import { fnv1a } from './split';
 import { encodeWav16 } from './wav16';
@@ -66,7 +66,7 @@ export async function augmentFitting(
       const path = join(dir, `v${AUGMENT_VERSION}-${e.sha1}-${v.name}.wav`);
       if (!existsSync(path)) {
         try {
-          audio ??= await decodeAllChannels(e.path);
+          audio ??= await decodeFile(e.path);
         } catch {
           break; // the app's decoder cannot read it: no variants (the original fails the same way)
         }

@@ -6,8 +6,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openAudio } from '../../electron/analysis/decode/openAudio';
+import { decodeAll } from '../../electron/analysis/test-support/decodeAll';
 import type { OneShotClass } from '../../shared/taxonomy';
-import { concatChunks } from './decodeChannels';
 import { gmPercussionClass } from './gmMapping';
 import type { Candidate } from './manifestTypes';
 import { drumGroove, LOOP_TEMPOS } from './renderPlan';
@@ -18,19 +18,12 @@ const VERSION = 1;
 
 async function decodeStereo(path: string): Promise<Float32Array[] | null> {
   const src = await openAudio(path);
-  try {
-    if (src.info.sampleRate !== RATE || src.info.channels < 1) return null;
-    const parts: Float32Array[][] = [[], []];
-    for await (const b of src.blocks()) {
-      const l = (b.channels[0] as Float32Array).slice(0, b.frames);
-      const r = ((b.channels[1] ?? b.channels[0]) as Float32Array).slice(0, b.frames);
-      parts[0]?.push(l);
-      parts[1]?.push(r);
-    }
-    return parts.map(concatChunks);
-  } finally {
+  if (src.info.sampleRate !== RATE || src.info.channels < 1) {
     await src.close();
+    return null;
   }
+  const [left, right] = (await decodeAll(src)) as [Float32Array, Float32Array?];
+  return [left, right ?? left.slice()];
 }
 
 /** Mixes hits ([time in frames, sample, gain]) into a stereo buffer of `frames`. */

@@ -8,7 +8,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeAllChannels } from './decodeChannels';
+import { decodeFile } from '../../electron/analysis/test-support/decodeAll';
 import type { ManifestEntry } from './manifestTypes';
 import { fnv1a } from './split';
 import { encodeWav16 } from './wav16';
@@ -60,7 +60,7 @@ export async function levelVariants(
       const path = join(dir, `v${LEVEL_VARIANTS_VERSION}-${original.sha1}-${tag}.wav`);
       if (!existsSync(path)) {
         try {
-          audio ??= await decodeAllChannels(original.path);
+          audio ??= await decodeFile(original.path);
         } catch {
           break; // unreadable: the original is not evaluated either
         }

@@ -1,6 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { openAudio } from '../../../electron/analysis/decode/openAudio';
-import { decodeAll } from '../../../electron/analysis/test-support/decodeAll';
+import { decodeFile } from '../../../electron/analysis/test-support/decodeAll';
 import { writeWav } from '../../../electron/analysis/test-support/writeAudio';
 
 export interface Audio {
@@ -8,11 +7,7 @@ export interface Audio {
   channels: Float32Array[];
 }
 
-export async function readAudio(path: string): Promise<Audio> {
-  const src = await openAudio(path);
-  const sampleRate = src.info.sampleRate;
-  return { sampleRate, channels: await decodeAll(src) };
-}
+export const readAudio: (path: string) => Promise<Audio> = decodeFile;
 
 /** Linear-interpolation resampling (good enough for building test material). */
 export function resample(x: Float32Array, from: number, to: number): Float32Array {

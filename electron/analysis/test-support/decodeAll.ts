@@ -1,20 +1,33 @@
+import { openAudio } from '../decode/openAudio';
 import type { AudioSource } from '../decode/types';
 
-/** Reads a whole source into planar arrays (small test files only). */
+/** Reads a whole source into planar arrays and closes it (test and dataset files only). */
 export async function decodeAll(source: AudioSource): Promise<Float32Array[]> {
-  const parts: Float32Array[][] =
-    source.info.channels > 0 ? Array.from({ length: source.info.channels }, () => []) : [];
-  for await (const block of source.blocks()) {
-    block.channels.forEach((ch, c) => parts[c]?.push(ch.slice(0, block.frames)));
-  }
-  await source.close();
-  return parts.map((list) => {
-    const out = new Float32Array(list.reduce((n, p) => n + p.length, 0));
-    let o = 0;
-    for (const p of list) {
-      out.set(p, o);
-      o += p.length;
+  try {
+    const parts: Float32Array[][] =
+      source.info.channels > 0 ? Array.from({ length: source.info.channels }, () => []) : [];
+    for await (const block of source.blocks()) {
+      block.channels.forEach((ch, c) => parts[c]?.push(ch.slice(0, block.frames)));
     }
-    return out;
-  });
+    return parts.map((list) => {
+      const out = new Float32Array(list.reduce((n, p) => n + p.length, 0));
+      let o = 0;
+      for (const p of list) {
+        out.set(p, o);
+        o += p.length;
+      }
+      return out;
+    });
+  } finally {
+    await source.close();
+  }
+}
+
+/** Opens and reads a whole file: its sample rate and planar channels (test, bench and dataset files only). */
+export async function decodeFile(
+  path: string,
+): Promise<{ sampleRate: number; channels: Float32Array[] }> {
+  const source = await openAudio(path);
+  const sampleRate = source.info.sampleRate;
+  return { sampleRate, channels: await decodeAll(source) };
 }
