@@ -20,31 +20,22 @@ export function levelRobustness(
   variants: readonly LevelVariant[],
   topClass: ReadonlyMap<string, string>,
 ): ChangeRobustness[] {
-  const byChange = new Map<
+  const counts = new Map<
     LevelChange,
-    ChangeRobustness & { right: number; rightChanged: number; same: number }
+    { samples: number; same: number; right: number; rightChanged: number }
   >();
   for (const v of variants) {
     const before = topClass.get(v.original.id);
     const after = topClass.get(v.entry.id);
     if (before === undefined || after === undefined) continue;
-    const r = byChange.get(v.change) ?? {
-      change: v.change,
-      samples: 0,
-      sameClass: 0,
-      accuracyOriginal: 0,
-      accuracyChanged: 0,
-      right: 0,
-      rightChanged: 0,
-      same: 0,
-    };
-    r.samples++;
-    if (before === after) r.same++;
-    if (before === v.original.label) r.right++;
-    if (after === v.original.label) r.rightChanged++;
-    byChange.set(v.change, r);
+    const c = counts.get(v.change) ?? { samples: 0, same: 0, right: 0, rightChanged: 0 };
+    c.samples++;
+    if (before === after) c.same++;
+    if (before === v.original.label) c.right++;
+    if (after === v.original.label) c.rightChanged++;
+    counts.set(v.change, c);
   }
-  return [...byChange.values()].map(({ change, samples, same, right, rightChanged }) => ({
+  return [...counts].map(([change, { samples, same, right, rightChanged }]) => ({
     change,
     samples,
     sameClass: same / samples,

@@ -30,8 +30,9 @@ SAMPLEMIND_MEMBERS networks (default 3) are trained with seeds 0, 1, 2 … and e
 one graph that averages their logits (its embedding: the first network's). Then
 (SAMPLEMIND_REFIT, default 1) the same networks are trained again on train + validation,
 augmented validation copies included, with a one-cycle schedule as long as the median
-epoch count chosen on validation, keeping the last epoch; they keep the temperature and thresholds fitted for the selected networks,
-which are written beside the report as selection-model.onnx. The ONNX graph contains the
+epoch count chosen on validation, keeping the last epoch; they keep the temperature and
+thresholds fitted for the selected networks, which are written beside the report as
+selection-model.onnx. The ONNX graph contains the
 standardisation, both branches, the heads and a softmax of logits / T (temperature
 fitted on the validation split), so its outputs are calibrated probabilities in
 shared/taxonomy.ts order.
