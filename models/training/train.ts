@@ -23,6 +23,7 @@ import {
 } from '../../electron/analysis/vector/featureVector';
 import { LOOP_CLASSES, ONE_SHOT_CLASSES } from '../../shared/taxonomy';
 import { augmentFitting } from './augment';
+import { domainOf } from './domain';
 import { buildDataset } from './buildDataset';
 import { evaluateSplit } from './evaluate';
 import { levelVariants } from './levelVariants';
@@ -143,7 +144,13 @@ async function main(): Promise<void> {
       levelDims: LEVEL_DIMS,
       oneShotClasses: ONE_SHOT_CLASSES,
       loopClasses: LOOP_CLASSES,
-      rows: kept.map((e) => ({ id: e.id, split: e.split, kind: e.kind, label: e.label })),
+      rows: kept.map((e) => ({
+        id: e.id,
+        split: e.split,
+        kind: e.kind,
+        label: e.label,
+        domain: domainOf(e),
+      })),
     }),
   );
 

@@ -25,7 +25,9 @@ frequency and one time mask) and input noise on the descriptors, with a random g
 the loudness and true-peak descriptors and a mono fold-down for a third of the rows
 (SAMPLEMIND_LEVEL_AUG, default 1; 0 turns the level / stereo changes off; they need
 "levelDims" in dataset.json); the epoch kept is the best on validation (macro-F1 + drum
-accuracy).
+accuracy). With SAMPLEMIND_DOMAIN_BALANCE=1 (default 0) an epoch draws its one-shot rows
+with replacement, every domain of a class (dataset.json "domain": a hydrogen kit, a
+soundfont, freepats …) getting the same share of that class's draws.
 SAMPLEMIND_MEMBERS networks (default 3) are trained with seeds 0, 1, 2 … and exported as
 one graph that averages their logits (its embedding: the first network's). Then
 (SAMPLEMIND_REFIT, default 1) the same networks are trained again on train + validation,
@@ -40,6 +42,7 @@ shared/taxonomy.ts order.
 import json
 import os
 import sys
+from collections import Counter
 
 import numpy as np
 import torch
@@ -211,10 +214,27 @@ def kept_epoch(model, best, refit, epochs, log, entry, score_key):
     return best[2]
 
 
-def train_one(model, xs, ys, xv, yv, n, drum_ids, epochs, log, seed=SEED):
+def domain_weights(domains, labels):
+    """Per training row, its weight in an epoch's draws: within each class, every domain (a
+    hydrogen kit, a soundfont, freepats … dataset.json "domain") gets the same share of
+    that class's draws, a domain with fewer than 10 rows of the class counting as 10; each
+    class keeps its number of draws. Without it the two big GM soundfonts supply most of
+    the drums, and kits unlike them are learnt from a few rows."""
+    pair = Counter(zip(domains, labels))
+    per_class = Counter(labels)
+    raw = np.array([1.0 / max(pair[(d, l)], 10) for d, l in zip(domains, labels)])
+    total = Counter()
+    for r, l in zip(raw, labels):
+        total[l] += r
+    return torch.tensor([r * per_class[l] / total[l] for r, l in zip(raw, labels)], dtype=torch.float64)
+
+
+def train_one(model, xs, ys, xv, yv, n, drum_ids, epochs, log, seed=SEED, draw=None):
     """Trains the one-shot network on an `epochs`-long one-cycle schedule and keeps the
     epoch best on validation; without validation (`xv` None: the refit) it keeps the last
-    epoch, where the schedule has annealed. Returns the epoch kept."""
+    epoch, where the schedule has annealed. Each epoch draws len(xs) rows: a permutation,
+    or with `draw` (row weights, domain_weights) that many with replacement. Returns the
+    epoch kept."""
     params = list(model.desc.parameters()) + list(model.one_trunk.parameters()) + list(model.one_out.parameters())
     if model.mel:
         params += list(model.conv.parameters())
@@ -226,7 +246,10 @@ def train_one(model, xs, ys, xv, yv, n, drum_ids, epochs, log, seed=SEED):
     best = (-1.0, None, 0)
     for epoch in range(epochs):
         model.train()
-        perm = torch.randperm(len(xs), generator=gen)
+        if draw is None:
+            perm = torch.randperm(len(xs), generator=gen)
+        else:
+            perm = torch.multinomial(draw, len(xs), replacement=True, generator=gen)
         for i in range(0, len(xs), 128):
             idx = perm[i : i + 128]
             out = model.logits(augment(model, xs[idx], gen))[0]
@@ -347,6 +370,7 @@ def main():
     epochs = int(os.environ.get("SAMPLEMIND_EPOCHS", "40"))
     n_members = int(os.environ.get("SAMPLEMIND_MEMBERS", "3"))
     refit = os.environ.get("SAMPLEMIND_REFIT", "1") != "0"
+    balance = os.environ.get("SAMPLEMIND_DOMAIN_BALANCE", "0") == "1"
     torch.manual_seed(SEED)
     torch.set_num_threads(2)
     data, rows, x = load(data_path)
@@ -368,9 +392,19 @@ def main():
     std = x[train, :dim].std(0) + 1e-4
     drum_ids = [one_classes.index(c) for c in DRUMS]
 
+    def rows_of(splits, k, originals_only=False):
+        return np.where(np.isin(split, splits) & (kind == k) & (original | (not originals_only)))[0]
+
     def sel(splits, k, classes, originals_only=False):
-        idx = np.where(np.isin(split, splits) & (kind == k) & (original | (not originals_only)))[0]
+        idx = rows_of(splits, k, originals_only)
         return torch.tensor(x[idx]), torch.tensor([classes.index(label[i]) for i in idx], dtype=torch.long)
+
+    def draw_of(splits):
+        """The one-shot rows' draw weights (domain_weights), or None when not balancing."""
+        if not balance or "domain" not in rows[0]:
+            return None
+        idx = rows_of(splits, "one-shot")
+        return domain_weights([rows[i]["domain"] for i in idx], [label[i] for i in idx])
 
     log = []
     xs, ys = sel(["train"], "one-shot", one_classes)
@@ -386,7 +420,7 @@ def main():
 
     for seed in range(SEED, SEED + n_members):
         m = fresh(seed)
-        best_one = train_one(m, xs, ys, xv, yv, len(one_classes), drum_ids, epochs, log, seed)
+        best_one = train_one(m, xs, ys, xv, yv, len(one_classes), drum_ids, epochs, log, seed, draw_of(["train"]))
         best_loop = train_loop(m, xls, yls, xlv, ylv, len(loop_classes), 150, log, seed)
         members.append(m)
         chosen.append((seed, best_one + 1, best_loop + 1))
@@ -426,6 +460,7 @@ def main():
         "normalisation": {"mean": [float(v) for v in mean], "std": [float(v) for v in std]},
         "refit": refit,
         "levelAugmentation": LEVEL_DIMS is not None,
+        "domainBalance": draw_of(["train"]) is not None,
         "embeddingLength": EMBEDDING,
         "epochs": epochs,
         "members": n_members,
@@ -460,7 +495,7 @@ def main():
         refitted = []
         for seed, _, _ in chosen:
             m = fresh(seed)
-            train_one(m, xr, yr, None, None, len(one_classes), drum_ids, n_one, log, seed)
+            train_one(m, xr, yr, None, None, len(one_classes), drum_ids, n_one, log, seed, draw_of(["train", "val"]))
             train_loop(m, xlr, ylr, None, None, len(loop_classes), n_loop, log, seed)
             refitted.append(m)
         model = refitted[0] if n_members == 1 else Ensemble(refitted)
