@@ -23,6 +23,8 @@ export interface CardReport {
   refit?: boolean;
   /** Level and stereo descriptors were varied during training. */
   levelAugmentation?: boolean;
+  /** Each epoch's one-shot draws were spread evenly over the domains of each class. */
+  domainBalance?: boolean;
 }
 
 export interface CardInputs {
@@ -162,18 +164,14 @@ function headSection(title: string, h: HeadEvaluation): string {
 }
 
 /** What train_model.py builds, with or without the spectrogram branch, one or more networks. */
-function architectureText(
-  meta: ModelMeta,
-  members: number,
-  refit: boolean,
-  levelAugmentation: boolean,
-): string {
+function architectureText(meta: ModelMeta, report: CardReport): string {
+  const members = report.members ?? 1;
   const joint = meta.melPatch ? 192 : 64;
   const branches = meta.melPatch
     ? 'a descriptor branch (standardised feature vector, train-split mean/std inside the graph → 64, ReLU) and a spectrogram branch over the patch (four 3×3 convolution blocks of 16, 32, 64, 64 channels with batch norm and ReLU, 2×2 max-pooling after the first three, then mean and max over time and frequency → 128)'
     : 'a descriptor branch (standardised feature vector, train-split mean/std inside the graph → 64, ReLU)';
   const heads = `one-shot head ${joint}→128→64→${meta.oneShotClasses.length}${meta.melPatch ? ' over both' : ''}, loop head ${joint}→64→${meta.loopClasses.length} trained on loops over the fixed joint features (ReLU, dropout 0.2)`;
-  const level = levelAugmentation
+  const level = report.levelAugmentation
     ? 'level and stereo changes (a random gain of −18…+6 dB on the loudness and true-peak descriptors; the mono fold-down, width 0 and correlation 1, for a third of the rows)'
     : null;
   const spectrogram = meta.melPatch
@@ -185,10 +183,13 @@ function architectureText(
     members > 1
       ? ` The shipped graph averages the logits of ${members} such networks trained with different seeds; its embedding is the first network's ${meta.embeddingLength}-d layer.`
       : '';
-  const refitText = refit
+  const draws = report.domainBalance
+    ? " Each epoch draws its one-shot rows with replacement so that every domain of a class (a hydrogen kit, a soundfont, freepats …) gets the same share of that class's draws (`SAMPLEMIND_DOMAIN_BALANCE`)."
+    : '';
+  const refitText = report.refit
     ? ' After selection, each network is trained again with the same seed on train + validation (augmented copies included) with a one-cycle schedule as long as the median epoch count chosen on validation, keeping its last epoch; the refitted networks keep the temperature and thresholds fitted on validation for the selected ones (train_model.py, `SAMPLEMIND_REFIT`).'
     : '';
-  return `${branches}; ${heads}. Trained with class-weighted cross-entropy (label smoothing 0.05), AdamW with a one-cycle learning rate, ${augmentation}; the epoch kept is the best on validation (one-shot macro-F1 + drum accuracy).${ensemble}${refitText}`;
+  return `${branches}; ${heads}. Trained with class-weighted cross-entropy (label smoothing 0.05), AdamW with a one-cycle learning rate, ${augmentation}; the epoch kept is the best on validation (one-shot macro-F1 + drum accuracy).${draws}${ensemble}${refitText}`;
 }
 
 export function modelCardMarkdown(inp: CardInputs, modelBytes: number): string {
@@ -251,7 +252,7 @@ Accuracy figures are argmax over the whole test split; timings were taken on a s
   \`${meta.outputs.loop}\` \`[batch, ${meta.loopClasses.length}]\` (softmax over ${meta.loopClasses.join(', ')}),
   \`${meta.outputs.embedding}\` \`[batch, ${meta.embeddingLength}]\` (the one-shot head's penultimate layer, for similarity).
   Class order is that of \`shared/taxonomy.ts\` (\`ONE_SHOT_CLASSES\`, \`LOOP_CLASSES\`).
-- Architecture: ${architectureText(meta, inp.report.members ?? 1, inp.report.refit ?? false, inp.report.levelAugmentation ?? false)}
+- Architecture: ${architectureText(meta, inp.report)}
 - Calibration: temperature scaling fitted on the validation split (T = ${meta.temperature.oneShot.toFixed(2)} one-shot, ${meta.temperature.loop.toFixed(2)} loop), inside the graph.
 - Confidence threshold: per class, the smallest confidence (≥ 0.4) at which validation predictions of that class are ≥ 90 % right (at least 8 of them); classes without enough validation predictions use the head's threshold, the smallest confidence at which all validation predictions are ≥ 90 % right (0.99 when none is): ${meta.threshold.oneShot.toFixed(2)} (one-shot), ${meta.threshold.loop.toFixed(2)} (loop). Below it, \`classify\` returns \`class: null\` with the top candidates.${
     meta.classThreshold

@@ -25,9 +25,9 @@ frequency and one time mask) and input noise on the descriptors, with a random g
 the loudness and true-peak descriptors and a mono fold-down for a third of the rows
 (SAMPLEMIND_LEVEL_AUG, default 1; 0 turns the level / stereo changes off; they need
 "levelDims" in dataset.json); the epoch kept is the best on validation (macro-F1 + drum
-accuracy). With SAMPLEMIND_DOMAIN_BALANCE=1 (default 0) an epoch draws its one-shot rows
-with replacement, every domain of a class (dataset.json "domain": a hydrogen kit, a
-soundfont, freepats …) getting the same share of that class's draws.
+accuracy). With SAMPLEMIND_DOMAIN_BALANCE (default 1; 0 turns it off) an epoch draws
+its one-shot rows with replacement, every domain of a class (dataset.json "domain": a
+hydrogen kit, a soundfont, freepats …) getting the same share of that class's draws.
 SAMPLEMIND_MEMBERS networks (default 3) are trained with seeds 0, 1, 2 … and exported as
 one graph that averages their logits (its embedding: the first network's). Then
 (SAMPLEMIND_REFIT, default 1) the same networks are trained again on train + validation,
@@ -370,7 +370,7 @@ def main():
     epochs = int(os.environ.get("SAMPLEMIND_EPOCHS", "40"))
     n_members = int(os.environ.get("SAMPLEMIND_MEMBERS", "3"))
     refit = os.environ.get("SAMPLEMIND_REFIT", "1") != "0"
-    balance = os.environ.get("SAMPLEMIND_DOMAIN_BALANCE", "0") == "1"
+    balance = os.environ.get("SAMPLEMIND_DOMAIN_BALANCE", "1") != "0"
     torch.manual_seed(SEED)
     torch.set_num_threads(2)
     data, rows, x = load(data_path)
