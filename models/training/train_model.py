@@ -411,6 +411,7 @@ def main():
     xv, yv = sel(["val"], "one-shot", one_classes, originals_only=True)
     xls, yls = sel(["train"], "loop", loop_classes)
     xlv, ylv = sel(["val"], "loop", loop_classes, originals_only=True)
+    draw = draw_of(["train"])
     members = []
     chosen = []
     def fresh(seed):
@@ -420,7 +421,7 @@ def main():
 
     for seed in range(SEED, SEED + n_members):
         m = fresh(seed)
-        best_one = train_one(m, xs, ys, xv, yv, len(one_classes), drum_ids, epochs, log, seed, draw_of(["train"]))
+        best_one = train_one(m, xs, ys, xv, yv, len(one_classes), drum_ids, epochs, log, seed, draw)
         best_loop = train_loop(m, xls, yls, xlv, ylv, len(loop_classes), 150, log, seed)
         members.append(m)
         chosen.append((seed, best_one + 1, best_loop + 1))
@@ -460,7 +461,7 @@ def main():
         "normalisation": {"mean": [float(v) for v in mean], "std": [float(v) for v in std]},
         "refit": refit,
         "levelAugmentation": LEVEL_DIMS is not None,
-        "domainBalance": draw_of(["train"]) is not None,
+        "domainBalance": draw is not None,
         "embeddingLength": EMBEDDING,
         "epochs": epochs,
         "members": n_members,
@@ -492,10 +493,11 @@ def main():
         n_loop = int(np.median([c[2] for c in chosen]))
         xr, yr = sel(["train", "val"], "one-shot", one_classes)
         xlr, ylr = sel(["train", "val"], "loop", loop_classes)
+        draw_refit = draw_of(["train", "val"])
         refitted = []
         for seed, _, _ in chosen:
             m = fresh(seed)
-            train_one(m, xr, yr, None, None, len(one_classes), drum_ids, n_one, log, seed, draw_of(["train", "val"]))
+            train_one(m, xr, yr, None, None, len(one_classes), drum_ids, n_one, log, seed, draw_refit)
             train_loop(m, xlr, ylr, None, None, len(loop_classes), n_loop, log, seed)
             refitted.append(m)
         model = refitted[0] if n_members == 1 else Ensemble(refitted)
