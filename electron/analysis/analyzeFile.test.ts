@@ -6,6 +6,7 @@ import { memoryBytes } from './decode/byteSource';
 import { decodePeaks } from '../../shared/peaksCodec';
 import { FEATURE_VECTOR_LENGTH, FEATURE_VECTOR_VERSION } from './vector/featureVector';
 import { ANALYZER_VERSION } from './version';
+import { concatSamples } from './test-support/concatSamples';
 import { drumLoop, harmonicTone, sine, whiteNoise } from './test-support/signals';
 import { tempDir } from './test-support/tempFiles';
 import { writeWav } from './test-support/writeAudio';
@@ -117,18 +118,14 @@ describe('analyzeFile', () => {
   it('finds the key of a chord loop', async () => {
     const chord = (notes: number[]): Float32Array =>
       mix(...notes.map((n) => harmonicTone(hz(n), 2, sr, { harmonics: 5, amp: 0.15, decay: 2 })));
-    const parts = [
-      [57, 60, 64],
-      [53, 57, 60],
-      [55, 59, 62],
-      [57, 60, 64],
-    ].map(chord);
-    const prog = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-    let o = 0;
-    for (const p of parts) {
-      prog.set(p, o);
-      o += p.length;
-    }
+    const prog = concatSamples(
+      [
+        [57, 60, 64],
+        [53, 57, 60],
+        [55, 59, 62],
+        [57, 60, 64],
+      ].map(chord),
+    );
     const path = tmp.file('chords.wav', writeWav({ sampleRate: sr, channels: [prog] }));
     const a = await analyzeFile(path, { hints: { loop: true } });
     expect(a.kind).toBe('loop');

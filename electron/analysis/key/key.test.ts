@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeChroma } from './chroma';
 import { estimateKey } from './estimateKey';
 import { KRUMHANSL } from './keyProfiles';
+import { concatSamples } from '../test-support/concatSamples';
 import { harmonicTone } from '../test-support/signals';
 import { formatKey } from '../../../shared/music';
 
@@ -22,14 +23,7 @@ function chord(notes: number[], seconds: number, detuneCents = 0): Float32Array 
 }
 
 function progression(chords: number[][], seconds = 1, detune = 0): Float32Array {
-  const parts = chords.map((c) => chord(c, seconds, detune));
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concatSamples(chords.map((c) => chord(c, seconds, detune)));
 }
 
 describe('chroma', () => {
@@ -63,13 +57,7 @@ describe('chroma taper above 500 Hz', () => {
 
   it('still hears material that lies wholly above the taper', () => {
     // A C-major arpeggio in octave 6 (1–2 kHz).
-    const notes = [84, 88, 91, 84, 88, 91].map((n) => chord([n], 0.4));
-    const x = new Float32Array(notes.reduce((a, p) => a + p.length, 0));
-    let o = 0;
-    for (const p of notes) {
-      x.set(p, o);
-      o += p.length;
-    }
+    const x = concatSamples([84, 88, 91, 84, 88, 91].map((n) => chord([n], 0.4)));
     const top = Array.from(computeChroma(x, sr).profile)
       .map((v, i) => [v, i] as const)
       .sort((a, b) => b[0] - a[0])

@@ -3,6 +3,7 @@ import { LoudnessMeter } from './loudnessMeter';
 import { TruePeakMeter, amplitudeDb, oversamplingFactor, polyphaseFilter } from './truePeak';
 import { biquadGain, kWeightingFilters } from './kWeighting';
 import { channelWeight } from './channelWeights';
+import { concatSamples } from '../test-support/concatSamples';
 import { sine, whiteNoise } from '../test-support/signals';
 import type { Speaker } from '../decode/types';
 
@@ -29,16 +30,6 @@ function measure(channels: Float32Array[], sr: number, layout?: Speaker[], block
 
 function db(v: number): number {
   return 10 ** (v / 20);
-}
-
-function concat(...parts: Float32Array[]): Float32Array {
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }
 
 describe('K-weighting', () => {
@@ -87,9 +78,15 @@ describe('integrated loudness (EBU Tech 3341 cases)', () => {
   it('gates quiet passages out (cases 3 and 4)', () => {
     const sr = 48000;
     const tone = (level: number, s: number) => sine(1000, s, sr, db(level));
-    const c3 = concat(tone(-36, 10), tone(-23, 60), tone(-36, 10));
+    const c3 = concatSamples([tone(-36, 10), tone(-23, 60), tone(-36, 10)]);
     expect(measure([c3, c3], sr).lufs).toBeCloseTo(-23, 1);
-    const c4 = concat(tone(-72, 10), tone(-36, 10), tone(-23, 60), tone(-36, 10), tone(-72, 10));
+    const c4 = concatSamples([
+      tone(-72, 10),
+      tone(-36, 10),
+      tone(-23, 60),
+      tone(-36, 10),
+      tone(-72, 10),
+    ]);
     expect(measure([c4, c4], sr).lufs).toBeCloseTo(-23, 1);
   });
 

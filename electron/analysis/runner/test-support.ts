@@ -1,21 +1,12 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { concatSamples } from '../test-support/concatSamples';
 import { drumLoop, harmonicTone } from '../test-support/signals';
 import { writeWav } from '../test-support/writeAudio';
 import { writeFileSync } from 'node:fs';
 
 const sr = 44100;
 const hz = (m: number): number => 440 * 2 ** ((m - 69) / 12);
-
-function concat(parts: Float32Array[]): Float32Array {
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
 
 function chord(notes: number[]): Float32Array {
   const parts = notes.map((n) => harmonicTone(hz(n), 2, sr, { harmonics: 5, amp: 0.15, decay: 2 }));
@@ -39,7 +30,7 @@ export function writeAudioFolder(dir: string): {
   const groove = join(dir, 'groove.wav');
   writeFileSync(groove, writeWav({ sampleRate: sr, channels: [drumLoop(100, 2, sr, 1)] }));
   const chords = join(dir, 'chords loop.wav');
-  const prog = concat(
+  const prog = concatSamples(
     [
       [57, 60, 64],
       [53, 57, 60],

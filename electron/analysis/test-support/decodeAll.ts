@@ -1,5 +1,6 @@
 import { openAudio } from '../decode/openAudio';
 import type { AudioSource } from '../decode/types';
+import { concatSamples } from './concatSamples';
 
 /** Reads a whole source into planar arrays and closes it (test and dataset files only). */
 export async function decodeAll(source: AudioSource): Promise<Float32Array[]> {
@@ -9,15 +10,7 @@ export async function decodeAll(source: AudioSource): Promise<Float32Array[]> {
     for await (const block of source.blocks()) {
       block.channels.forEach((ch, c) => parts[c]?.push(ch.slice(0, block.frames)));
     }
-    return parts.map((list) => {
-      const out = new Float32Array(list.reduce((n, p) => n + p.length, 0));
-      let o = 0;
-      for (const p of list) {
-        out.set(p, o);
-        o += p.length;
-      }
-      return out;
-    });
+    return parts.map(concatSamples);
   } finally {
     await source.close();
   }
