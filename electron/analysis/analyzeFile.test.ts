@@ -6,8 +6,7 @@ import { memoryBytes } from './decode/byteSource';
 import { decodePeaks } from '../../shared/peaksCodec';
 import { FEATURE_VECTOR_LENGTH, FEATURE_VECTOR_VERSION } from './vector/featureVector';
 import { ANALYZER_VERSION } from './version';
-import { concatSamples } from './test-support/concatSamples';
-import { drumLoop, harmonicTone, sine, whiteNoise } from './test-support/signals';
+import { aMinorChordLoop, drumLoop, harmonicTone, sine, whiteNoise } from './test-support/signals';
 import { tempDir } from './test-support/tempFiles';
 import { writeWav } from './test-support/writeAudio';
 import { AppError } from '../../shared/result';
@@ -17,13 +16,6 @@ const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
 const hz = (m: number): number => 440 * 2 ** ((m - 69) / 12);
-
-function mix(...parts: Float32Array[]): Float32Array {
-  const out = new Float32Array(Math.max(...parts.map((p) => p.length)));
-  for (const p of parts)
-    for (let i = 0; i < p.length; i++) out[i] = (out[i] as number) + (p[i] as number);
-  return out;
-}
 
 describe('analyzeFile', () => {
   it('analyses a drum loop: kind, tempo, beats, loudness, peaks, vector', async () => {
@@ -116,17 +108,10 @@ describe('analyzeFile', () => {
   });
 
   it('finds the key of a chord loop', async () => {
-    const chord = (notes: number[]): Float32Array =>
-      mix(...notes.map((n) => harmonicTone(hz(n), 2, sr, { harmonics: 5, amp: 0.15, decay: 2 })));
-    const prog = concatSamples(
-      [
-        [57, 60, 64],
-        [53, 57, 60],
-        [55, 59, 62],
-        [57, 60, 64],
-      ].map(chord),
+    const path = tmp.file(
+      'chords.wav',
+      writeWav({ sampleRate: sr, channels: [aMinorChordLoop(sr)] }),
     );
-    const path = tmp.file('chords.wav', writeWav({ sampleRate: sr, channels: [prog] }));
     const a = await analyzeFile(path, { hints: { loop: true } });
     expect(a.kind).toBe('loop');
     expect(a.key).toBe('A minor');

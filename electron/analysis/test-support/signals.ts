@@ -1,5 +1,6 @@
 /** Synthetic test signals whose analysis results are known. */
 import { seededRandom } from '../../../shared/random';
+import { concatSamples } from './concatSamples';
 
 export function sine(
   freq: number,
@@ -50,6 +51,27 @@ export function harmonicTone(
     out[i] = (out[i] as number) * env;
   }
   return out;
+}
+
+/** Am–F–G–Am, 2 s per chord of decaying 5-harmonic tones summed: a loop in A minor. */
+export function aMinorChordLoop(sampleRate: number): Float32Array {
+  const hz = (midi: number): number => 440 * 2 ** ((midi - 69) / 12);
+  const chord = (notes: number[]): Float32Array => {
+    const out = new Float32Array(Math.round(2 * sampleRate));
+    for (const n of notes) {
+      const tone = harmonicTone(hz(n), 2, sampleRate, { harmonics: 5, amp: 0.15, decay: 2 });
+      for (let i = 0; i < tone.length; i++) out[i] = (out[i] as number) + (tone[i] as number);
+    }
+    return out;
+  };
+  return concatSamples(
+    [
+      [57, 60, 64],
+      [53, 57, 60],
+      [55, 59, 62],
+      [57, 60, 64],
+    ].map(chord),
+  );
 }
 
 /** A drum-like hit: a decaying pitched thump plus a noise burst. */
