@@ -1,0 +1,133 @@
+import { LOOP_CLASS_OF, MAX_PHRASE_WORDS, VOCABULARY } from './describe/vocabulary';
+import { tokenize } from './nameHints';
+import { DRUM_CLASSES, type LoopClass, type OneShotClass } from './taxonomy';
+
+/**
+ * The instrument class a sample's file name or folder states, the way sample packs name
+ * things: "Kick 01.wav", "HiHatClosed-2.wav", "Snares/Snare 3.wav", "808_Bass_C.wav",
+ * "Drum Loops/…". Words and synonyms come from the describe vocabulary
+ * (shared/describe/vocabulary.ts), so the search box and the names agree.
+ *
+ * Precision over recall: a level (the file name, then each folder) that names two
+ * classes says nothing ("Clap + Snare layer"), except that one drum class beside
+ * melodic words decides ("Ride Bell", "Bass Kick", "Noise Snare"). The file name wins
+ * over folders; only the two nearest folders are read ("Library/Bass/…" far up the
+ * path says nothing about a file). Pure: no Node imports.
+ */
+export interface NameClass {
+  /** One-shot class named (for loops: the class whose loop class is `loopClass`). */
+  oneShot: OneShotClass | null;
+  /** Loop content class named ("Drum Loop", "Bass Loop", "Vox Loop"). */
+  loop: LoopClass | null;
+  /** Where it was read: the file name, or a folder above it. */
+  from: 'file' | 'folder';
+}
+
+/** How many folder levels above the file are read for a class. */
+const CLASS_FOLDERS = 2;
+/**
+ * Vocabulary words that do not settle a class inside a file name: "OH"/"CH" are also
+ * initials and channel labels; a "Bell" is as often a ride bell or a cowbell as a keys
+ * sound, a "Horn" an air-horn effect; "Lead", "Texture", "Effect" name roles, not sounds.
+ * A rim shot or side stick is percussion to the classifier (models/training/drumNames.ts)
+ * but a snare sound in a "Snare Rimshot": the rim words leave it to "snare" or the audio.
+ */
+const NOT_IN_NAMES = new Set([
+  'rim',
+  'rimshot',
+  'rim shot',
+  'sidestick',
+  'side stick',
+  'oh',
+  'ch',
+  'bell',
+  'bells',
+  'horn',
+  'horns',
+  'lead',
+  'key sound',
+  'texture',
+  'effect',
+  'effects',
+]);
+
+interface LevelClasses {
+  oneShot: Set<OneShotClass>;
+  loop: Set<LoopClass>;
+}
+
+/** Words of a name for class matching: tokenize(), then split letters from digits ("Snare01"). */
+function words(text: string): string[] {
+  return tokenize(text)
+    .flatMap((t) => t.split(/(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])/i))
+    .map((t) => t.toLowerCase())
+    .filter((t) => t.length > 0);
+}
+
+/** The classes a name level mentions, longest vocabulary phrase first. */
+function classesOf(text: string): LevelClasses {
+  const w = words(text);
+  const out: LevelClasses = { oneShot: new Set(), loop: new Set() };
+  for (let i = 0; i < w.length;) {
+    let used = 1;
+    for (let n = Math.min(MAX_PHRASE_WORDS, w.length - i); n >= 1; n--) {
+      const phrase = w.slice(i, i + n).join(' ');
+      const meanings = NOT_IN_NAMES.has(phrase) ? undefined : VOCABULARY.get(phrase);
+      if (!meanings) continue;
+      for (const m of meanings) {
+        if (m.type === 'class') out.oneShot.add(m.value);
+        if (m.type === 'loopClass') out.loop.add(m.value);
+      }
+      used = n;
+      break;
+    }
+    i += used;
+  }
+  return out;
+}
+
+/** The single one-shot class of a level: one drum class decides over melodic words. */
+function oneShotOf(level: LevelClasses): OneShotClass | null {
+  const all = [...level.oneShot];
+  const drums = all.filter((c) => DRUM_CLASSES.includes(c));
+  if (drums.length === 1) return drums[0] as OneShotClass;
+  if (drums.length === 0 && all.length === 1) return all[0] as OneShotClass;
+  return null;
+}
+
+/** The single loop class of a level, from loop words and from the classes it names. */
+function loopOf(level: LevelClasses): LoopClass | null {
+  const all = new Set<LoopClass>(level.loop);
+  for (const c of level.oneShot) all.add(LOOP_CLASS_OF[c]);
+  return all.size === 1 ? ([...all][0] as LoopClass) : null;
+}
+
+function stripExtension(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  return dot > 0 ? fileName.slice(0, dot) : fileName;
+}
+
+/**
+ * The class named by `fileName` or, failing that, by the nearest of its two folders
+ * that names any class; null when none does or the nearest one that does is ambiguous.
+ */
+export function classFromName(fileName: string, dirPath: string): NameClass | null {
+  const folders = dirPath
+    .split(/[\\/]+/)
+    .filter((s) => s.length > 0)
+    .slice(-CLASS_FOLDERS)
+    .reverse();
+  const levels: Array<[string, NameClass['from']]> = [
+    [stripExtension(fileName), 'file'],
+    ...folders.map((f): [string, NameClass['from']] => [f, 'folder']),
+  ];
+  for (const [text, from] of levels) {
+    const level = classesOf(text);
+    if (level.oneShot.size === 0 && level.loop.size === 0) continue;
+    const oneShot = oneShotOf(level);
+    const loop = loopOf(level);
+    if (oneShot === null && loop === null) return null;
+    return { oneShot, loop, from };
+  }
+  return null;
+}
