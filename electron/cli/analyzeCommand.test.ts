@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeAudioFolder } from '../analysis/runner/test-support';
+import { KICK, writeAudioFolder } from '../analysis/runner/test-support';
 import { openDatabase } from '../library/db';
 import { runCli } from './runCli';
 
@@ -90,6 +90,35 @@ describe('samplemind analyze', () => {
     expect(() => openDatabase(join(dir, 'data', 'library.db'), { readonly: true })).toThrow();
   }, 120_000);
 
+  it('takes the class a file or folder name states unless the sound contradicts it', async () => {
+    // Forzee's snare with the snares off: the classifier alone is unsure what it is.
+    const snareOff = '/usr/share/hydrogen/data/drumkits/ForzeeStereo/SnareOff-0.wav';
+    const named = join(dir, 'named');
+    mkdirSync(join(named, 'Snares'), { recursive: true });
+    const copies = {
+      unnamed: join(named, 'take 1.wav'),
+      snare: join(named, 'Snare Off 1.wav'),
+      kickAsVocal: join(named, 'Vocal Chop.wav'),
+      kickInSnares: join(named, 'Snares', 'take 2.wav'),
+    };
+    copyFileSync(snareOff, copies.unnamed);
+    copyFileSync(snareOff, copies.snare);
+    copyFileSync(KICK, copies.kickAsVocal);
+    copyFileSync(KICK, copies.kickInSnares);
+    const r = await cli('analyze', ...Object.values(copies), '--json', '--workers', '2');
+    expect(r.code).toBe(0);
+    const [unnamed, snare, kickAsVocal, kickInSnares] = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(unnamed?.classSource).not.toBe('name');
+    expect(unnamed?.class).not.toBe('snare');
+    expect(snare).toMatchObject({ class: 'snare', classSource: 'name', classConfidence: 0.9 });
+    // A confident kick keeps its class whatever its file or folder says.
+    expect(kickAsVocal).toMatchObject({ class: 'kick', classSource: 'audio' });
+    expect(kickInSnares).toMatchObject({ class: 'kick', classSource: 'audio' });
+  }, 120_000);
+
   it('prints a table, and refuses bad usage', async () => {
     const r = await cli('analyze', files.groove, files.kick);
     expect(r.code).toBe(0);
@@ -113,5 +142,12 @@ describe('samplemind analyze', () => {
     const status = JSON.parse(lib.out) as { library: Record<string, number> };
     expect(status.library).toEqual({ done: 3, failed: 0, queued: 0, running: 0 });
     expect(lib.err).toMatch(/idle/);
+    // The library keeps where each class came from ("Kick-Hard.wav" names its class).
+    const kicks = JSON.parse((await cli('search', 'kick', '--db', db, '--json')).out) as {
+      items: Array<Record<string, unknown>>;
+    };
+    expect(kicks.items).toEqual([
+      expect.objectContaining({ name: 'Kick-Hard.wav', class: 'kick', classSource: 'name' }),
+    ]);
   }, 120_000);
 });

@@ -5,7 +5,7 @@ import type { SampleClass, SampleKind } from '../../shared/taxonomy';
 export const SUMMARY_COLUMNS = `
   s.id, s.folder_id, s.path, s.name, s.dir, s.format, s.size, s.added_at, s.duration,
   s.sample_rate, s.channels, s.bit_depth, s.kind, s.bpm, s.key, s.root_note, s.lufs,
-  s.true_peak, s.class, s.class_confidence, s.rating, s.favorite, s.analysis_status, s.missing`;
+  s.true_peak, s.class, s.class_confidence, s.class_source, s.rating, s.favorite, s.analysis_status, s.missing`;
 
 export interface SummaryRow {
   id: number;
@@ -28,6 +28,7 @@ export interface SummaryRow {
   true_peak: number | null;
   class: string | null;
   class_confidence: number | null;
+  class_source: string | null;
   rating: number;
   favorite: number;
   analysis_status: string;
@@ -56,6 +57,7 @@ export function toSummary(row: SummaryRow, tags: string[]): SampleSummary {
     truePeakDb: row.true_peak,
     class: row.class as SampleClass | null,
     classConfidence: row.class_confidence,
+    classSource: row.class_source as SampleSummary['classSource'],
     rating: row.rating,
     favorite: row.favorite === 1,
     tags,

@@ -145,6 +145,8 @@ export type AnalyzeLine =
       ok: true;
       class: SampleClass | null;
       classConfidence: number | null;
+      /** Where the class comes from: the audio, or the file or folder name. */
+      classSource: 'audio' | 'name' | null;
     } & AnalysisFields)
   | { path: string; ok: false; error: ErrorData };
 

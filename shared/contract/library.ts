@@ -29,6 +29,8 @@ export interface SampleSummary {
   truePeakDb: number | null;
   class: SampleClass | null;
   classConfidence: number | null;
+  /** Where the class comes from: the audio, or the file or folder name (null without a class). */
+  classSource: 'audio' | 'name' | null;
   rating: number;
   favorite: boolean;
   tags: string[];

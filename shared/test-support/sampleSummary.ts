@@ -23,6 +23,7 @@ export function sampleSummary(id: number, over: Partial<SampleSummary> = {}): Sa
     truePeakDb: null,
     class: null,
     classConfidence: null,
+    classSource: null,
     rating: 0,
     favorite: false,
     tags: [],

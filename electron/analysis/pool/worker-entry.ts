@@ -1,9 +1,13 @@
 /**
- * Analysis worker thread: analyses one file per task (and classifies it when asked).
+ * Analysis worker thread: analyses one file per task (and classifies it when asked, the
+ * class a file or folder name states counting as tempo and key names do).
  * Bundled as dist/electron/analysis-worker.js by the build; run from source through tsx
  * in tests.
  */
+import { basename, dirname } from 'node:path';
+import { classFromName } from '../../../shared/nameClass';
 import { analyzeFile } from '../analyzeFile';
+import { resolveClass } from '../hints/resolveClass';
 import { classifyResult } from '../runner/workerClassifier';
 import type { AnalyzedFile, AnalyzeRequest } from './analysisPool';
 import { serveTasks } from './serveTasks';
@@ -14,7 +18,10 @@ serveTasks<AnalyzeRequest, AnalyzedFile>(
       ...(req.hints ? { hints: req.hints } : {}),
       ...(req.embedded ? { embedded: req.embedded } : {}),
     });
-    const classification = req.classify ? await classifyResult(result) : null;
+    const heard = req.classify ? await classifyResult(result) : null;
+    const classification =
+      heard &&
+      resolveClass(heard, result.kind, classFromName(basename(req.path), dirname(req.path)));
     return { result, classification };
   },
   ({ result, classification }) => [

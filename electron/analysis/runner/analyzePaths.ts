@@ -28,6 +28,7 @@ export function toAnalyzeLine(path: string, o: TaskOutcome<AnalyzedFile>): Analy
     ...fieldsOf(o.value.result),
     class: cls?.class ?? null,
     classConfidence: cls?.class ? cls.confidence : null,
+    classSource: cls?.classSource ?? null,
   };
 }
 

@@ -82,6 +82,7 @@ export async function classifyResult(
   if (!decided || !embedding) return null;
   return {
     class: decided.class,
+    classSource: decided.class === null ? null : 'audio',
     confidence: decided.confidence,
     candidates: decided.candidates,
     loopClass: result.kind === 'loop' ? decided.class : null,

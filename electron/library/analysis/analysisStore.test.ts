@@ -27,6 +27,7 @@ beforeAll(async () => {
 
 const classification = (): SampleClassification => ({
   class: 'drums',
+  classSource: 'name',
   confidence: 0.9,
   candidates: [
     { class: 'drums', p: 0.9 },
@@ -64,6 +65,7 @@ describe('AnalysisStore', () => {
       true_peak: loop.truePeakDb,
       class: 'drums',
       class_confidence: 0.9,
+      class_source: 'name',
       loop_class: 'drums',
       duration: loop.durationSec,
       brightness: loop.descriptors.spectralCentroidHz,
@@ -123,9 +125,10 @@ describe('AnalysisStore', () => {
     });
     // No classifier: class cleared, no embedding.
     store.write([{ sampleId: id, result: next, classification: null }]);
-    expect(db.prepare('SELECT class, class_confidence FROM samples').get()).toEqual({
+    expect(db.prepare('SELECT class, class_confidence, class_source FROM samples').get()).toEqual({
       class: null,
       class_confidence: null,
+      class_source: null,
     });
     expect(db.prepare('SELECT embedding FROM sample_features').pluck().get()).toBeNull();
   });

@@ -73,7 +73,7 @@ export class AnalysisStore {
         lufs = @lufs, loudness_method = @loudnessMethod, true_peak = @truePeak, sample_peak = @samplePeak,
         brightness = @brightness, attack_sec = @attackSec, tail_sec = @tailSec,
         stereo_width = @stereoWidth, clipped = @clipped,
-        class = @class, class_confidence = @classConfidence,
+        class = @class, class_confidence = @classConfidence, class_source = @classSource,
         class_candidates_json = @candidates, loop_class = @loopClass,
         analysis_status = 'done', analysis_version = @version,
         analysis_error_code = NULL, analysis_error_message = NULL, analyzed_at = @now
@@ -158,6 +158,7 @@ export class AnalysisStore {
       clipped: d.clippedSamples > 0 ? 1 : 0,
       class: cls?.class ?? null,
       classConfidence: cls ? cls.confidence : null,
+      classSource: cls?.classSource ?? null,
       candidates: cls ? JSON.stringify(cls.candidates) : null,
       loopClass: cls?.loopClass ?? null,
     }).changes;

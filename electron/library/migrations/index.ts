@@ -3,6 +3,7 @@ import { initialSchema } from './001-initial';
 import { analysisStorage } from './002-analysis';
 import { aiLedger } from './003-ai';
 import { chatStorage } from './004-chat';
+import { classSource } from './005-class-source';
 
 /** Every schema step, in order. Append only: never edit a migration that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -10,6 +11,7 @@ export const MIGRATIONS: readonly Migration[] = [
   analysisStorage,
   aiLedger,
   chatStorage,
+  classSource,
 ];
 
 export type { Migration } from './types';

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import type { NameClass } from '../../../shared/nameClass';
+import type { SampleClass } from '../../../shared/taxonomy';
+import type { SampleClassification } from '../runner/classification';
+import { FILE_NAME_CLASS_CONFIDENCE, FOLDER_CLASS_CONFIDENCE, resolveClass } from './resolveClass';
+
+/** What the classifier said: `cls` when confident (else null), then the candidates. */
+function heard(
+  cls: SampleClass | null,
+  candidates: Array<[SampleClass, number]>,
+  loop = false,
+): SampleClassification {
+  return {
+    class: cls,
+    classSource: cls === null ? null : 'audio',
+    confidence: candidates[0]?.[1] ?? 0,
+    candidates: candidates.map(([c, p]) => ({ class: c, p })),
+    loopClass: loop ? cls : null,
+    embedding: new Float32Array([0.5, -1]),
+    embeddingVersion: 'test',
+  };
+}
+const file = (oneShot: NameClass['oneShot'], loop: NameClass['loop'] = null): NameClass => ({
+  oneShot,
+  loop,
+  from: 'file',
+});
+const folder = (oneShot: NameClass['oneShot'], loop: NameClass['loop'] = null): NameClass => ({
+  oneShot,
+  loop,
+  from: 'folder',
+});
+
+describe('resolveClass', () => {
+  it('keeps the audio where the name says nothing', () => {
+    const a = heard('kick', [
+      ['kick', 0.8],
+      ['tom', 0.1],
+    ]);
+    expect(resolveClass(a, 'one-shot', null)).toEqual({ ...a, classSource: 'audio' });
+    const unsure = heard(null, [
+      ['tom', 0.4],
+      ['kick', 0.3],
+    ]);
+    expect(resolveClass(unsure, 'one-shot', null)).toMatchObject({
+      class: null,
+      classSource: null,
+    });
+    // A loop word alone says nothing about a one-shot.
+    expect(resolveClass(a, 'one-shot', file(null, 'drums'))).toMatchObject({
+      class: 'kick',
+      classSource: 'audio',
+    });
+  });
+
+  it('takes the file name where the audio is unsure or agrees, keeping its candidates', () => {
+    const unsure = heard(null, [
+      ['percussion', 0.41],
+      ['snare', 0.35],
+      ['tom', 0.1],
+    ]);
+    const r = resolveClass(unsure, 'one-shot', file('snare'));
+    expect(r).toMatchObject({
+      class: 'snare',
+      classSource: 'name',
+      confidence: FILE_NAME_CLASS_CONFIDENCE,
+    });
+    expect(r.candidates).toEqual(unsure.candidates);
+    expect(r.embedding).toBe(unsure.embedding);
+    // Agreeing audio that is surer than the name keeps its own confidence.
+    const sure = heard('kick', [['kick', 0.97]]);
+    expect(resolveClass(sure, 'one-shot', file('kick'))).toMatchObject({
+      class: 'kick',
+      classSource: 'name',
+      confidence: 0.97,
+    });
+    // Unsure audio that never thought of the class: the name still decides.
+    expect(resolveClass(unsure, 'one-shot', file('clap'))).toMatchObject({
+      class: 'clap',
+      classSource: 'name',
+    });
+  });
+
+  it('ignores a file name the audio confidently contradicts', () => {
+    const vocal = heard('vocal', [
+      ['vocal', 0.92],
+      ['fx', 0.05],
+      ['synth', 0.01],
+    ]);
+    expect(resolveClass(vocal, 'one-shot', file('kick'))).toEqual({
+      ...vocal,
+      classSource: 'audio',
+    });
+    // A candidate the audio gives almost nothing is not heard (a kick named "Vocal Chop").
+    const kick = heard('kick', [
+      ['kick', 0.92],
+      ['clap', 0.022],
+      ['vocal', 0.016],
+    ]);
+    expect(resolveClass(kick, 'one-shot', file('vocal'))).toMatchObject({
+      class: 'kick',
+      classSource: 'audio',
+    });
+    // …but not one it has among its candidates.
+    const tomOrKick = heard('tom', [
+      ['tom', 0.6],
+      ['kick', 0.3],
+    ]);
+    expect(resolveClass(tomOrKick, 'one-shot', file('kick'))).toMatchObject({
+      class: 'kick',
+      classSource: 'name',
+    });
+  });
+
+  it('takes a folder only where the audio is unsure or agrees and has the class among its candidates', () => {
+    const unsure = heard(null, [
+      ['tom', 0.4],
+      ['kick', 0.35],
+    ]);
+    expect(resolveClass(unsure, 'one-shot', folder('kick'))).toMatchObject({
+      class: 'kick',
+      classSource: 'name',
+      confidence: FOLDER_CLASS_CONFIDENCE,
+    });
+    // Not among the candidates: the folder is ignored.
+    expect(resolveClass(unsure, 'one-shot', folder('snare'))).toMatchObject({
+      class: null,
+      classSource: null,
+    });
+    // The audio confidently says another class (a tom in the kick folder): it stays.
+    const tom = heard('tom', [
+      ['tom', 0.7],
+      ['kick', 0.2],
+    ]);
+    expect(resolveClass(tom, 'one-shot', folder('kick'))).toMatchObject({
+      class: 'tom',
+      classSource: 'audio',
+    });
+  });
+
+  it("uses the name's loop class for loops", () => {
+    const loop = heard(
+      null,
+      [
+        ['melodic', 0.45],
+        ['bass', 0.4],
+      ],
+      true,
+    );
+    expect(resolveClass(loop, 'loop', file('bass', 'bass'))).toMatchObject({
+      class: 'bass',
+      loopClass: 'bass',
+      classSource: 'name',
+    });
+    // A one-shot class alone ("Kick Bass Loop": no single loop class) says nothing.
+    expect(resolveClass(loop, 'loop', file('kick', null))).toMatchObject({
+      class: null,
+      loopClass: null,
+      classSource: null,
+    });
+  });
+});

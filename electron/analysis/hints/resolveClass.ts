@@ -1,0 +1,59 @@
+import type { NameClass } from '../../../shared/nameClass';
+import type { SampleClass, SampleKind } from '../../../shared/taxonomy';
+import type { SampleClassification } from '../runner/classification';
+
+/** What the classifier said (the worker's classification, or the classifier's own decision). */
+export type HeardClass = Pick<SampleClassification, 'class' | 'confidence' | 'candidates'>;
+export type ClassSource = SampleClassification['classSource'];
+
+/**
+ * Confidence given to a class read from the file name (as to a key read from the name),
+ * or the audio's own when higher.
+ */
+export const FILE_NAME_CLASS_CONFIDENCE = 0.9;
+/** Confidence given to a class read from a folder name, which the audio had to support. */
+export const FOLDER_CLASS_CONFIDENCE = 0.8;
+/** The audio "hears" a class it gives at least this probability among its candidates. */
+export const HEARD_MIN_P = 0.1;
+
+/**
+ * The class of a sample from what the classifier heard and what its name says
+ * (shared/nameClass.ts), the way tempo and key already prefer what is written:
+ *
+ * - the file name's class wins, unless the audio confidently names another class and
+ *   hardly hears the written one (under HEARD_MIN_P: a mislabelled file, where the audio
+ *   stays and the written class is ignored);
+ * - a folder's class is taken only where the audio agrees or is unsure and hears the
+ *   folder's class ("Kicks/01.wav" settles a kick/tom doubt, not a vocal).
+ *
+ * Loops use the loop content class the name states. The candidates stay what the audio
+ * said, so the app can still show both.
+ */
+export function resolveClass<T extends HeardClass>(
+  audio: T,
+  kind: SampleKind | null,
+  name: NameClass | null,
+): T & { classSource: ClassSource } {
+  const fromAudio = {
+    ...audio,
+    classSource: audio.class === null ? null : ('audio' as const),
+  };
+  const named: SampleClass | null = name ? (kind === 'loop' ? name.loop : name.oneShot) : null;
+  if (!name || named === null) return fromAudio;
+  const heard = audio.candidates.some((c) => c.class === named && c.p >= HEARD_MIN_P);
+  const supported =
+    name.from === 'file'
+      ? audio.class === null || audio.class === named || heard
+      : (audio.class === null || audio.class === named) && heard;
+  if (!supported) return fromAudio;
+  return {
+    ...audio,
+    class: named,
+    confidence: Math.max(
+      name.from === 'file' ? FILE_NAME_CLASS_CONFIDENCE : FOLDER_CLASS_CONFIDENCE,
+      audio.candidates.find((c) => c.class === named)?.p ?? 0,
+    ),
+    ...(kind === 'loop' ? { loopClass: named } : {}),
+    classSource: 'name' as const,
+  };
+}
