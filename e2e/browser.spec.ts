@@ -61,6 +61,15 @@ test('analysis fills in class, kind and loudness', async () => {
     timeout: 120_000,
   });
   await page.getByRole('button', { name: /^All samples/ }).click();
+  // The class cell says where its class comes from: the file name ("808_Hat_Closed"), or
+  // the sound and how sure it is.
+  const titles = await rows(page)
+    .locator('.cell--class[title]')
+    .evaluateAll((cells) => cells.map((c) => c.getAttribute('title') ?? ''));
+  expect(titles.some((t) => / from the file or folder name$/.test(t))).toBe(true);
+  expect(
+    titles.every((t) => / (from the file or folder name|% sure from the sound)$/.test(t)),
+  ).toBe(true);
   await shot(page, '02-browser');
 });
 

@@ -64,6 +64,7 @@ describe('static first screen', () => {
       expect(html).toContain(`class="cell cell--${col.align} cell--${col.id}" role="gridcell"`);
     expect(html).toContain('role="gridcell">120<');
     expect(html).toContain('role="gridcell" title="A minor (8A)">Am<');
+    expect(html).toContain('role="gridcell" title="kick, 90 % sure from the sound">kick<');
     expect(count(html, /star star--on/g)).toBe(3);
     expect(html).toContain('class="fav fav--on">♥<');
     expect(html).toContain('<span class="tag">dark</span><span class="tag">punchy</span>');

@@ -35,8 +35,18 @@ export function cellText(row: SampleSummary, id: ColumnId, now: number): string 
   }
 }
 
+/** Where a class comes from, for its tooltip: "kick, from the file name" / "kick, 87 % sure". */
+export function classTitle(row: SampleSummary): string | undefined {
+  if (!row.class) return undefined;
+  if (row.classSource === 'name') return `${row.class}, from the file or folder name`;
+  return row.classConfidence === null
+    ? row.class
+    : `${row.class}, ${Math.round(row.classConfidence * 100)} % sure from the sound`;
+}
+
 export function cellTitle(row: SampleSummary, id: ColumnId): string | undefined {
   if (id === 'name') return row.path;
+  if (id === 'class') return classTitle(row);
   if (id === 'key' && row.key) return `${row.key} (${camelotOf(row.key)})`;
   if (id === 'tags' && row.tags.length) return row.tags.join(', ');
   return undefined;

@@ -123,6 +123,7 @@ const getSample = readTool({
       channels: s.channels,
       bitDepth: s.bitDepth,
       classConfidence: s.classConfidence,
+      classSource: s.classSource,
       analysis: s.analysis,
       collections: s.collections.map((c) => c.name).slice(0, 20),
       embedded: Object.fromEntries(
