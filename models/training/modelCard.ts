@@ -10,6 +10,7 @@ import type { ManifestEntry } from './manifestTypes';
 import { SPLITS } from './manifestTypes';
 import type { Metrics } from './metrics';
 import type { ChangeRobustness } from './robustness';
+import type { NameEffect } from './nameEffect';
 import { KIT_CLASS } from './hydrogenKits';
 import { TEST_GROUPS, VAL_GROUPS, valPrograms } from './split';
 
@@ -38,6 +39,8 @@ export interface CardInputs {
   val: Evaluation;
   /** Same sounds quieter or folded to mono (levelVariants.ts); absent in older runs. */
   robustness?: readonly ChangeRobustness[];
+  /** What file names add on the held-out hydrogen kits (nameEffect.ts); absent in older runs. */
+  names?: NameEffect;
 }
 
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
@@ -66,6 +69,25 @@ ${table(
     pct(r.accuracyChanged),
   ]),
 )}`;
+}
+
+function namesSection(e: NameEffect | undefined): string {
+  if (!e || e.samples === 0) return '';
+  return `### With the class a file name states
+
+In the app the class a file or folder name states counts too, unless the sound contradicts it (\`electron/analysis/hints/resolveClass.ts\`, docs/analysis.md). Every other figure on this card is the audio alone. On the held-out hydrogen one-shots (the only test files whose names their authors wrote; their labels come from each kit's instrument names, written by the same authors, so this is what a producer with these kits sees, not an independent accuracy):
+
+${table(
+  ['', 'audio alone', 'with names'],
+  [
+    ['top class right', pct(e.accuracyAudio), pct(e.accuracyWithNames)],
+    [`drums (${e.drums})`, pct(e.drumAccuracyAudio), pct(e.drumAccuracyWithNames)],
+    ['get a class', pct(e.coverageAudio), pct(e.coverageWithNames)],
+    ['of those, right', pct(e.selectiveAudio), pct(e.selectiveWithNames)],
+  ],
+)}
+
+${e.samples} one-shots; ${e.fromName} classes came from a name, ${e.fromNameWrong} of them wrong.`;
 }
 
 function countsTable(
@@ -304,6 +326,8 @@ ${headSection('One-shots', test.oneShot)}
 ${headSection('Loops (content class)', test.loop)}
 
 ${robustnessSection(inp.robustness ?? [])}
+
+${namesSection(inp.names)}
 
 Validation (for reference${inp.report.refit ? '; the shipped networks were refitted on it, so these figures are not held out' : ''}): one-shot macro-F1 ${pct(val.oneShot.metrics.macroF1)}, drum accuracy ${pct(val.drumAccuracy)}, loop macro-F1 ${pct(val.loop.metrics.macroF1)}.
 

@@ -28,6 +28,7 @@ import { buildDataset } from './buildDataset';
 import { evaluateSplit } from './evaluate';
 import { levelVariants } from './levelVariants';
 import { measureLevelRobustness } from './robustness';
+import { measureNameEffect } from './nameEffect';
 import { computeFeatures, EXTRACTORS, type FeatureExtractor } from './features';
 import { manifestToJsonl } from './manifest';
 import { writeModelCard, type CardReport } from './modelCard';
@@ -201,10 +202,11 @@ async function main(): Promise<void> {
     variants,
     new Map([...table.byId, ...variantTable.byId]),
   );
+  const names = await measureNameEffect(classifier, dataset.entries, table.byId);
   await classifier.close();
   writeFileSync(
     join(dataDir, 'evaluation.json'),
-    JSON.stringify({ test, val, robustness }, null, 1),
+    JSON.stringify({ test, val, robustness, names }, null, 1),
   );
   log(
     `test: one-shot macro-F1 ${(test.oneShot.metrics.macroF1 * 100).toFixed(1)} %, drum accuracy ${(test.drumAccuracy * 100).toFixed(1)} %, ` +
@@ -221,6 +223,7 @@ async function main(): Promise<void> {
     test,
     val,
     robustness,
+    names,
   });
   log('done');
 }
