@@ -31,6 +31,9 @@ const TABLE: Array<[string, Expect]> = [
   ['closed hi hat', { classes: ['hihat'], nameWords: ['closed'] }],
   ['crash cymbal', { classes: ['cymbal'], nameWords: ['crash'] }],
   ['floor tom', { classes: ['tom'] }],
+  // The classifier files a lone rim shot under percussion, producers with snares: both.
+  ['rimshot', { classes: ['percussion', 'snare'], nameWords: ['rim'] }],
+  ['side stick', { classes: ['percussion', 'snare'], nameWords: ['rim'] }],
   ['shaker loop', { classes: ['percussion'], kind: 'loop', loopClasses: ['drums'] }],
   [
     'drum loop 90bpm',

@@ -51,9 +51,11 @@ const ENTRIES: Array<[string[], Meaning[]]> = [
     [cls('kick')],
   ],
   [['snare', 'snares', 'snr', 'sd', 'snare drum'], [cls('snare')]],
+  // The classifier files a rim shot or side stick alone under percussion
+  // (models/training/drumNames.ts); producers file them with snares. Both, and the name.
   [
     ['rimshot', 'rim shot', 'rim', 'sidestick', 'side stick'],
-    [cls('snare'), name('rim')],
+    [cls('percussion'), cls('snare'), name('rim')],
   ],
   [
     ['clap', 'claps', 'handclap', 'handclaps', 'hand clap', 'snap', 'snaps', 'finger snap'],
