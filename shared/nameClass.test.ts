@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { classFromName } from './nameClass';
 
-const oneShot = (file: string, dir = '/lib/Pack') => classFromName(file, dir)?.oneShot ?? null;
+const oneShot = (file: string, dir = '/lib/Pack') =>
+  classFromName(file, dir)?.oneShot?.class ?? null;
 
 describe('classFromName', () => {
   it('reads the class producers write into file names', () => {
@@ -47,17 +48,21 @@ describe('classFromName', () => {
 
   it('falls back to the two nearest folders, the file name first', () => {
     expect(classFromName('01.wav', '/lib/Pack/Kicks')).toEqual({
-      oneShot: 'kick',
-      loop: 'drums',
+      oneShot: { class: 'kick', from: 'folder' },
+      loop: { class: 'drums', from: 'folder' },
+    });
+    expect(classFromName('Hard 01.wav', '/lib/Snares/Hard')?.oneShot).toEqual({
+      class: 'snare',
       from: 'folder',
     });
-    expect(classFromName('Hard 01.wav', '/lib/Snares/Hard')).toMatchObject({
-      oneShot: 'snare',
-      from: 'folder',
-    });
-    expect(classFromName('Kick 01.wav', '/lib/Snares')).toMatchObject({
-      oneShot: 'kick',
+    expect(classFromName('Kick 01.wav', '/lib/Snares')?.oneShot).toEqual({
+      class: 'kick',
       from: 'file',
+    });
+    // "Drum" names no one-shot class: the folder says which drum (the loop class is the file's).
+    expect(classFromName('Drum Hit 01.wav', '/lib/Kicks')).toEqual({
+      oneShot: { class: 'kick', from: 'folder' },
+      loop: { class: 'drums', from: 'file' },
     });
     // Three levels up is too far to say anything about the file.
     expect(classFromName('01.wav', '/home/Bass/Samples/Pack')).toBeNull();
@@ -65,8 +70,7 @@ describe('classFromName', () => {
     // one-shot class (drum hits, but which?).
     expect(classFromName('01.wav', '/lib/Kicks/Kicks and Snares')).toEqual({
       oneShot: null,
-      loop: 'drums',
-      from: 'folder',
+      loop: { class: 'drums', from: 'folder' },
     });
     expect(classFromName('01.wav', '/lib/Kicks/Vocals and Guitars')).toBeNull();
   });
@@ -74,17 +78,16 @@ describe('classFromName', () => {
   it('gives loops their content class', () => {
     expect(classFromName('Drum Loop 120.wav', '/lib')).toEqual({
       oneShot: null,
-      loop: 'drums',
-      from: 'file',
+      loop: { class: 'drums', from: 'file' },
     });
-    expect(classFromName('Bass Loop 120 Am.wav', '/lib')?.loop).toBe('bass');
-    expect(classFromName('Piano Chords 90.wav', '/lib')?.loop).toBe('melodic');
-    expect(classFromName('01 120bpm.wav', '/lib/Vocal Loops')?.loop).toBe('vocal');
+    const loop = (file: string, dir = '/lib') => classFromName(file, dir)?.loop?.class ?? null;
+    expect(loop('Bass Loop 120 Am.wav')).toBe('bass');
+    expect(loop('Piano Chords 90.wav')).toBe('melodic');
+    expect(loop('01 120bpm.wav', '/lib/Vocal Loops')).toBe('vocal');
     // A kick-and-bass loop: the drum class for a one-shot, no single loop class.
     expect(classFromName('Kick Bass Loop.wav', '/lib')).toEqual({
-      oneShot: 'kick',
+      oneShot: { class: 'kick', from: 'file' },
       loop: null,
-      from: 'file',
     });
   });
 });

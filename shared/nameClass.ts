@@ -14,13 +14,17 @@ import { DRUM_CLASSES, type LoopClass, type OneShotClass } from './taxonomy';
  * over folders; only the two nearest folders are read ("Library/Bass/…" far up the
  * path says nothing about a file). Pure: no Node imports.
  */
-export interface NameClass {
-  /** One-shot class named (for loops: the class whose loop class is `loopClass`). */
-  oneShot: OneShotClass | null;
-  /** Loop content class named ("Drum Loop", "Bass Loop", "Vox Loop"). */
-  loop: LoopClass | null;
+export interface NamedClass<C> {
+  class: C;
   /** Where it was read: the file name, or a folder above it. */
   from: 'file' | 'folder';
+}
+
+export interface NameClass {
+  /** The one-shot class named, for a one-shot. */
+  oneShot: NamedClass<OneShotClass> | null;
+  /** The loop content class named ("Drum Loop", "Bass Loop", "Vox Loop"), for a loop. */
+  loop: NamedClass<LoopClass> | null;
 }
 
 /** How many folder levels above the file are read for a class. */
@@ -108,8 +112,26 @@ function stripExtension(fileName: string): string {
 }
 
 /**
- * The class named by `fileName` or, failing that, by the nearest of its two folders
- * that names any class; null when none does or the nearest one that does is ambiguous.
+ * Walks the levels (file name first) to the nearest that mentions anything `decide`
+ * can use, and takes its answer there: a class, or null when that level is ambiguous.
+ */
+function nearest<C>(
+  levels: ReadonlyArray<[LevelClasses, NamedClass<C>['from']]>,
+  mentions: (level: LevelClasses) => boolean,
+  decide: (level: LevelClasses) => C | null,
+): NamedClass<C> | null {
+  for (const [level, from] of levels) {
+    if (!mentions(level)) continue;
+    const cls = decide(level);
+    return cls === null ? null : { class: cls, from };
+  }
+  return null;
+}
+
+/**
+ * The one-shot and loop classes named by `fileName` or, failing that, by the nearest
+ * of its two folders that names one; null when neither is named unambiguously. A file
+ * called "Drum Hit 01" in "Kicks/" is a kick: "drum" names no one-shot class.
  */
 export function classFromName(fileName: string, dirPath: string): NameClass | null {
   const folders = dirPath
@@ -117,17 +139,11 @@ export function classFromName(fileName: string, dirPath: string): NameClass | nu
     .filter((s) => s.length > 0)
     .slice(-CLASS_FOLDERS)
     .reverse();
-  const levels: Array<[string, NameClass['from']]> = [
-    [stripExtension(fileName), 'file'],
-    ...folders.map((f): [string, NameClass['from']] => [f, 'folder']),
+  const levels: Array<[LevelClasses, NamedClass<unknown>['from']]> = [
+    [classesOf(stripExtension(fileName)), 'file'],
+    ...folders.map((f): [LevelClasses, NamedClass<unknown>['from']] => [classesOf(f), 'folder']),
   ];
-  for (const [text, from] of levels) {
-    const level = classesOf(text);
-    if (level.oneShot.size === 0 && level.loop.size === 0) continue;
-    const oneShot = oneShotOf(level);
-    const loop = loopOf(level);
-    if (oneShot === null && loop === null) return null;
-    return { oneShot, loop, from };
-  }
-  return null;
+  const oneShot = nearest(levels, (l) => l.oneShot.size > 0, oneShotOf);
+  const loop = nearest(levels, (l) => l.oneShot.size > 0 || l.loop.size > 0, loopOf);
+  return oneShot || loop ? { oneShot, loop } : null;
 }

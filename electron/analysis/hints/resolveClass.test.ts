@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NameClass } from '../../../shared/nameClass';
-import type { SampleClass } from '../../../shared/taxonomy';
+import type { LoopClass, OneShotClass, SampleClass } from '../../../shared/taxonomy';
 import type { SampleClassification } from '../runner/classification';
 import { FILE_NAME_CLASS_CONFIDENCE, FOLDER_CLASS_CONFIDENCE, resolveClass } from './resolveClass';
 
@@ -20,16 +20,14 @@ function heard(
     embeddingVersion: 'test',
   };
 }
-const file = (oneShot: NameClass['oneShot'], loop: NameClass['loop'] = null): NameClass => ({
-  oneShot,
-  loop,
-  from: 'file',
-});
-const folder = (oneShot: NameClass['oneShot'], loop: NameClass['loop'] = null): NameClass => ({
-  oneShot,
-  loop,
-  from: 'folder',
-});
+const named =
+  (from: 'file' | 'folder') =>
+  (oneShot: OneShotClass | null, loop: LoopClass | null = null): NameClass => ({
+    oneShot: oneShot === null ? null : { class: oneShot, from },
+    loop: loop === null ? null : { class: loop, from },
+  });
+const file = named('file');
+const folder = named('folder');
 
 describe('resolveClass', () => {
   it('keeps the audio where the name says nothing', () => {

@@ -1,4 +1,4 @@
-import type { NameClass } from '../../../shared/nameClass';
+import type { NameClass, NamedClass } from '../../../shared/nameClass';
 import type { SampleClass, SampleKind } from '../../../shared/taxonomy';
 import type { SampleClassification } from '../runner/classification';
 
@@ -38,11 +38,13 @@ export function resolveClass<T extends HeardClass>(
     ...audio,
     classSource: audio.class === null ? null : ('audio' as const),
   };
-  const named: SampleClass | null = name ? (kind === 'loop' ? name.loop : name.oneShot) : null;
-  if (!name || named === null) return fromAudio;
+  const written: NamedClass<SampleClass> | null =
+    (kind === 'loop' ? name?.loop : name?.oneShot) ?? null;
+  if (written === null) return fromAudio;
+  const named = written.class;
   const heard = audio.candidates.some((c) => c.class === named && c.p >= HEARD_MIN_P);
   const supported =
-    name.from === 'file'
+    written.from === 'file'
       ? audio.class === null || audio.class === named || heard
       : (audio.class === null || audio.class === named) && heard;
   if (!supported) return fromAudio;
@@ -50,7 +52,7 @@ export function resolveClass<T extends HeardClass>(
     ...audio,
     class: named,
     confidence: Math.max(
-      name.from === 'file' ? FILE_NAME_CLASS_CONFIDENCE : FOLDER_CLASS_CONFIDENCE,
+      written.from === 'file' ? FILE_NAME_CLASS_CONFIDENCE : FOLDER_CLASS_CONFIDENCE,
       audio.candidates.find((c) => c.class === named)?.p ?? 0,
     ),
     ...(kind === 'loop' ? { loopClass: named } : {}),
