@@ -7,13 +7,13 @@
  * are labelled from their file names and the GM renders are named by our renderer, so
  * neither is measured.
  */
-import { basename, dirname } from 'node:path';
 import type { SampleClassifier } from '../../electron/analysis/classify/classifier';
 import type { Classification } from '../../electron/analysis/classify/decision';
-import { resolveClass } from '../../electron/analysis/hints/resolveClass';
-import { classFromName } from '../../shared/nameClass';
+import { resolveClassOfFile } from '../../electron/analysis/hints/resolveClass';
+import { ONE_SHOT_CLASSES } from '../../shared/taxonomy';
 import { DRUM_GOAL_CLASSES } from './evaluate';
 import type { ManifestEntry } from './manifestTypes';
+import { accuracyOver } from './metrics';
 
 /** The sources whose file names are their authors' (see above). */
 export const NAMED_SOURCES = ['hydrogen'] as const;
@@ -36,59 +36,48 @@ export interface NameEffect {
   fromNameWrong: number;
 }
 
-const drums = new Set<string>(DRUM_GOAL_CLASSES);
+const share = (a: number, b: number) => (b > 0 ? a / b : 0);
+
+/** How many decisions gave a class, and how many of those were right. */
+function decided(truth: readonly string[], decisions: ReadonlyArray<string | null>) {
+  const given = decisions.filter((d) => d !== null).length;
+  const right = decisions.filter((d, i) => d !== null && d === truth[i]).length;
+  return { coverage: share(given, truth.length), selective: share(right, given) };
+}
 
 /** Compares the audio's decisions with the name-resolved ones (`heard[i]` for `entries[i]`). */
 export function nameEffect(
   entries: readonly Pick<ManifestEntry, 'path' | 'label'>[],
   heard: readonly Classification[],
 ): NameEffect {
-  const n = { samples: 0, drums: 0, audio: 0, named: 0, drumAudio: 0, drumNamed: 0 };
-  const sel = { audio: 0, audioOk: 0, named: 0, namedOk: 0, fromName: 0, fromNameWrong: 0 };
-  entries.forEach((e, i) => {
-    const audio = heard[i] as Classification;
-    const resolved = resolveClass(
-      audio,
-      'one-shot',
-      classFromName(basename(e.path), dirname(e.path)),
-    );
-    const top = audio.candidates[0]?.class;
-    const final = resolved.classSource === 'name' ? resolved.class : top;
-    n.samples++;
-    if (top === e.label) n.audio++;
-    if (final === e.label) n.named++;
-    if (drums.has(e.label)) {
-      n.drums++;
-      if (top === e.label) n.drumAudio++;
-      if (final === e.label) n.drumNamed++;
-    }
-    if (audio.class !== null) {
-      sel.audio++;
-      if (audio.class === e.label) sel.audioOk++;
-    }
-    if (resolved.class !== null) {
-      sel.named++;
-      if (resolved.class === e.label) sel.namedOk++;
-    }
-    if (resolved.classSource === 'name') {
-      sel.fromName++;
-      if (resolved.class !== e.label) sel.fromNameWrong++;
-    }
-  });
-  const share = (a: number, b: number) => (b > 0 ? a / b : 0);
+  const truth = entries.map((e) => e.label as string);
+  const resolved = entries.map((e, i) =>
+    resolveClassOfFile(heard[i] as Classification, 'one-shot', e.path),
+  );
+  const top = heard.map((h) => h.candidates[0]?.class ?? '');
+  const final = resolved.map((r, i) => (r.classSource === 'name' ? r.class : top[i]) ?? '');
+  const fromName = resolved.flatMap((r, i) => (r.classSource === 'name' ? [i] : []));
+  const audio = decided(
+    truth,
+    heard.map((h) => h.class),
+  );
+  const named = decided(
+    truth,
+    resolved.map((r) => r.class),
+  );
   return {
-    samples: n.samples,
-    drums: n.drums,
-    accuracyAudio: share(n.audio, n.samples),
-    accuracyWithNames: share(n.named, n.samples),
-    drumAccuracyAudio: share(n.drumAudio, n.drums),
-    drumAccuracyWithNames: share(n.drumNamed, n.drums),
-    coverageAudio: share(sel.audio, n.samples),
-    selectiveAudio: share(sel.audioOk, sel.audio),
-    coverageWithNames: share(sel.named, n.samples),
-    selectiveWithNames: share(sel.namedOk, sel.named),
-    fromName: sel.fromName,
-    fromNameWrong: sel.fromNameWrong,
+    samples: entries.length,
+    drums: truth.filter((t) => (DRUM_GOAL_CLASSES as readonly string[]).includes(t)).length,
+    accuracyAudio: accuracyOver(ONE_SHOT_CLASSES, truth, top),
+    accuracyWithNames: accuracyOver(ONE_SHOT_CLASSES, truth, final),
+    drumAccuracyAudio: accuracyOver(DRUM_GOAL_CLASSES, truth, top),
+    drumAccuracyWithNames: accuracyOver(DRUM_GOAL_CLASSES, truth, final),
+    coverageAudio: audio.coverage,
+    selectiveAudio: audio.selective,
+    coverageWithNames: named.coverage,
+    selectiveWithNames: named.selective,
+    fromName: fromName.length,
+    fromNameWrong: fromName.filter((i) => resolved[i]?.class !== truth[i]).length,
   };
 }
 

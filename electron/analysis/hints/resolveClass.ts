@@ -1,4 +1,5 @@
-import type { NameClass, NamedClass } from '../../../shared/nameClass';
+import { basename, dirname } from 'node:path';
+import { classFromName, type NameClass, type NamedClass } from '../../../shared/nameClass';
 import type { SampleClass, SampleKind } from '../../../shared/taxonomy';
 import type { SampleClassification } from '../runner/classification';
 
@@ -58,4 +59,13 @@ export function resolveClass<T extends HeardClass>(
     ...(kind === 'loop' ? { loopClass: named } : {}),
     classSource: 'name' as const,
   };
+}
+
+/** resolveClass with the class the file at `path` states in its name or its folders'. */
+export function resolveClassOfFile<T extends HeardClass>(
+  audio: T,
+  kind: SampleKind | null,
+  path: string,
+): T & { classSource: ClassSource } {
+  return resolveClass(audio, kind, classFromName(basename(path), dirname(path)));
 }

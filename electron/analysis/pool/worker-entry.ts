@@ -4,10 +4,8 @@
  * Bundled as dist/electron/analysis-worker.js by the build; run from source through tsx
  * in tests.
  */
-import { basename, dirname } from 'node:path';
-import { classFromName } from '../../../shared/nameClass';
 import { analyzeFile } from '../analyzeFile';
-import { resolveClass } from '../hints/resolveClass';
+import { resolveClassOfFile } from '../hints/resolveClass';
 import { classifyResult } from '../runner/workerClassifier';
 import type { AnalyzedFile, AnalyzeRequest } from './analysisPool';
 import { serveTasks } from './serveTasks';
@@ -19,9 +17,7 @@ serveTasks<AnalyzeRequest, AnalyzedFile>(
       ...(req.embedded ? { embedded: req.embedded } : {}),
     });
     const heard = req.classify ? await classifyResult(result) : null;
-    const classification =
-      heard &&
-      resolveClass(heard, result.kind, classFromName(basename(req.path), dirname(req.path)));
+    const classification = heard && resolveClassOfFile(heard, result.kind, req.path);
     return { result, classification };
   },
   ({ result, classification }) => [
