@@ -4,17 +4,17 @@ accuracy grows with the number of training drum kits. One network (seed 0, the s
 recipe: domain-balanced draws within each class, level changes) is trained on the train
 split with only a fraction KEEP of the drum "units" (a hydrogen kit, one GM drum-kit
 program of a soundfont, freepats, Sonic Pi, lmms) keeping their drum-class rows; every
-melodic row stays. DRAW seeds which units. Prints validation and test drum accuracy and
-macro-F1 every 10 epochs; the last epoch is the figure (nothing is chosen on either).
+melodic row stays. DRAW seeds which units. Trains with train_model.train_one (as the
+refit does: no validation, the last epoch kept) and prints validation and test drum
+accuracy and macro-F1 of that last epoch (nothing is chosen on either).
 
 Needs models/training/.data/dataset.json from `npm run train:classifier` (or
 `npx tsx models/training/train.ts --skip-training`). From the repository root:
 
     KEEP=0.5 DRAW=0 THREADS=2 /usr/bin/python3 models/training/experiment_kit_curve.py
 """
-import json, os, sys, collections, random, re
+import json, os, sys, random, re
 import numpy as np, torch
-from torch import nn
 sys.path.insert(0, "models/training")
 import train_model as tm
 
@@ -52,30 +52,12 @@ def sel(s):
     return torch.tensor(x[idx]), np.array([one.index(label[i]) for i in idx])
 xv, yv = sel("val"); xt, yt = sel("test")
 print(json.dumps({"train_rows": len(tr_idx), "drum_rows": int(sum(label[i] in DR for i in tr_idx))}), flush=True)
-doms = [rows[i]["domain"] for i in tr_idx]; labs = [label[i] for i in tr_idx]
-dc = collections.Counter(zip(doms, labs)); nc = collections.Counter(labs)
-raw = [max(dc[(d, l)], 10) ** -1.0 for d, l in zip(doms, labs)]
-tot = collections.defaultdict(float)
-for r, l in zip(raw, labs): tot[l] += r
-row_w = torch.tensor([r * nc[l] / tot[l] for r, l in zip(raw, labs)], dtype=torch.float64)
+draw = tm.domain_weights([rows[i]["domain"] for i in tr_idx], [label[i] for i in tr_idx])
 torch.manual_seed(seed)
 model = tm.Classifier(dim, mel, len(one), len(data["loopClasses"]), mean, std)
-params = list(model.desc.parameters()) + list(model.one_trunk.parameters()) + list(model.one_out.parameters()) + list(model.conv.parameters())
-opt = torch.optim.AdamW(params, lr=2e-3, weight_decay=1e-3)
-steps = epochs * ((len(xs) + 127) // 128)
-sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=3e-3, total_steps=steps, pct_start=0.2)
-loss_fn = nn.CrossEntropyLoss(weight=tm.class_weights(ys.numpy(), len(one)), label_smoothing=0.05)
-gen = torch.Generator().manual_seed(seed)
-for epoch in range(epochs):
-    model.train()
-    perm = torch.multinomial(row_w, len(xs), replacement=True, generator=gen)
-    for i in range(0, len(xs), 128):
-        idx = perm[i:i+128]
-        xb = tm.augment(model, xs[idx], gen); yb = ys[idx]
-        loss = loss_fn(model.logits(xb)[0], yb)
-        opt.zero_grad(); loss.backward(); opt.step(); sched.step()
-    if epoch % 10 == 9 or epoch == epochs - 1:
-        model.eval()
-        pv = tm.predict(model, xv, 0); pt = tm.predict(model, xt, 0)
-        print(json.dumps({"epoch": epoch, "val_drums": round(tm.drum_accuracy(yv, pv, drum_ids), 4), "val_f1": round(tm.macro_f1(yv, pv, len(one)), 4),
-                          "test_drums": round(tm.drum_accuracy(yt, pt, drum_ids), 4), "test_f1": round(tm.macro_f1(yt, pt, len(one)), 4)}), flush=True)
+# The shipped one-shot training (train_model.train_one) without validation: the last epoch.
+tm.train_one(model, xs, ys, None, None, len(one), drum_ids, epochs, [], seed, draw)
+model.eval()
+pv = tm.predict(model, xv, 0); pt = tm.predict(model, xt, 0)
+print(json.dumps({"epoch": epochs - 1, "val_drums": round(tm.drum_accuracy(yv, pv, drum_ids), 4), "val_f1": round(tm.macro_f1(yv, pv, len(one)), 4),
+                  "test_drums": round(tm.drum_accuracy(yt, pt, drum_ids), 4), "test_f1": round(tm.macro_f1(yt, pt, len(one)), 4)}), flush=True)
