@@ -1,5 +1,6 @@
 import { LOOP_CLASS_OF, MAX_PHRASE_WORDS, VOCABULARY } from './describe/vocabulary';
 import { tokenize } from './nameHints';
+import { stripExtension } from './searchText';
 import { DRUM_CLASSES, type LoopClass, type OneShotClass } from './taxonomy';
 
 /**
@@ -104,11 +105,6 @@ function loopOf(level: LevelClasses): LoopClass | null {
   const all = new Set<LoopClass>(level.loop);
   for (const c of level.oneShot) all.add(LOOP_CLASS_OF[c]);
   return all.size === 1 ? ([...all][0] as LoopClass) : null;
-}
-
-function stripExtension(fileName: string): string {
-  const dot = fileName.lastIndexOf('.');
-  return dot > 0 ? fileName.slice(0, dot) : fileName;
 }
 
 /**
