@@ -1,5 +1,5 @@
 import type { AnalysisContract } from '../../shared/contract';
-import type { HandlerMap } from '../app/handlerTypes';
+import type { HandlerMap } from '../core/handlerTypes';
 import type { AnalysisRunner } from './runner/analysisRunner';
 
 /** The analysis domain's handlers over the background runner (which also works unstarted, e.g. in the CLI). */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KICK, writeAudioFolder } from '../analysis/runner/test-support';
 import { openDatabase } from '../library/db';
-import { runCli } from './runCli';
+import { runAppCli as runCli } from '../app/cli';
 
 let dir: string;
 let samples: string;
