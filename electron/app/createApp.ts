@@ -15,15 +15,21 @@ import { probeFile } from '../library/probe/probe';
 import { createDispatch } from '../core/dispatch';
 import { EventBus } from '../core/eventBus';
 import type { HandlerMap, Handlers } from '../core/handlerTypes';
-import { APP_NAME } from '../core/paths';
+import { APP_NAME, secretFilePath } from '../core/paths';
 import { appVersion } from '../core/version';
+import { keyStoreFromSecrets } from './aiKeyStore';
+import { fileSecretStore } from './secretFile';
 
 /** What the host (Electron, the web server, the CLI) provides: its own platform actions. */
 export interface Host {
   mode: AppMode;
   capabilities: PlatformCapabilities;
   handlers: HandlerMap<Omit<AppContract, 'app.info'>>;
-  /** Where AI keys live (desktop: OS keychain via safeStorage); default: environment variables. */
+  /**
+   * Where AI keys live. Default: the store every mode shares (environment variables, then
+   * `<data dir>/secrets.json`, unencrypted in plain Node); the desktop app passes the same
+   * store with Electron safeStorage encrypting what it saves.
+   */
   keys?: KeyStore;
   /** Packaged resources (bundled Ollama binary); default: none. */
   resourcesDir?: string;
@@ -42,6 +48,8 @@ export interface AppOptions {
   /** Analyse the library in the background (default: yes except in the CLI); `workers` sizes the pool. */
   analysis?: boolean | { workers?: number };
   log?: (message: string, error?: unknown) => void;
+  /** Environment variables for keys (default process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** The wired backend (library/backend.ts says what each part is). */
@@ -90,7 +98,15 @@ export function createApp(options: AppOptions): App {
       dataDir: options.dataDir,
       reuseOllamaOnly: options.host.mode === 'cli',
       emit: (e, p) => events.emit(e, p as never),
-      ...(options.host.keys ? { keys: options.host.keys } : {}),
+      keys:
+        options.host.keys ??
+        keyStoreFromSecrets(
+          fileSecretStore({
+            path: secretFilePath(options.dataDir),
+            cipher: null,
+            env: options.env ?? process.env,
+          }),
+        ),
       ...(options.host.resourcesDir ? { resourcesDir: options.host.resourcesDir } : {}),
     });
   const handlers: Handlers = {
