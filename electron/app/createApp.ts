@@ -1,7 +1,7 @@
 import type { AppContract, AppInfo, AppMode, PlatformCapabilities } from '../../shared/contract';
 import { nameHints } from '../../shared/nameHints';
-import { createAnalysisHandlers } from '../analysis/handlers';
-import { AnalysisRunner } from '../analysis/runner/analysisRunner';
+import { createAnalysisHandlers } from '../library/analysis/handlers';
+import { AnalysisRunner } from '../library/analysis/analysisRunner';
 import { openDatabase } from '../library/db';
 import { createLibraryHandlers } from '../library/handlers';
 import type { AiService } from '../ai/aiService';

@@ -1,5 +1,5 @@
 import type { AppInfo } from '../../shared/contract';
-import type { AnalysisRunner } from '../analysis/runner/analysisRunner';
+import type { AnalysisRunner } from './analysis/analysisRunner';
 import type { Dispatch } from '../core/dispatch';
 import type { EventBus } from '../core/eventBus';
 import type { Handlers } from '../core/handlerTypes';
