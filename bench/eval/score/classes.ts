@@ -10,7 +10,7 @@ import type { ClassTier } from '../../../shared/taxonomy';
 import {
   classifyResult,
   workerClassifier,
-} from '../../../electron/analysis/runner/workerClassifier';
+} from '../../../electron/analysis/classify/workerClassifier';
 import type { Analyzed } from '../lib/analyzeAll';
 import { pct } from '../lib/metrics';
 import type { EvalItem } from '../sets/types';
