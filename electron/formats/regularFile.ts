@@ -11,6 +11,8 @@ import { AppError } from '../../shared/result';
 export function openRegularFileSync(path: string): { fd: number; stats: Stats } {
   // Devices and pipes are refused before any open (opening some has side effects).
   const before = statSync(path);
+  if (before.isDirectory())
+    throw Object.assign(new Error(`EISDIR: illegal operation on a directory`), { code: 'EISDIR' });
   if (!before.isFile()) throw notRegular(before);
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
