@@ -1,7 +1,7 @@
 import { closeSync, createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { AppError } from '../../shared/result';
-import { sampleCorsHeaders } from '../app/csp';
+import { sampleCorsHeaders } from './csp';
 import { openRegularFileSync } from '../formats/regularFile';
 import { parseRange } from './byteRange';
 import type { SampleFile } from './sampleFile';

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ClientMessage, ServerMessage } from '../../shared/wire';
 import { MAX_MESSAGE_BYTES, WS_PATH } from '../../shared/wire';
-import type { App } from '../app/createApp';
+import type { Backend } from '../library/backend';
 import type { WebAuth } from './auth';
 
 function parseMessage(data: unknown): ClientMessage | null {
@@ -24,7 +24,7 @@ function parseMessage(data: unknown): ClientMessage | null {
  */
 export function attachWebSocket(
   server: Server,
-  app: App,
+  app: Backend,
   auth: WebAuth,
   allowedOrigins: () => string[],
   isOwnHost: (host: string | undefined) => boolean,

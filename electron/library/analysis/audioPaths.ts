@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ErrorData } from '../../../shared/result';
-import { AUDIO_EXTENSIONS, extensionOf } from '../../library/import/audioExtensions';
+import { AUDIO_EXTENSIONS, extensionOf } from '../import/audioExtensions';
 
 /** A folder or name that could not be walked: reported, then skipped. */
 export type PathProblem = (path: string, error: ErrorData) => void;

@@ -39,7 +39,7 @@ describe('expandAudioPaths', () => {
     writeFileSync(join(lib, 'locked', 'x.wav'), 'x');
     writeFileSync(join(lib, 'y.wav'), 'x');
     chmodSync(join(lib, 'locked'), 0o000);
-    const script = new URL('../test-support/expandPathsScript.ts', import.meta.url).pathname;
+    const script = new URL('./test-support/expandPathsScript.ts', import.meta.url).pathname;
     const out = JSON.parse(
       execFileSync(command[0], [...command[1], '--import', 'tsx', script, lib], {
         encoding: 'utf8',
