@@ -8,7 +8,7 @@ import type { Migration } from './types';
  * name), which is what 'likely' means now; a re-analysis sets sure and guess.
  */
 export const classTier: Migration = {
-  version: 6,
+  version: 7,
   name: 'class tier (sure, likely, guess)',
   up(db) {
     db.exec(`

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db';
 import { MIGRATIONS } from './index';
-import { classTier } from './006-class-tier';
+import { classTier } from './007-class-tier';
 
-describe('migration 006: class tier', () => {
-  it('marks the classes a version-5 library already has as likely, and leaves empty ones empty', () => {
-    const db = openDatabase(':memory:', { migrations: MIGRATIONS.slice(0, 5) });
+describe('migration 007: class tier', () => {
+  it('marks the classes a version-6 library already has as likely, and leaves empty ones empty', () => {
+    const db = openDatabase(':memory:', { migrations: MIGRATIONS.slice(0, 6) });
     db.prepare("INSERT INTO folders (id, path, added_at) VALUES (1, '/s', 0)").run();
     const add = db.prepare(
       "INSERT INTO samples (id, folder_id, path, dir, name, format, size, mtime_ms, added_at, class, class_confidence, class_source) VALUES (?, 1, ?, '/s', ?, 'wav', 1, 0, 0, ?, ?, ?)",
