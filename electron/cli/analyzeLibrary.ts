@@ -1,6 +1,6 @@
 import type { AnalysisProgress } from '../../shared/contract/analysis';
-import { AnalysisRunner } from '../analysis/runner/analysisRunner';
-import type { App } from '../app/createApp';
+import { AnalysisRunner } from '../library/analysis/analysisRunner';
+import type { Backend } from '../library/backend';
 import type { CliContext } from './command';
 
 /** The hint every command gives when it needs analysis results that are not there yet. */
@@ -19,7 +19,7 @@ export type LibraryAnalysis = ReturnType<AnalysisRunner['status']>;
  */
 export async function analyzeLibrary(
   ctx: CliContext,
-  app: App,
+  app: Backend,
   workers: number,
 ): Promise<LibraryAnalysis> {
   const { io } = ctx;

@@ -1,12 +1,12 @@
 import type { HandlerName, InputOf, OutputOf } from '../../shared/contract';
 import type { SearchQuery } from '../../shared/schemas';
 import { AppError } from '../../shared/result';
-import type { App } from '../app/createApp';
+import type { Backend } from '../library/backend';
 import { UsageError } from './command';
 
 /** Calls a handler through the same validating dispatcher as IPC and WebSocket; throws AppError on failure. */
 export async function call<K extends HandlerName>(
-  app: App,
+  app: Backend,
   name: K,
   input: InputOf<K>,
 ): Promise<OutputOf<K>> {
@@ -32,7 +32,7 @@ export function parseIds(text: string | undefined): number[] {
 const PAGE = 1000;
 
 /** Every id that a search matches, page by page (not only the first 1,000). */
-export async function searchAllIds(app: App, query: SearchQuery): Promise<number[]> {
+export async function searchAllIds(app: Backend, query: SearchQuery): Promise<number[]> {
   const ids: number[] = [];
   let cursor: string | null = null;
   do {
@@ -49,7 +49,7 @@ export async function searchAllIds(app: App, query: SearchQuery): Promise<number
 }
 
 /** Throws NOT_FOUND naming every id that is not a sample in the library (missing files count as samples). */
-export async function requireSamples(app: App, ids: readonly number[]): Promise<void> {
+export async function requireSamples(app: Backend, ids: readonly number[]): Promise<void> {
   const unknown: number[] = [];
   for (let i = 0; i < ids.length; i += PAGE) {
     const chunk = ids.slice(i, i + PAGE);

@@ -1,5 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
-import type { App } from '../app/createApp';
+import type { Backend } from '../library/backend';
 import type { CliIO } from './output';
 
 export interface CliContext {
@@ -10,7 +10,7 @@ export interface CliContext {
    * does not exist is created only by commands marked `createsLibrary`, with `create`, or
    * where its folder exists.
    */
-  openApp(options?: { create?: boolean }): App;
+  openApp(options?: { create?: boolean }): Backend;
   /** Set when the user pressed Ctrl-C: long commands stop cleanly. */
   signal: AbortSignal;
 }

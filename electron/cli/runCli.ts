@@ -2,10 +2,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/result';
-import { createApp, type App } from '../app/createApp';
-import { headlessHost } from '../app/headlessHost';
-import { defaultDataDir, defaultDbPath } from '../app/paths';
-import { appVersion } from '../app/version';
+import { defaultDataDir, defaultDbPath } from '../core/paths';
+import { appVersion } from '../core/version';
+import type { Backend } from '../library/backend';
 import { UsageError, type CliCommand, type OptionsConfig } from './command';
 import { COMMANDS } from './commands/index';
 import { escapeControls, escapeProgress } from './escape';
@@ -41,8 +40,19 @@ function commandHelp(command: CliCommand): string {
   );
 }
 
+/** Where the library lives and how to report a background failure: what the CLI opens. */
+export interface BackendPlace {
+  dataDir: string;
+  dbPath: string;
+  /** Environment variables the backend reads (AI keys). */
+  env: NodeJS.ProcessEnv;
+  log: (message: string, error?: unknown) => void;
+}
+
 export interface RunOptions {
   io: CliIO;
+  /** Opens the backend (the composition root, electron/app/cli.ts, passes createApp). */
+  openBackend: (place: BackendPlace) => Backend;
   env?: NodeJS.ProcessEnv;
   signal?: AbortSignal;
   commands?: readonly CliCommand[];
@@ -173,7 +183,7 @@ export async function runCli(argv: string[], options: RunOptions): Promise<numbe
       usage: MAIN_USAGE.slice('usage: '.length),
     });
   }
-  let app: App | null = null;
+  let app: Backend | null = null;
   try {
     const { values, positionals } = parseArgs({
       args: rest,
@@ -203,11 +213,9 @@ export async function runCli(argv: string[], options: RunOptions): Promise<numbe
         openApp: (open) => {
           if (!app) {
             checkLibraryPath(dbPath, command.createsLibrary === true || open?.create === true);
-            app = createApp({
+            app = options.openBackend({
               dataDir,
               dbPath,
-              host: headlessHost('cli'),
-              memoryIndex: false,
               env,
               log: (m, e) => io.stderr(`${m}: ${String(e)}\n`),
             });
@@ -221,6 +229,6 @@ export async function runCli(argv: string[], options: RunOptions): Promise<numbe
   } catch (error) {
     return report(io, json, `samplemind ${command.name}`, failureOf(error, command));
   } finally {
-    if (app) await (app as App).close();
+    if (app) await (app as Backend).close();
   }
 }

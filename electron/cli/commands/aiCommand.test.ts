@@ -6,7 +6,7 @@ import { createApp } from '../../app/createApp';
 import { headlessHost } from '../../app/headlessHost';
 import { openDatabase } from '../../library/db';
 import { Ledger } from '../../ai/ledger';
-import { runCli } from '../runCli';
+import { runAppCli as runCli } from '../../app/cli';
 import { aiCommand } from './aiCommand';
 
 let dir: string;

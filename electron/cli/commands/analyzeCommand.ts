@@ -1,8 +1,8 @@
 import type { AnalyzeLine } from '../../../shared/contract/analysis';
-import { analyzePaths } from '../../analysis/runner/analyzePaths';
-import { defaultWorkers } from '../../analysis/runner/analysisRunner';
+import { analyzePaths } from '../../library/analysis/analyzePaths';
+import { defaultWorkers } from '../../library/analysis/analysisRunner';
+import { expandAudioPaths } from '../../library/analysis/audioPaths';
 import { analysisSummary, analyzeLibrary } from '../analyzeLibrary';
-import { expandAudioPaths } from '../../analysis/runner/audioPaths';
 import { AnalysisStore, type AnalysedSample } from '../../library/analysis/analysisStore';
 import { UsageError, type CliCommand, type CliContext } from '../command';
 import { formatDuration, formatTable, printJson, printJsonLine } from '../output';

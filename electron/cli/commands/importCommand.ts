@@ -1,5 +1,5 @@
 import type { ImportJobInfo } from '../../../shared/contract';
-import { defaultWorkers } from '../../analysis/runner/analysisRunner';
+import { defaultWorkers } from '../../library/analysis/analysisRunner';
 import { analysisSummary, analyzeLibrary, type LibraryAnalysis } from '../analyzeLibrary';
 import { call } from '../call';
 import { UsageError, type CliCommand } from '../command';

@@ -1,5 +1,5 @@
-import { readSecret } from './readSecret';
-import { runCli } from './runCli';
+import { readSecret } from '../cli/readSecret';
+import { runAppCli } from './cli';
 
 const controller = new AbortController();
 process.on('SIGINT', () => {
@@ -16,7 +16,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(0);
 });
 
-const code = await runCli(process.argv.slice(2), {
+const code = await runAppCli(process.argv.slice(2), {
   io: {
     stdout: (t) => {
       if (!pipeClosed) process.stdout.write(t);

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createApp } from '../app/createApp';
-import { headlessHost } from '../app/headlessHost';
-import { defaultDataDir, defaultDbPath } from '../app/paths';
-import { firstPageBlock } from './firstPage';
-import { listenFailure, parseWebArgs, WEB_USAGE } from './webArgs';
-import { startWebServer } from './webServer';
+import { createApp } from './createApp';
+import { headlessHost } from './headlessHost';
+import { defaultDataDir, defaultDbPath } from '../core/paths';
+import { firstPageBlock } from '../server/firstPage';
+import { listenFailure, parseWebArgs, WEB_USAGE } from '../server/webArgs';
+import { startWebServer } from '../server/webServer';
 
 function fail(message: string, code: number): never {
   console.error(`samplemind web: ${message}`);
