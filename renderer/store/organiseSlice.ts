@@ -4,7 +4,6 @@ import type {
   FolderInfo,
   ImportErrorRow,
   ImportJobInfo,
-  SampleSummary,
   TagInfo,
 } from '../../shared/contract';
 import { api } from '../api/client';
@@ -20,7 +19,6 @@ export interface OrganiseSlice {
   jobs: ImportJobInfo[];
   importErrors: ImportErrorRow[];
   notice: { text: string; tone: 'info' | 'error' } | null;
-  similarRows: SampleSummary[];
   boot(): Promise<void>;
   loadFolders(): Promise<void>;
   loadCollections(): Promise<void>;
@@ -36,7 +34,6 @@ export interface OrganiseSlice {
   addToCollection(collectionId: number, ids: number[]): Promise<void>;
   deleteCollection(collectionId: number): Promise<void>;
   say(text: string, tone?: 'info' | 'error'): void;
-  setSimilarRows(rows: SampleSummary[]): void;
 }
 
 let noticeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -50,7 +47,6 @@ export const createOrganiseSlice: SliceCreator<OrganiseSlice> = (set, get) => ({
   jobs: [],
   importErrors: [],
   notice: null,
-  similarRows: [],
   async boot() {
     // The rows first: the search goes out before anything else, and the sidebar's lists
     // (folder counts take the server a while on a big library) are asked for once the
@@ -170,8 +166,5 @@ export const createOrganiseSlice: SliceCreator<OrganiseSlice> = (set, get) => ({
     set({ notice: { text, tone } });
     clearTimeout(noticeTimer);
     noticeTimer = setTimeout(() => set({ notice: null }), tone === 'error' ? 8000 : 3500);
-  },
-  setSimilarRows(rows) {
-    set({ similarRows: rows });
   },
 });
