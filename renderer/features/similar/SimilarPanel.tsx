@@ -112,7 +112,9 @@ export function SimilarPanel() {
           <li key={h.sample.id} className="similar-row">
             <button
               type="button"
-              className={h.sample.id === currentId ? 'similar-item similar-item--current' : 'similar-item'}
+              className={
+                h.sample.id === currentId ? 'similar-item similar-item--current' : 'similar-item'
+              }
               aria-current={h.sample.id === currentId ? 'true' : undefined}
               onClick={() => s.audition(h.sample.id, h.sample)}
             >
