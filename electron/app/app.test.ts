@@ -9,7 +9,7 @@ import { writeTinyWav } from '../library/fixtures/tinyWav';
 import { createTestApp } from './test-support/testApp';
 import { createApp } from './createApp';
 import { headlessHost } from './headlessHost';
-import { memoryKeyStore } from '../ai/keys';
+import { memoryKeyStore } from '../ai/test-support/memoryKeyStore';
 import { existingAiService } from '../ai/handlers';
 
 let app: ReturnType<typeof createTestApp>;

@@ -11,10 +11,12 @@ import { createSimilarHandlers } from '../library/similar/handlers';
 import { createChatHandlers } from '../ai/chat/chatHandlers';
 import { Library } from '../library/library';
 import { probeFile } from '../library/probe/probe';
+import { keyStoreFromSecrets } from './aiKeyStore';
 import { createDispatch, type Dispatch } from './dispatch';
 import { EventBus } from './eventBus';
 import type { HandlerMap, Handlers } from './handlerTypes';
-import { APP_NAME } from './paths';
+import { APP_NAME, secretFilePath } from './paths';
+import { fileSecretStore } from './secretFile';
 import { appVersion } from './version';
 
 /** What the host (Electron, the web server, the CLI) provides: its own platform actions. */
@@ -22,7 +24,11 @@ export interface Host {
   mode: AppMode;
   capabilities: PlatformCapabilities;
   handlers: HandlerMap<Omit<AppContract, 'app.info'>>;
-  /** Where AI keys live (desktop: OS keychain via safeStorage); default: environment variables. */
+  /**
+   * Where AI keys live. Default: the store every mode shares (environment variables, then
+   * `<data dir>/secrets.json`, unencrypted in plain Node); the desktop app passes the same
+   * store with Electron safeStorage encrypting what it saves.
+   */
   keys?: KeyStore;
   /** Packaged resources (bundled Ollama binary); default: none. */
   resourcesDir?: string;
@@ -41,6 +47,8 @@ export interface AppOptions {
   /** Analyse the library in the background (default: yes except in the CLI); `workers` sizes the pool. */
   analysis?: boolean | { workers?: number };
   log?: (message: string, error?: unknown) => void;
+  /** Environment variables for keys (default process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface App {
@@ -100,7 +108,15 @@ export function createApp(options: AppOptions): App {
       dataDir: options.dataDir,
       reuseOllamaOnly: options.host.mode === 'cli',
       emit: (e, p) => events.emit(e, p as never),
-      ...(options.host.keys ? { keys: options.host.keys } : {}),
+      keys:
+        options.host.keys ??
+        keyStoreFromSecrets(
+          fileSecretStore({
+            path: secretFilePath(options.dataDir),
+            cipher: null,
+            env: options.env ?? process.env,
+          }),
+        ),
       ...(options.host.resourcesDir ? { resourcesDir: options.host.resourcesDir } : {}),
     });
   const handlers: Handlers = {

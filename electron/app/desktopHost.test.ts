@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LibraryChanged } from '../../shared/contract';
 import { tinyWav } from '../library/fixtures/tinyWav';
-import { memoryKeyStore } from '../ai/keys';
+import { memoryKeyStore } from '../ai/test-support/memoryKeyStore';
 import { createDispatch } from './dispatch';
 import { desktopHost, type DesktopPlatform } from './desktopHost';
 import { dragFilesFor } from './dragFiles';
