@@ -3,7 +3,7 @@
  * key), and the one AiService per database that the app wires them to.
  */
 import type { AiContract } from '../../shared/contract/ai';
-import type { HandlerMap } from '../app/handlerTypes';
+import type { HandlerMap } from '../core/handlerTypes';
 import type { Db } from '../library/db';
 import { AiService, type AiServiceOptions } from './aiService';
 

@@ -61,7 +61,7 @@ describe('the handler map and dispatch', () => {
     (app.handlers as unknown as Record<string, () => never>)['library.stats'] = () => {
       throw new Error('boom');
     };
-    const { createDispatch } = await import('./dispatch');
+    const { createDispatch } = await import('../core/dispatch');
     const dispatch = createDispatch(app.handlers, () => {});
     expect(await dispatch('library.stats', {}, { origin: 'test' })).toMatchObject({
       ok: false,

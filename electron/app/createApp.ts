@@ -1,23 +1,24 @@
 import type { AppContract, AppInfo, AppMode, PlatformCapabilities } from '../../shared/contract';
 import { nameHints } from '../../shared/nameHints';
-import { createAnalysisHandlers } from '../analysis/handlers';
-import { AnalysisRunner } from '../analysis/runner/analysisRunner';
-import { openDatabase, type Db } from '../library/db';
+import { createAnalysisHandlers } from '../library/analysis/handlers';
+import { AnalysisRunner } from '../library/analysis/analysisRunner';
+import { openDatabase } from '../library/db';
 import { createLibraryHandlers } from '../library/handlers';
 import type { AiService } from '../ai/aiService';
 import { aiServiceFor, createAiHandlers, existingAiService } from '../ai/handlers';
 import type { KeyStore } from '../ai/keys';
 import { createSimilarHandlers } from '../library/similar/handlers';
 import { createChatHandlers } from '../ai/chat/chatHandlers';
+import type { Backend } from '../library/backend';
 import { Library } from '../library/library';
 import { probeFile } from '../library/probe/probe';
+import { createDispatch } from '../core/dispatch';
+import { EventBus } from '../core/eventBus';
+import type { HandlerMap, Handlers } from '../core/handlerTypes';
+import { APP_NAME, secretFilePath } from '../core/paths';
+import { appVersion } from '../core/version';
 import { keyStoreFromSecrets } from './aiKeyStore';
-import { createDispatch, type Dispatch } from './dispatch';
-import { EventBus } from './eventBus';
-import type { HandlerMap, Handlers } from './handlerTypes';
-import { APP_NAME, secretFilePath } from './paths';
 import { fileSecretStore } from './secretFile';
-import { appVersion } from './version';
 
 /** What the host (Electron, the web server, the CLI) provides: its own platform actions. */
 export interface Host {
@@ -51,19 +52,8 @@ export interface AppOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export interface App {
-  db: Db;
-  events: EventBus;
-  library: Library;
-  /** Background analysis (started by start() unless turned off). */
-  analysis: AnalysisRunner;
-  handlers: Handlers;
-  dispatch: Dispatch;
-  info: AppInfo;
-  /** Loads indexes and resumes interrupted work; resolves when the app is ready to search. */
-  start(): Promise<void>;
-  close(): Promise<void>;
-}
+/** The wired backend (library/backend.ts says what each part is). */
+export type App = Backend;
 
 /** Opens the library and wires every domain's handlers into one map: the whole backend. */
 export function createApp(options: AppOptions): App {

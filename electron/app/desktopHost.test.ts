@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LibraryChanged } from '../../shared/contract';
 import { tinyWav } from '../library/fixtures/tinyWav';
 import { memoryKeyStore } from '../ai/test-support/memoryKeyStore';
-import { createDispatch } from './dispatch';
+import { createDispatch } from '../core/dispatch';
 import { desktopHost, type DesktopPlatform } from './desktopHost';
 import { dragFilesFor } from './dragFiles';
 import { createTestApp } from './test-support/testApp';

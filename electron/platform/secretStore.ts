@@ -1,5 +1,5 @@
 import { safeStorage } from 'electron';
-import { secretFilePath } from '../app/paths';
+import { secretFilePath } from '../core/paths';
 import { fileSecretStore } from '../app/secretFile';
 import type { SecretStore } from '../app/secretStore';
 
