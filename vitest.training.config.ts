@@ -5,7 +5,8 @@ export default defineConfig({
   test: {
     include: ['models/training/**/*.test.ts'],
     pool: 'forks',
-    testTimeout: 60_000,
+    // Synthesising and measuring drums is CPU-bound; on a loaded 2-core host it takes minutes.
+    testTimeout: 300_000,
     hookTimeout: 60_000,
   },
 });

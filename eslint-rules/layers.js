@@ -21,6 +21,7 @@ export const LAYERS = {
     'electron/media',
     'electron/library',
     'electron/ai',
+    'electron/formats',
     'electron/core',
     'shared',
   ],

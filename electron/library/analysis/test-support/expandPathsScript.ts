@@ -1,6 +1,6 @@
 // Prints what expandAudioPaths finds under the folders given, and the problems it reported,
 // as JSON. Used by a test that must walk as a user without the right to read everything.
-import type { ErrorData } from '../../../shared/result';
+import type { ErrorData } from '../../../../shared/result';
 import { expandAudioPaths } from '../audioPaths';
 
 const problems: Array<{ path: string; error: ErrorData }> = [];
