@@ -25,7 +25,9 @@ function textRow(line: AnalyzeLine): Array<string | number | null> {
     line.bpm === null ? '' : line.bpm.toFixed(1),
     line.key ?? line.rootNote ?? '',
     line.lufs === null ? '' : line.lufs.toFixed(1),
-    [line.class, ...line.tags].filter(Boolean).join(' '),
+    [line.class && line.classTier === 'guess' ? `${line.class}?` : line.class, ...line.tags]
+      .filter(Boolean)
+      .join(' '),
   ];
 }
 
