@@ -70,7 +70,7 @@ export const analyzeCommand: CliCommand = {
     // With --db, files that are in the library get their results stored there too.
     const app = typeof values.db === 'string' ? ctx.openApp() : null;
     const store = app ? new AnalysisStore(app.db) : null;
-    const idOf = app?.db.prepare('SELECT id FROM samples WHERE path = ?').pluck();
+    const idOf = app ? (path: string) => app.library.sampleIdAt(path) : null;
     let pending: AnalysedSample[] = [];
     let stored = 0;
     const flush = (): void => {
@@ -86,7 +86,7 @@ export const analyzeCommand: CliCommand = {
       onLine: (line, file) => {
         if (ctx.json) printJsonLine(io, line);
         else rows.push(line);
-        const id = file && idOf ? (idOf.get(line.path) as number | undefined) : undefined;
+        const id = file && idOf ? idOf(line.path) : undefined;
         if (file && id !== undefined) {
           pending.push({ sampleId: id, ...file });
           if (pending.length >= 64) flush();
