@@ -75,6 +75,13 @@ export interface Descriptors {
   pitchConfidence: number;
 }
 
+/**
+ * Warnings meaning the file holds nothing to label (electron/analysis/quality/): it gets
+ * no class, tempo, key or root note. 'silent': digital silence, dither, a bare DC offset;
+ * 'too-short': a few samples, isolated clicks; 'invalid-samples': NaN or ±Infinity data.
+ */
+export type QualityWarning = 'silent' | 'too-short' | 'invalid-samples';
+
 /** JSON-friendly analysis fields (what the CLI prints and the browser lists). */
 export interface AnalysisFields {
   analyzerVersion: string;
@@ -119,7 +126,10 @@ export interface AnalysisFields {
   tags: DescriptorTag[];
   /** Seconds of audio (from the start) that tempo, key, kind and descriptors looked at. */
   excerptSec: number;
-  /** Non-fatal findings (truncated data, decoder errors, …). */
+  /**
+   * Non-fatal findings (truncated data, decoder errors, …), and the QualityWarning codes
+   * ('silent', 'too-short', 'invalid-samples') as they are.
+   */
   warnings: string[];
 }
 
