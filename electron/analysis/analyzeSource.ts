@@ -182,6 +182,8 @@ export async function analyzeSource(
     bpmConfidence: tempo.confidence,
     bpmSource: tempo.source,
     beats: tempo.beats,
+    bpmAlternates:
+      tempo.bpm === null ? [] : [tempo.bpm / 2, tempo.bpm * 2].map((b) => round(b, 2) as number),
     key: key.key,
     keyConfidence: key.confidence,
     keySource: key.source,

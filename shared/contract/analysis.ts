@@ -101,6 +101,11 @@ export interface AnalysisFields {
   bpmSource: ValueSource | null;
   /** Beats the loop spans at `bpm` (null when not a whole number of beats). */
   beats: number | null;
+  /**
+   * The other octaves a producer might count the loop at: half and double `bpm`, in
+   * that order ([] when there is no tempo).
+   */
+  bpmAlternates: number[];
   /** "A minor" style; null unless the material is tonal and long enough. */
   key: string | null;
   keyConfidence: number | null;

@@ -143,3 +143,36 @@ describe('real files: key and root only where there is pitch', () => {
       expect(isDrum(classification?.class)).toBe(false);
     });
 });
+
+describe('real files: tempo as a producer counts it', () => {
+  // Sonic Pi's loops: the 2.474 s ones are 4 beats at 97 BPM (loop_drone_g_97 says so in
+  // its name and is 8 beats long), not 8 beats at 194.
+  const loops: Array<[string, number]> = [
+    ['loop_mehackit1', 97],
+    ['loop_mehackit2', 97],
+    ['loop_electric', 97],
+    ['loop_perc1', 97],
+    ['loop_perc2', 97],
+    ['loop_weirdo', 97],
+    ['loop_drone_g_97', 97],
+    ['loop_amen', 136.9],
+    ['loop_amen_full', 140],
+    ['loop_breakbeat', 126],
+    ['loop_garzul', 120],
+    ['loop_mika', 120],
+  ];
+  for (const [name, bpm] of loops)
+    each(
+      [`${SPI}/${name}.flac`],
+      `${bpm} BPM, half and double kept as alternates`,
+      async (path) => {
+        const { result } = await asLibrary(path);
+        expect(result.kind).toBe('loop');
+        expect(Math.abs((result.bpm ?? 0) - bpm) / bpm).toBeLessThan(0.04);
+        expect(result.bpmAlternates).toEqual([
+          Math.round(((result.bpm as number) / 2) * 100) / 100,
+          Math.round((result.bpm as number) * 2 * 100) / 100,
+        ]);
+      },
+    );
+});

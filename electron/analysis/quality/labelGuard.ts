@@ -22,6 +22,7 @@ export function guardFields<T extends AnalysisFields>(fields: T): T {
     bpmConfidence: null,
     bpmSource: null,
     beats: null,
+    bpmAlternates: [],
     key: null,
     keyConfidence: null,
     keySource: null,
