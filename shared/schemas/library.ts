@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SAMPLE_KINDS } from '../taxonomy';
+import { SEARCH_TEXT_MAX } from '../limits';
 import {
   emptySchema,
   idListSchema,
@@ -72,7 +73,7 @@ export const searchFiltersSchema = z
 
 export const searchQuerySchema = z
   .object({
-    text: z.string().max(500).optional(),
+    text: z.string().max(SEARCH_TEXT_MAX).optional(),
     filters: searchFiltersSchema.optional(),
     sort: z
       .object({ by: z.enum(SORT_COLUMNS), dir: z.enum(['asc', 'desc']) })

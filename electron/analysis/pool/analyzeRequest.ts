@@ -7,7 +7,7 @@
 import { analyzeFile } from '../analyzeFile';
 import { resolveClassOfFile } from '../hints/resolveClass';
 import { guardClassification, guardPitchByClass } from '../quality/labelGuard';
-import { classifyResult } from '../runner/workerClassifier';
+import { classifyResult } from '../classify/workerClassifier';
 import type { AnalyzedFile, AnalyzeRequest } from './analysisPool';
 
 export async function analyzeRequest(req: AnalyzeRequest): Promise<AnalyzedFile> {

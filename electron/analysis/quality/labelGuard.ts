@@ -7,7 +7,7 @@
  */
 import type { AnalysisFields } from '../../../shared/contract/analysis';
 import { DRUM_CLASSES, type DescriptorTag, type SampleClass } from '../../../shared/taxonomy';
-import type { SampleClassification } from '../runner/classification';
+import type { SampleClassification } from '../classify/classification';
 import { isUnlabelled } from './assessSignal';
 
 const FACT_TAGS: readonly DescriptorTag[] = ['mono', 'clipped'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysisFields } from '../../../shared/contract/analysis';
-import type { SampleClassification } from '../runner/classification';
+import type { SampleClassification } from '../classify/classification';
 import { harmonicTone, sine, whiteNoise } from '../test-support/signals';
 import { gaussianNoise, pinkNoise } from '../test-support/garbageSet';
 import { activeSeconds } from './activeSeconds';

@@ -1,7 +1,7 @@
 import type { AnalysisProgress, AnalyzeLine } from '../../../shared/contract/analysis';
-import { analyzePaths } from '../../analysis/runner/analyzePaths';
-import { AnalysisRunner, defaultWorkers } from '../../analysis/runner/analysisRunner';
-import { expandAudioPaths } from '../../analysis/runner/audioPaths';
+import { analyzePaths } from '../../library/analysis/analyzePaths';
+import { AnalysisRunner, defaultWorkers } from '../../library/analysis/analysisRunner';
+import { expandAudioPaths } from '../../library/analysis/audioPaths';
 import { AnalysisStore, type AnalysedSample } from '../../library/analysis/analysisStore';
 import { UsageError, type CliCommand, type CliContext } from '../command';
 import { formatDuration, formatTable, printJson, printJsonLine } from '../output';
@@ -85,7 +85,14 @@ export const analyzeCommand: CliCommand = {
     }
     if (inputs.length === 0) throw new UsageError('name at least one file or folder');
     const { io } = ctx;
-    const paths = expandAudioPaths(inputs);
+    const rows: AnalyzeLine[] = [];
+    let skipped = 0;
+    const paths = expandAudioPaths(inputs, (path, error) => {
+      skipped++;
+      const line: AnalyzeLine = { path, ok: false, error };
+      if (ctx.json) printJsonLine(io, line);
+      else rows.push(line);
+    });
     // With --db, files that are in the library get their results stored there too.
     const app = typeof values.db === 'string' ? ctx.openApp() : null;
     const store = app ? new AnalysisStore(app.db) : null;
@@ -99,7 +106,6 @@ export const analyzeCommand: CliCommand = {
       stored += ids.length;
       pending = [];
     };
-    const rows: AnalyzeLine[] = [];
     const summary = await analyzePaths(paths, {
       workers: Math.min(workers, Math.max(1, paths.length)),
       signal: ctx.signal,
@@ -123,12 +129,12 @@ export const analyzeCommand: CliCommand = {
         ),
       );
     io.stderr(
-      `${summary.ok} analysed, ${summary.failed} failed in ${summary.seconds.toFixed(1)} s` +
+      `${summary.ok} analysed, ${summary.failed + skipped} failed in ${summary.seconds.toFixed(1)} s` +
         ` (${(summary.ok / Math.max(summary.seconds, 1e-3)).toFixed(1)} files/s on ${workers} workers)` +
         (store ? `; ${stored} stored in the library` : '') +
         '\n',
     );
     if (ctx.signal.aborted) return 130;
-    return summary.failed > 0 ? 1 : 0;
+    return summary.failed + skipped > 0 ? 1 : 0;
   },
 };

@@ -2,6 +2,7 @@ import type { ImportJobInfo } from '../../../shared/contract';
 import { call } from '../call';
 import { UsageError, type CliCommand } from '../command';
 import { formatTable, printJson } from '../output';
+import { resolve } from 'node:path';
 
 export const importCommand: CliCommand = {
   name: 'import',
@@ -27,7 +28,8 @@ export const importCommand: CliCommand = {
       for (const folder of folders)
         started.push(
           await call(app, 'library.addFolder', {
-            path: folder,
+            // The library takes absolute paths only; the command line's are relative to here.
+            path: resolve(folder),
             watch: values['no-watch'] !== true,
           }),
         );

@@ -4,6 +4,7 @@ import { analysisStorage } from './002-analysis';
 import { aiLedger } from './003-ai';
 import { chatStorage } from './004-chat';
 import { classSource } from './005-class-source';
+import { queueClaims } from './006-queue-claims';
 
 /** Every schema step, in order. Append only: never edit a migration that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   aiLedger,
   chatStorage,
   classSource,
+  queueClaims,
 ];
 
 export type { Migration } from './types';

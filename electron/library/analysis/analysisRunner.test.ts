@@ -2,14 +2,15 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AnalysisProgress } from '../../../shared/contract/analysis';
-import { openDatabase } from '../../library/db';
-import { seedSamples } from '../../library/analysis/test-support/seedSamples';
-import { createAnalysisPool } from '../pool/analysisPool';
-import { tempDir } from '../test-support/tempFiles';
-import { analyzerVersionCode } from '../../library/analysis/analyzerVersion';
-import { ANALYZER_VERSION } from '../version';
+import { openDatabase } from '../db';
+import { seedSamples } from './test-support/seedSamples';
+import { createAnalysisPool } from '../../analysis/pool/analysisPool';
+import { tempDir } from '../../analysis/test-support/tempFiles';
+import { analyzerVersionCode } from './analyzerVersion';
+import { ANALYZER_VERSION } from '../../analysis/version';
+import { holdWriteLock } from '../test-support/otherWriter';
 import { AnalysisRunner, defaultWorkers } from './analysisRunner';
-import { writeAudioFolder } from './test-support';
+import { writeAudioFolder } from '../../analysis/test-support/audioFolder';
 
 const tmp = tempDir('sm-runner-');
 afterAll(() => tmp.cleanup());
@@ -173,5 +174,26 @@ describe('defaultWorkers', () => {
     expect(defaultWorkers({})).toBeGreaterThanOrEqual(1);
     expect(defaultWorkers({ SAMPLEMIND_ANALYSIS_WORKERS: '3' })).toBe(3);
     expect(defaultWorkers({ SAMPLEMIND_ANALYSIS_WORKERS: 'x' })).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('AnalysisRunner with another process on the library', () => {
+  it('waits out a write lock held past the busy timeout: retries, loses nothing, throws nothing', async () => {
+    const file = join(tmp.dir, 'locked.db');
+    const db = openDatabase(file);
+    const ids = seedSamples(db, [files.groove, files.kick, files.broken]);
+    // Another process holds the library's write lock for 1.2 s; this connection waits 50 ms.
+    db.pragma('busy_timeout = 50');
+    const other = await holdWriteLock(file, 1200);
+    const runner = new AnalysisRunner({ db, workers: 1, pollMs: 0, flushMs: 10 });
+    runner.start();
+    await runner.whenIdle();
+    await runner.stop();
+    await other.terminate();
+    expect(runner.retries.claim + runner.retries.other).toBeGreaterThan(0);
+    const statuses = ids.map((id) => row(db, id).status);
+    expect(statuses).toEqual(['done', 'done', 'failed']);
+    expect(db.prepare('SELECT count(*) FROM analysis_queue').pluck().get()).toBe(0);
+    db.close();
   });
 });

@@ -6,9 +6,13 @@
 import { basename, dirname } from 'node:path';
 import type { AnalyzeLine } from '../../../shared/contract/analysis';
 import { nameHints } from '../../../shared/nameHints';
-import { fieldsOf } from '../../library/analysis/analysisStore';
-import { createAnalysisPool, type AnalysisPool, type AnalyzedFile } from '../pool/analysisPool';
-import type { TaskOutcome } from '../pool/types';
+import { fieldsOf } from './analysisStore';
+import {
+  createAnalysisPool,
+  type AnalysisPool,
+  type AnalyzedFile,
+} from '../../analysis/pool/analysisPool';
+import type { TaskOutcome } from '../../analysis/pool/types';
 
 export interface AnalyzePathsOptions {
   workers: number;
