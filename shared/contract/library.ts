@@ -195,6 +195,7 @@ export interface LibraryContract {
   'library.importJobs': { input: In<'library.importJobs'>; output: ImportJobInfo[] };
   'library.importErrors': { input: In<'library.importErrors'>; output: ImportErrorRow[] };
   'library.search': { input: SearchQuery; output: SearchPage };
+  'library.matchIds': { input: In<'library.matchIds'>; output: { ids: number[] } };
   'library.getSample': { input: In<'library.getSample'>; output: SampleDetail };
   'library.folderTree': { input: In<'library.folderTree'>; output: FolderTreeNode };
   'library.stats': { input: In<'library.stats'>; output: LibraryStats };

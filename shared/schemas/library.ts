@@ -101,6 +101,10 @@ export const librarySchemas = {
     })
     .strict(),
   'library.search': searchQuerySchema,
+  /** Every id a search matches (no paging): what "select all" acts on. */
+  'library.matchIds': z
+    .object({ text: z.string().max(500).optional(), filters: searchFiltersSchema.optional() })
+    .strict(),
   'library.getSample': z.object({ id: idSchema }).strict(),
   'library.folderTree': z.object({ folderId: idSchema }).strict(),
   'library.stats': emptySchema,

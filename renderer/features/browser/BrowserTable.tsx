@@ -118,7 +118,7 @@ const Row = memo(function Row({
         </button>
       </span>
       <span className="cell cell--wave" role="gridcell">
-        <MiniWave id={row.id} />
+        <MiniWave id={row.id} analysed={row.analysis === 'done'} />
       </span>
       {VISIBLE.map((id) => {
         const col = COLUMNS.find((c) => c.id === id)!;
