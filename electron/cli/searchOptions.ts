@@ -6,6 +6,7 @@ import { idArg, intFlag } from './flags';
 export const SEARCH_OPTIONS: OptionsConfig = {
   kind: { type: 'string' },
   class: { type: 'string' },
+  guesses: { type: 'boolean' },
   bpm: { type: 'string' },
   'half-double': { type: 'boolean' },
   key: { type: 'string' },
@@ -52,6 +53,10 @@ export function searchQueryFromFlags(text: string, values: Values): SearchQuery 
       .split(',')
       .map((c) => c.trim())
       .filter(Boolean);
+  if (values.guesses === true) {
+    if (!cls) throw new UsageError('--guesses goes with --class');
+    filters.includeGuesses = true;
+  }
   const bpm = str(values.bpm);
   if (bpm) {
     const r = numberRange(bpm, 'bpm');

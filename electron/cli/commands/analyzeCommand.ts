@@ -25,7 +25,9 @@ function textRow(line: AnalyzeLine): Array<string | number | null> {
     line.bpm === null ? '' : line.bpm.toFixed(1),
     line.key ?? line.rootNote ?? '',
     line.lufs === null ? '' : line.lufs.toFixed(1),
-    [line.class, ...line.tags].filter(Boolean).join(' '),
+    [line.class && line.classTier === 'guess' ? `${line.class}?` : line.class, ...line.tags]
+      .filter(Boolean)
+      .join(' '),
   ];
 }
 
@@ -68,7 +70,7 @@ export const analyzeCommand: CliCommand = {
     // With --db, files that are in the library get their results stored there too.
     const app = typeof values.db === 'string' ? ctx.openApp() : null;
     const store = app ? new AnalysisStore(app.db) : null;
-    const idOf = app?.db.prepare('SELECT id FROM samples WHERE path = ?').pluck();
+    const idOf = app ? (path: string) => app.library.sampleIdAt(path) : null;
     let pending: AnalysedSample[] = [];
     let stored = 0;
     const flush = (): void => {
@@ -84,7 +86,7 @@ export const analyzeCommand: CliCommand = {
       onLine: (line, file) => {
         if (ctx.json) printJsonLine(io, line);
         else rows.push(line);
-        const id = file && idOf ? (idOf.get(line.path) as number | undefined) : undefined;
+        const id = file && idOf ? idOf(line.path) : undefined;
         if (file && id !== undefined) {
           pending.push({ sampleId: id, ...file });
           if (pending.length >= 64) flush();

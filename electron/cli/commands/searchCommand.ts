@@ -8,7 +8,7 @@ export const searchCommand: CliCommand = {
   name: 'search',
   summary: 'find samples by name, folder, tag and filters',
   usage:
-    'samplemind search [text…] [--kind loop|one-shot] [--class kick,snare] [--bpm 120|118-124 [--half-double]]\n' +
+    'samplemind search [text…] [--kind loop|one-shot] [--class kick,snare [--guesses]] [--bpm 120|118-124 [--half-double]]\n' +
     '    [--key "A minor" [--related relative|compatible]] [--tag t]… [--favorite] [--min-rating n] [--format wav,flac]\n' +
     '    [--duration 0-2] [--folder id] [--collection id] [--untagged] [--duplicates] [--missing] [--sort bpm:desc]\n' +
     '    [--limit n (1-1000, default 50)] [--cursor c (the next page: printed after a full page, nextCursor in --json)] [--json]',
@@ -27,7 +27,7 @@ export const searchCommand: CliCommand = {
         page.items.map((s) => [
           s.id,
           s.name,
-          s.class,
+          s.class && s.classTier === 'guess' ? `${s.class}?` : s.class,
           s.kind,
           s.bpm === null ? null : Math.round(s.bpm * 10) / 10,
           s.key ?? s.rootNote,
