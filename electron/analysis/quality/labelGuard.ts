@@ -53,6 +53,7 @@ export function guardClassification<C extends SampleClassification>(
     return {
       ...cls,
       class: 'synth',
+      tier: 'sure',
       classSource: 'audio',
       confidence: Math.max(
         SINGLE_CYCLE_CONFIDENCE,
@@ -64,6 +65,7 @@ export function guardClassification<C extends SampleClassification>(
   return {
     ...cls,
     class: null,
+    tier: null,
     classSource: null,
     confidence: 0,
     candidates: nothing ? [] : cls.candidates,

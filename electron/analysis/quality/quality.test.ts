@@ -149,6 +149,7 @@ function fields(over: Partial<AnalysisFields> = {}): AnalysisFields {
 function cls(over: Partial<SampleClassification> = {}): SampleClassification {
   return {
     class: 'woodwind',
+    tier: 'likely',
     classSource: 'audio',
     confidence: 0.84,
     candidates: [
@@ -188,7 +189,13 @@ describe('label guard', () => {
       });
       expect(g.tags).toEqual(['mono', 'clipped']);
       const c = guardClassification(cls(), g);
-      expect(c).toMatchObject({ class: null, classSource: null, confidence: 0, candidates: [] });
+      expect(c).toMatchObject({
+        class: null,
+        tier: null,
+        classSource: null,
+        confidence: 0,
+        candidates: [],
+      });
       // The name's class does not survive either: there is no sound to bear it.
       expect(guardClassification(cls({ classSource: 'name' }), g).class).toBeNull();
     }
@@ -197,6 +204,7 @@ describe('label guard', () => {
     const f = fields({ tags: ['noise'] });
     expect(guardClassification(cls({ class: 'fx' }), f)).toMatchObject({
       class: null,
+      tier: null,
       classSource: null,
     });
     expect(guardClassification(cls({ class: 'fx', classSource: 'name' }), f).class).toBe('fx');
@@ -206,7 +214,12 @@ describe('label guard', () => {
       cls({ class: 'kick', confidence: 0.92, candidates: [{ class: 'kick', p: 0.92 }] }),
       fields({ kind: 'one-shot', tags: ['single-cycle'] }),
     );
-    expect(c).toMatchObject({ class: 'synth', classSource: 'audio', confidence: 0.9 });
+    expect(c).toMatchObject({
+      class: 'synth',
+      tier: 'sure',
+      classSource: 'audio',
+      confidence: 0.9,
+    });
   });
   it('keeps no key heard in a drum one-shot, and no root in a cymbal', () => {
     const oneShot = fields({ kind: 'one-shot' });
