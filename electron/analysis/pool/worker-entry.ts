@@ -11,8 +11,9 @@ import type { AnalyzedFile, AnalyzeRequest } from './analysisPool';
 import { serveTasks } from './serveTasks';
 
 serveTasks<AnalyzeRequest, AnalyzedFile>(
-  async (req) => {
+  async (req, ctx) => {
     const result = await analyzeFile(req.path, {
+      onProgress: ctx.alive,
       ...(req.hints ? { hints: req.hints } : {}),
       ...(req.embedded ? { embedded: req.embedded } : {}),
     });
