@@ -23,7 +23,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { createAnalysisPool, type AnalysisPool } from '../electron/analysis/pool/analysisPool';
-import { AnalysisRunner } from '../electron/analysis/runner/analysisRunner';
+import { AnalysisRunner } from '../electron/library/analysis/analysisRunner';
 import { seedSamples } from '../electron/library/analysis/test-support/seedSamples';
 import { openDatabase } from '../electron/library/db';
 import { drumLoop, harmonicTone } from '../electron/analysis/test-support/signals';

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeFile } from '../electron/analysis/analyzeFile';
 import { defaultModelsDir, MODEL_FILE } from '../electron/analysis/classify/classifier';
-import { classifyResult } from '../electron/analysis/runner/workerClassifier';
+import { classifyResult } from '../electron/analysis/classify/workerClassifier';
 import { ANALYZER_VERSION } from '../electron/analysis/version';
 import { FEATURE_VECTOR_VERSION } from '../electron/analysis/vector/featureVector';
 import { openDatabase } from '../electron/library/db';

@@ -11,7 +11,7 @@ import { keyStoreFromSecrets } from './app/aiKeyStore';
 import { createApp, type App } from './app/createApp';
 import { desktopHost } from './app/desktopHost';
 import { desktopPaths } from './app/desktopPaths';
-import { APP_NAME, defaultDataDir, defaultDbPath } from './app/paths';
+import { APP_NAME, defaultDataDir, defaultDbPath } from './core/paths';
 import { readPeaks } from './library/analysis/peaksStore';
 import { sampleFile } from './media/sampleFile';
 import { connectIpc } from './platform/ipc';

@@ -7,7 +7,7 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { SampleMindBridge } from '../shared/contract';
 import type { Result } from '../shared/result';
-import { IPC_CHANNELS } from './app/appOrigin';
+import { IPC_CHANNELS } from './core/appOrigin';
 import { createEventFanout } from './app/eventFanout';
 import type { EventMessage } from './app/ipcGuard';
 

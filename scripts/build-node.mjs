@@ -5,8 +5,8 @@ import { existsSync, rmSync } from 'node:fs';
 
 const entries = {
   main: 'electron/main.ts',
-  server: 'electron/server/entry.ts',
-  cli: 'electron/cli/entry.ts',
+  server: 'electron/app/webEntry.ts',
+  cli: 'electron/app/cliEntry.ts',
   'analysis-worker': 'electron/analysis/pool/worker-entry.ts',
   'import-worker': 'electron/library/import/worker-entry.ts',
 };

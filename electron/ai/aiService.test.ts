@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { openDatabase } from '../library/db';
 import { createTestApp } from '../app/test-support/testApp';
 import { AiService } from './aiService';
 import { aiServiceFor, createAiHandlers, existingAiService } from './handlers';
-import { envKeyStore, memoryKeyStore } from './keys';
+import { memoryKeyStore } from './test-support/memoryKeyStore';
 import { freeLoopbackPort } from './ollama/freePort';
 import { startFakeAnthropic, type FakeAnthropic } from './test-support/fakeAnthropic';
 import { startFakeOllama, type FakeOllama } from './test-support/fakeOllama';
@@ -212,7 +212,7 @@ describe('AiService', () => {
 });
 
 describe('AI handlers in the app', () => {
-  it('are registered, validate input, and keys from the environment cannot be set', async () => {
+  it('are registered, validate input, and keep keys in the data folder\'s key store', async () => {
     const app = createTestApp({ mode: 'cli' });
     cleanups.push(() => app.dispose());
     const bad = await app.dispatch(
@@ -234,7 +234,13 @@ describe('AI handlers in the app', () => {
       { provider: 'openai', key: 'sk-abcdefghijklmnop' },
       { origin: 'test' },
     );
-    expect(key).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED' } });
+    expect(key).toMatchObject({ ok: true, value: { provider: 'openai', configured: true } });
+    expect(JSON.parse(readFileSync(join(app.dir, 'secrets.json'), 'utf8'))).toMatchObject({
+      secrets: { openai: { encoding: 'plain' } },
+    });
+    const status = await app.dispatch('ai.status', {}, { origin: 'test' });
+    expect(status).toMatchObject({ ok: true, value: { keyStorage: { kind: 'file' } } });
+    expect(JSON.stringify(status)).not.toContain('sk-abcdefghijklmnop');
     const settings = await app.dispatch(
       'ai.setProviderSettings',
       { localOnly: true, providers: { groq: { enabled: false } } },
@@ -253,7 +259,7 @@ describe('AI handlers in the app', () => {
     const s = aiServiceFor({
       db,
       dataDir,
-      keys: envKeyStore({ GROQ_API_KEY: 'gsk_from_env_0123456789abcdef' }),
+      keys: memoryKeyStore({ groq: 'gsk_from_env_0123456789abcdef' }),
       reuseOllamaOnly: true,
       ollama: { defaultHost: `http://127.0.0.1:${await freeLoopbackPort()}` },
     });
@@ -262,10 +268,10 @@ describe('AI handlers in the app', () => {
       db.close();
       rmSync(dataDir, { recursive: true, force: true });
     });
-    expect(aiServiceFor({ db, dataDir })).toBe(s);
+    expect(aiServiceFor({ db, dataDir, keys: memoryKeyStore() })).toBe(s);
     const h = createAiHandlers(() => s);
     const status = await h['ai.status']({}, { origin: 'test' });
-    expect(status.keyStorage).toMatchObject({ kind: 'env', writable: false });
+    expect(status.keyStorage).toMatchObject({ kind: 'memory', writable: true });
     expect(status.providers.find((p) => p.id === 'groq')?.configured).toBe(true);
     expect(JSON.stringify(status)).not.toContain('gsk_from_env');
     expect(status.ollama.state).toBe('unavailable');

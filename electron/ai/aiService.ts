@@ -213,7 +213,11 @@ export class AiService {
 
   async status(refresh = false): Promise<AiStatus> {
     await this.start();
-    if (refresh) await this.checkHealth();
+    if (refresh) {
+      // Another process (the CLI's `ai key set`, the desktop app) may have changed the key store.
+      await this.registry.reloadKeys();
+      await this.checkHealth();
+    }
     const settings = this.settings.get();
     const providers = await Promise.all(
       AI_PROVIDER_IDS.map((id) => this.providerInfo(id, settings)),

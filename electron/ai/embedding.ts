@@ -12,7 +12,7 @@ import { classifyError, errorCodeFor } from './errors';
 import type { HealthBook } from './healthBook';
 import type { Ledger } from './ledger';
 import { ollamaModelKey } from './providers/ollamaProvider';
-import type { ProviderSource } from './router';
+import type { ProviderSource } from './providerSource';
 import type { AiProviderId } from './types';
 
 export interface EmbeddingRequest {

@@ -3,23 +3,17 @@
  * key), and the one AiService per database that the app wires them to.
  */
 import type { AiContract } from '../../shared/contract/ai';
-import type { HandlerMap } from '../app/handlerTypes';
+import type { HandlerMap } from '../core/handlerTypes';
 import type { Db } from '../library/db';
 import { AiService, type AiServiceOptions } from './aiService';
-import { envKeyStore } from './keys';
 
 const services = new WeakMap<Db, AiService>();
 
-/**
- * The AiService of this database, created on first use (keys from the environment
- * unless the host passes its own store, e.g. Electron safeStorage).
- */
-export function aiServiceFor(
-  options: Omit<AiServiceOptions, 'keys'> & { keys?: AiServiceOptions['keys'] },
-): AiService {
+/** The AiService of this database, created on first use with the app's one key store. */
+export function aiServiceFor(options: AiServiceOptions): AiService {
   let service = services.get(options.db);
   if (!service) {
-    service = new AiService({ ...options, keys: options.keys ?? envKeyStore() });
+    service = new AiService(options);
     services.set(options.db, service);
   }
   return service;

@@ -17,7 +17,7 @@ import { createGroqProvider } from './providers/groqProvider';
 import { createOllamaProvider } from './providers/ollamaProvider';
 import { createOpenAiProvider } from './providers/openaiProvider';
 import { redactSecrets } from './redact';
-import type { ProviderSource } from './router';
+import type { ProviderSource } from './providerSource';
 import type { AiProviderId, Provider } from './types';
 
 export interface RegistryOptions {

@@ -14,22 +14,15 @@ import { routeEmbedding, type EmbeddingRequest, type EmbeddingResult } from './e
 import { classifyError, errorCodeFor, ProviderError } from './errors';
 import type { HealthBook } from './healthBook';
 import type { Ledger } from './ledger';
-import { planRoute, type Candidate, type Plan, type ProviderView } from './policy';
+import { planRoute, type Candidate, type Plan } from './policy';
 import { redactSecrets } from './redact';
+import type { ProviderSource } from './providerSource';
 import type { AiRouter, RouteOutcome, RouterEvent } from './routerTypes';
 import { guardStream } from './streamGuard';
 import { estimateTextTokens } from './tokens';
-import type { AiProviderId, Provider, RouteRequest, TokenUsage } from './types';
+import type { RouteRequest, TokenUsage } from './types';
 
 /** The providers the router may call now, and what it needs to know about them. */
-export interface ProviderSource {
-  /** Configured providers (key present / Ollama host known), with installed models for Ollama. */
-  views(): Promise<ProviderView[]>;
-  get(id: AiProviderId): Provider | null;
-  /** Secrets to scrub from any message that leaves the router. */
-  secrets(): string[];
-}
-
 export interface RouterOptions {
   catalog: Catalog;
   providers: ProviderSource;

@@ -3,12 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { keyStoreFromSecrets } from './aiKeyStore';
-import {
-  encryptedFileSecretStore,
-  PLAIN_TEXT_WARNING,
-  type SecretCipher,
-} from './encryptedSecretFile';
-import { envSecretStore, memorySecretStore } from './secretStore';
+import { fileSecretStore, PLAIN_TEXT_WARNING, type SecretCipher } from './secretFile';
+import { memorySecretStore } from './secretStore';
 
 const dir = mkdtempSync(join(tmpdir(), 'sm-aikeys-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,7 +20,9 @@ const xorCipher = (backend: string): SecretCipher => ({
 describe('keyStoreFromSecrets', () => {
   it('keeps provider keys in an OS-encrypted store', async () => {
     const path = join(dir, 'secrets.json');
-    const keys = keyStoreFromSecrets(encryptedFileSecretStore(path, xorCipher('gnome_libsecret')));
+    const keys = keyStoreFromSecrets(
+      fileSecretStore({ path, cipher: xorCipher('gnome_libsecret') }),
+    );
     await keys.set('openai', 'sk-test-123');
     expect(readFileSync(path, 'utf8')).not.toContain('sk-test-123');
     expect(await keys.get('openai')).toBe('sk-test-123');
@@ -41,7 +39,7 @@ describe('keyStoreFromSecrets', () => {
 
   it('reports the Linux basic_text fallback as plain text with a warning', () => {
     const keys = keyStoreFromSecrets(
-      encryptedFileSecretStore(join(dir, 'b.json'), xorCipher('basic_text')),
+      fileSecretStore({ path: join(dir, 'b.json'), cipher: xorCipher('basic_text') }),
     );
     expect(keys.isEncrypted()).toBe(false);
     expect(keys.info()).toEqual({
@@ -52,11 +50,14 @@ describe('keyStoreFromSecrets', () => {
     });
   });
 
-  it('maps the env and memory stores', async () => {
-    const env = keyStoreFromSecrets(envSecretStore({ GROQ_API_KEY: 'gsk' }));
-    expect(await env.get('groq')).toBe('gsk');
-    expect(env.info()).toMatchObject({ kind: 'env', writable: false });
-    await expect(env.set('groq', 'x')).rejects.toMatchObject({ code: 'UNSUPPORTED' });
+  it('maps the plain-Node and memory stores', async () => {
+    const plain = keyStoreFromSecrets(
+      fileSecretStore({ path: join(dir, 'c.json'), cipher: null, env: { GOOGLE_API_KEY: 'g' } }),
+    );
+    expect(await plain.get('gemini')).toBe('g');
+    expect(plain.info()).toMatchObject({ kind: 'file', writable: true, plainTextFallback: true });
+    await plain.set('groq', 'x');
+    expect(await plain.get('groq')).toBe('x');
     expect(keyStoreFromSecrets(memorySecretStore()).info().kind).toBe('memory');
   });
 });

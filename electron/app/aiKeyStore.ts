@@ -4,14 +4,14 @@ import type { SecretStore } from './secretStore';
 
 function kindOf(store: SecretStore): AiKeyStorageInfo['kind'] {
   const backend = store.backend();
-  if (backend === 'env' || backend === 'memory') return backend;
+  if (backend === 'memory') return backend;
   // basic_text: encrypted with a built-in password, i.e. a plain file in effect.
-  return backend === 'basic_text' ? 'file' : 'os-keychain';
+  return backend === 'basic_text' || backend === 'file' ? 'file' : 'os-keychain';
 }
 
 /**
- * The AI router's KeyStore (one key per cloud provider, named by provider id) over a
- * SecretStore: in the desktop app, Electron safeStorage (electron/platform/secretStore.ts).
+ * The AI router's KeyStore (one key per cloud provider, named by provider id) over the
+ * SecretStore of every mode (fileSecretStore: environment, then `<data dir>/secrets.json`).
  */
 export function keyStoreFromSecrets(secrets: SecretStore): KeyStore {
   return {
@@ -22,7 +22,7 @@ export function keyStoreFromSecrets(secrets: SecretStore): KeyStore {
     info: () => ({
       kind: kindOf(secrets),
       writable: secrets.writable(),
-      plainTextFallback: secrets.backend() === 'basic_text',
+      plainTextFallback: secrets.backend() === 'basic_text' || secrets.backend() === 'file',
       warning: secrets.warning(),
     }),
   };

@@ -9,7 +9,7 @@ import { writeTinyWav } from '../library/fixtures/tinyWav';
 import { createTestApp } from './test-support/testApp';
 import { createApp } from './createApp';
 import { headlessHost } from './headlessHost';
-import { memoryKeyStore } from '../ai/keys';
+import { memoryKeyStore } from '../ai/test-support/memoryKeyStore';
 import { existingAiService } from '../ai/handlers';
 
 let app: ReturnType<typeof createTestApp>;
@@ -61,7 +61,7 @@ describe('the handler map and dispatch', () => {
     (app.handlers as unknown as Record<string, () => never>)['library.stats'] = () => {
       throw new Error('boom');
     };
-    const { createDispatch } = await import('./dispatch');
+    const { createDispatch } = await import('../core/dispatch');
     const dispatch = createDispatch(app.handlers, () => {});
     expect(await dispatch('library.stats', {}, { origin: 'test' })).toMatchObject({
       ok: false,

@@ -2,8 +2,8 @@ import { createReadStream, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { Readable } from 'node:stream';
 import { resolveStatic, STATIC_TYPES } from '../server/staticFiles';
-import { APP_HOST, APP_SCHEME } from './appOrigin';
-import { appSecurityHeaders } from './csp';
+import { APP_HOST, APP_SCHEME } from '../core/appOrigin';
+import { appSecurityHeaders } from '../media/csp';
 
 const TYPES = STATIC_TYPES;
 

@@ -1,28 +1,35 @@
 import type { AppContract, AppInfo, AppMode, PlatformCapabilities } from '../../shared/contract';
 import { nameHints } from '../../shared/nameHints';
-import { createAnalysisHandlers } from '../analysis/handlers';
-import { AnalysisRunner } from '../analysis/runner/analysisRunner';
-import { openDatabase, type Db } from '../library/db';
+import { createAnalysisHandlers } from '../library/analysis/handlers';
+import { AnalysisRunner } from '../library/analysis/analysisRunner';
+import { openDatabase } from '../library/db';
 import { createLibraryHandlers } from '../library/handlers';
 import type { AiService } from '../ai/aiService';
 import { aiServiceFor, createAiHandlers, existingAiService } from '../ai/handlers';
 import type { KeyStore } from '../ai/keys';
 import { createSimilarHandlers } from '../library/similar/handlers';
 import { createChatHandlers } from '../ai/chat/chatHandlers';
+import type { Backend } from '../library/backend';
 import { Library } from '../library/library';
 import { probeFile } from '../library/probe/probe';
-import { createDispatch, type Dispatch } from './dispatch';
-import { EventBus } from './eventBus';
-import type { HandlerMap, Handlers } from './handlerTypes';
-import { APP_NAME } from './paths';
-import { appVersion } from './version';
+import { createDispatch } from '../core/dispatch';
+import { EventBus } from '../core/eventBus';
+import type { HandlerMap, Handlers } from '../core/handlerTypes';
+import { APP_NAME, secretFilePath } from '../core/paths';
+import { appVersion } from '../core/version';
+import { keyStoreFromSecrets } from './aiKeyStore';
+import { fileSecretStore } from './secretFile';
 
 /** What the host (Electron, the web server, the CLI) provides: its own platform actions. */
 export interface Host {
   mode: AppMode;
   capabilities: PlatformCapabilities;
   handlers: HandlerMap<Omit<AppContract, 'app.info'>>;
-  /** Where AI keys live (desktop: OS keychain via safeStorage); default: environment variables. */
+  /**
+   * Where AI keys live. Default: the store every mode shares (environment variables, then
+   * `<data dir>/secrets.json`, unencrypted in plain Node); the desktop app passes the same
+   * store with Electron safeStorage encrypting what it saves.
+   */
   keys?: KeyStore;
   /** Packaged resources (bundled Ollama binary); default: none. */
   resourcesDir?: string;
@@ -41,21 +48,12 @@ export interface AppOptions {
   /** Analyse the library in the background (default: yes except in the CLI); `workers` sizes the pool. */
   analysis?: boolean | { workers?: number };
   log?: (message: string, error?: unknown) => void;
+  /** Environment variables for keys (default process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
-export interface App {
-  db: Db;
-  events: EventBus;
-  library: Library;
-  /** Background analysis (started by start() unless turned off). */
-  analysis: AnalysisRunner;
-  handlers: Handlers;
-  dispatch: Dispatch;
-  info: AppInfo;
-  /** Loads indexes and resumes interrupted work; resolves when the app is ready to search. */
-  start(): Promise<void>;
-  close(): Promise<void>;
-}
+/** The wired backend (library/backend.ts says what each part is). */
+export type App = Backend;
 
 /** Opens the library and wires every domain's handlers into one map: the whole backend. */
 export function createApp(options: AppOptions): App {
@@ -100,7 +98,15 @@ export function createApp(options: AppOptions): App {
       dataDir: options.dataDir,
       reuseOllamaOnly: options.host.mode === 'cli',
       emit: (e, p) => events.emit(e, p as never),
-      ...(options.host.keys ? { keys: options.host.keys } : {}),
+      keys:
+        options.host.keys ??
+        keyStoreFromSecrets(
+          fileSecretStore({
+            path: secretFilePath(options.dataDir),
+            cipher: null,
+            env: options.env ?? process.env,
+          }),
+        ),
       ...(options.host.resourcesDir ? { resourcesDir: options.host.resourcesDir } : {}),
     });
   const handlers: Handlers = {

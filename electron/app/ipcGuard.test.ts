@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { APP_ENTRY_URL } from './appOrigin';
+import { APP_ENTRY_URL } from '../core/appOrigin';
 import { guardedInvoke } from './ipcGuard';
 import { createTestApp } from './test-support/testApp';
 

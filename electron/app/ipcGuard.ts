@@ -1,7 +1,7 @@
 import type { EventName, Events } from '../../shared/contract';
 import type { Result } from '../../shared/result';
-import { isAppUrl } from './appOrigin';
-import type { Dispatch } from './dispatch';
+import { isAppUrl } from '../core/appOrigin';
+import type { Dispatch } from '../core/dispatch';
 
 /** What IPC knows about the frame that sent a message (Electron's `event.senderFrame`). */
 export interface SenderFrame {

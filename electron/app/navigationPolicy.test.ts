@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY_URL, APP_ORIGIN, isAppUrl } from './appOrigin';
-import { appSecurityHeaders, desktopCsp, sampleCorsHeaders } from './csp';
+import { APP_ENTRY_URL, APP_ORIGIN, isAppUrl } from '../core/appOrigin';
+import { appSecurityHeaders, desktopCsp, sampleCorsHeaders } from '../media/csp';
 import { isTrustedSender } from './ipcGuard';
 import { externalLinkFor, navigationDecision, permissionDecision } from './navigationPolicy';
 

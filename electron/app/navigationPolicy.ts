@@ -1,4 +1,4 @@
-import { isAppUrl } from './appOrigin';
+import { isAppUrl } from '../core/appOrigin';
 
 /**
  * What the window may do when the page tries to go somewhere. The app is a single

@@ -1,21 +1,22 @@
 import { AppError } from '../../shared/result';
 
 /**
- * Where API keys (and any other secrets) are kept. The desktop app uses Electron
- * `safeStorage` (electron/platform/secretStore.ts); headless and CLI modes read
- * environment variables only (envSecretStore below). Secret values never cross to
- * the renderer and are never logged.
+ * Where API keys (and any other secrets) are kept. Every mode uses one store,
+ * `fileSecretStore` (./secretFile.ts): environment variables, then `<data dir>/secrets.json`;
+ * the desktop app encrypts its entries with Electron `safeStorage`
+ * (electron/platform/secretStore.ts). Secret values never cross to the renderer and are
+ * never logged.
  */
 export interface SecretStore {
   /** The secret, or null when none is stored. */
   get(name: string): Promise<string | null>;
-  /** Stores (replaces) a secret. Throws AppError UNSUPPORTED where the store is read-only. */
+  /** Stores (replaces) a secret. */
   set(name: string, value: string): Promise<void>;
   /** Removes a secret (no error when there is none). */
   delete(name: string): Promise<void>;
   /** True when stored secrets are encrypted with an OS-held key. */
   isEncryptionAvailable(): boolean;
-  /** What keeps the secrets: 'keychain', 'dpapi', 'gnome_libsecret', 'kwallet*', 'basic_text', 'env', … */
+  /** What keeps the secrets: 'keychain', 'dpapi', 'gnome_libsecret', 'kwallet*', 'basic_text', 'file' (unencrypted), 'memory'. */
   backend(): string;
   /** Secrets can be added or removed from the app. */
   writable(): boolean;
@@ -58,32 +59,6 @@ export function secretEnvNames(name: string): string[] {
   assertSecretName(name);
   const own = `SAMPLEMIND_SECRET_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
   return [own, ...(PROVIDER_ENV[name] ?? [])];
-}
-
-/** Headless / CLI: secrets come from environment variables only and cannot be changed. */
-export function envSecretStore(env: NodeJS.ProcessEnv = process.env): SecretStore {
-  const readOnly = () =>
-    Promise.reject(
-      new AppError(
-        'UNSUPPORTED',
-        'keys come from environment variables in this mode (e.g. OPENAI_API_KEY); set them before starting',
-      ),
-    );
-  return {
-    async get(name) {
-      for (const variable of secretEnvNames(name)) {
-        const value = env[variable]?.trim();
-        if (value) return value;
-      }
-      return null;
-    },
-    set: readOnly,
-    delete: readOnly,
-    isEncryptionAvailable: () => false,
-    backend: () => 'env',
-    writable: () => false,
-    warning: () => null,
-  };
 }
 
 /** For tests and throwaway sessions: kept in memory only. */

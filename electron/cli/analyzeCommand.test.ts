@@ -2,9 +2,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KICK, writeAudioFolder } from '../analysis/runner/test-support';
+import { KICK, writeAudioFolder } from '../analysis/test-support/audioFolder';
 import { openDatabase } from '../library/db';
-import { runCli } from './runCli';
+import { runAppCli as runCli } from '../app/cli';
 
 let dir: string;
 let samples: string;

@@ -1,10 +1,10 @@
 import type { HandlerName, InputOf, OutputOf } from '../../shared/contract';
 import { AppError } from '../../shared/result';
-import type { App } from '../app/createApp';
+import type { Backend } from '../library/backend';
 
 /** Calls a handler through the same validating dispatcher as IPC and WebSocket; throws AppError on failure. */
 export async function call<K extends HandlerName>(
-  app: App,
+  app: Backend,
   name: K,
   input: InputOf<K>,
 ): Promise<OutputOf<K>> {

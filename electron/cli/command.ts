@@ -1,12 +1,12 @@
 import type { ParseArgsConfig } from 'node:util';
-import type { App } from '../app/createApp';
+import type { Backend } from '../library/backend';
 import type { CliIO } from './output';
 
 export interface CliContext {
   io: CliIO;
   json: boolean;
   /** Opens (once) the library named by --db / --data-dir / the environment. */
-  openApp(): App;
+  openApp(): Backend;
   /** Set when the user pressed Ctrl-C: long commands stop cleanly. */
   signal: AbortSignal;
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../library/db';
 import { writeTinyWav } from '../library/fixtures/tinyWav';
-import { runCli } from './runCli';
+import { runAppCli as runCli } from '../app/cli';
 
 let dir: string;
 let db: string;
@@ -147,7 +147,7 @@ describe('a killed import resumes', () => {
       for (let f = 0; f < 50; f++)
         writeTinyWav(join(lib, `pack ${d}`, `s${f}.wav`), { seconds: 0.005, seed: d * 1000 + f });
     }
-    const entry = fileURLToPath(new URL('./entry.ts', import.meta.url));
+    const entry = fileURLToPath(new URL('../app/cliEntry.ts', import.meta.url));
     const run = (kill: boolean) =>
       new Promise<number | null>((resolve) => {
         const child = spawn(

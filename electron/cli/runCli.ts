@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/result';
-import { createApp, type App } from '../app/createApp';
-import { headlessHost } from '../app/headlessHost';
-import { defaultDataDir, defaultDbPath } from '../app/paths';
-import { appVersion } from '../app/version';
+import { defaultDataDir, defaultDbPath } from '../core/paths';
+import { appVersion } from '../core/version';
+import type { Backend } from '../library/backend';
 import { UsageError, type CliCommand } from './command';
 import { COMMANDS } from './commands/index';
 import type { CliIO } from './output';
@@ -26,8 +25,17 @@ function help(commands: readonly CliCommand[]): string {
   );
 }
 
+/** Where the library lives and how to report a background failure: what the CLI opens. */
+export interface BackendPlace {
+  dataDir: string;
+  dbPath: string;
+  log: (message: string, error?: unknown) => void;
+}
+
 export interface RunOptions {
   io: CliIO;
+  /** Opens the backend (the composition root, electron/app/cli.ts, passes createApp). */
+  openBackend: (place: BackendPlace) => Backend;
   env?: NodeJS.ProcessEnv;
   signal?: AbortSignal;
   commands?: readonly CliCommand[];
@@ -51,7 +59,7 @@ export async function runCli(argv: string[], options: RunOptions): Promise<numbe
     io.stderr(`samplemind: unknown command "${name}"\n\n${help(commands)}`);
     return 2;
   }
-  let app: App | null = null;
+  let app: Backend | null = null;
   try {
     const { values, positionals } = parseArgs({
       args: rest,
@@ -79,11 +87,9 @@ export async function runCli(argv: string[], options: RunOptions): Promise<numbe
         json: values.json === true,
         signal: controller.signal,
         openApp: () =>
-          (app ??= createApp({
+          (app ??= options.openBackend({
             dataDir,
             dbPath,
-            host: headlessHost('cli'),
-            memoryIndex: false,
             log: (m, e) => io.stderr(`${m}: ${String(e)}\n`),
           })),
       },
@@ -107,6 +113,6 @@ export async function runCli(argv: string[], options: RunOptions): Promise<numbe
     io.stderr(`samplemind ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   } finally {
-    if (app) await (app as App).close();
+    if (app) await (app as Backend).close();
   }
 }

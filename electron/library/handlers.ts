@@ -1,6 +1,6 @@
 import type { LibraryContract } from '../../shared/contract';
 import { AppError } from '../../shared/result';
-import type { HandlerMap } from '../app/handlerTypes';
+import type { HandlerMap } from '../core/handlerTypes';
 import {
   addToCollection,
   createCollection,

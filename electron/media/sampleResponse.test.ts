@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/result';
-import { APP_ORIGIN } from '../app/appOrigin';
+import { APP_ORIGIN } from '../core/appOrigin';
 import { createTestApp } from '../app/test-support/testApp';
 import { tinyWav } from '../library/fixtures/tinyWav';
 import { sampleFile } from './sampleFile';

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { AppError } from '../../shared/result';
-import { sampleCorsHeaders } from '../app/csp';
+import { sampleCorsHeaders } from './csp';
 import { parseRange } from './byteRange';
 import type { SampleFile } from './sampleFile';
 import { parseSampleUrl } from './sampleUrl';

@@ -1,5 +1,5 @@
 import { ipcMain, nativeImage, type BrowserWindow, type WebFrameMain } from 'electron';
-import { IPC_CHANNELS, isAppUrl } from '../app/appOrigin';
+import { IPC_CHANNELS, isAppUrl } from '../core/appOrigin';
 import type { App } from '../app/createApp';
 import { dragFilesFor } from '../app/dragFiles';
 import {

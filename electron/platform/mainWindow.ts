@@ -1,5 +1,5 @@
 import { BrowserWindow } from 'electron';
-import { APP_ENTRY_URL } from '../app/appOrigin';
+import { APP_ENTRY_URL } from '../core/appOrigin';
 import { lockNavigation } from './windowSecurity';
 
 /**

@@ -1,6 +1,6 @@
 import { protocol, type Session } from 'electron';
 import { createAppFileHandler } from '../app/appFiles';
-import { APP_SCHEME } from '../app/appOrigin';
+import { APP_SCHEME } from '../core/appOrigin';
 import { createSampleRequestHandler, type SampleMediaSource } from '../media/sampleResponse';
 import { SAMPLE_SCHEME } from '../media/sampleUrl';
 

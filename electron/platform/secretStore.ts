@@ -1,6 +1,6 @@
 import { safeStorage } from 'electron';
-import { join } from 'node:path';
-import { encryptedFileSecretStore } from '../app/encryptedSecretFile';
+import { secretFilePath } from '../core/paths';
+import { fileSecretStore } from '../app/secretFile';
 import type { SecretStore } from '../app/secretStore';
 
 /** The OS backend behind safeStorage: Keychain (macOS), DPAPI (Windows), a keyring or basic_text (Linux). */
@@ -11,19 +11,24 @@ function backend(): string {
 }
 
 /**
- * API keys for the desktop app: encrypted with Electron safeStorage (the key held by
- * the OS) in `<data dir>/secrets.json`. Call after the app is ready. Logs a warning
- * when Linux fell back to basic_text (no keyring): keys are then effectively plain text.
+ * API keys for the desktop app: the store every mode shares (environment variables, then
+ * `<data dir>/secrets.json`), with what the app saves encrypted by Electron safeStorage
+ * (the key held by the OS). Call after the app is ready. Logs a warning when Linux fell
+ * back to basic_text (no keyring): keys are then effectively plain text.
  */
 export function safeStorageSecretStore(
   dataDir: string,
   warn: (message: string) => void = (m) => console.warn(`[samplemind] ${m}`),
 ): SecretStore {
-  const store = encryptedFileSecretStore(join(dataDir, 'secrets.json'), {
-    isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
-    encryptString: (plain) => safeStorage.encryptString(plain),
-    decryptString: (encrypted) => safeStorage.decryptString(encrypted),
-    backend,
+  const store = fileSecretStore({
+    path: secretFilePath(dataDir),
+    cipher: {
+      isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
+      encryptString: (plain) => safeStorage.encryptString(plain),
+      decryptString: (encrypted) => safeStorage.decryptString(encrypted),
+      backend,
+    },
+    env: process.env,
   });
   const warning = store.warning();
   if (warning) warn(warning);

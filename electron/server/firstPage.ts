@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { SearchPage } from '../../shared/contract';
 import { FIRST_PAGE_ELEMENT_ID, FIRST_PAGE_QUERY, type FirstPage } from '../../shared/firstPage';
-import type { Dispatch } from '../app/dispatch';
+import type { Dispatch } from '../core/dispatch';
 
 /** JSON that is safe inside a <script> element (no "</script>", "<!--" or line separators). */
 export function jsonForHtml(value: unknown): string {

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AUDIO_PATH } from '../../shared/wire';
-import type { App } from '../app/createApp';
+import type { Backend } from '../library/backend';
 import { WebAuth } from './auth';
 import { servePageWithFirstPage } from './firstPage';
 import { serveSampleAudio } from './mediaRoute';
@@ -11,7 +11,7 @@ import { serveStatic } from './staticFiles';
 import { attachWebSocket } from './wsBridge';
 
 export interface WebServerOptions {
-  app: App;
+  app: Backend;
   /** The built renderer (dist/renderer). */
   staticDir: string;
   /** 0 (default) picks a free port. */

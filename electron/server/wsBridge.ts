@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ClientMessage, ServerMessage } from '../../shared/wire';
 import { WS_PATH } from '../../shared/wire';
-import type { App } from '../app/createApp';
+import type { Backend } from '../library/backend';
 import type { WebAuth } from './auth';
 
 const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
@@ -26,7 +26,7 @@ function parseMessage(data: unknown): ClientMessage | null {
  */
 export function attachWebSocket(
   server: Server,
-  app: App,
+  app: Backend,
   auth: WebAuth,
   allowedOrigins: () => string[],
 ): WebSocketServer {

@@ -1,6 +1,6 @@
 /** The chat domain's handlers: conversations, turns, proposed actions, assisted tagging. */
 import type { ChatContract, ChatConversation } from '../../../shared/contract/chat';
-import type { Handlers, HandlerMap } from '../../app/handlerTypes';
+import type { Handlers, HandlerMap } from '../../core/handlerTypes';
 import type { Db } from '../../library/db';
 import type { AiRouter } from '../routerTypes';
 import { ActionService } from './actionService';

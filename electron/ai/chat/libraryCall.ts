@@ -4,8 +4,8 @@
  */
 import type { HandlerName, InputOf, OutputOf } from '../../../shared/contract';
 import { AppError } from '../../../shared/result';
-import { createDispatch, type Dispatch } from '../../app/dispatch';
-import type { CallContext, Handlers } from '../../app/handlerTypes';
+import { createDispatch, type Dispatch } from '../../core/dispatch';
+import type { CallContext, Handlers } from '../../core/handlerTypes';
 
 export type LibraryCall = <K extends HandlerName>(
   name: K,

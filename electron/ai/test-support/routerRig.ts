@@ -8,7 +8,8 @@ import type { AiCloudProviderId, AiSettingsPatch } from '../../../shared/schemas
 import { Budgets } from '../budgets';
 import { loadCatalog, type Catalog } from '../catalog';
 import { HealthBook, type HealthOptions } from '../healthBook';
-import { memoryKeyStore, type KeyStore } from '../keys';
+import type { KeyStore } from '../keys';
+import { memoryKeyStore } from './memoryKeyStore';
 import { Ledger } from '../ledger';
 import { ProviderRegistry } from '../providerRegistry';
 import { Router, type RouterOptions } from '../router';

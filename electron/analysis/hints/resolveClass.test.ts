@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NameClass } from '../../../shared/nameClass';
 import type { LoopClass, OneShotClass, SampleClass } from '../../../shared/taxonomy';
-import type { SampleClassification } from '../runner/classification';
+import type { SampleClassification } from '../classify/classification';
 import { FILE_NAME_CLASS_CONFIDENCE, FOLDER_CLASS_CONFIDENCE, resolveClass } from './resolveClass';
 
 /** What the classifier said: `cls` when confident (else null), then the candidates. */

@@ -1,7 +1,7 @@
 import { basename, dirname } from 'node:path';
 import { classFromName, type NameClass, type NamedClass } from '../../../shared/nameClass';
 import type { SampleClass, SampleKind } from '../../../shared/taxonomy';
-import type { SampleClassification } from '../runner/classification';
+import type { SampleClassification } from '../classify/classification';
 
 /** What the classifier said (the worker's classification, or the classifier's own decision). */
 export type HeardClass = Pick<SampleClassification, 'class' | 'confidence' | 'candidates'>;

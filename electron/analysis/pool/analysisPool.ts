@@ -1,6 +1,6 @@
 import type { AnalysisResult } from '../../../shared/contract/analysis';
 import type { EmbeddedMetadata, NameHints } from '../../../shared/contract/library';
-import type { SampleClassification } from '../runner/classification';
+import type { SampleClassification } from '../classify/classification';
 import { WorkerPool } from './workerPool';
 import { workerScript } from './workerScript';
 

@@ -6,7 +6,7 @@
  */
 import { analyzeFile } from '../analyzeFile';
 import { resolveClassOfFile } from '../hints/resolveClass';
-import { classifyResult } from '../runner/workerClassifier';
+import { classifyResult } from '../classify/workerClassifier';
 import type { AnalyzedFile, AnalyzeRequest } from './analysisPool';
 import { serveTasks } from './serveTasks';
 

@@ -16,6 +16,7 @@ export function createTestApp(
     memoryIndex: options.memoryIndex ?? true,
     watch: options.watch ?? false,
     log: () => {},
+    env: {},
   });
   return Object.assign(app, {
     dir,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../library/db';
 import { Ledger } from '../../ai/ledger';
-import { runCli } from '../runCli';
+import { runAppCli as runCli } from '../../app/cli';
 import { aiCommand } from './aiCommand';
 
 let dir: string;

@@ -1,7 +1,7 @@
 import type { AnalysisProgress, AnalyzeLine } from '../../../shared/contract/analysis';
-import { analyzePaths } from '../../analysis/runner/analyzePaths';
-import { AnalysisRunner, defaultWorkers } from '../../analysis/runner/analysisRunner';
-import { expandAudioPaths } from '../../analysis/runner/audioPaths';
+import { analyzePaths } from '../../library/analysis/analyzePaths';
+import { AnalysisRunner, defaultWorkers } from '../../library/analysis/analysisRunner';
+import { expandAudioPaths } from '../../library/analysis/audioPaths';
 import { AnalysisStore, type AnalysedSample } from '../../library/analysis/analysisStore';
 import { UsageError, type CliCommand, type CliContext } from '../command';
 import { formatDuration, formatTable, printJson, printJsonLine } from '../output';

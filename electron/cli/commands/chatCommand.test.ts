@@ -3,7 +3,7 @@ import { provideChatRouter } from '../../ai/chat/routerSlot';
 import { createChatLibrary, type ChatLibrary } from '../../ai/chat/test-support/chatLibrary';
 import { ScriptedRouter } from '../../ai/chat/test-support/scriptedRouter';
 import type { CliContext } from '../command';
-import { runCli } from '../runCli';
+import { runAppCli as runCli } from '../../app/cli';
 import { chatCommand } from './chatCommand';
 
 let lib: ChatLibrary;

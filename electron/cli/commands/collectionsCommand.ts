@@ -1,10 +1,10 @@
 import { AppError } from '../../../shared/result';
-import type { App } from '../../app/createApp';
+import type { Backend } from '../../library/backend';
 import { call, parseIds } from '../call';
 import { UsageError, type CliCommand } from '../command';
 import { formatTable, printJson } from '../output';
 
-async function collectionId(app: App, ref: string | undefined): Promise<number> {
+async function collectionId(app: Backend, ref: string | undefined): Promise<number> {
   if (!ref) throw new UsageError('name the collection (its name or id)');
   const all = await call(app, 'collections.list', {});
   const found = all.find((c) => String(c.id) === ref || c.name.toLowerCase() === ref.toLowerCase());

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { SimilarPage } from '../../../shared/contract/similar';
 import { analyzeFile } from '../../analysis/analyzeFile';
-import { classifyResult } from '../../analysis/runner/workerClassifier';
+import { classifyResult } from '../../analysis/classify/workerClassifier';
 import { call } from '../call';
 import { UsageError, type CliCommand } from '../command';
 import { formatDuration, formatTable, printJson } from '../output';

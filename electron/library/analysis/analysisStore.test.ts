@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../../shared/contract/analysis';
 import { decodePeaks } from '../../../shared/peaksCodec';
 import { analyzeFile } from '../../analysis/analyzeFile';
-import type { SampleClassification } from '../../analysis/runner/classification';
+import type { SampleClassification } from '../../analysis/classify/classification';
 import { drumLoop } from '../../analysis/test-support/signals';
 import { tempDir } from '../../analysis/test-support/tempFiles';
 import { writeWav } from '../../analysis/test-support/writeAudio';

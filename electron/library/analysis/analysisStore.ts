@@ -7,7 +7,7 @@
 import type { AnalysisFields, AnalysisResult } from '../../../shared/contract/analysis';
 import { keyCode, parseKey } from '../../../shared/music';
 import type { ErrorData } from '../../../shared/result';
-import type { SampleClassification } from '../../analysis/runner/classification';
+import type { SampleClassification } from '../../analysis/classify/classification';
 import type { Db } from '../db';
 import { ANALYZER_VERSION } from '../../analysis/version';
 import { analyzerVersionCode } from './analyzerVersion';

@@ -1,7 +1,7 @@
 import type { SimilarContract } from '../../../shared/contract/similar';
 import { parseDescription } from '../../../shared/describe/parseDescription';
-import type { EventBus } from '../../app/eventBus';
-import type { HandlerMap } from '../../app/handlerTypes';
+import type { EventBus } from '../../core/eventBus';
+import type { HandlerMap } from '../../core/handlerTypes';
 import type { Library } from '../library';
 import { describeSearch } from './describeSearch';
 import { duplicatesReport } from './duplicatesReport';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HandlerName, InputOf, OutputOf, Result } from '../../../shared/contract';
 import { hydrogenCandidates } from '../../../models/training/hydrogenKits';
 import { createTestApp } from '../../app/test-support/testApp';
-import { runCli } from '../../cli/runCli';
+import { runAppCli as runCli } from '../../app/cli';
 import { ffmpeg, hasFfmpeg } from '../test-support/referenceTools';
 
 const KITS = ['TR808EmulationKit', 'rumpf_kit_z01_h2', 'HardElectro1'];

@@ -29,3 +29,8 @@ export function defaultDbPath(
 ): string {
   return explicit ?? env.SAMPLEMIND_DB ?? join(dataDir, 'library.db');
 }
+
+/** The key store every mode shares (see secretFile.ts). */
+export function secretFilePath(dataDir: string): string {
+  return join(dataDir, 'secrets.json');
+}

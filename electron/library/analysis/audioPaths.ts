@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AUDIO_EXTENSIONS, extensionOf } from '../../library/import/audioExtensions';
+import { AUDIO_EXTENSIONS, extensionOf } from '../import/audioExtensions';
 
 /**
  * The audio files named on a command line: files as given (whatever their extension),

@@ -32,7 +32,7 @@ let loading: Promise<Loaded | null> | null = null;
 async function load(modelsDir: string | undefined): Promise<Loaded | null> {
   try {
     const { SampleClassifier, defaultModelsDir, MODEL_FILE } =
-      await import('../classify/classifier');
+      await import('./classifier');
     const dir = modelsDir ?? defaultModelsDir();
     const classifier = await SampleClassifier.load(dir);
     const hash = createHash('sha1')

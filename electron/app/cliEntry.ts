@@ -1,4 +1,4 @@
-import { runCli } from './runCli';
+import { runAppCli } from './cli';
 
 const controller = new AbortController();
 process.on('SIGINT', () => {
@@ -6,7 +6,7 @@ process.on('SIGINT', () => {
   controller.abort();
 });
 
-const code = await runCli(process.argv.slice(2), {
+const code = await runAppCli(process.argv.slice(2), {
   io: {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createApp } from '../app/createApp';
-import { headlessHost } from '../app/headlessHost';
-import { defaultDataDir, defaultDbPath } from '../app/paths';
-import { firstPageBlock } from './firstPage';
-import { startWebServer } from './webServer';
+import { createApp } from './createApp';
+import { headlessHost } from './headlessHost';
+import { defaultDataDir, defaultDbPath } from '../core/paths';
+import { firstPageBlock } from '../server/firstPage';
+import { startWebServer } from '../server/webServer';
 
 /** `npm run web`: the whole app, headless, served to a browser on 127.0.0.1. */
 async function main(): Promise<void> {

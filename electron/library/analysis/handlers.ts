@@ -1,6 +1,6 @@
-import type { AnalysisContract } from '../../shared/contract';
-import type { HandlerMap } from '../app/handlerTypes';
-import type { AnalysisRunner } from './runner/analysisRunner';
+import type { AnalysisContract } from '../../../shared/contract';
+import type { HandlerMap } from '../../core/handlerTypes';
+import type { AnalysisRunner } from './analysisRunner';
 
 /** The analysis domain's handlers over the background runner (which also works unstarted, e.g. in the CLI). */
 export function createAnalysisHandlers(runner: AnalysisRunner): HandlerMap<AnalysisContract> {

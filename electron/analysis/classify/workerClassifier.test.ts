@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeFile } from '../analyzeFile';
-import { KICK } from './test-support';
+import { KICK } from '../test-support/audioFolder';
 import { classifyResult, forgetClassifier, workerClassifier } from './workerClassifier';
 
 afterEach(() => forgetClassifier());

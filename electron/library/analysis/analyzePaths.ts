@@ -4,9 +4,9 @@
  * before it are done.
  */
 import type { AnalyzeLine } from '../../../shared/contract/analysis';
-import { fieldsOf } from '../../library/analysis/analysisStore';
-import { createAnalysisPool, type AnalysisPool, type AnalyzedFile } from '../pool/analysisPool';
-import type { TaskOutcome } from '../pool/types';
+import { fieldsOf } from './analysisStore';
+import { createAnalysisPool, type AnalysisPool, type AnalyzedFile } from '../../analysis/pool/analysisPool';
+import type { TaskOutcome } from '../../analysis/pool/types';
 
 export interface AnalyzePathsOptions {
   workers: number;

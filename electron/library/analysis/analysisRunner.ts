@@ -7,19 +7,19 @@
  */
 import { availableParallelism } from 'node:os';
 import type { AnalysisProgress, AnalysisStatusInfo } from '../../../shared/contract/analysis';
-import type { Db } from '../../library/db';
-import { AnalysisQueue, type ClaimedSample } from '../../library/analysis/analysisQueue';
+import type { Db } from '../db';
+import { AnalysisQueue, type ClaimedSample } from './analysisQueue';
 import {
   AnalysisStore,
   type AnalysedSample,
   type FailedSample,
-} from '../../library/analysis/analysisStore';
-import { analyzerVersionCode } from '../../library/analysis/analyzerVersion';
-import { createAnalysisPool, type AnalysisPool } from '../pool/analysisPool';
-import { RateMeter } from '../pool/rateMeter';
-import type { TaskOutcome } from '../pool/types';
-import type { AnalyzedFile } from '../pool/analysisPool';
-import { ANALYZER_VERSION } from '../version';
+} from './analysisStore';
+import { analyzerVersionCode } from './analyzerVersion';
+import { createAnalysisPool, type AnalysisPool } from '../../analysis/pool/analysisPool';
+import { RateMeter } from '../../analysis/pool/rateMeter';
+import type { TaskOutcome } from '../../analysis/pool/types';
+import type { AnalyzedFile } from '../../analysis/pool/analysisPool';
+import { ANALYZER_VERSION } from '../../analysis/version';
 
 export interface AnalysisRunnerOptions {
   db: Db;

@@ -11,7 +11,7 @@ import type {
 } from '../../../shared/contract';
 import type { SearchQuery } from '../../../shared/schemas';
 import { createTestApp } from '../../app/test-support/testApp';
-import { writeAudioFolder } from './test-support';
+import { writeAudioFolder } from '../../analysis/test-support/audioFolder';
 
 let app: ReturnType<typeof createTestApp> | null = null;
 afterEach(async () => {

@@ -1,7 +1,7 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { aMinorChordLoop, drumLoop } from '../test-support/signals';
-import { writeWav } from '../test-support/writeAudio';
+import { aMinorChordLoop, drumLoop } from './signals';
+import { writeWav } from './writeAudio';
 import { writeFileSync } from 'node:fs';
 
 const sr = 44100;
