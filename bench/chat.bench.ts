@@ -20,7 +20,7 @@ import {
   type TimedOllama,
 } from '../electron/ai/chat/test-support/timedOllama';
 import { invokeOk } from '../e2e/chatPage';
-import { startServer, stopServer, tempRoot } from '../e2e/server';
+import { openApp, startServer, stopServer, tempRoot } from '../e2e/server';
 import { launchChromium } from './lib/chromium';
 import { isMain, round, summarize, writeResult } from './lib/results';
 
@@ -235,7 +235,7 @@ export async function runChatBench(): Promise<Record<string, unknown>> {
     await context.addInitScript(WIRE_PROBE);
     const page = await context.newPage();
     const net = await tapWebSocket(page);
-    await page.goto(server.loginUrl);
+    await openApp(page, server);
     await invokeOk(page, 'ai.setProviderSettings', { ollama: { host: fake.url } });
     await page.getByLabel('Folder path').first().fill(kit);
     await page.getByLabel('Folder path').first().press('Enter');

@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from '@playwright/test';
 import { openDatabase } from '../electron/library/db';
 import { ANALYZER_VERSION } from '../electron/analysis/version';
-import { startServer, stopServer, tempRoot } from '../e2e/server';
+import { openApp, startServer, stopServer, tempRoot, type RunningServer } from '../e2e/server';
 import { syntheticDb } from './search.bench';
 import { launchChromium } from './lib/chromium';
 import { isMain, round, summarize, writeResult } from './lib/results';
@@ -68,7 +68,7 @@ const OBSERVE_FIRST_ROWS = `
 `;
 
 /** Cold load in a fresh context: time to the first rows, FCP, and the scripts it needed. */
-async function coldLoad(browser: Browser, login: string) {
+async function coldLoad(browser: Browser, server: RunningServer) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addInitScript(OBSERVE_FIRST_ROWS);
   const page = await context.newPage();
@@ -76,7 +76,7 @@ async function coldLoad(browser: Browser, login: string) {
   page.on('response', (r) => {
     if (r.request().resourceType() === 'script') scripts.set(r.url(), r.body());
   });
-  await page.goto(login);
+  await openApp(page, server);
   await page.waitForSelector('[role="grid"] [role="row"][data-id]');
   const seenByPlaywrightMs = await page.evaluate<number>('performance.now()');
   // (A function, not source text: the page's CSP forbids eval.)
@@ -216,12 +216,12 @@ export async function runUiBench(): Promise<Record<string, unknown>> {
     const phase = (name: string) => console.error(`[ui bench] ${new Date().toISOString()} ${name}`);
     phase('cold loads');
     const cold = [];
-    for (let i = 0; i < COLD_RUNS; i++) cold.push(await coldLoad(browser, server.loginUrl));
+    for (let i = 0; i < COLD_RUNS; i++) cold.push(await coldLoad(browser, server));
 
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     await context.addInitScript(OBSERVE_LONG_TASKS);
     const page = await context.newPage();
-    await page.goto(server.loginUrl);
+    await openApp(page, server);
     // The app's own rows (not the first screen's markup drawn before the app loads).
     await page.waitForSelector(
       '#root > .app:not([data-static-screen]) [role="grid"] [role="row"][data-id]',

@@ -3,7 +3,7 @@ import {
   audioState,
   expectAudioPlaying,
   libraryPath,
-  loginUrl,
+  openApp,
   resultCount,
   rows,
   shot,
@@ -21,7 +21,7 @@ let page: Page;
 
 test.beforeAll(async ({ browser }) => {
   page = await browser.newPage();
-  await page.goto(loginUrl());
+  await openApp(page);
 });
 
 test.afterAll(async () => {
@@ -85,7 +85,7 @@ test('the first rows are on screen before the app has loaded; the app then takes
     await held;
     await route.continue();
   });
-  await cold.goto(loginUrl());
+  await openApp(cold);
   const firstScreen = cold.locator('[data-static-screen]');
   await expect(firstScreen.locator('[role="row"][data-id]').first()).toBeVisible();
   // Nothing in it answers yet: inert, and hidden from assistive technology.

@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { loginUrl, shot } from './helpers';
+import { openApp, shot } from './helpers';
 
 /** The assistant with no AI provider configured says so, and says how to fix it. */
 test('the chat panel explains that no AI provider is set up and how to fix it', async ({
   page,
 }) => {
-  await page.goto(loginUrl());
+  await openApp(page);
   await page.getByRole('button', { name: 'Assistant' }).click();
   const panel = page.getByRole('complementary', { name: 'Assistant' });
   const ask = panel.getByLabel('Ask the assistant');

@@ -16,7 +16,14 @@ import {
   type ScriptedModels,
 } from './chatModel';
 import { expectAudioPlaying, shot } from './helpers';
-import { makeAudioLibrary, startServer, stopServer, tempRoot, type RunningServer } from './server';
+import {
+  makeAudioLibrary,
+  openApp,
+  startServer,
+  stopServer,
+  tempRoot,
+  type RunningServer,
+} from './server';
 
 /**
  * The assistant answering for real in web mode: a second real server whose AI router
@@ -59,7 +66,7 @@ test.beforeAll(async ({ browser }) => {
     ANTHROPIC_API_KEY: '',
   });
   page = await browser.newPage();
-  await page.goto(server.loginUrl);
+  await openApp(page, server);
   // The Ollama to use is a setting (Settings has no field for it): set it as the UI would.
   await invokeOk(page, 'ai.setProviderSettings', { ollama: { host: models.ollama.url } });
   const field = page.getByRole('region', { name: 'Get started' }).getByLabel('Folder path');

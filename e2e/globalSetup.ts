@@ -17,10 +17,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     OPENAI_API_KEY: '',
     ANTHROPIC_API_KEY: '',
   });
-  process.env.SM_E2E_LOGIN = server.loginUrl;
+  process.env.SM_E2E_URL = server.url;
+  process.env.SM_E2E_SESSION = server.session;
   process.env.SM_E2E_LIBRARY = library;
   mkdirSync('test-results/screenshots', { recursive: true });
-  writeFileSync(join(root, 'server.json'), JSON.stringify({ login: server.loginUrl, library }));
+  writeFileSync(
+    join(root, 'server.json'),
+    JSON.stringify({ url: server.url, session: server.session, library }),
+  );
   return async () => {
     await stopServer(server, 300);
     rmSync(root, { recursive: true, force: true });

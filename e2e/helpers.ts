@@ -1,9 +1,12 @@
 import { expect, type Page } from '@playwright/test';
+import { openApp as openAppOn } from './server';
 
-export function loginUrl(): string {
-  const url = process.env.SM_E2E_LOGIN;
-  if (!url) throw new Error('SM_E2E_LOGIN is not set: the global setup did not run');
-  return url;
+/** Opens the suite's server in a page, logged in with the session the global setup opened. */
+export async function openApp(page: Page) {
+  const url = process.env.SM_E2E_URL;
+  const session = process.env.SM_E2E_SESSION;
+  if (!url || !session) throw new Error('SM_E2E_URL is not set: the global setup did not run');
+  return openAppOn(page, { url, session });
 }
 
 export function libraryPath(): string {

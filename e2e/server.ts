@@ -2,11 +2,30 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 
 export interface RunningServer {
   url: string;
+  /** The printed login link: already spent (it works once) on the session below. */
   loginUrl: string;
+  /** The session cookie's value, traded for the one-time token when the server started. */
+  session: string;
   process: ChildProcess;
+}
+
+/** Trades the one-time login link for the session cookie's value. */
+export async function loginSession(loginUrl: string): Promise<string> {
+  const res = await fetch(loginUrl, { redirect: 'manual' });
+  const cookie = res.headers.get('set-cookie') ?? '';
+  const m = /sm_session=([^;]+)/.exec(cookie);
+  if (!m) throw new Error(`login failed: HTTP ${res.status}`);
+  return m[1]!;
+}
+
+/** Opens the app in a page as a logged-in browser (every context gets the session cookie). */
+export async function openApp(page: Page, server: Pick<RunningServer, 'url' | 'session'>) {
+  await page.context().addCookies([{ name: 'sm_session', value: server.session, url: server.url }]);
+  return page.goto(`${server.url}/`);
 }
 
 /** Stops a server started by startServer: SIGTERM, then SIGKILL if it is still running after `graceMs`. */
@@ -45,7 +64,11 @@ export function startServer(
       if (m) {
         clearTimeout(timer);
         const loginUrl = m[1]!;
-        resolve({ loginUrl, url: new URL(loginUrl).origin, process: child });
+        loginSession(loginUrl).then(
+          (session) =>
+            resolve({ loginUrl, session, url: new URL(loginUrl).origin, process: child }),
+          reject,
+        );
       }
     };
     child.stdout.on('data', onData);

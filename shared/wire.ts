@@ -17,3 +17,8 @@ export type ServerMessage =
 
 export const WS_PATH = '/ws';
 export const AUDIO_PATH = '/media/audio/';
+
+/** The largest WebSocket message either side accepts (bytes); larger ones close the socket with 1009. */
+export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+/** WebSocket close code for a message over the limit (RFC 6455). */
+export const CLOSE_TOO_BIG = 1009;

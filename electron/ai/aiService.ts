@@ -245,6 +245,7 @@ export class AiService {
       providers,
       chosen,
       pricesAsOf: this.catalog.pricesAsOf,
+      endpointChanges: this.catalog.endpointChanges(),
       settings,
       ollama: this.supervisor.status(),
     };

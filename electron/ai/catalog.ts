@@ -7,7 +7,10 @@ import { z } from 'zod';
 import { AI_PROVIDER_IDS, AI_QUALITY_TIERS } from '../../shared/schemas/ai';
 import { AppError } from '../../shared/result';
 import builtInTable from '../../resources/ai/models.json';
+import { isLoopbackHost } from './loopback';
 import type { AiProviderId, AiQualityTier } from './types';
+
+const BUILT_IN_SOURCE = 'resources/ai/models.json';
 
 const price = z.number().finite().nonnegative().max(10_000);
 const tokens = z.number().int().positive().max(100_000_000);
@@ -41,8 +44,32 @@ const embeddingModelSchema = z
   })
   .strict();
 
+/**
+ * Where a provider may be reached: https anywhere, or http on a loopback address only,
+ * with no credentials in the URL. Keys travel to this address, so a table that pointed a
+ * provider at some other plain-http host would send the key in the clear.
+ */
+export function isAllowedBaseURL(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.username !== '' || url.password !== '') return false;
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && isLoopbackHost(url.href);
+}
+
 const providerInfoSchema = z
-  .object({ label: z.string(), baseURL: z.string().url(), keyEnv: z.string().nullable() })
+  .object({
+    label: z.string(),
+    baseURL: z
+      .string()
+      .url()
+      .refine(isAllowedBaseURL, 'a base URL must be https://, or http:// on a loopback address'),
+    keyEnv: z.string().nullable(),
+  })
   .strict();
 
 export const catalogSchema = z
@@ -94,12 +121,23 @@ export function unknownLocalChatModel(id: string): ChatModelInfo {
   };
 }
 
+/** A provider address that the user's table changed from the built-in one. */
+export interface EndpointChange {
+  provider: AiProviderId;
+  label: string;
+  baseURL: string;
+  builtIn: string;
+}
+
 export class Catalog {
   readonly data: CatalogData;
+  /** Where this table came from: the built-in table, or the user's override file. */
+  readonly source: string;
   private readonly byKey = new Map<string, ModelInfo>();
 
-  constructor(data: CatalogData) {
+  constructor(data: CatalogData, source = BUILT_IN_SOURCE) {
     this.data = data;
+    this.source = source;
     for (const m of data.models) this.byKey.set(`${m.provider}/${m.id}`, m);
     if (!this.chatModel(data.baseline.provider, data.baseline.model)) {
       throw new AppError(
@@ -123,6 +161,19 @@ export class Catalog {
 
   defaultBaseURL(provider: AiProviderId): string {
     return this.data.providers[provider].baseURL;
+  }
+
+  /** Providers whose address differs from the built-in table's (shown in Settings). */
+  endpointChanges(): EndpointChange[] {
+    const builtIn = (builtInTable as CatalogData).providers;
+    return AI_PROVIDER_IDS.filter(
+      (id) => this.data.providers[id].baseURL !== builtIn[id].baseURL,
+    ).map((id) => ({
+      provider: id,
+      label: this.data.providers[id].label,
+      baseURL: this.data.providers[id].baseURL,
+      builtIn: builtIn[id].baseURL,
+    }));
   }
 
   model(provider: AiProviderId, id: string): ModelInfo | undefined {
@@ -169,7 +220,7 @@ export function parseCatalog(data: unknown, source: string): Catalog {
       `price table ${source}: ${issue?.message ?? 'invalid'} at ${issue?.path.join('.') ?? '?'}`,
     );
   }
-  return new Catalog(parsed.data);
+  return new Catalog(parsed.data, source);
 }
 
 /** The built-in table, or the user's override file when it exists. */
@@ -186,5 +237,5 @@ export function loadCatalog(overridePath?: string): Catalog {
     }
     return parseCatalog(data, overridePath);
   }
-  return parseCatalog(builtInTable, 'resources/ai/models.json');
+  return parseCatalog(builtInTable, BUILT_IN_SOURCE);
 }

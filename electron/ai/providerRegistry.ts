@@ -19,6 +19,9 @@ import { createOpenAiProvider } from './providers/openaiProvider';
 import { redactSecrets } from './redact';
 import type { ProviderSource } from './providerSource';
 import type { AiProviderId, Provider } from './types';
+import { isLoopbackHost } from './loopback';
+
+export { isLoopbackHost };
 
 export interface RegistryOptions {
   catalog: Catalog;
@@ -33,15 +36,6 @@ export interface RegistryOptions {
   modelsTtlMs?: number;
   fetch?: typeof fetch;
   now?: () => number;
-}
-
-export function isLoopbackHost(url: string): boolean {
-  try {
-    const host = new URL(url.includes('://') ? url : `http://${url}`).hostname;
-    return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\./.test(host);
-  } catch {
-    return false;
-  }
 }
 
 export class ProviderRegistry implements ProviderSource {

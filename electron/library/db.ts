@@ -29,11 +29,15 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   return db;
 }
 
+/** How long a connection waits for another one's write lock before SQLITE_BUSY (ms). */
+export const BUSY_TIMEOUT_MS = 5000;
+
 export function configureConnection(db: Db): void {
   if (!db.readonly && db.name !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  useImmediateTransactions(db);
   db.pragma('temp_store = MEMORY');
   db.pragma('cache_size = -32000');
   db.function('sm_index_text', { deterministic: true }, (text: unknown) =>
@@ -60,11 +64,33 @@ export function migrate(db: Db, migrations: readonly Migration[]): number {
       `This library was written by a newer SampleMind (schema ${current}, this build knows ${migrations.length}). Update the app.`,
     );
   }
-  const pending = migrations.slice(current);
-  if (pending.length === 0) return current;
+  if (current === migrations.length) return current;
   db.transaction(() => {
-    for (const m of pending) m.up(db);
+    // Read again under the write lock: another process may have migrated meanwhile.
+    for (const m of migrations.slice(schemaVersion(db))) m.up(db);
     db.pragma(`user_version = ${migrations.length}`);
   })();
   return migrations.length;
+}
+
+/**
+ * Makes `db.transaction(fn)` run BEGIN IMMEDIATE: the write lock is taken at the start,
+ * where the busy timeout applies. A deferred transaction that reads and then writes
+ * cannot wait in WAL mode — when another process (the CLI beside the app, or the other
+ * way round) committed meanwhile, its write fails at once with SQLITE_BUSY. Every
+ * transaction in the backend writes, so this is the default for all of them
+ * (`.deferred` stays available for read-only ones).
+ */
+export function useImmediateTransactions(db: Db): void {
+  const deferred = db.transaction.bind(db);
+  db.transaction = ((fn: Parameters<Db['transaction']>[0]) =>
+    deferred(fn).immediate) as Db['transaction'];
+}
+
+/** True for SQLite's "database is locked" errors (another connection holds the lock). */
+export function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+  );
 }

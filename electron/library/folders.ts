@@ -1,5 +1,6 @@
 import { realpathSync, statSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { homedir } from 'node:os';
+import { isAbsolute, join, sep } from 'node:path';
 import type { FolderInfo, FolderTreeNode } from '../../shared/contract';
 import { AppError, isErrorCode } from '../../shared/result';
 import type { Db } from './db';
@@ -53,9 +54,23 @@ export function getFolder(db: Db, id: number): FolderInfo {
   return toInfo(row);
 }
 
-/** Canonical form of a folder the user adds: absolute, symlinks resolved, must be a readable folder. */
+/** `~` and `~/…` name the user's home folder (what someone typing a path in web mode means). */
+export function expandHome(path: string, home = homedir()): string {
+  if (path === '~') return home;
+  if (path.startsWith('~/')) return join(home, path.slice(2));
+  return path;
+}
+
+/**
+ * Canonical form of a folder the user adds: absolute (a relative path would be resolved
+ * against whatever folder the server runs in, so it is refused; `~` is expanded),
+ * symlinks resolved, must be a readable folder.
+ */
 export function canonicalFolder(path: string): string {
-  const abs = resolve(path);
+  const abs = expandHome(path.trim());
+  if (!isAbsolute(abs)) {
+    throw new AppError('BAD_INPUT', `give the folder's full path (starting with / or ~): ${path}`);
+  }
   let real: string;
   try {
     real = realpathSync(abs);
@@ -78,14 +93,15 @@ export function canonicalFolder(path: string): string {
  */
 export function addFolder(db: Db, path: string, watch: boolean): number {
   const real = canonicalFolder(path);
-  const existing = db.prepare('SELECT id FROM folders WHERE path = ?').get(real) as
-    { id: number } | undefined;
-  if (existing) return existing.id;
-  const parent = (
-    db.prepare('SELECT id, path FROM folders').all() as Array<{ id: number; path: string }>
-  ).find((f) => real.startsWith(f.path.endsWith(sep) ? f.path : `${f.path}${sep}`));
-  if (parent) return parent.id;
+  // One transaction, write lock first: two processes adding the same folder get one row.
   return db.transaction(() => {
+    const existing = db.prepare('SELECT id FROM folders WHERE path = ?').get(real) as
+      { id: number } | undefined;
+    if (existing) return existing.id;
+    const parent = (
+      db.prepare('SELECT id, path FROM folders').all() as Array<{ id: number; path: string }>
+    ).find((f) => real.startsWith(f.path.endsWith(sep) ? f.path : `${f.path}${sep}`));
+    if (parent) return parent.id;
     const id = Number(
       db
         .prepare('INSERT INTO folders(path, added_at, watch) VALUES (?, ?, ?)')

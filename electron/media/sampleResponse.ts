@@ -1,7 +1,8 @@
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { AppError } from '../../shared/result';
 import { sampleCorsHeaders } from './csp';
+import { openRegularFileSync } from '../formats/regularFile';
 import { parseRange } from './byteRange';
 import type { SampleFile } from './sampleFile';
 import { parseSampleUrl } from './sampleUrl';
@@ -29,7 +30,14 @@ function textResponse(status: number, text: string, extra: Record<string, string
 }
 
 function fileBody(path: string, start: number, end: number): ReadableStream<Uint8Array> {
-  return Readable.toWeb(createReadStream(path, { start, end })) as ReadableStream<Uint8Array>;
+  // Opened without blocking and checked on the descriptor: only a regular file is read.
+  const { fd } = openRegularFileSync(path);
+  try {
+    return Readable.toWeb(createReadStream('', { fd, start, end })) as ReadableStream<Uint8Array>;
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
 }
 
 function serveAudio(file: SampleFile, request: Request): Response {
@@ -52,7 +60,8 @@ function serveAudio(file: SampleFile, request: Request): Response {
   const length = Math.max(0, end - start + 1);
   const headers: Record<string, string> = { ...base, 'Content-Length': String(length) };
   if (range) headers['Content-Range'] = `bytes ${start}-${end}/${file.size}`;
-  const body = request.method === 'HEAD' || length === 0 ? null : fileBody(file.path, start, end);
+  const body =
+    request.method === 'HEAD' || length === 0 ? null : fileBody(file.realPath, start, end);
   return new Response(body, { status: range ? 206 : 200, headers });
 }
 

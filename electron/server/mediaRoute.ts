@@ -1,9 +1,10 @@
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { AppError } from '../../shared/result';
 import type { Db } from '../library/db';
 import { parseRange } from '../media/byteRange';
 import { sampleFile } from '../media/sampleFile';
+import { openRegularFileSync } from '../formats/regularFile';
 
 /** Streams a sample's file with HTTP range support (seeking in the audio element). */
 export function serveSampleAudio(
@@ -13,11 +14,15 @@ export function serveSampleAudio(
   res: ServerResponse,
 ): void {
   let file;
+  let fd: number;
   try {
     file = sampleFile(db, id);
+    fd = openRegularFileSync(file.realPath).fd;
   } catch (error) {
-    res.statusCode = error instanceof AppError && error.code === 'NOT_FOUND' ? 404 : 500;
-    res.end(error instanceof Error ? error.message : 'error');
+    const known = error instanceof AppError && error.code === 'NOT_FOUND';
+    res.statusCode = known ? 404 : error instanceof AppError ? 404 : 500;
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.end(known ? error.message : `sample ${id} cannot be served`);
     return;
   }
   res.setHeader('Accept-Ranges', 'bytes');
@@ -27,6 +32,7 @@ export function serveSampleAudio(
   if (range === 'unsatisfiable') {
     res.statusCode = 416;
     res.setHeader('Content-Range', `bytes */${file.size}`);
+    closeSync(fd);
     res.end();
     return;
   }
@@ -35,7 +41,7 @@ export function serveSampleAudio(
   res.statusCode = range ? 206 : 200;
   if (range) res.setHeader('Content-Range', `bytes ${start}-${end}/${file.size}`);
   res.setHeader('Content-Length', end - start + 1);
-  const stream = createReadStream(file.path, { start, end });
+  const stream = createReadStream('', { fd, start, end });
   stream.on('error', () => res.destroy());
   stream.pipe(res);
 }

@@ -55,6 +55,8 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
     'Cache-Control',
     urlPath.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store',
   );
-  createReadStream(full).pipe(res);
+  const stream = createReadStream(full);
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
   return true;
 }

@@ -30,6 +30,17 @@ export interface WebServer {
 
 const HOST = '127.0.0.1';
 
+/** The request's URL, or null when it cannot be parsed (e.g. `//`, which `new URL` rejects). */
+export function requestUrl(raw: string | undefined, origin: string): URL | null {
+  const target = raw ?? '/';
+  if (!target.startsWith('/') || target.startsWith('//')) return null;
+  try {
+    return new URL(target, origin);
+  } catch {
+    return null;
+  }
+}
+
 function notFound(res: ServerResponse): void {
   res.statusCode = 404;
   res.end('not found');
@@ -46,31 +57,40 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   let port = 0;
   const origins = (): string[] => [`http://${HOST}:${port}`, `http://localhost:${port}`];
 
+  const isOwnHost = (host: string | undefined): boolean =>
+    host === `${HOST}:${port}` || host === `localhost:${port}`;
+
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const host = req.headers.host ?? '';
-    if (host !== `${HOST}:${port}` && host !== `localhost:${port}`) {
+    if (!isOwnHost(host)) {
       res.statusCode = 421;
       res.end('wrong host');
       return;
     }
     const origin = `http://${host}`;
     setSecurityHeaders(res, origin);
-    const url = new URL(req.url ?? '/', origin);
+    const url = requestUrl(req.url, origin);
+    if (!url) {
+      res.statusCode = 400;
+      res.end('bad request');
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.statusCode = 405;
       res.end();
       return;
     }
     if (url.searchParams.has('token')) {
-      if (!auth.checkToken(url.searchParams.get('token'))) {
+      if (!auth.useToken(url.searchParams.get('token'))) {
         res.statusCode = 401;
         res.end(
-          'This link is not valid for this SampleMind server. Use the one printed in its terminal.',
+          'This link is not valid (any more) for this SampleMind server: each printed link opens one browser session. Restart the server for a new one.',
         );
         return;
       }
       res.statusCode = 302;
       res.setHeader('Set-Cookie', auth.sessionCookie(auth.openSession()));
+      res.setHeader('Cache-Control', 'no-store');
       res.setHeader('Location', '/');
       res.end();
       return;
@@ -103,16 +123,35 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         options.app.dispatch,
         res,
         req.method === 'HEAD',
-      ).then((served) => {
-        if (!served) notFound(res);
-      });
+      ).then(
+        (served) => {
+          if (!served) notFound(res);
+        },
+        () => {
+          if (!res.headersSent) res.statusCode = 500;
+          res.end();
+        },
+      );
       return;
     }
     notFound(res);
   };
 
-  const server = createServer(handle);
-  const wss = attachWebSocket(server, options.app, auth, origins);
+  const server = createServer((req, res) => {
+    try {
+      handle(req, res);
+    } catch (error) {
+      // A request must never take the server down: answer it and carry on.
+      console.error('web request failed:', error instanceof Error ? error.message : error);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    }
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  const wss = attachWebSocket(server, options.app, auth, origins, isOwnHost);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, HOST, () => resolve());

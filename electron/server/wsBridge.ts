@@ -1,11 +1,9 @@
 import type { Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ClientMessage, ServerMessage } from '../../shared/wire';
-import { WS_PATH } from '../../shared/wire';
+import { MAX_MESSAGE_BYTES, WS_PATH } from '../../shared/wire';
 import type { Backend } from '../library/backend';
 import type { WebAuth } from './auth';
-
-const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 
 function parseMessage(data: unknown): ClientMessage | null {
   try {
@@ -29,13 +27,17 @@ export function attachWebSocket(
   app: Backend,
   auth: WebAuth,
   allowedOrigins: () => string[],
+  isOwnHost: (host: string | undefined) => boolean,
 ): WebSocketServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    // A socket error before or during the handshake must not reach the process.
+    socket.on('error', () => socket.destroy());
+    const path = (req.url ?? '').split('?')[0];
     const origin = req.headers.origin;
     if (
-      url.pathname !== WS_PATH ||
+      path !== WS_PATH ||
+      !isOwnHost(req.headers.host) ||
       !origin ||
       !allowedOrigins().includes(origin) ||
       !auth.hasSession(req.headers.cookie)
@@ -52,15 +54,31 @@ export function attachWebSocket(
   };
 
   wss.on('connection', (ws: WebSocket) => {
-    ws.on('message', (data) => {
-      const message = parseMessage(data);
+    // Protocol errors (too large, bad UTF-8, reserved bits, unmasked frames …) end this
+    // connection only: ws has already answered with the close code that says why
+    // (1009 "message too big", 1007, 1002 …).
+    ws.on('error', () => ws.terminate());
+    ws.on('message', (data, isBinary) => {
+      const message = isBinary ? null : parseMessage(data);
       if (!message) {
         ws.close(1003, 'bad message');
         return;
       }
-      void app
-        .dispatch(message.name, message.input, { origin: 'web' })
-        .then((result) => send(ws, { type: 'result', id: message.id, result }));
+      void app.dispatch(message.name, message.input, { origin: 'web' }).then(
+        (result) => send(ws, { type: 'result', id: message.id, result }),
+        (error: unknown) =>
+          send(ws, {
+            type: 'result',
+            id: message.id,
+            result: {
+              ok: false,
+              error: {
+                code: 'INTERNAL',
+                message: error instanceof Error ? error.message : 'internal error',
+              },
+            },
+          }),
+      );
     });
   });
 

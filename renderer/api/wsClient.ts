@@ -7,7 +7,7 @@ import type {
   SampleMindApi,
 } from '../../shared/contract';
 import type { Result } from '../../shared/result';
-import { WS_PATH, type ServerMessage } from '../../shared/wire';
+import { CLOSE_TOO_BIG, MAX_MESSAGE_BYTES, WS_PATH, type ServerMessage } from '../../shared/wire';
 
 type Pending = (result: Result<unknown>) => void;
 
@@ -34,14 +34,15 @@ export function createWsClient(
         resolve(ws);
       };
       ws.onerror = () => reject(new Error('cannot reach the SampleMind server'));
-      ws.onclose = () => {
+      ws.onclose = (event: CloseEvent) => {
         socket = null;
         open = null;
+        const message =
+          event.code === CLOSE_TOO_BIG
+            ? 'the server refused a message over its size limit; the connection was reset'
+            : 'lost the connection to the SampleMind server';
         for (const [id, done] of pending) {
-          done({
-            ok: false,
-            error: { code: 'IO_ERROR', message: 'lost the connection to the SampleMind server' },
-          });
+          done({ ok: false, error: { code: 'IO_ERROR', message } });
           pending.delete(id);
         }
         // Reconnect while someone is listening for events.
@@ -79,9 +80,20 @@ export function createWsClient(
         };
       }
       const id = nextId++;
+      const text = JSON.stringify({ type: 'invoke', id, name, input });
+      // Count UTF-8 bytes as the server will (a character is at most 3 bytes per UTF-16 unit).
+      if (text.length * 3 > MAX_MESSAGE_BYTES && utf8Length(text) > MAX_MESSAGE_BYTES) {
+        return {
+          ok: false,
+          error: {
+            code: 'BAD_INPUT',
+            message: `this request is too large to send (over ${MAX_MESSAGE_BYTES / 1024 / 1024} MiB)`,
+          },
+        };
+      }
       return new Promise((resolve) => {
         pending.set(id, resolve as Pending);
-        ws.send(JSON.stringify({ type: 'invoke', id, name, input }));
+        ws.send(text);
       });
     },
     on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void {
@@ -98,4 +110,8 @@ export function createWsClient(
       };
     },
   };
+}
+
+function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).byteLength;
 }

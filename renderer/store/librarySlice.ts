@@ -1,6 +1,7 @@
 import type { SampleSummary } from '../../shared/contract';
 import { api } from '../api/client';
 import { takeFirstPage } from '../api/firstPage';
+import { SEARCH_TEXT_MAX } from '../../shared/limits';
 import { ok } from '../../shared/result';
 import {
   buildSearchQuery,
@@ -98,7 +99,8 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => {
     resultAt: Date.now(),
     widths: localWidths(),
     setText(text) {
-      set({ text });
+      // A paste of megabytes must not travel anywhere: the search takes SEARCH_TEXT_MAX characters.
+      set({ text: text.slice(0, SEARCH_TEXT_MAX) });
       void get().search();
     },
     setFilters(filters) {

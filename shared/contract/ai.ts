@@ -65,6 +65,18 @@ export interface AiProvidersInfo {
   chosen: Record<AiTask, AiRouteChoice | null>;
   /** Date of the price table (YYYY-MM-DD). */
   pricesAsOf: string;
+  /**
+   * Provider addresses that <data dir>/ai-models.json changed from the built-in table
+   * (keys are sent there): Settings shows every one.
+   */
+  endpointChanges: AiEndpointChange[];
+}
+
+export interface AiEndpointChange {
+  provider: AiProviderId;
+  label: string;
+  baseURL: string;
+  builtIn: string;
 }
 
 export interface AiSpendRow {

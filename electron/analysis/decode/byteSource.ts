@@ -1,4 +1,5 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, readSync } from 'node:fs';
+import { notRegular, openRegularFileSync } from '../../formats/regularFile';
 import { open } from 'node:fs/promises';
 import type { ByteSource } from './types';
 
@@ -10,10 +11,11 @@ export const SMALL_FILE_BYTES = 4 * 1024 * 1024;
  * positional reads (no stream buffering), so memory stays bounded.
  */
 export async function openFileBytes(path: string): Promise<ByteSource> {
-  const fd = openSync(path, 'r');
+  // Only a regular file, opened without blocking: a FIFO would hang the worker in open(),
+  // where even terminate() cannot reach it.
+  const { fd, stats } = openRegularFileSync(path);
   try {
-    const { size, isDirectory } = fstatSyncSafe(fd);
-    if (isDirectory) throw Object.assign(new Error(`${path} is a directory`), { code: 'EISDIR' });
+    const size = stats.size;
     if (size <= SMALL_FILE_BYTES) {
       const buf = Buffer.allocUnsafe(size);
       let got = 0;
@@ -30,16 +32,13 @@ export async function openFileBytes(path: string): Promise<ByteSource> {
   return openLargeFile(path);
 }
 
-function fstatSyncSafe(fd: number): { size: number; isDirectory: boolean } {
-  const st = fstatSync(fd);
-  return { size: st.size, isDirectory: st.isDirectory() };
-}
-
 async function openLargeFile(path: string): Promise<ByteSource> {
-  const handle = await open(path, 'r');
+  const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   let closed = false;
   try {
-    const { size } = await handle.stat();
+    const st = await handle.stat();
+    if (!st.isFile()) throw notRegular(st);
+    const { size } = st;
     return {
       size,
       async read(offset: number, length: number): Promise<Uint8Array> {

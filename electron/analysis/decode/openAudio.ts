@@ -12,6 +12,7 @@ const HEAD_BYTES = 64 * 1024;
 
 /** Maps file-system errors to stable codes. */
 function ioError(error: unknown, path: string): AppError {
+  if (error instanceof AppError) return error;
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new AppError('NOT_FOUND', `no such file: ${path}`);
   if (code === 'EACCES' || code === 'EPERM')

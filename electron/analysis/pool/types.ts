@@ -38,6 +38,8 @@ export interface SubmitOptions {
   id?: string;
   /** Higher runs first; equal priorities run in submission order. Default 0. */
   priority?: number;
+  /** Called when the task is handed to a worker (before the worker sees it). Must not throw. */
+  onStart?: () => void;
 }
 
 /** How to start a worker: a script file, or code evaluated in the worker (source mode via tsx). */

@@ -28,6 +28,7 @@ export interface WorkerPoolOptions {
 interface Pending<I, O> {
   id: string;
   input: I;
+  onStart: (() => void) | undefined;
   resolve: (outcome: TaskOutcome<O>) => void;
   started: number;
 }
@@ -93,7 +94,13 @@ export class WorkerPool<I, O> {
       );
     this.live.add(id);
     return new Promise((resolve) => {
-      this.queue.push(id, options.priority ?? 0, { id, input, resolve, started: 0 });
+      this.queue.push(id, options.priority ?? 0, {
+        id,
+        input,
+        onStart: options.onStart,
+        resolve,
+        started: 0,
+      });
       this.pump();
       this.emit();
     });
@@ -219,6 +226,11 @@ export class WorkerPool<I, O> {
   private start(slot: Slot<I, O>, task: Pending<I, O>): void {
     task.started = performance.now();
     slot.task = task;
+    try {
+      task.onStart?.();
+    } catch {
+      // a hook's failure is not the task's
+    }
     if (slot.ready) this.arm(slot);
     const msg: TaskMessage<I> = { type: 'task', id: task.id, input: task.input };
     slot.worker.postMessage(msg);

@@ -1,7 +1,8 @@
-import type { AnalysisProgress, AnalyzeLine } from '../../../shared/contract/analysis';
+import type { AnalyzeLine } from '../../../shared/contract/analysis';
 import { analyzePaths } from '../../library/analysis/analyzePaths';
-import { AnalysisRunner, defaultWorkers } from '../../library/analysis/analysisRunner';
+import { defaultWorkers } from '../../library/analysis/analysisRunner';
 import { expandAudioPaths } from '../../library/analysis/audioPaths';
+import { analysisSummary, analyzeLibrary } from '../analyzeLibrary';
 import { AnalysisStore, type AnalysedSample } from '../../library/analysis/analysisStore';
 import { UsageError, type CliCommand, type CliContext } from '../command';
 import { formatDuration, formatTable, printJson, printJsonLine } from '../output';
@@ -24,46 +25,19 @@ function textRow(line: AnalyzeLine): Array<string | number | null> {
     line.bpm === null ? '' : line.bpm.toFixed(1),
     line.key ?? line.rootNote ?? '',
     line.lufs === null ? '' : line.lufs.toFixed(1),
-    [line.class, ...line.tags].filter(Boolean).join(' '),
+    [line.class && line.classTier === 'guess' ? `${line.class}?` : line.class, ...line.tags]
+      .filter(Boolean)
+      .join(' '),
   ];
 }
 
-function progressLine(p: AnalysisProgress): string {
-  const eta = p.etaSec === null ? '' : `, ${Math.ceil(p.etaSec)} s left`;
-  return `${p.state.padEnd(7)} ${p.completed} analysed, ${p.failed} failed, ${p.queued} queued (${p.filesPerSec} files/s${eta})`;
-}
-
 /** `analyze --library`: works through the library's analysis queue with progress. */
-async function analyzeLibrary(ctx: CliContext, workers: number): Promise<number> {
-  const app = ctx.openApp();
-  const { io } = ctx;
-  const runner = new AnalysisRunner({
-    db: app.db,
-    workers,
-    onSamplesAnalysed: (ids) => app.library.samplesAnalysed(ids),
-    onProgress: (p) =>
-      io.stderr(io.interactive ? `\r\x1b[K${progressLine(p)}` : `${progressLine(p)}\n`),
-    progressMs: io.interactive ? 250 : 2000,
-    pollMs: 0,
-  });
-  const onAbort = (): void => void runner.stop();
-  ctx.signal.addEventListener('abort', onAbort);
-  try {
-    runner.start();
-    await runner.whenIdle();
-    await runner.stop();
-  } finally {
-    ctx.signal.removeEventListener('abort', onAbort);
-    if (io.interactive) io.stderr('\n');
-  }
-  const status = runner.status();
-  if (ctx.json) printJson(io, status);
-  else
-    io.stdout(
-      `${status.progress.completed} analysed, ${status.progress.failed} failed; library: ${status.library.done} done, ${status.library.failed} failed, ${status.library.queued} queued\n`,
-    );
+async function analyzeWholeLibrary(ctx: CliContext, workers: number): Promise<number> {
+  const status = await analyzeLibrary(ctx, ctx.openApp(), workers);
+  if (ctx.json) printJson(ctx.io, status);
+  else ctx.io.stdout(analysisSummary(status));
   if (ctx.signal.aborted) {
-    io.stderr('Stopped. Run the same command again to go on where it left off.\n');
+    ctx.io.stderr('Stopped. Run the same command again to go on where it left off.\n');
     return 130;
   }
   return 0;
@@ -81,11 +55,18 @@ export const analyzeCommand: CliCommand = {
     if (values.library === true) {
       if (inputs.length > 0)
         throw new UsageError('--library analyses the library queue: name no files');
-      return analyzeLibrary(ctx, workers);
+      return analyzeWholeLibrary(ctx, workers);
     }
     if (inputs.length === 0) throw new UsageError('name at least one file or folder');
     const { io } = ctx;
-    const paths = expandAudioPaths(inputs);
+    const rows: AnalyzeLine[] = [];
+    let skipped = 0;
+    const paths = expandAudioPaths(inputs, (path, error) => {
+      skipped++;
+      const line: AnalyzeLine = { path, ok: false, error };
+      if (ctx.json) printJsonLine(io, line);
+      else rows.push(line);
+    });
     // With --db, files that are in the library get their results stored there too.
     const app = typeof values.db === 'string' ? ctx.openApp() : null;
     const store = app ? new AnalysisStore(app.db) : null;
@@ -99,7 +80,6 @@ export const analyzeCommand: CliCommand = {
       stored += ids.length;
       pending = [];
     };
-    const rows: AnalyzeLine[] = [];
     const summary = await analyzePaths(paths, {
       workers: Math.min(workers, Math.max(1, paths.length)),
       signal: ctx.signal,
@@ -123,12 +103,12 @@ export const analyzeCommand: CliCommand = {
         ),
       );
     io.stderr(
-      `${summary.ok} analysed, ${summary.failed} failed in ${summary.seconds.toFixed(1)} s` +
+      `${summary.ok} analysed, ${summary.failed + skipped} failed in ${summary.seconds.toFixed(1)} s` +
         ` (${(summary.ok / Math.max(summary.seconds, 1e-3)).toFixed(1)} files/s on ${workers} workers)` +
         (store ? `; ${stored} stored in the library` : '') +
         '\n',
     );
     if (ctx.signal.aborted) return 130;
-    return summary.failed > 0 ? 1 : 0;
+    return summary.failed + skipped > 0 ? 1 : 0;
   },
 };

@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import type { SimilarPage } from '../../../shared/contract/similar';
 import { analyzeFile } from '../../analysis/analyzeFile';
 import { classifyResult } from '../../analysis/classify/workerClassifier';
+import { AppError } from '../../../shared/result';
+import { ANALYZE_HINT } from '../analyzeLibrary';
 import { call } from '../call';
 import { UsageError, type CliCommand } from '../command';
 import { formatDuration, formatTable, printJson } from '../output';
@@ -103,7 +105,13 @@ export const similarCommand: CliCommand = {
     };
     let page: SimilarPage;
     if (/^\d+$/.test(target)) {
-      page = await call(app, 'similar.find', { sampleId: Number(target), ...common });
+      try {
+        page = await call(app, 'similar.find', { sampleId: Number(target), ...common });
+      } catch (error) {
+        if (error instanceof AppError && /not been analysed/.test(error.message))
+          throw new AppError(error.code, `${error.message}: ${ANALYZE_HINT}`);
+        throw error;
+      }
     } else {
       const path = resolve(target);
       if (!existsSync(path)) throw new UsageError(`${target} is neither a sample id nor a file`);

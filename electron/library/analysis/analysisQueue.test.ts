@@ -54,7 +54,7 @@ describe('AnalysisQueue', () => {
   it('recover requeues what a crashed run left running and fails a file that keeps crashing', () => {
     const { db, ids, queue } = setup(3);
     queue.claim(3);
-    db.prepare('UPDATE analysis_queue SET attempts = ? WHERE sample_id = ?').run(
+    db.prepare('UPDATE analysis_queue SET attempts = ?, started = 1 WHERE sample_id = ?').run(
       MAX_ATTEMPTS,
       ids[2],
     );
@@ -101,5 +101,47 @@ describe('AnalysisQueue', () => {
     db.prepare('UPDATE samples SET missing = 1 WHERE id = ?').run(ids[1]);
     expect(queue.enqueueAll()).toBe(1); // ids[0]; ids[2] is running, ids[1] is missing
     expect(queue.counts()).toMatchObject({ queued: 1, running: 1 });
+  });
+
+  it('gives a strike only to the file a worker was analysing when its process died', () => {
+    const { db, ids } = setup(4);
+    // Three hard kills, each with every file claimed but only ids[1] begun by a worker.
+    for (let kill = 0; kill < MAX_ATTEMPTS; kill++) {
+      const dead = new AnalysisQueue(db, { pid: 1_000_000 + kill, alive: () => false });
+      dead.claim(4);
+      dead.markStarted(ids[1]!);
+      new AnalysisQueue(db, { pid: 2_000_000, alive: () => false }).recover();
+    }
+    expect(status(db, ids[1]!)).toBe('failed');
+    for (const id of [ids[0]!, ids[2]!, ids[3]!]) expect(status(db, id)).toBe('pending');
+    expect(db.prepare('SELECT max(attempts) FROM analysis_queue').pluck().get()).toBe(0);
+  });
+
+  it('release takes back the strike of a started file (cancelled, paused), not of a waiting one', () => {
+    const { db, ids, queue } = setup(2);
+    queue.claim(2);
+    queue.markStarted(ids[0]!);
+    const attempts = () =>
+      db.prepare('SELECT attempts FROM analysis_queue ORDER BY sample_id').pluck().all();
+    expect(attempts()).toEqual([1, 0]);
+    queue.release([ids[0]!, ids[1]!]);
+    expect(attempts()).toEqual([0, 0]);
+  });
+
+  it('recover leaves the claims of a live process alone (the app and the CLI on one library)', () => {
+    const { db, ids } = setup(3);
+    const app = new AnalysisQueue(db, { pid: 111, alive: () => true });
+    const cli = new AnalysisQueue(db, { pid: 222, alive: (pid) => pid === 111 });
+    expect(app.claim(2).map((c) => c.sampleId)).toEqual([ids[0], ids[1]]);
+    app.markStarted(ids[0]!);
+    expect(cli.recover()).toEqual({ requeued: 0, failed: 0 });
+    expect(status(db, ids[0]!)).toBe('running');
+    expect(cli.claim(5).map((c) => c.sampleId)).toEqual([ids[2]]);
+    // The app dies: the CLI's next start takes its items back, the begun one with a strike.
+    const later = new AnalysisQueue(db, { pid: 333, alive: () => false });
+    expect(later.recover()).toEqual({ requeued: 3, failed: 0 });
+    expect(
+      db.prepare('SELECT attempts FROM analysis_queue WHERE sample_id = ?').pluck().get(ids[0]),
+    ).toBe(1);
   });
 });

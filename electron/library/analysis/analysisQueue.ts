@@ -1,9 +1,12 @@
 /**
  * The analysis queue in SQLite (analysis_queue): what is left to analyse survives a
- * restart. Claimed items are marked running; on start-up the ones a crashed or killed
- * run left running go back to the queue (a file that has taken the app down
- * MAX_ATTEMPTS times is marked failed instead). Failures leave the queue and are kept,
- * with their reason, on the sample.
+ * restart. Claimed items are marked running and carry the claiming process's id; a
+ * worker beginning a file marks it started, which counts one attempt. On start-up the
+ * items of processes that are gone go back to the queue — a file that was being
+ * analysed each time a process died, MAX_ATTEMPTS times, is marked failed instead; files
+ * that were only waiting get no strike. Items of a live process (another app or CLI on
+ * the same library) are left alone. Failures leave the queue and are kept, with their
+ * reason, on the sample.
  */
 import type { EmbeddedMetadata, NameHints } from '../../../shared/contract/library';
 import type { Db } from '../db';
@@ -48,8 +51,32 @@ function parseJson<T>(text: string | null): T | undefined {
 
 const ids = (list: readonly number[]): string => JSON.stringify(list);
 
+/** Whether a process with this id is running (EPERM: it is, under another user). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export interface QueueOwner {
+  /** This process's id, written on the items it claims. */
+  pid: number;
+  /** Whether another claimer is still running (its items are not taken back). */
+  alive: (pid: number) => boolean;
+}
+
 export class AnalysisQueue {
-  constructor(private readonly db: Db) {}
+  private readonly owner: QueueOwner;
+
+  constructor(
+    private readonly db: Db,
+    owner: Partial<QueueOwner> = {},
+  ) {
+    this.owner = { pid: owner.pid ?? process.pid, alive: owner.alive ?? processAlive };
+  }
 
   /** Takes the next `n` queued samples (highest priority, then oldest) and marks them running. */
   claim(n: number): ClaimedSample[] {
@@ -67,10 +94,10 @@ export class AnalysisQueue {
       const list = ids(rows.map((r) => r.sample_id));
       this.db
         .prepare(
-          `UPDATE analysis_queue SET state = 'running', attempts = attempts + 1
+          `UPDATE analysis_queue SET state = 'running', owner_pid = ?, started = 0
             WHERE sample_id IN (SELECT value FROM json_each(?))`,
         )
-        .run(list);
+        .run(this.owner.pid, list);
       this.db
         .prepare(
           `UPDATE samples SET analysis_status = 'running' WHERE id IN (SELECT value FROM json_each(?))`,
@@ -90,13 +117,27 @@ export class AnalysisQueue {
     })();
   }
 
+  /**
+   * A worker has begun this claimed sample: from now on, if the process dies, the file
+   * gets a strike (one attempt). One short write, before the file is opened.
+   */
+  markStarted(sampleId: number): void {
+    this.db
+      .prepare(
+        `UPDATE analysis_queue SET started = 1, attempts = attempts + 1
+          WHERE sample_id = ? AND state = 'running' AND started = 0`,
+      )
+      .run(sampleId);
+  }
+
   /** Puts claimed samples back in the queue (paused, cancelled or shut down before they finished). */
   release(sampleIds: readonly number[]): void {
     if (sampleIds.length === 0) return;
     this.db.transaction(() => {
       this.db
         .prepare(
-          `UPDATE analysis_queue SET state = 'queued', attempts = max(attempts - 1, 0)
+          `UPDATE analysis_queue SET state = 'queued', attempts = max(attempts - started, 0),
+             started = 0, owner_pid = NULL
             WHERE state = 'running' AND sample_id IN (SELECT value FROM json_each(?))`,
         )
         .run(ids(sampleIds));
@@ -116,43 +157,51 @@ export class AnalysisQueue {
   }
 
   /**
-   * Start-up: samples left running by a previous run go back to the queue, except those
-   * that were running MAX_ATTEMPTS times already (each time the app went down with them):
-   * they are marked failed. Samples waiting for analysis but missing from the queue are
-   * added. Returns how many were requeued and how many failed.
+   * Start-up: samples left running by processes that are gone go back to the queue,
+   * except those a worker had begun MAX_ATTEMPTS times already (each time the process
+   * died with them): they are marked failed. Items a live process holds stay as they
+   * are. Samples waiting for analysis but missing from the queue are added. Returns how
+   * many were requeued and how many failed.
    */
   recover(now = Date.now()): { requeued: number; failed: number } {
     return this.db.transaction(() => {
-      const stuck = this.db
-        .prepare(`SELECT sample_id FROM analysis_queue WHERE state = 'running' AND attempts >= ?`)
-        .pluck()
-        .all(MAX_ATTEMPTS) as number[];
+      const claims = this.db
+        .prepare(
+          `SELECT sample_id AS id, owner_pid AS pid, attempts, started FROM analysis_queue WHERE state = 'running'`,
+        )
+        .all() as Array<{ id: number; pid: number | null; attempts: number; started: number }>;
+      const orphaned = claims.filter(
+        (c) => c.pid === null || c.pid === this.owner.pid || !this.owner.alive(c.pid),
+      );
+      const stuck = orphaned.filter((c) => c.started === 1 && c.attempts >= MAX_ATTEMPTS);
+      const back = orphaned.filter((c) => !stuck.includes(c));
       if (stuck.length > 0) {
+        const list = ids(stuck.map((c) => c.id));
         this.db
           .prepare(
             `UPDATE samples SET analysis_status = 'failed', analysis_error_code = 'INTERNAL',
                analysis_error_message = ?, analyzed_at = ? WHERE id IN (SELECT value FROM json_each(?))`,
           )
-          .run(
-            `analysis stopped the app ${MAX_ATTEMPTS} times on this file; skipped`,
-            now,
-            ids(stuck),
-          );
+          .run(`analysis stopped the app ${MAX_ATTEMPTS} times on this file; skipped`, now, list);
         this.db
           .prepare('DELETE FROM analysis_queue WHERE sample_id IN (SELECT value FROM json_each(?))')
-          .run(ids(stuck));
+          .run(list);
       }
-      const running = this.db
-        .prepare(`SELECT sample_id FROM analysis_queue WHERE state = 'running'`)
-        .pluck()
-        .all() as number[];
-      this.db.prepare(`UPDATE analysis_queue SET state = 'queued' WHERE state = 'running'`).run();
-      this.restoreStatus(ids(running));
-      // Anything else marked running (no queue row): back to its resting state.
+      const backList = ids(back.map((c) => c.id));
+      this.db
+        .prepare(
+          `UPDATE analysis_queue SET state = 'queued', started = 0, owner_pid = NULL
+            WHERE sample_id IN (SELECT value FROM json_each(?))`,
+        )
+        .run(backList);
+      this.restoreStatus(backList);
+      // Anything else marked running that no live process holds: back to its resting state.
       this.db
         .prepare(
           `UPDATE samples SET analysis_status = CASE WHEN analyzed_at IS NOT NULL AND analysis_error_code IS NULL
-             THEN 'done' ELSE 'pending' END WHERE analysis_status = 'running'`,
+             THEN 'done' ELSE 'pending' END
+            WHERE analysis_status = 'running'
+              AND id NOT IN (SELECT sample_id FROM analysis_queue WHERE state = 'running')`,
         )
         .run();
       this.db
@@ -162,7 +211,7 @@ export class AnalysisQueue {
            ON CONFLICT(sample_id) DO NOTHING`,
         )
         .run(now);
-      return { requeued: running.length, failed: stuck.length };
+      return { requeued: back.length, failed: stuck.length };
     })();
   }
 

@@ -9,6 +9,7 @@ import { createAnalysisPool } from '../../analysis/pool/analysisPool';
 import { tempDir } from '../../analysis/test-support/tempFiles';
 import { analyzerVersionCode } from './analyzerVersion';
 import { ANALYZER_VERSION } from '../../analysis/version';
+import { holdWriteLock } from '../test-support/otherWriter';
 import { AnalysisRunner, browsingWorkers, defaultWorkers } from './analysisRunner';
 import { writeAudioFolder } from '../../analysis/test-support/audioFolder';
 
@@ -206,5 +207,26 @@ describe('AnalysisRunner while the user browses', () => {
     await until(() => runner.progress().workers === 3, 5000);
     expect(sizes).toEqual([2, 3]);
     await runner.stop();
+  });
+});
+
+describe('AnalysisRunner with another process on the library', () => {
+  it('waits out a write lock held past the busy timeout: retries, loses nothing, throws nothing', async () => {
+    const file = join(tmp.dir, 'locked.db');
+    const db = openDatabase(file);
+    const ids = seedSamples(db, [files.groove, files.kick, files.broken]);
+    // Another process holds the library's write lock for 1.2 s; this connection waits 50 ms.
+    db.pragma('busy_timeout = 50');
+    const other = await holdWriteLock(file, 1200);
+    const runner = new AnalysisRunner({ db, workers: 1, pollMs: 0, flushMs: 10 });
+    runner.start();
+    await runner.whenIdle();
+    await runner.stop();
+    await other.terminate();
+    expect(runner.retries.claim + runner.retries.other).toBeGreaterThan(0);
+    const statuses = ids.map((id) => row(db, id).status);
+    expect(statuses).toEqual(['done', 'done', 'failed']);
+    expect(db.prepare('SELECT count(*) FROM analysis_queue').pluck().get()).toBe(0);
+    db.close();
   });
 });

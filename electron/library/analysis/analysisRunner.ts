@@ -9,11 +9,7 @@ import { availableParallelism } from 'node:os';
 import type { AnalysisProgress, AnalysisStatusInfo } from '../../../shared/contract/analysis';
 import type { Db } from '../db';
 import { AnalysisQueue, type ClaimedSample } from './analysisQueue';
-import {
-  AnalysisStore,
-  type AnalysedSample,
-  type FailedSample,
-} from './analysisStore';
+import { AnalysisStore, type AnalysedSample, type FailedSample } from './analysisStore';
 import { analyzerVersionCode } from './analyzerVersion';
 import { createAnalysisPool, type AnalysisPool } from '../../analysis/pool/analysisPool';
 import { RateMeter } from '../../analysis/pool/rateMeter';
@@ -89,6 +85,10 @@ export class AnalysisRunner {
   private progressTimer: NodeJS.Timeout | null = null;
   private idleWaiters: Array<() => void> = [];
   private stopping = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private recovered = false;
+  /** Database writes that failed (another process held the library too long) and were retried. */
+  readonly retries = { claim: 0, flush: 0, other: 0 };
   /** Main-thread time spent storing results (ms): total, the longest batch, batches. */
   readonly writeStats = { totalMs: 0, maxMs: 0, batches: 0 };
 
@@ -102,8 +102,7 @@ export class AnalysisRunner {
   /** Recovers what a previous run left, queues samples of older analyser versions, starts the workers. */
   start(): void {
     if (this.pool || this.stopping) return;
-    this.queue.recover();
-    this.queueOutdatedOnce();
+    this.recoverOnce();
     this.pool = this.opts.createPool
       ? this.opts.createPool(this.activeWorkers)
       : createAnalysisPool({
@@ -115,7 +114,7 @@ export class AnalysisRunner {
     const poll = this.opts.pollMs ?? 5000;
     if (poll > 0) {
       this.pollTimer = setInterval(() => {
-        if (this.state === 'idle') this.wake();
+        if (this.state === 'idle') this.safely(() => this.wake(), 'other');
       }, poll);
       this.pollTimer.unref();
     }
@@ -237,13 +236,14 @@ export class AnalysisRunner {
     this.stopping = true;
     if (this.pollTimer) clearInterval(this.pollTimer);
     if (this.browsingTimer) clearTimeout(this.browsingTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     const pool = this.pool;
     await pool.close();
     // Outcomes of cancelled tasks settle on the next ticks.
     await new Promise((r) => setImmediate(r));
-    this.queue.release([...this.inFlight.keys()]);
+    this.safely(() => this.queue.release([...this.inFlight.keys()]), 'other', false);
     this.inFlight.clear();
-    this.flush(true);
+    this.safely(() => this.flush(true), 'flush', false);
     if (this.progressTimer) clearTimeout(this.progressTimer);
     this.pool = null;
     this.state = 'off';
@@ -268,7 +268,15 @@ export class AnalysisRunner {
   }
 
   private recount(): void {
-    this.queued = this.opts.db
+    try {
+      this.queued = this.countQueued();
+    } catch {
+      this.retries.other++; // keeps the last count
+    }
+  }
+
+  private countQueued(): number {
+    return this.opts.db
       .prepare(
         `SELECT count(*) FROM analysis_queue q JOIN samples s ON s.id = q.sample_id
           WHERE q.state = 'queued' AND s.missing = 0`,
@@ -277,12 +285,65 @@ export class AnalysisRunner {
       .get() as number;
   }
 
+  /**
+   * Runs database work from a timer or a worker's answer. It must never throw out of
+   * there (that would end the process): when the library stays locked by another
+   * process past the busy timeout, the work is tried again a moment later.
+   */
+  private safely(work: () => void, kind: keyof AnalysisRunner['retries'], retry = true): void {
+    try {
+      work();
+    } catch {
+      this.retries[kind]++;
+      if (retry) this.retryLater();
+    }
+  }
+
+  /** Takes back what dead runs left (once); retried with the rest when the library is locked. */
+  private recoverOnce(): void {
+    if (this.recovered) return;
+    try {
+      this.queue.recover();
+      this.queueOutdatedOnce();
+      this.recovered = true;
+    } catch {
+      this.retries.other++;
+      this.retryLater();
+    }
+  }
+
+  private retryLater(): void {
+    if (this.retryTimer || this.stopping) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.recoverOnce();
+      this.safely(() => this.flush(), 'flush');
+      this.safely(() => this.pump(), 'claim');
+    }, 250);
+  }
+
+  private markStarted(sampleId: number): void {
+    try {
+      this.queue.markStarted(sampleId);
+    } catch {
+      // No strike recorded this time; the file is analysed all the same.
+      this.retries.other++;
+    }
+  }
+
   private pump(): void {
     const pool = this.pool;
     if (!pool || this.stopping || this.state === 'paused') return;
     const target = this.workers * 4;
     if (this.inFlight.size <= target / 2) {
-      const claimed = this.queue.claim(target - this.inFlight.size);
+      let claimed: ClaimedSample[];
+      try {
+        claimed = this.queue.claim(target - this.inFlight.size);
+      } catch {
+        this.retries.claim++;
+        this.retryLater();
+        return;
+      }
       this.queued = Math.max(0, this.queued - claimed.length);
       for (const c of claimed) {
         this.inFlight.set(c.sampleId, c);
@@ -294,9 +355,13 @@ export class AnalysisRunner {
               ...(c.hints ? { hints: c.hints } : {}),
               ...(c.embedded ? { embedded: c.embedded } : {}),
             },
-            { id: String(c.sampleId), priority: c.priority },
+            {
+              id: String(c.sampleId),
+              priority: c.priority,
+              onStart: () => this.markStarted(c.sampleId),
+            },
           )
-          .then((o) => this.settle(c, o));
+          .then((o) => this.safely(() => this.settle(c, o), 'other'));
       }
       if (claimed.length > 0) this.emitProgress(false);
     }
@@ -326,7 +391,11 @@ export class AnalysisRunner {
       }
       if (this.state === 'paused' && this.inFlight.size === 0) this.flush(true);
       else if (this.done.length + this.failures.length >= this.batchSize) this.flush();
-      else this.flushTimer ??= setTimeout(() => this.flush(), this.opts.flushMs ?? 250);
+      else
+        this.flushTimer ??= setTimeout(
+          () => this.safely(() => this.flush(), 'flush'),
+          this.opts.flushMs ?? 250,
+        );
     }
     this.pump();
     this.emitProgress(false);
@@ -347,15 +416,29 @@ export class AnalysisRunner {
       const done = this.done.splice(0, this.batchSize);
       const failures = this.failures.splice(0, Math.max(0, this.batchSize - done.length));
       const t0 = performance.now();
-      const written = this.store.write(done, failures);
+      let written: number[];
+      try {
+        written = this.store.write(done, failures);
+      } catch (error) {
+        // Kept for the next try (the library was locked, or the write failed).
+        this.done.unshift(...done);
+        this.failures.unshift(...failures);
+        throw error;
+      }
       const ms = performance.now() - t0;
       this.writeStats.totalMs += ms;
       this.writeStats.maxMs = Math.max(this.writeStats.maxMs, ms);
       this.writeStats.batches++;
-      if (written.length > 0) this.opts.onSamplesAnalysed?.(written);
+      if (written.length > 0) {
+        try {
+          this.opts.onSamplesAnalysed?.(written);
+        } catch {
+          // a listener's failure is not the analysis's
+        }
+      }
     } while (all);
     if (this.done.length + this.failures.length > 0)
-      this.flushTimer = setTimeout(() => this.flush(), 0);
+      this.flushTimer = setTimeout(() => this.safely(() => this.flush(), 'flush'), 0);
   }
 
   private emitProgress(force: boolean): AnalysisProgress {
@@ -368,7 +451,11 @@ export class AnalysisRunner {
       if (this.progressTimer) clearTimeout(this.progressTimer);
       this.progressTimer = null;
       this.lastProgress = now;
-      listener(p);
+      try {
+        listener(p);
+      } catch {
+        // a listener's failure is not the analysis's
+      }
     } else {
       this.progressTimer ??= setTimeout(() => {
         this.progressTimer = null;

@@ -81,6 +81,8 @@ describe.runIf(haveKit)('importing real samples (hydrogen TR-808 kit)', () => {
     expect(kicks[0]!.format).toBe('flac');
     expect(kicks[0]!.durationSec).toBeGreaterThan(0.1);
     expect(progress.some((j) => j.phase === 'indexing')).toBe(true);
+    // The batch that listed the files reported its counts while still indexing (live counts).
+    expect(progress.some((j) => j.phase === 'indexing' && j.filesSeen === 16)).toBe(true);
 
     const second = await importFolder(lib);
     expect(second.filesAdded).toBe(0);
@@ -167,7 +169,7 @@ describe('import: changes on disk', () => {
 });
 
 describe('import: bad input is recorded and the import goes on', () => {
-  it('records empty, truncated, corrupt, mislabelled, unsupported, looping, vanishing and undecodable files', async () => {
+  it('records empty, truncated, corrupt, mislabelled, unsupported, looping, dangling, FIFO, vanishing and undecodable files', async () => {
     const lib = join(dir, 'bad');
     mkdirSync(join(lib, 'sub'), { recursive: true });
     writeTinyWav(join(lib, 'good.wav'));
@@ -178,6 +180,7 @@ describe('import: bad input is recorded and the import goes on', () => {
     writeFileSync(join(lib, 'readme.txt'), 'ignored');
     symlinkSync(lib, join(lib, 'sub', 'back-to-top'));
     symlinkSync(join(lib, 'nowhere.wav'), join(lib, 'dangling.wav'));
+    execFileSync('mkfifo', [join(lib, 'pipe.wav')]);
     writeTinyWav(join(lib, 'vanish.wav'));
     writeTinyWav(
       Buffer.concat([Buffer.from(`${lib}/caf`), Buffer.from([0xe9]), Buffer.from('.wav')]),
@@ -197,7 +200,8 @@ describe('import: bad input is recorded and the import goes on', () => {
       'truncated.wav': 'TRUNCATED_FILE',
       'notes.wav': 'NOT_AUDIO',
       'loop.m4a': 'UNSUPPORTED_FORMAT',
-      'dangling.wav': 'FILE_VANISHED',
+      'dangling.wav': 'BROKEN_LINK',
+      'pipe.wav': 'NOT_REGULAR_FILE',
       'vanish.wav': 'FILE_VANISHED',
       'sub/back-to-top': 'SYMLINK_LOOP',
     });

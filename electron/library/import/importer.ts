@@ -18,7 +18,6 @@ export interface ImporterDeps {
   worker?: boolean;
 }
 
-
 /**
  * Runs folder imports one at a time, in the order asked. Jobs live in SQLite, so
  * an import that was running when the app died is picked up again on start.
@@ -89,9 +88,14 @@ export class Importer {
 
   private kick(): void {
     if (this.running) return;
-    this.running = this.drain().finally(() => {
-      this.running = null;
-    });
+    this.running = this.drain()
+      // Recording a failure can fail too (the library locked by another process for
+      // longer than the busy timeout): the job stays unfinished and resumes on the next
+      // start, and nothing escapes to the process.
+      .catch(() => undefined)
+      .finally(() => {
+        this.running = null;
+      });
   }
 
   private async drain(): Promise<void> {

@@ -1,15 +1,18 @@
 import type { ImportJobInfo, NameHints } from '../../../shared/contract';
 import { AppError } from '../../../shared/result';
-import type { Db } from '../db';
+import { isBusy, type Db } from '../db';
 import type { ProbeResult } from '../probe/types';
 import { describeError } from './fsErrors';
 import { emptyCounters, getJob, saveJob, type JobCounters } from './jobs';
 import { mergeMoved } from './mergeMoved';
 import { applyFile, type KnownSample } from './indexFile';
 import { inProcessBatches, workerBatches } from './scanBatches';
-import { knownSamplesSql } from './scanItems';
+import { knownSamplesSql, type ScanItem } from './scanItems';
 import { SampleWriter } from './sampleWriter';
 import { sep } from 'node:path';
+
+/** Times a batch is written again when the library stays locked by another process. */
+const BUSY_RETRIES = 20;
 
 export interface ScanDeps {
   db: Db;
@@ -56,6 +59,9 @@ export async function scanFolder(
   /** Paths that could not be read: what lies below them is not known to be gone. */
   const problems = new Set<string>();
   const inserted: number[] = [];
+  const byPath = db.prepare(
+    'SELECT id, size, mtime_ms AS mtimeMs, missing FROM samples WHERE path = ?',
+  );
   saveJob(db, jobId, 'indexing', c, null);
   const progress = (): void => {
     const job = getJob(db, jobId);
@@ -88,50 +94,25 @@ export async function scanFolder(
       }
       const next = await batches.next();
       if (next.done) break;
-      const changed: number[] = [];
-      db.exec('BEGIN');
-      try {
-        const now = Date.now();
-        for (const entry of next.value) {
-          if (entry.kind === 'problem') {
-            if (entry.path === root)
-              throw new AppError(entry.error.code, `cannot read ${root}: ${entry.error.message}`);
-            seen.add(entry.path);
-            problems.add(entry.path);
-            writer.recordError(folderId, entry.path, entry.error, now);
-            c.errors++;
-            continue;
-          }
-          const { item } = entry;
-          c.filesSeen++;
-          seen.add(item.path);
-          const outcome = applyFile(
-            writer,
-            folderId,
-            item,
-            known.get(item.path),
-            entry.prepared,
-            now,
-          );
-          if (outcome.kind === 'unchanged') c.filesUnchanged++;
-          else if (outcome.kind === 'error') c.errors++;
-          else {
-            changed.push(outcome.id);
-            if (outcome.kind === 'added') {
-              inserted.push(outcome.id);
-              c.filesAdded++;
-            } else if (outcome.kind === 'updated') c.filesUpdated++;
-            else c.filesRelinked++;
-          }
+      let changed: number[] = [];
+      // The batch is written all or nothing, so it is safe to write again when another
+      // process held the library past the busy timeout.
+      const before = { counters: { ...c }, inserted: inserted.length };
+      for (let attempt = 1; ; attempt++) {
+        try {
+          changed = writeBatch(next.value);
+          break;
+        } catch (error) {
+          Object.assign(c, before.counters);
+          inserted.length = before.inserted;
+          if (!isBusy(error) || attempt >= BUSY_RETRIES) throw error;
+          await new Promise((r) => setTimeout(r, 100 * attempt));
         }
-        saveJob(db, jobId, 'indexing', c, null);
-        db.exec('COMMIT');
-      } catch (error) {
-        if (db.inTransaction) db.exec('ROLLBACK');
-        throw error;
       }
       if (changed.length > 0) deps.onSamples(changed);
-      if (performance.now() - lastProgress > 100) {
+      // Rows that reach the list come with their counts: a batch that added files always
+      // reports, so the UI never says "0 files" while rows arrive.
+      if (changed.length > 0 || performance.now() - lastProgress > 100) {
         progress();
         lastProgress = performance.now();
       }
@@ -143,6 +124,48 @@ export async function scanFolder(
     throw error;
   } finally {
     await batches.return(undefined);
+  }
+
+  function writeBatch(items: readonly ScanItem[]): number[] {
+    const changed: number[] = [];
+    // IMMEDIATE: the write lock is taken (waiting the busy timeout) before anything is read.
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const now = Date.now();
+      for (const entry of items) {
+        if (entry.kind === 'problem') {
+          if (entry.path === root)
+            throw new AppError(entry.error.code, `cannot read ${root}: ${entry.error.message}`);
+          seen.add(entry.path);
+          problems.add(entry.path);
+          writer.recordError(folderId, entry.path, entry.error, now);
+          c.errors++;
+          continue;
+        }
+        const { item } = entry;
+        c.filesSeen++;
+        seen.add(item.path);
+        // Another process (a second import of this folder) may have added it meanwhile.
+        const prior = known.get(item.path) ?? (byPath.get(item.path) as KnownSample | undefined);
+        const outcome = applyFile(writer, folderId, item, prior, entry.prepared, now);
+        if (outcome.kind === 'unchanged') c.filesUnchanged++;
+        else if (outcome.kind === 'error') c.errors++;
+        else {
+          changed.push(outcome.id);
+          if (outcome.kind === 'added') {
+            inserted.push(outcome.id);
+            c.filesAdded++;
+          } else if (outcome.kind === 'updated') c.filesUpdated++;
+          else c.filesRelinked++;
+        }
+      }
+      saveJob(db, jobId, 'indexing', c, null);
+      db.exec('COMMIT');
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
+    return changed;
   }
 
   saveJob(db, jobId, 'finishing', c, null);

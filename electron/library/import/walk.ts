@@ -2,12 +2,29 @@ import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import type { ErrorData } from '../../../shared/result';
 import { AUDIO_EXTENSIONS, UNSUPPORTED_AUDIO_EXTENSIONS, extensionOf } from './audioExtensions';
+import { notRegular } from '../../formats/regularFile';
 import { describeError } from './fsErrors';
 
 const LOOP: ErrorData = {
   code: 'SYMLINK_LOOP',
   message: 'this link leads to a folder that is already being scanned',
 };
+
+/** Why a name that stat cannot follow was skipped: a link to nothing has its own code. */
+function linkError(path: string, entry: Dirent, error: unknown): ErrorData {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (entry.isSymbolicLink() && code === 'ENOENT')
+    return { code: 'BROKEN_LINK', message: 'this link points to nothing (its target is gone)' };
+  return describeError(error);
+}
+
+function specialFile(path: string): ErrorData {
+  try {
+    return notRegular(statSync(path)).toData();
+  } catch (error) {
+    return describeError(error);
+  }
+}
 
 export interface FoundFile {
   kind: 'file';
@@ -86,7 +103,7 @@ export function* walkAudio(root: string): Generator<WalkItem> {
         } catch (error) {
           const ext = extensionOf(name);
           if (AUDIO_EXTENSIONS.has(ext) || entry.isSymbolicLink())
-            yield { kind: 'problem', path, error: describeError(error) };
+            yield { kind: 'problem', path, error: linkError(path, entry, error) };
           continue;
         }
       }
@@ -95,8 +112,12 @@ export function* walkAudio(root: string): Generator<WalkItem> {
         subdirs.push({ abs: path, rel: rel === '' ? name : `${rel}/${name}` });
         continue;
       }
-      if (!isFile) continue;
       const ext = extensionOf(name);
+      if (!isFile) {
+        // A FIFO, socket or device named like audio: recorded, never opened.
+        if (AUDIO_EXTENSIONS.has(ext)) yield { kind: 'problem', path, error: specialFile(path) };
+        continue;
+      }
       const unsupported = UNSUPPORTED_AUDIO_EXTENSIONS.get(ext);
       if (unsupported) {
         yield {

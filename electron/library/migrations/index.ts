@@ -4,6 +4,8 @@ import { analysisStorage } from './002-analysis';
 import { aiLedger } from './003-ai';
 import { chatStorage } from './004-chat';
 import { classSource } from './005-class-source';
+import { queueClaims } from './006-queue-claims';
+import { classTier } from './007-class-tier';
 
 /** Every schema step, in order. Append only: never edit a migration that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,6 +14,8 @@ export const MIGRATIONS: readonly Migration[] = [
   aiLedger,
   chatStorage,
   classSource,
+  queueClaims,
+  classTier,
 ];
 
 export type { Migration } from './types';

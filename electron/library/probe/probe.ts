@@ -1,4 +1,5 @@
-import { closeSync, fstatSync, openSync } from 'node:fs';
+import { closeSync } from 'node:fs';
+import { openRegularFileSync } from '../../formats/regularFile';
 import { extname } from 'node:path';
 import type { AudioFormat } from '../../../shared/contract';
 import { parseAiff } from './aiff';
@@ -57,9 +58,10 @@ export function formatFromExtension(path: string): AudioFormat | null {
 let headBuffer: Buffer | null = null;
 
 export function probeFile(path: string): ProbeResult {
-  const fd = openSync(path, 'r');
+  // Only a regular file is opened, without blocking (a FIFO named x.wav would hang here).
+  const { fd, stats } = openRegularFileSync(path);
   try {
-    const size = fstatSync(fd).size;
+    const size = stats.size;
     if (size === 0) throw emptyFile();
     headBuffer ??= Buffer.allocUnsafe(HEAD_SIZE);
     const got = readInto(fd, headBuffer, Math.min(size, HEAD_SIZE), 0);

@@ -1,7 +1,7 @@
 import { watch, type FSWatcher } from 'chokidar';
 import { statSync } from 'node:fs';
 import { basename, relative, sep } from 'node:path';
-import type { Db } from '../db';
+import { isBusy, type Db } from '../db';
 import { AUDIO_EXTENSIONS, extensionOf } from '../import/audioExtensions';
 import { indexFile, type IndexFileDeps, type KnownSample } from '../import/indexFile';
 import { mergeMoved } from '../import/mergeMoved';
@@ -115,8 +115,20 @@ export class FolderWatcher {
     if (p.timer) clearTimeout(p.timer);
     p.timer = setTimeout(() => {
       this.pending.delete(folderId);
-      this.flushing = this.flushing.then(() => this.apply(folderId, p)).catch(() => undefined);
+      this.flushing = this.flushing
+        .then(() => this.apply(folderId, p))
+        .catch((error: unknown) => {
+          // The library was locked by another process past the busy timeout: the changes
+          // were not written (one transaction), so they are queued again.
+          if (isBusy(error) && this.watchers.has(folderId)) this.requeue(folderId, p);
+        });
     }, delay);
+  }
+
+  private requeue(folderId: number, p: Pending): void {
+    for (const path of p.changed) this.queue(folderId, 'changed', path);
+    for (const path of p.removed) this.queue(folderId, 'removed', path);
+    for (const path of p.removedDirs) this.queue(folderId, 'removedDirs', path);
   }
 
   private apply(folderId: number, p: Pending): void {

@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
+import { SEARCH_TEXT_MAX } from '../../../shared/limits';
 import { formatCount } from '../../lib/format';
 import { useStore } from '../../store';
 
@@ -26,6 +27,7 @@ export function SearchBar() {
         placeholder="Search names, folders, tags…  (press / )"
         autoComplete="off"
         spellCheck={false}
+        maxLength={SEARCH_TEXT_MAX}
         value={text}
         onChange={(e) => setText(e.target.value)}
       />

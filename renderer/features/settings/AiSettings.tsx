@@ -1,5 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AiProviderInfo, AiStatus, AiUsage } from '../../../shared/contract/ai';
+import type {
+  AiEndpointChange,
+  AiProviderInfo,
+  AiStatus,
+  AiUsage,
+} from '../../../shared/contract/ai';
 import { api } from '../../api/client';
 import { formatUsd, budgetDraft, parseBudget } from '../../lib/aiSettings';
 
@@ -53,6 +58,7 @@ export function AiSettings() {
         </p>
       )}
       {keyStorage.warning && <p className="warning">{keyStorage.warning}</p>}
+      <EndpointChanges changes={status.endpointChanges} />
       <label className="row">
         <input
           type="checkbox"
@@ -252,6 +258,26 @@ function Spend({ usage }: { usage: AiUsage }) {
           </tbody>
         </table>
       )}
+    </div>
+  );
+}
+
+/** Provider addresses changed by <data dir>/ai-models.json: keys are sent there, so say so. */
+function EndpointChanges({ changes }: { changes: AiEndpointChange[] }) {
+  if (changes.length === 0) return null;
+  return (
+    <div className="warning" role="note" aria-label="Changed provider addresses">
+      <p>
+        The model table in your data folder (ai-models.json) sends these providers&apos; requests,
+        keys included, somewhere else than usual:
+      </p>
+      <ul>
+        {changes.map((c) => (
+          <li key={c.provider} data-provider={c.provider}>
+            {c.label}: <code>{c.baseURL}</code> <span className="muted">(usually {c.builtIn})</span>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
