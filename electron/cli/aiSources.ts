@@ -1,4 +1,4 @@
-import { secretEnvNames } from '../app/secretStore';
+import { secretEnvNames } from '../core/secretStore';
 import { AI_CLOUD_PROVIDER_IDS } from '../../shared/schemas/ai';
 
 /** Where the CLI finds AI providers: said whenever none is available (the CLI has no Settings). */

@@ -3,7 +3,7 @@ import { analyzePaths } from '../../library/analysis/analyzePaths';
 import { defaultWorkers } from '../../library/analysis/analysisRunner';
 import { expandAudioPaths } from '../../library/analysis/audioPaths';
 import { analysisSummary, analyzeLibrary } from '../analyzeLibrary';
-import { AnalysisStore, type AnalysedSample } from '../../library/analysis/analysisStore';
+import { AnalysisStore, type AnalyzedSample } from '../../library/analysis/analysisStore';
 import { UsageError, type CliCommand, type CliContext } from '../command';
 import { formatDuration, formatTable, printJson, printJsonLine } from '../output';
 
@@ -70,8 +70,8 @@ export const analyzeCommand: CliCommand = {
     // With --db, files that are in the library get their results stored there too.
     const app = typeof values.db === 'string' ? ctx.openApp() : null;
     const store = app ? new AnalysisStore(app.db) : null;
-    const idOf = app?.db.prepare('SELECT id FROM samples WHERE path = ?').pluck();
-    let pending: AnalysedSample[] = [];
+    const idOf = app ? (path: string) => app.library.sampleIdAt(path) : null;
+    let pending: AnalyzedSample[] = [];
     let stored = 0;
     const flush = (): void => {
       if (!store || !app || pending.length === 0) return;
@@ -86,7 +86,7 @@ export const analyzeCommand: CliCommand = {
       onLine: (line, file) => {
         if (ctx.json) printJsonLine(io, line);
         else rows.push(line);
-        const id = file && idOf ? (idOf.get(line.path) as number | undefined) : undefined;
+        const id = file && idOf ? idOf(line.path) : undefined;
         if (file && id !== undefined) {
           pending.push({ sampleId: id, ...file });
           if (pending.length >= 64) flush();
