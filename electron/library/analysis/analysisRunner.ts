@@ -11,7 +11,7 @@ import type { Db } from '../db';
 import { AnalysisQueue, type ClaimedSample } from './analysisQueue';
 import {
   AnalysisStore,
-  type AnalysedSample,
+  type AnalyzedSample,
   type FailedSample,
 } from './analysisStore';
 import { analyzerVersionCode } from './analyzerVersion';
@@ -58,7 +58,7 @@ export class AnalysisRunner {
   private readonly rate = new RateMeter();
   private pool: AnalysisPool | null = null;
   private readonly inFlight = new Map<number, ClaimedSample>();
-  private done: AnalysedSample[] = [];
+  private done: AnalyzedSample[] = [];
   private failures: FailedSample[] = [];
   /** Ids whose cancellation was asked for while they ran. */
   private readonly dropped = new Set<number>();
