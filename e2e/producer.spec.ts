@@ -253,7 +253,16 @@ test('select all reaches every match, not only the loaded rows: tag, favourite, 
   await page.getByRole('checkbox', { name: /whole pack/ }).check();
   await page.keyboard.press('Escape');
   await expect.poll(() => resultCount(page)).toBe(lib.bulkCount);
+  // The user's own tag comes before the automatic ones and stands out.
+  const firstTag = rows(page).first().locator('.cell--tags .tag').first();
+  await expect(firstTag).toHaveText('whole pack');
+  await expect(firstTag).toHaveClass(/tag--user/);
   await page.getByRole('button', { name: 'Clear Tags filter' }).click();
+  // "Untagged" means no tag of the user's: automatic tags do not count.
+  const all = await resultCount(page);
+  await page.getByRole('button', { name: /^Untagged/ }).click();
+  await expect.poll(() => resultCount(page)).toBe(all - lib.bulkCount);
+  await page.getByRole('button', { name: /^All samples/ }).click();
   await page.getByRole('button', { name: '♥ Favourites' }).click();
   await expect.poll(() => resultCount(page)).toBe(lib.bulkCount);
   await page.getByRole('button', { name: '♥ Favourites' }).click();
