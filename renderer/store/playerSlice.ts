@@ -52,7 +52,8 @@ export const createPlayerSlice: SliceCreator<PlayerSlice> = (set, get) => ({
         bpm: row?.bpm ?? null,
         key: row?.key ?? null,
         rootNote: row?.rootNote ?? null,
-        class: row?.class ?? null,
+        // a guessed class does not decide whether the sound is pitched
+        class: row && row.classTier !== 'guess' ? row.class : null,
       },
       s.sync,
     );

@@ -33,6 +33,8 @@ export const searchFiltersSchema = z
   .object({
     kind: z.enum(SAMPLE_KINDS).optional(),
     classes: z.array(z.string().min(1).max(32)).max(40).optional(),
+    /** With `classes`: count the model's guesses too (by default only sure and likely classes). */
+    includeGuesses: z.boolean().optional(),
     bpm: z
       .object({
         min: z.number().positive().max(1000),
