@@ -278,6 +278,7 @@ test('select all reaches every match, not only the loaded rows: tag, favourite, 
   await expect(firstTag).toHaveClass(/tag--user/);
   await page.getByRole('button', { name: 'Clear Tags filter' }).click();
   // "Untagged" means no tag of the user's: automatic tags do not count.
+  await expect.poll(() => resultCount(page)).toBeGreaterThan(lib.bulkCount);
   const all = await resultCount(page);
   await page.getByRole('button', { name: /^Untagged/ }).click();
   await expect.poll(() => resultCount(page)).toBe(all - lib.bulkCount);
@@ -289,6 +290,22 @@ test('select all reaches every match, not only the loaded rows: tag, favourite, 
   await page.getByRole('radio', { name: '★★★★ or more', exact: true }).click();
   await expect.poll(() => resultCount(page)).toBe(lib.bulkCount);
   await page.getByRole('button', { name: 'Clear Rating filter' }).click();
+});
+
+test('typed "120 bpm", "C minor" and "loop " become filter chips at once', async () => {
+  const search = page.getByLabel('Search samples');
+  await search.fill('');
+  await search.pressSequentially('techno 120 bpm', { delay: 20 });
+  await expect(page.locator('[data-filter="bpm"]')).toContainText('118–122 BPM');
+  await expect(search).toHaveValue('techno');
+  await search.pressSequentially(' C minor loop ', { delay: 20 });
+  await expect(page.locator('[data-filter="key"]')).toHaveClass(/chip--active/);
+  await expect(page.locator('[data-filter="kind"]')).toHaveClass(/chip--active/);
+  await expect(search).toHaveValue('techno ');
+  await shotAtSizes(page, 'p09-typed-chips');
+  for (const name of ['BPM', 'Key', 'Kind'])
+    await page.getByRole('button', { name: `Clear ${name} filter` }).click();
+  await search.fill('');
 });
 
 test('no console error and no failed request on any screen', async () => {

@@ -90,8 +90,9 @@ export default function DuplicatesView() {
   return (
     <section className="duplicates pad" aria-label="Duplicates">
       <h2>
-        {formatCount(head.exact)} groups of identical files, {formatCount(head.near)} of near
-        duplicates <span className="muted">({formatBytes(head.extraBytes)} in extra copies)</span>
+        {formatCount(head.exact)} group{head.exact === 1 ? '' : 's'} of identical files,{' '}
+        {formatCount(head.near)} of near duplicates{' '}
+        <span className="muted">({formatBytes(head.extraBytes)} in extra copies)</span>
         {nearPending && <span className="muted small"> · looking for near duplicates…</span>}
       </h2>
       <div className="dup-actions" role="toolbar" aria-label="Duplicate actions">
