@@ -9,11 +9,7 @@ import { availableParallelism } from 'node:os';
 import type { AnalysisProgress, AnalysisStatusInfo } from '../../../shared/contract/analysis';
 import type { Db } from '../db';
 import { AnalysisQueue, type ClaimedSample } from './analysisQueue';
-import {
-  AnalysisStore,
-  type AnalysedSample,
-  type FailedSample,
-} from './analysisStore';
+import { AnalysisStore, type AnalysedSample, type FailedSample } from './analysisStore';
 import { analyzerVersionCode } from './analyzerVersion';
 import { createAnalysisPool, type AnalysisPool } from '../../analysis/pool/analysisPool';
 import { RateMeter } from '../../analysis/pool/rateMeter';

@@ -5,7 +5,11 @@
  */
 import type { AnalyzeLine } from '../../../shared/contract/analysis';
 import { fieldsOf } from './analysisStore';
-import { createAnalysisPool, type AnalysisPool, type AnalyzedFile } from '../../analysis/pool/analysisPool';
+import {
+  createAnalysisPool,
+  type AnalysisPool,
+  type AnalyzedFile,
+} from '../../analysis/pool/analysisPool';
 import type { TaskOutcome } from '../../analysis/pool/types';
 
 export interface AnalyzePathsOptions {
