@@ -5,15 +5,20 @@
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../electron/library/db';
 import { checkDb, cli, requireBuild, sleep, tempRoot, writeLibrary, writeResult } from './support';
 
 const FILES = Number(process.env.FAULTS_KILL_FILES ?? 200);
+/** The import trials use a larger library of their own: several batches (500 files each) to kill between. */
+const IMPORT_FILES = Number(process.env.FAULTS_KILL_IMPORT_FILES ?? 2000);
 const IMPORT_KILLS = Number(process.env.FAULTS_IMPORT_KILLS ?? 12);
 const ANALYSIS_KILLS = Number(process.env.FAULTS_ANALYSIS_KILLS ?? 12);
 
 interface Trial {
   phase: 'import' | 'analysis';
   afterMs: number;
+  /** Samples in the library after the kill, and how many of them were analysed. */
+  analysed: number;
   /** The process had already finished when the kill came. */
   finishedFirst: boolean;
   integrity: string;
@@ -38,21 +43,34 @@ describe('kill -9 during import and analysis', () => {
     const lib = join(root, 'lib');
     const dbFile = join(root, 'library.db');
     const files = writeLibrary(lib, FILES);
+    const bigLib = join(root, 'big');
+    const bigDb = join(root, 'big.db');
+    const bigFiles = writeLibrary(bigLib, IMPORT_FILES);
+    // The libraries exist before the first kill (which may come before the CLI opens one).
+    openDatabase(dbFile).close();
+    openDatabase(bigDb).close();
     const rand = seeded(19);
     const trials: Trial[] = [];
 
-    const killAfter = async (args: string[], ms: number): Promise<boolean> => {
-      const run = cli([...args, '--db', dbFile], root);
+    const killAfter = async (args: string[], db: string, ms: number): Promise<boolean> => {
+      const run = cli([...args, '--db', db], root);
       const finished = await Promise.race([run.done.then(() => true), sleep(ms).then(() => false)]);
       if (!finished) run.child.kill('SIGKILL');
       await run.done;
       return finished;
     };
-    const record = (phase: Trial['phase'], afterMs: number, finishedFirst: boolean): void => {
-      const c = checkDb(dbFile, files);
+    const record = (
+      phase: Trial['phase'],
+      db: string,
+      expected: string[],
+      afterMs: number,
+      finishedFirst: boolean,
+    ): void => {
+      const c = checkDb(db, expected);
       trials.push({
         phase,
         afterMs: Math.round(afterMs),
+        analysed: c.status.done ?? 0,
         finishedFirst,
         integrity: c.integrity,
         samples: c.samples,
@@ -61,16 +79,20 @@ describe('kill -9 during import and analysis', () => {
     };
 
     for (let i = 0; i < IMPORT_KILLS; i++) {
-      const ms = rand(600, 4000);
-      record('import', ms, await killAfter(['import', lib, '--no-watch'], ms));
+      const ms = rand(1500, 6000);
+      const done = await killAfter(['import', bigLib, '--no-watch'], bigDb, ms);
+      record('import', bigDb, bigFiles, ms, done);
     }
+    const bigImported = await cli(['import', bigLib, '--no-watch', '--db', bigDb], root).done;
+    expect(bigImported.code, bigImported.stderr).toBe(0);
+    const afterImport = checkDb(bigDb, bigFiles);
     const imported = await cli(['import', lib, '--no-watch', '--db', dbFile], root).done;
     expect(imported.code, imported.stderr).toBe(0);
-    const afterImport = checkDb(dbFile, files);
 
     for (let i = 0; i < ANALYSIS_KILLS; i++) {
       const ms = rand(1500, 6000);
-      record('analysis', ms, await killAfter(['analyze', '--library'], ms));
+      const done = await killAfter(['analyze', '--library'], dbFile, ms);
+      record('analysis', dbFile, files, ms, done);
     }
     const analysed = await cli(['analyze', '--library', '--db', dbFile], root).done;
     expect(analysed.code, analysed.stderr).toBe(0);
@@ -78,6 +100,7 @@ describe('kill -9 during import and analysis', () => {
 
     const summary = {
       files: FILES,
+      importFiles: IMPORT_FILES,
       trials: trials.length,
       killedMidway: trials.filter((t) => !t.finishedFirst).length,
       integrityFailures:
@@ -89,8 +112,12 @@ describe('kill -9 during import and analysis', () => {
     };
     writeResult('kill-trials', summary);
     expect(trials.length).toBeGreaterThanOrEqual(20);
+    // Most kills land while the process works (a few runs finish first, by design of the timing).
+    expect(summary.killedMidway).toBeGreaterThanOrEqual(18);
     expect(summary.integrityFailures).toBe(0);
     expect(afterImport.lost).toBe(0);
+    expect(afterImport.duplicated).toBe(0);
+    expect(afterImport.integrity).toBe('ok');
     expect(end.lost).toBe(0);
     expect(summary.duplicatedMax).toBe(0);
     // Every file analysed; none marked failed (they are all healthy), none left running.
