@@ -1,11 +1,14 @@
-// ESLint flat config. The layering rules of ../shared/DESIGN.md are enforced here with
-// `no-restricted-imports`: shared/ is pure, renderer/ never reaches Node or the main
-// process, and only electron/platform/ (plus main.ts and preload.ts) may import 'electron'.
+// ESLint flat config. The layering of docs/architecture.md is enforced here: the
+// environment boundaries with `no-restricted-imports` (shared/ is pure, renderer/ never
+// reaches Node or the main process, only electron/platform/ plus main.ts and preload.ts
+// import 'electron'), and the folder-level import table with `samplemind/layers`
+// (eslint-rules/layers.js). Import cycles are caught by scripts/importGraph.test.ts.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import { layersRule } from './eslint-rules/layers.js';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
@@ -45,6 +48,12 @@ export default tseslint.config(
       'no-console': 'off',
       eqeqeq: ['error', 'smart'],
     },
+  },
+  // Folder-level layering: each folder imports only the folders below it.
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    plugins: { samplemind: { rules: { layers: layersRule } } },
+    rules: { 'samplemind/layers': 'error' },
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],

@@ -1,13 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Research code (models/training) runs in its own suite: vitest.training.config.ts.
   test: {
     include: [
       'electron/**/*.test.ts',
       'shared/**/*.test.ts',
       'renderer/**/*.test.ts',
       'bench/**/*.test.ts',
-      'models/training/**/*.test.ts',
+      'scripts/**/*.test.ts',
     ],
     pool: 'forks',
     testTimeout: 30_000,

@@ -58,6 +58,22 @@ export const TONAL_CLASSES: readonly SampleClass[] = [
   'melodic',
 ];
 
+/**
+ * How far a class given by the audio can be trusted (electron/analysis/classify/decision.ts):
+ * `sure` and `likely` are what search filters take by default, a `guess` is the model's
+ * best candidate below its class's likely threshold (shown dimmed, searchable on request).
+ */
+export const CLASS_TIERS = ['sure', 'likely', 'guess'] as const;
+export type ClassTier = (typeof CLASS_TIERS)[number];
+
+/**
+ * Whether a class counts in default filters and against a name's class: sure, likely, or
+ * a class without a tier (read from a name, or stored before tiers existed).
+ */
+export function isTrustedTier(tier: ClassTier | null | undefined): boolean {
+  return tier !== 'guess';
+}
+
 export const SAMPLE_KINDS = ['one-shot', 'loop'] as const;
 export type SampleKind = (typeof SAMPLE_KINDS)[number];
 

@@ -16,7 +16,9 @@ export type ServerMessage =
   | { [E in EventName]: { type: 'event'; name: E; payload: Events[E] } }[EventName];
 
 export const WS_PATH = '/ws';
+/** Where web mode serves a sample's audio, and its waveform peaks (the SMPK binary). */
 export const AUDIO_PATH = '/media/audio/';
+export const PEAKS_PATH = '/media/peaks/';
 
 /** The largest WebSocket message either side accepts (bytes); larger ones close the socket with 1009. */
 export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { classMarkdown, type ClassReport } from './score/classes';
 import type { KindReport } from './score/kind';
 import type { LoudnessReport } from './score/loudness';
 import type { KeyReport, RootReport } from './score/pitchAndKey';
@@ -17,7 +19,48 @@ export interface EvalReport {
   /** Key of the MIDI grooves (drums + bass, sometimes chords): secondary, no goal. */
   grooveKey: KeyReport | null;
   kind: KindReport | null;
+  /** The class check on held-out sounds (absent in reports written before it). */
+  classes?: ClassReport | null;
   analysisMsPerFile: number;
+}
+
+/** The parts `--only` can name, in report order. */
+export const ALL_PARTS = ['loudness', 'tempo', 'root', 'key', 'kind', 'class'] as const;
+
+/** Which report fields each part writes. */
+const PART_FIELDS: Record<(typeof ALL_PARTS)[number], Array<keyof EvalReport>> = {
+  loudness: ['loudness'],
+  tempo: ['tempo'],
+  root: ['root'],
+  key: ['key', 'grooveKey'],
+  kind: ['kind'],
+  class: ['classes'],
+};
+
+export function readReport(path: string): EvalReport {
+  return JSON.parse(readFileSync(path, 'utf8')) as EvalReport;
+}
+
+/**
+ * A run of some parts (`--only`) over the last full report: the parts run replace theirs,
+ * goals are replaced by name, set sizes merged; the rest keeps its figures and its date
+ * (the class check states its own).
+ */
+export function mergeReports(
+  previous: EvalReport,
+  run: EvalReport,
+  parts: ReadonlySet<string>,
+): EvalReport {
+  const out: EvalReport = { ...previous };
+  for (const part of ALL_PARTS) {
+    if (!parts.has(part)) continue;
+    for (const field of PART_FIELDS[part]) Object.assign(out, { [field]: run[field] ?? null });
+  }
+  const names = new Set(run.goals.map((g) => g.name));
+  out.goals = [...previous.goals.filter((g) => !names.has(g.name)), ...run.goals];
+  out.sets = { ...previous.sets };
+  for (const [k, v] of Object.entries(run.sets)) if (v > 0) out.sets[k] = v;
+  return out;
 }
 
 function fmt(v: number | null | undefined, digits = 2): string {
@@ -195,6 +238,7 @@ export function markdown(r: EvalReport): string {
       out.push('');
     }
   }
+  if (r.classes) out.push(...classMarkdown(r.classes));
   out.push(
     `Mean analysis time ${r.analysisMsPerFile.toFixed(1)} ms per file (single thread, in-process, machine shared).`,
     '',

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { keyStoreFromSecrets } from './aiKeyStore';
 import { fileSecretStore, PLAIN_TEXT_WARNING, type SecretCipher } from './secretFile';
-import { memorySecretStore } from './secretStore';
+import { memorySecretStore } from '../core/secretStore';
 
 const dir = mkdtempSync(join(tmpdir(), 'sm-aikeys-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 import type { AiKeyStorageInfo } from '../../shared/contract/ai';
 import type { KeyStore } from '../ai/keys';
-import type { SecretStore } from './secretStore';
+import type { SecretStore } from '../core/secretStore';
 
 function kindOf(store: SecretStore): AiKeyStorageInfo['kind'] {
   const backend = store.backend();

@@ -9,7 +9,7 @@ export function runAppCli(
 ): Promise<number> {
   return runCli(argv, {
     ...options,
-    openBackend: ({ dataDir, dbPath, log }) =>
-      createApp({ dataDir, dbPath, host: headlessHost('cli'), memoryIndex: false, log }),
+    openBackend: ({ dataDir, dbPath, env, log }) =>
+      createApp({ dataDir, dbPath, host: headlessHost('cli'), memoryIndex: false, env, log }),
   });
 }

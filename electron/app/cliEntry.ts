@@ -1,3 +1,4 @@
+import { readSecret } from '../cli/readSecret';
 import { runAppCli } from './cli';
 
 const controller = new AbortController();
@@ -6,11 +7,23 @@ process.on('SIGINT', () => {
   controller.abort();
 });
 
+// `samplemind search | head`: once the reader has gone, stop quietly (no "write EPIPE").
+let pipeClosed = false;
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  pipeClosed = true;
+  controller.abort();
+  process.exit(0);
+});
+
 const code = await runAppCli(process.argv.slice(2), {
   io: {
-    stdout: (t) => process.stdout.write(t),
+    stdout: (t) => {
+      if (!pipeClosed) process.stdout.write(t);
+    },
     stderr: (t) => process.stderr.write(t),
     interactive: process.stderr.isTTY === true,
+    readSecret,
   },
   signal: controller.signal,
 });

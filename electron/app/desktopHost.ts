@@ -18,7 +18,7 @@ export interface DesktopPlatform {
 /** What the host's handlers need from the app once it exists (the host is built first). */
 export interface DesktopAppAccess {
   db: Db;
-  library: Pick<Library, 'samplesChanged'>;
+  library: Pick<Library, 'samplesTrashed'>;
 }
 
 /** The desktop host also carries the AI key store (Electron safeStorage) for createApp to use. */
@@ -68,13 +68,7 @@ export function desktopHost(
             failed.push({ id, message });
           }
         }
-        if (trashed.length > 0) {
-          const mark = db.prepare('UPDATE samples SET missing = 1 WHERE id = ?');
-          db.transaction(() => {
-            for (const id of trashed) mark.run(id);
-          })();
-          library.samplesChanged(trashed, 'watch');
-        }
+        library.samplesTrashed(trashed);
         return { trashed, failed };
       },
     },

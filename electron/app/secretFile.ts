@@ -6,7 +6,7 @@ import {
   assertSecretValue,
   secretEnvNames,
   type SecretStore,
-} from './secretStore';
+} from '../core/secretStore';
 
 /** What encrypts the values (Electron safeStorage in the desktop app). */
 export interface SecretCipher {

@@ -5,8 +5,12 @@ import type { CliIO } from './output';
 export interface CliContext {
   io: CliIO;
   json: boolean;
-  /** Opens (once) the library named by --db / --data-dir / the environment. */
-  openApp(): Backend;
+  /**
+   * Opens (once) the library named by --db / --data-dir / the environment. A database that
+   * does not exist is created only by commands marked `createsLibrary`, with `create`, or
+   * where its folder exists.
+   */
+  openApp(options?: { create?: boolean }): Backend;
   /** Set when the user pressed Ctrl-C: long commands stop cleanly. */
   signal: AbortSignal;
 }
@@ -18,6 +22,8 @@ export interface CliCommand {
   summary: string;
   usage: string;
   options: OptionsConfig;
+  /** May create a new library database (only import does; others refuse a path that does not exist). */
+  createsLibrary?: boolean;
   /** Returns the exit code. */
   run(
     ctx: CliContext,

@@ -4,6 +4,11 @@ export interface CliIO {
   stderr: (text: string) => void;
   /** True when stderr is a terminal (progress lines redraw in place). */
   interactive: boolean;
+  /**
+   * Reads one secret line: typed without echo at a terminal, else the first line of stdin.
+   * Absent where there is no input (then commands that need it fail).
+   */
+  readSecret?: (prompt: string) => Promise<string>;
 }
 
 export function printJson(io: CliIO, value: unknown): void {

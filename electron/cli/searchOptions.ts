@@ -1,10 +1,12 @@
 import type { SearchQuery } from '../../shared/schemas';
 import { SORT_COLUMNS, type SortColumn } from '../../shared/schemas';
 import { UsageError, type OptionsConfig } from './command';
+import { idArg, intFlag } from './flags';
 
 export const SEARCH_OPTIONS: OptionsConfig = {
   kind: { type: 'string' },
   class: { type: 'string' },
+  guesses: { type: 'boolean' },
   bpm: { type: 'string' },
   'half-double': { type: 'boolean' },
   key: { type: 'string' },
@@ -18,6 +20,7 @@ export const SEARCH_OPTIONS: OptionsConfig = {
   duration: { type: 'string' },
   sort: { type: 'string' },
   limit: { type: 'string' },
+  cursor: { type: 'string' },
   untagged: { type: 'boolean' },
   duplicates: { type: 'boolean' },
   missing: { type: 'boolean' },
@@ -50,6 +53,10 @@ export function searchQueryFromFlags(text: string, values: Values): SearchQuery 
       .split(',')
       .map((c) => c.trim())
       .filter(Boolean);
+  if (values.guesses === true) {
+    if (!cls) throw new UsageError('--guesses goes with --class');
+    filters.includeGuesses = true;
+  }
   const bpm = str(values.bpm);
   if (bpm) {
     const r = numberRange(bpm, 'bpm');
@@ -70,21 +77,27 @@ export function searchQueryFromFlags(text: string, values: Values): SearchQuery 
   if (Array.isArray(tags) && tags.length > 0) filters.tags = tags.map(String);
   if (values.favorite === true) filters.favorite = true;
   const rating = str(values['min-rating']);
-  if (rating) filters.minRating = Number(rating);
+  if (rating) filters.minRating = intFlag(rating, 'min-rating', 0, 5)!;
   const format = str(values.format);
-  if (format)
-    filters.formats = format.split(',').map((f) => f.trim()) as NonNullable<typeof filters.formats>;
+  if (format) {
+    const formats = format.split(',').map((f) => f.trim().toLowerCase());
+    const known = ['wav', 'aiff', 'flac', 'ogg', 'mp3'];
+    const bad = formats.find((f) => !known.includes(f));
+    if (bad) throw new UsageError(`--format is a list of ${known.join(', ')}; not "${bad}"`);
+    filters.formats = formats as NonNullable<typeof filters.formats>;
+  }
   const folder = str(values.folder);
-  if (folder) filters.folderId = Number(folder);
+  if (folder) filters.folderId = idArg(folder, '--folder');
   const collection = str(values.collection);
-  if (collection) filters.collectionId = Number(collection);
+  if (collection) filters.collectionId = idArg(collection, '--collection');
   const duration = str(values.duration);
   if (duration) filters.durationSec = numberRange(duration, 'duration');
   if (values.untagged === true) filters.untagged = true;
   if (values.duplicates === true) filters.duplicates = true;
   if (values.missing === true) filters.missing = 'only';
 
-  const query: SearchQuery = {};
+  const cursor = str(values.cursor);
+  const query: SearchQuery = cursor ? { cursor } : {};
   if (text.trim()) query.text = text.trim();
   if (Object.keys(filters).length > 0) query.filters = filters;
   const sort = str(values.sort);
@@ -98,7 +111,16 @@ export function searchQueryFromFlags(text: string, values: Values): SearchQuery 
     }
     query.sort = { by: by as SortColumn, dir };
   }
-  const limit = str(values.limit);
-  if (limit) query.limit = Number(limit);
+  const limit = intFlag(values.limit, 'limit', 1, 1000);
+  if (limit !== undefined) query.limit = limit;
   return query;
+}
+
+/** The filters that read analysis results (nothing matches them before analysis). */
+export function needsAnalysis(query: SearchQuery): boolean {
+  const f = query.filters;
+  return (
+    !!f &&
+    (f.kind !== undefined || f.classes !== undefined || f.bpm !== undefined || f.key !== undefined)
+  );
 }

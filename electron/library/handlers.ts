@@ -14,6 +14,7 @@ import { folderTree, listFolders } from './folders';
 import { listImportErrors } from './importErrors';
 import type { Library } from './library';
 import { setFavorite, setRating } from './ratings';
+import { matchingIds } from './search/matchingIds';
 import { sampleDetail } from './sampleDetail';
 import { libraryStats } from './stats';
 import { applyTags, deleteTag, listTags, renameTag } from './tags';
@@ -34,6 +35,7 @@ export function createLibraryHandlers(library: Library): HandlerMap<LibraryContr
       await library.refreshIfStale();
       return library.runSearch(query);
     },
+    'library.matchIds': ({ text, filters }) => ({ ids: matchingIds(db, { text, filters }) }),
     'library.getSample': ({ id }) => sampleDetail(db, id),
     'library.folderTree': ({ folderId }) => folderTree(db, folderId),
     'library.stats': () => libraryStats(db),

@@ -100,6 +100,23 @@ export class Library {
     this.emit('library.changed', { reason, sampleIds: [...ids] });
   }
 
+  /** The files of these samples were moved to the OS trash: they are missing now. */
+  samplesTrashed(ids: readonly number[]): void {
+    if (ids.length === 0) return;
+    const mark = this.db.prepare('UPDATE samples SET missing = 1 WHERE id = ?');
+    this.db.transaction(() => {
+      for (const id of ids) mark.run(id);
+    })();
+    this.samplesChanged(ids, 'watch');
+  }
+
+  /** The id of the sample at `path` (present or missing), if the library has one. */
+  sampleIdAt(path: string): number | undefined {
+    return this.db.prepare('SELECT id FROM samples WHERE path = ?').pluck().get(path) as
+      | number
+      | undefined;
+  }
+
   /** Analysis results were stored: new column values and automatic tags. */
   samplesAnalysed(ids: readonly number[]): void {
     this.index?.refreshSamples(ids);

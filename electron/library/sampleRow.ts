@@ -1,11 +1,11 @@
 import type { AnalysisStatus, AudioFormat, SampleSummary } from '../../shared/contract';
-import type { SampleClass, SampleKind } from '../../shared/taxonomy';
+import type { ClassTier, SampleClass, SampleKind } from '../../shared/taxonomy';
 
 /** The columns every sample listing selects (alias `s` for samples). */
 export const SUMMARY_COLUMNS = `
   s.id, s.folder_id, s.path, s.name, s.dir, s.format, s.size, s.added_at, s.duration,
   s.sample_rate, s.channels, s.bit_depth, s.kind, s.bpm, s.key, s.root_note, s.lufs,
-  s.true_peak, s.class, s.class_confidence, s.class_source, s.rating, s.favorite, s.analysis_status, s.missing`;
+  s.true_peak, s.class, s.class_confidence, s.class_source, s.class_tier, s.rating, s.favorite, s.analysis_status, s.missing`;
 
 export interface SummaryRow {
   id: number;
@@ -29,6 +29,7 @@ export interface SummaryRow {
   class: string | null;
   class_confidence: number | null;
   class_source: string | null;
+  class_tier: string | null;
   rating: number;
   favorite: number;
   analysis_status: string;
@@ -58,6 +59,7 @@ export function toSummary(row: SummaryRow, tags: string[]): SampleSummary {
     class: row.class as SampleClass | null,
     classConfidence: row.class_confidence,
     classSource: row.class_source as SampleSummary['classSource'],
+    classTier: row.class_tier as ClassTier | null,
     rating: row.rating,
     favorite: row.favorite === 1,
     tags,

@@ -1,7 +1,7 @@
 import { safeStorage } from 'electron';
 import { secretFilePath } from '../core/paths';
 import { fileSecretStore } from '../app/secretFile';
-import type { SecretStore } from '../app/secretStore';
+import type { SecretStore } from '../core/secretStore';
 
 /** The OS backend behind safeStorage: Keychain (macOS), DPAPI (Windows), a keyring or basic_text (Linux). */
 function backend(): string {

@@ -1,9 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Db } from '../library/db';
+import { PEAKS_PATH } from '../../shared/wire';
 import { readPeaks } from '../library/analysis/peaksStore';
-
-/** Where web mode serves a sample's waveform peaks (renderer/api/client.ts uses the same path). */
-export const PEAKS_PATH = '/media/peaks/';
 
 /**
  * The peaks source for the desktop shell's sample://peaks/<id> (SampleMediaSource.peaks):

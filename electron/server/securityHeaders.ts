@@ -12,6 +12,8 @@ export function setSecurityHeaders(res: ServerResponse, origin: string): void {
       "img-src 'self' data: blob:",
       "media-src 'self' blob:",
       `connect-src 'self' ${ws}`,
+      // Tone.js (sync preview, metronome) runs its clock in a worker made from a blob.
+      "worker-src 'self' blob:",
       "font-src 'self' data:",
       "object-src 'none'",
       "base-uri 'none'",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drumClassOfName, normaliseDrumName } from './drumNames';
+import { drumClassOfName, normaliseDrumName } from '../../electron/library/fixtures/drumNames';
 
 describe('drumClassOfName', () => {
   it.each([

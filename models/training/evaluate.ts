@@ -3,7 +3,13 @@
  * (electron/analysis/classify/classifier.ts, onnxruntime-node) on a split of the manifest.
  */
 import type { SampleClassifier } from '../../electron/analysis/classify/classifier';
-import { LOOP_CLASSES, ONE_SHOT_CLASSES } from '../../shared/taxonomy';
+import {
+  isTrustedTier,
+  LOOP_CLASSES,
+  ONE_SHOT_CLASSES,
+  type ClassTier,
+} from '../../shared/taxonomy';
+import { reliability, tierFigures, type ReliabilityBin, type TierFigure } from './calibration';
 import type { ManifestEntry, Split } from './manifestTypes';
 import { accuracyOver, computeMetrics, type Metrics } from './metrics';
 
@@ -11,10 +17,15 @@ export const DRUM_GOAL_CLASSES = ['kick', 'snare', 'hihat', 'cymbal', 'tom'] as 
 
 export interface HeadEvaluation {
   metrics: Metrics;
-  /** Share of samples that got a class (confidence ≥ threshold). */
+  /** Share of samples whose class is trusted (tier sure or likely: confidence ≥ its likely threshold). */
   coverage: number;
-  /** Accuracy among the samples that got a class. */
+  /** Accuracy among the samples whose class is trusted. */
   selectiveAccuracy: number;
+  /** Every sample has a class (the top one): how many fall in each tier, and how precise each is. */
+  tiers: TierFigure[];
+  /** Expected calibration error of the top class's probability (15 bins), and the bins. */
+  ece: number;
+  reliability: ReliabilityBin[];
   /** Accuracy per source (argmax). */
   bySource: { source: string; n: number; accuracy: number }[];
   /** Misclassified samples (argmax), for the card's weaknesses. */
@@ -45,13 +56,25 @@ async function evaluateHead(
   );
   const truth = rows.map((e) => e.label as string);
   const predicted = results.map((r) => (r.candidates[0] as { class: string }).class);
-  const decided = results.filter((r) => r.class !== null);
-  const decidedOk = results.filter((r, i) => r.class !== null && r.class === truth[i]).length;
+  const decided = results.filter((r) => r.class !== null && isTrustedTier(r.tier));
+  const decidedOk = results.filter(
+    (r, i) => r.class !== null && isTrustedTier(r.tier) && r.class === truth[i],
+  ).length;
+  const correct = results.map((_, i) => predicted[i] === truth[i]);
+  const calib = reliability(
+    results.map((r, i) => ({ confidence: r.confidence, correct: correct[i] as boolean })),
+  );
   const sources = [...new Set(rows.map((e) => e.source))].sort();
   return {
     metrics: computeMetrics(classes, truth, predicted),
     coverage: rows.length > 0 ? decided.length / rows.length : 0,
     selectiveAccuracy: decided.length > 0 ? decidedOk / decided.length : 0,
+    tiers: tierFigures(
+      results.map((r) => r.tier ?? ('guess' as ClassTier)),
+      correct,
+    ),
+    ece: calib.ece,
+    reliability: calib.bins,
     bySource: sources.map((source) => {
       const idx = rows.flatMap((e, i) => (e.source === source ? [i] : []));
       return {

@@ -9,7 +9,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OneShotClass } from '../../shared/taxonomy';
 import { parseCopyright, stanzaFor, type CopyrightStanza } from './debianCopyright';
-import { drumClassOfName } from './drumNames';
+import { drumClassOfName } from '../../electron/library/fixtures/drumNames';
+import { parseDrumkitXml } from '../../electron/library/fixtures/drumkitXml';
 import type { Candidate } from './manifestTypes';
 
 export const HYDROGEN_DRUMKITS = '/usr/share/hydrogen/data/drumkits';
@@ -24,53 +25,6 @@ export const KIT_GROUPS: Readonly<Record<string, string>> = {
 
 export function kitGroup(kitDir: string): string {
   return KIT_GROUPS[kitDir] ?? `kit:${kitDir}`;
-}
-
-export interface KitInstrument {
-  name: string;
-  files: string[];
-}
-
-export interface ParsedKit {
-  name: string;
-  license: string;
-  author: string;
-  instruments: KitInstrument[];
-}
-
-function unescapeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
-function tag(xml: string, name: string): string {
-  const m = new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(xml);
-  return m ? unescapeXml((m[1] as string).trim()) : '';
-}
-
-/** Parses the parts of a drumkit.xml we need (kit metadata, instruments and their files). */
-export function parseDrumkitXml(xml: string): ParsedKit {
-  const listStart = xml.indexOf('<instrumentList>');
-  const head = listStart >= 0 ? xml.slice(0, listStart) : xml;
-  const instruments = [...xml.matchAll(/<instrument>([\s\S]*?)<\/instrument>/g)].map((m) => {
-    const body = m[1] as string;
-    return {
-      name: tag(body, 'name'),
-      files: [...body.matchAll(/<filename>([\s\S]*?)<\/filename>/g)].map((f) =>
-        unescapeXml((f[1] as string).trim()),
-      ),
-    };
-  });
-  return {
-    name: tag(head, 'name'),
-    license: tag(head, 'license'),
-    author: tag(head, 'author'),
-    instruments,
-  };
 }
 
 export interface HydrogenMappingRow {

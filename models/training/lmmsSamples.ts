@@ -19,7 +19,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoopClass, OneShotClass, SampleKind } from '../../shared/taxonomy';
 import { parseCopyright, stanzaFor } from './debianCopyright';
-import { drumClassOfName } from './drumNames';
+import { drumClassOfName } from '../../electron/library/fixtures/drumNames';
 import type { Candidate } from './manifestTypes';
 
 export const LMMS_SAMPLES = '/usr/share/lmms/samples';

@@ -7,7 +7,8 @@ const said = (
   cls: SampleClass | null,
   candidates: Array<[SampleClass, number]>,
 ): Classification => ({
-  class: cls,
+  class: cls ?? candidates[0]?.[0] ?? null,
+  tier: cls === null ? 'guess' : 'likely',
   confidence: candidates[0]?.[1] ?? 0,
   candidates: candidates.map(([c, p]) => ({ class: c, p })),
 });

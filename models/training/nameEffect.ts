@@ -10,7 +10,7 @@
 import type { SampleClassifier } from '../../electron/analysis/classify/classifier';
 import type { Classification } from '../../electron/analysis/classify/decision';
 import { resolveClassOfFile } from '../../electron/analysis/hints/resolveClass';
-import { ONE_SHOT_CLASSES } from '../../shared/taxonomy';
+import { isTrustedTier, ONE_SHOT_CLASSES } from '../../shared/taxonomy';
 import { DRUM_GOAL_CLASSES } from './evaluate';
 import type { ManifestEntry } from './manifestTypes';
 import { accuracyOver } from './metrics';
@@ -57,13 +57,15 @@ export function nameEffect(
   const top = heard.map((h) => h.candidates[0]?.class ?? '');
   const final = resolved.map((r, i) => (r.classSource === 'name' ? r.class : top[i]) ?? '');
   const fromName = resolved.flatMap((r, i) => (r.classSource === 'name' ? [i] : []));
+  // A class counts as given when it is trusted (sure or likely, or from a name): a guess
+  // is shown, but not given.
   const audio = decided(
     truth,
-    heard.map((h) => h.class),
+    heard.map((h) => (isTrustedTier(h.tier) ? h.class : null)),
   );
   const named = decided(
     truth,
-    resolved.map((r) => r.class),
+    resolved.map((r) => (isTrustedTier(r.tier) ? r.class : null)),
   );
   return {
     samples: entries.length,

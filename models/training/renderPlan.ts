@@ -5,7 +5,7 @@
  */
 import type { OneShotClass, SampleKind, LoopClass } from '../../shared/taxonomy';
 import type { AvlKit } from './avlKits';
-import { drumClassOfName } from './drumNames';
+import { drumClassOfName } from '../../electron/library/fixtures/drumNames';
 import {
   GM_DRUM_KITS,
   GM_FAMILIES,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hydrogenCandidates, kitGroup, parseDrumkitXml } from './hydrogenKits';
+import { parseDrumkitXml } from '../../electron/library/fixtures/drumkitXml';
+import { hydrogenCandidates, kitGroup } from './hydrogenKits';
 import { lmmsCandidates, lmmsLabel } from './lmmsSamples';
 
 describe('hydrogen drumkit.xml', () => {

@@ -51,8 +51,11 @@ from torch import nn
 SEED = 0
 DRUMS = ["kick", "snare", "hihat", "cymbal", "tom"]
 EMBEDDING = 64
-# A class is given when validation predictions at least this confident are right this often.
+# A class is trusted ("likely") when validation predictions at least this confident are right this often.
 PRECISION_TARGET = 0.9
+# ... and "sure" when they are right this often (models/training/calibration.ts does the same in TS).
+SURE_TARGET = 0.97
+NEVER = 1.01
 
 
 def conv_block(cin, cout, pool):
@@ -357,6 +360,29 @@ def class_thresholds(probs, y, target, fallback):
     return out
 
 
+def sure_thresholds(probs, y, target, likely, min_count=8):
+    """Per predicted class: the lowest τ on a 0.005 grid (0.5–0.995) such that validation
+    predictions of that class with p >= τ, and with p >= every higher τ that has at least
+    `min_count` of them, are right at least `target` of the time; raised to the lowest
+    confidence selected and to the class's likely threshold; NEVER without enough of them.
+    Mirrors precisionThresholds in calibration.ts."""
+    conf, pred = probs.max(1)
+    conf, pred, y = conf.numpy(), pred.numpy(), y.numpy()
+    grid = [round(0.5 + 0.005 * i, 3) for i in range(100)]
+    out = []
+    for c in range(probs.shape[1]):
+        best, lowest = NEVER, NEVER
+        for tau in reversed(grid):
+            sel = (pred == c) & (conf >= tau)
+            if sel.sum() < min_count:
+                continue
+            if (y[sel] == c).mean() < target:
+                break
+            best, lowest = tau, float(conf[sel].min())
+        out.append(NEVER if best == NEVER else max(best, np.floor(lowest * 200 + 1e-9) / 200, likely[c]))
+    return [float(v) for v in out]
+
+
 def load(data_path):
     data = json.load(open(data_path))
     rows = data["rows"]
@@ -451,12 +477,18 @@ def main():
         "oneShot": threshold_for(p_one, yv, PRECISION_TARGET),
         "loop": threshold_for(p_loop, ylv, PRECISION_TARGET),
     }
+    class_threshold = {
+        "oneShot": class_thresholds(p_one, yv, PRECISION_TARGET, threshold["oneShot"]),
+        "loop": class_thresholds(p_loop, ylv, PRECISION_TARGET, threshold["loop"]),
+    }
     report = {
         "temperature": {"oneShot": t_one, "loop": t_loop},
         "threshold": threshold,
-        "classThreshold": {
-            "oneShot": class_thresholds(p_one, yv, PRECISION_TARGET, threshold["oneShot"]),
-            "loop": class_thresholds(p_loop, ylv, PRECISION_TARGET, threshold["loop"]),
+        "classThreshold": class_threshold,
+        # the selected networks' (never fitted on validation): the shipped refit keeps them
+        "sureThreshold": {
+            "oneShot": sure_thresholds(p_one, yv, SURE_TARGET, class_threshold["oneShot"]),
+            "loop": sure_thresholds(p_loop, ylv, SURE_TARGET, class_threshold["loop"]),
         },
         "normalisation": {"mean": [float(v) for v in mean], "std": [float(v) for v in std]},
         "refit": refit,
@@ -509,7 +541,7 @@ def main():
 
     export(model, onnx_path)
     json.dump(report, open(report_path, "w"), indent=1)
-    print(json.dumps({k: report[k] for k in ("temperature", "threshold", "classThreshold", "counts")}))
+    print(json.dumps({k: report[k] for k in ("temperature", "threshold", "classThreshold", "sureThreshold", "counts")}))
     print(json.dumps([l for l in log if "bestEpoch" in l]))
 
 

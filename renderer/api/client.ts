@@ -1,5 +1,5 @@
 import type { SampleMindApi, SampleMindBridge } from '../../shared/contract';
-import { AUDIO_PATH } from '../../shared/wire';
+import { AUDIO_PATH, PEAKS_PATH } from '../../shared/wire';
 import { createWsClient } from './wsClient';
 
 declare global {
@@ -12,9 +12,6 @@ declare global {
 export const bridge: SampleMindBridge | null = window.samplemind ?? null;
 export const api: SampleMindApi = bridge ?? createWsClient();
 export const isDesktop = bridge !== null;
-
-/** Where waveform peaks (the SMPK binary) are served in web mode. */
-export const PEAKS_PATH = '/media/peaks/';
 
 /** Where the audio of a sample is served: the sample:// protocol in the desktop app, HTTP in web mode. */
 export function audioUrl(sampleId: number): string {

@@ -21,7 +21,10 @@ export function SelectionBar() {
       <button type="button" onClick={() => s.setTagEditorOpen(true)}>
         Tag…
       </button>
-      <button type="button" onClick={() => void s.setFavorite(s.selectedIds(), true)}>
+      <button
+        type="button"
+        onClick={() => void s.selectedIds().then((ids) => s.setFavorite(ids, true))}
+      >
         ♥ Favourite
       </button>
       <label>
@@ -29,7 +32,10 @@ export function SelectionBar() {
         <select
           aria-label="Rate selection"
           value=""
-          onChange={(e) => void s.setRating(s.selectedIds(), Number(e.target.value))}
+          onChange={(e) => {
+            const rating = Number(e.target.value);
+            void s.selectedIds().then((ids) => s.setRating(ids, rating));
+          }}
         >
           <option value="" disabled>
             Rate…
@@ -47,7 +53,10 @@ export function SelectionBar() {
           <select
             aria-label="Add selection to collection"
             value=""
-            onChange={(e) => void s.addToCollection(Number(e.target.value), s.selectedIds())}
+            onChange={(e) => {
+              const id = Number(e.target.value);
+              void s.selectedIds().then((ids) => s.addToCollection(id, ids));
+            }}
           >
             <option value="" disabled>
               Add to collection…

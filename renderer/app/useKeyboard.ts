@@ -44,14 +44,14 @@ function run(cmd: Command): boolean {
       s.setLoop(!s.loop);
       return true;
     case 'toggleFavorite': {
-      const sel = ids();
-      if (sel.length === 0) return false;
-      const rows = s.rows.filter((r) => sel.includes(r.id));
-      void s.setFavorite(sel, !rows.every((r) => r.favorite));
+      if (!s.selection.all && s.selection.ids.size === 0) return false;
+      const shown = s.selection.all ? s.rows : s.rows.filter((r) => s.selection.ids.has(r.id));
+      const on = !shown.every((r) => r.favorite);
+      void ids().then((sel) => s.setFavorite(sel, on));
       return true;
     }
     case 'rate':
-      void s.setRating(ids(), cmd.stars);
+      void ids().then((sel) => s.setRating(sel, cmd.stars));
       return true;
     case 'editTags':
       s.setTagEditorOpen(true);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { encodePeaks } from '../../shared/peaksCodec';
 import { PeaksCache, type PeaksFetchResult } from './peaksCache';
 
@@ -52,22 +52,28 @@ describe('PeaksCache', () => {
   });
 
   it('holds fetches while the list scrolls, then fetches what is still wanted', async () => {
-    const f = deferredFetcher();
-    const cache = new PeaksCache({ fetch: f.fetch, concurrency: 4 });
-    cache.hold(30);
-    for (const id of [1, 2, 3]) cache.request(id);
-    await tick();
-    expect(cache.held).toBe(true);
-    expect(f.calls).toEqual([]);
-    // Still scrolling: the hold is extended and the rows that flew past are dropped.
-    cache.hold(30);
-    cache.cancelPending(new Set([3]));
-    cache.request(7);
-    await new Promise((r) => setTimeout(r, 15));
-    expect(f.calls).toEqual([]);
-    await new Promise((r) => setTimeout(r, 40));
-    expect(cache.held).toBe(false);
-    expect(f.calls).toEqual([7, 3]);
+    vi.useFakeTimers();
+    try {
+      const f = deferredFetcher();
+      const cache = new PeaksCache({ fetch: f.fetch, concurrency: 4 });
+      cache.hold(30);
+      for (const id of [1, 2, 3]) cache.request(id);
+      await vi.advanceTimersByTimeAsync(20);
+      expect(cache.held).toBe(true);
+      expect(f.calls).toEqual([]);
+      // Still scrolling: the hold is extended (30 ms from now) and the rows that flew past are dropped.
+      cache.hold(30);
+      cache.cancelPending(new Set([3]));
+      cache.request(7);
+      await vi.advanceTimersByTimeAsync(29);
+      expect(cache.held).toBe(true);
+      expect(f.calls).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(cache.held).toBe(false);
+      expect(f.calls).toEqual([7, 3]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('drops queued requests for rows that scrolled away', async () => {

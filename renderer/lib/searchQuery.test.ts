@@ -32,6 +32,7 @@ describe('search query building', () => {
   it('builds a query the backend schema accepts, with every chip', () => {
     const filters: FilterState = {
       classes: ['kick', 'snare'],
+      classGuesses: true,
       kind: 'one-shot',
       bpm: { min: 128, max: 120, halfDouble: true },
       key: { key: 'A minor', relation: 'compatible' },
@@ -62,6 +63,7 @@ describe('search query building', () => {
         folderId: 3,
         dir: 'Drums',
         classes: ['kick', 'snare'],
+        includeGuesses: true,
         kind: 'one-shot',
         bpm: { min: 120, max: 128, halfDouble: true },
         key: { key: 'A minor', relation: 'compatible' },
@@ -139,6 +141,17 @@ describe('search query building', () => {
     expect(chipLabel(f, 'favorite')).toBe('Favourites');
     expect(chipLabel(f, 'formats')).toBe('WAV, FLAC');
     expect(chipLabel(f, 'classes')).toBe('kick');
+    // guesses widen the class chip; they are no filter of their own
+    const guesses = { ...f, classGuesses: true };
+    expect(chipLabel(guesses, 'classes')).toBe('kick + guesses');
+    expect(activeFilterCount(guesses)).toBe(10);
+    expect(clearFilter(guesses, 'classes')).toMatchObject({ classes: [], classGuesses: false });
+    expect(toSearchFilters({ ...base, filters: guesses }).includeGuesses).toBe(true);
+    expect(toSearchFilters({ ...base, filters: f }).includeGuesses).toBeUndefined();
+    // without a class filter the switch means nothing
+    expect(
+      toSearchFilters({ ...base, filters: { ...EMPTY_FILTERS, classGuesses: true } }),
+    ).not.toHaveProperty('includeGuesses');
     expect(chipLabel(EMPTY_FILTERS, 'bpm')).toBeNull();
     expect(activeFilterCount(f)).toBe(10);
     expect(activeFilterCount(clearFilter(f, 'bpm'))).toBe(9);

@@ -8,6 +8,8 @@ import { formatBpm, shortKey } from './format';
 /** What the filter chips hold (UI state; turned into the backend's SearchFilters below). */
 export interface FilterState {
   classes: string[];
+  /** The class filter matches the model's guesses too (by default only sure and likely classes). */
+  classGuesses: boolean;
   kind: SampleKind | null;
   bpm: { min: number; max: number; halfDouble: boolean } | null;
   key: { key: string; relation: KeyRelation } | null;
@@ -23,6 +25,7 @@ export type FilterId = keyof FilterState;
 
 export const EMPTY_FILTERS: FilterState = {
   classes: [],
+  classGuesses: false,
   kind: null,
   bpm: null,
   key: null,
@@ -86,6 +89,7 @@ export function toSearchFilters(input: Omit<QueryInput, 'text' | 'sort'>): Searc
     // An empty intersection must match nothing, not everything.
     if (out.classes.length === 0) out.classes = ['\u0000none'];
   }
+  if (out.classes && f.classGuesses) out.includeGuesses = true;
   if (f.kind) out.kind = f.kind;
   if (f.bpm) {
     out.bpm = {
@@ -123,6 +127,8 @@ export function buildSearchQuery(
 }
 
 export function isFilterActive(f: FilterState, id: FilterId): boolean {
+  // a modifier of the class filter, not a filter of its own
+  if (id === 'classGuesses') return false;
   const v = f[id];
   if (Array.isArray(v)) return v.length > 0;
   if (typeof v === 'number') return v > 0;
@@ -146,7 +152,9 @@ export function chipLabel(f: FilterState, id: FilterId): string | null {
   if (!isFilterActive(f, id)) return null;
   switch (id) {
     case 'classes':
-      return f.classes.join(', ');
+      return f.classGuesses ? `${f.classes.join(', ')} + guesses` : f.classes.join(', ');
+    case 'classGuesses':
+      return null;
     case 'kind':
       return f.kind === 'loop' ? 'Loops' : 'One-shots';
     case 'bpm': {
@@ -177,6 +185,7 @@ export function chipLabel(f: FilterState, id: FilterId): string | null {
 }
 
 export function clearFilter(f: FilterState, id: FilterId): FilterState {
+  if (id === 'classes') return { ...f, classes: [], classGuesses: false };
   return { ...f, [id]: EMPTY_FILTERS[id] };
 }
 

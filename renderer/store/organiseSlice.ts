@@ -4,11 +4,12 @@ import type {
   FolderInfo,
   ImportErrorRow,
   ImportJobInfo,
-  SampleSummary,
   TagInfo,
 } from '../../shared/contract';
 import { api } from '../api/client';
+import type { Result } from '../../shared/result';
 import { probeCapabilities, type OptionalHandler } from '../api/capabilities';
+import { formatCount } from '../lib/format';
 import type { SliceCreator } from './types';
 
 export interface OrganiseSlice {
@@ -20,7 +21,6 @@ export interface OrganiseSlice {
   jobs: ImportJobInfo[];
   importErrors: ImportErrorRow[];
   notice: { text: string; tone: 'info' | 'error' } | null;
-  similarRows: SampleSummary[];
   boot(): Promise<void>;
   loadFolders(): Promise<void>;
   loadCollections(): Promise<void>;
@@ -36,10 +36,36 @@ export interface OrganiseSlice {
   addToCollection(collectionId: number, ids: number[]): Promise<void>;
   deleteCollection(collectionId: number): Promise<void>;
   say(text: string, tone?: 'info' | 'error'): void;
-  setSimilarRows(rows: SampleSummary[]): void;
 }
 
 let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** The most ids one bulk request carries (the backend's limit); more go in several requests. */
+const BULK_MAX = 100_000;
+
+function chunks(ids: readonly number[]): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < ids.length; i += BULK_MAX) out.push(ids.slice(i, i + BULK_MAX));
+  return out;
+}
+
+/** Runs a bulk request per chunk of ids, in order; the first failure stops it. */
+async function eachChunk<T>(
+  ids: readonly number[],
+  send: (chunk: number[]) => Promise<Result<T>>,
+): Promise<Result<T> | null> {
+  let last: Result<T> | null = null;
+  for (const chunk of chunks(ids)) {
+    last = await send(chunk);
+    if (!last.ok) return last;
+  }
+  return last;
+}
+
+/** After a bulk change: re-read the changed rows, or all loaded rows when most changed. */
+function refreshIdsOf(ids: readonly number[]): number[] | undefined {
+  return ids.length > 1000 ? undefined : [...ids];
+}
 
 export const createOrganiseSlice: SliceCreator<OrganiseSlice> = (set, get) => ({
   appInfo: null,
@@ -50,7 +76,6 @@ export const createOrganiseSlice: SliceCreator<OrganiseSlice> = (set, get) => ({
   jobs: [],
   importErrors: [],
   notice: null,
-  similarRows: [],
   async boot() {
     // The rows first: the search goes out before anything else, and the sidebar's lists
     // (folder counts take the server a while on a big library) are asked for once the
@@ -116,46 +141,63 @@ export const createOrganiseSlice: SliceCreator<OrganiseSlice> = (set, get) => ({
   },
   async applyTags(ids, add, remove) {
     if (ids.length === 0) return;
-    const r = await api.invoke('tags.apply', {
-      sampleIds: ids,
-      ...(add.length ? { add } : {}),
-      ...(remove.length ? { remove } : {}),
-    });
-    if (!r.ok) return get().say(r.error.message, 'error');
-    get().say(`Tags updated on ${ids.length} sample${ids.length === 1 ? '' : 's'}`);
-    await Promise.all([get().refreshRows(ids), get().loadTags()]);
+    const r = await eachChunk(ids, (sampleIds) =>
+      api.invoke('tags.apply', {
+        sampleIds,
+        ...(add.length ? { add } : {}),
+        ...(remove.length ? { remove } : {}),
+      }),
+    );
+    if (r && !r.ok) return get().say(r.error.message, 'error');
+    get().say(`Tags updated on ${formatCount(ids.length)} sample${ids.length === 1 ? '' : 's'}`);
+    await Promise.all([get().refreshRows(refreshIdsOf(ids)), get().loadTags()]);
   },
   async setRating(ids, rating) {
     if (ids.length === 0) return;
     get().patchRows(ids, { rating });
-    const r = await api.invoke('samples.setRating', { sampleIds: ids, rating });
-    if (!r.ok) get().say(r.error.message, 'error');
+    const r = await eachChunk(ids, (sampleIds) =>
+      api.invoke('samples.setRating', { sampleIds, rating }),
+    );
+    if (r && !r.ok) get().say(r.error.message, 'error');
+    else if (ids.length > 1)
+      get().say(
+        `Rated ${formatCount(ids.length)} samples ${rating === 0 ? 'unrated' : '★'.repeat(rating)}`,
+      );
   },
   async setFavorite(ids, favorite) {
     if (ids.length === 0) return;
     get().patchRows(ids, { favorite });
-    const r = await api.invoke('samples.setFavorite', { sampleIds: ids, favorite });
-    if (!r.ok) get().say(r.error.message, 'error');
+    const r = await eachChunk(ids, (sampleIds) =>
+      api.invoke('samples.setFavorite', { sampleIds, favorite }),
+    );
+    if (r && !r.ok) get().say(r.error.message, 'error');
   },
   async createCollection(name, ids) {
+    const [first = [], ...rest] = chunks(ids);
     const r = await api.invoke('collections.create', {
       name,
-      ...(ids.length ? { sampleIds: ids } : {}),
+      ...(first.length ? { sampleIds: first } : {}),
     });
     if (!r.ok) {
       get().say(r.error.message, 'error');
       return null;
     }
+    const more = await eachChunk(rest.flat(), (sampleIds) =>
+      api.invoke('collections.addSamples', { id: r.value.id, sampleIds }),
+    );
+    if (more && !more.ok) get().say(more.error.message, 'error');
     await get().loadCollections();
     get().say(`Collection “${name}” created${ids.length ? ` with ${ids.length} samples` : ''}`);
     return r.value;
   },
   async addToCollection(collectionId, ids) {
     if (ids.length === 0) return;
-    const r = await api.invoke('collections.addSamples', { id: collectionId, sampleIds: ids });
-    if (!r.ok) return get().say(r.error.message, 'error');
+    const r = await eachChunk(ids, (sampleIds) =>
+      api.invoke('collections.addSamples', { id: collectionId, sampleIds }),
+    );
+    if (r && !r.ok) return get().say(r.error.message, 'error');
     const name = get().collections.find((c) => c.id === collectionId)?.name ?? 'collection';
-    get().say(`Added ${ids.length} sample${ids.length === 1 ? '' : 's'} to “${name}”`);
+    get().say(`Added ${formatCount(ids.length)} sample${ids.length === 1 ? '' : 's'} to “${name}”`);
     await get().loadCollections();
   },
   async deleteCollection(collectionId) {
@@ -170,8 +212,5 @@ export const createOrganiseSlice: SliceCreator<OrganiseSlice> = (set, get) => ({
     set({ notice: { text, tone } });
     clearTimeout(noticeTimer);
     noticeTimer = setTimeout(() => set({ notice: null }), tone === 'error' ? 8000 : 3500);
-  },
-  setSimilarRows(rows) {
-    set({ similarRows: rows });
   },
 });

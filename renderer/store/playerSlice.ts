@@ -1,9 +1,16 @@
+import type { SampleSummary } from '../../shared/contract';
+import { api } from '../api/client';
 import { audition } from '../audio/engine';
 import { syncPlan, type SyncPlan, type SyncSettings } from '../lib/sync';
 import type { SliceCreator } from './types';
 
 export interface PlayerSlice {
   currentId: number | null;
+  /**
+   * The sample being auditioned, wherever it was started from (the list, Similar, Duplicates,
+   * the map): the player bar shows it even when it is not among the loaded rows.
+   */
+  currentRow: SampleSummary | null;
   playing: boolean;
   loop: boolean;
   volume: number;
@@ -13,7 +20,7 @@ export interface PlayerSlice {
   /** How the current sample is played (sync mode note). */
   plan: SyncPlan | null;
   /** Performance mark of the last audition request (bench: select → sound). */
-  audition(id: number): void;
+  audition(id: number, row?: SampleSummary): void;
   togglePlay(): void;
   stop(): void;
   setLoop(loop: boolean): void;
@@ -25,6 +32,7 @@ export interface PlayerSlice {
 
 export const createPlayerSlice: SliceCreator<PlayerSlice> = (set, get) => ({
   currentId: null,
+  currentRow: null,
   playing: false,
   loop: false,
   volume: 0.8,
@@ -32,20 +40,32 @@ export const createPlayerSlice: SliceCreator<PlayerSlice> = (set, get) => ({
   metronome: false,
   playerError: null,
   plan: null,
-  audition(id) {
+  audition(id, given) {
     const s = get();
-    const row = s.rows.find((r) => r.id === id) ?? s.similarRows.find((r) => r.id === id);
+    const row =
+      given ??
+      s.rows.find((r) => r.id === id) ??
+      (s.currentRow?.id === id ? s.currentRow : undefined);
     const plan = syncPlan(
       {
         kind: row?.kind ?? null,
         bpm: row?.bpm ?? null,
         key: row?.key ?? null,
         rootNote: row?.rootNote ?? null,
-        class: row?.class ?? null,
+        // a guessed class does not decide whether the sound is pitched
+        class: row && row.classTier !== 'guess' ? row.class : null,
       },
       s.sync,
     );
-    set({ currentId: id, plan, playerError: null });
+    set({ currentId: id, currentRow: row ?? null, plan, playerError: null });
+    // Started from somewhere that only knows the id (the map): the player bar asks for the row.
+    if (!row)
+      void api
+        .invoke('library.search', { filters: { ids: [id], missing: 'include' }, limit: 1 })
+        .then((r) => {
+          const found = r.ok ? r.value.items[0] : undefined;
+          if (found && get().currentId === id) set({ currentRow: found });
+        });
     performance.mark('samplemind:audition');
     void audition().play({
       id,

@@ -8,6 +8,7 @@ import {
   type Selection,
 } from '../lib/selection';
 import { api } from '../api/client';
+import { buildSearchQuery } from '../lib/searchQuery';
 import { AnalysisPrioritizer } from '../lib/prioritize';
 import type { SliceCreator } from './types';
 
@@ -25,8 +26,11 @@ export interface SelectionSlice {
   move(delta: number, extend: boolean): void;
   selectAllRows(): void;
   clearSelection(): void;
-  /** Ids of the selected rows that are loaded (what bulk actions act on). */
-  selectedIds(): number[];
+  /**
+   * Ids of the selected samples (what bulk actions act on). After "select all" that is every
+   * match of the query, loaded or not: the backend lists them.
+   */
+  selectedIds(): Promise<number[]>;
 }
 
 export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => ({
@@ -55,9 +59,22 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
   clearSelection() {
     set({ selection: EMPTY_SELECTION });
   },
-  selectedIds() {
-    const { selection, rows } = get();
-    if (selection.all) return rows.map((r) => r.id);
-    return [...selection.ids];
+  async selectedIds() {
+    const s = get();
+    if (!s.selection.all) return [...s.selection.ids];
+    if (s.nextCursor === null) return s.rows.map((r) => r.id);
+    const q = buildSearchQuery(
+      { text: s.text, filters: s.filters, scope: s.scope, sort: s.sort, now: Date.now() },
+      { limit: 1 },
+    );
+    const r = await api.invoke('library.matchIds', {
+      ...(q.text ? { text: q.text } : {}),
+      ...(q.filters ? { filters: q.filters } : {}),
+    });
+    if (!r.ok) {
+      s.say(`Could not list the selected samples: ${r.error.message}`, 'error');
+      return [];
+    }
+    return r.value.ids;
   },
 });

@@ -1,3 +1,5 @@
+import type { AspectWeights } from '../../shared/contract/similar';
+import { back, EMPTY_TRAIL, forward, visit, type Trail } from '../features/similar/trail';
 import type { SliceCreator } from './types';
 
 export type View = 'browser' | 'duplicates' | 'map' | 'settings';
@@ -9,6 +11,15 @@ export interface UiSlice {
   tagEditorOpen: boolean;
   similarOpen: boolean;
   chatOpen: boolean;
+  /** The samples whose neighbours the Similar panel showed (back/forward). */
+  similarTrail: Trail;
+  /** Which aspects "similar" weighs (1 on, 0 off). */
+  similarAspects: AspectWeights;
+  /** Opens the Similar panel on a sample's neighbours. */
+  openSimilar(id: number): void;
+  similarBack(): void;
+  similarForward(): void;
+  setSimilarAspects(aspects: AspectWeights): void;
   setView(view: View): void;
   setTheme(theme: Theme): void;
   setTagEditorOpen(open: boolean): void;
@@ -32,6 +43,20 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   tagEditorOpen: false,
   similarOpen: false,
   chatOpen: false,
+  similarTrail: EMPTY_TRAIL,
+  similarAspects: { timbre: 1, envelope: 1, pitch: 1, rhythm: 1 },
+  openSimilar(id) {
+    set((s) => ({ similarOpen: true, similarTrail: visit(s.similarTrail, id) }));
+  },
+  similarBack() {
+    set((s) => ({ similarTrail: back(s.similarTrail) }));
+  },
+  similarForward() {
+    set((s) => ({ similarTrail: forward(s.similarTrail) }));
+  },
+  setSimilarAspects(aspects) {
+    set({ similarAspects: aspects });
+  },
   setView(view) {
     set({ view });
   },

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { ErrorData } from '../result';
 import type { analysisSchemas } from '../schemas/analysis';
-import type { DescriptorTag, SampleClass, SampleKind } from '../taxonomy';
+import type { ClassTier, DescriptorTag, SampleClass, SampleKind } from '../taxonomy';
 import type { AudioFormat } from './library';
 
 /** Where a value came from: the file's own metadata, its name/folder, or the audio itself. */
@@ -147,6 +147,10 @@ export type AnalyzeLine =
       classConfidence: number | null;
       /** Where the class comes from: the audio, or the file or folder name. */
       classSource: 'audio' | 'name' | null;
+      /** How far the class can be trusted (sure / likely / guess); null with no class. */
+      classTier: ClassTier | null;
+      /** The audio's most probable classes (up to 3, best first), with probabilities. */
+      classCandidates: Array<{ class: SampleClass; p: number }>;
     } & AnalysisFields)
   | { path: string; ok: false; error: ErrorData };
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { librarySchemas, SearchQuery } from '../schemas/library';
 import type { ErrorCode } from '../result';
-import type { SampleClass, SampleKind } from '../taxonomy';
+import type { ClassTier, SampleClass, SampleKind } from '../taxonomy';
 
 export type AudioFormat = 'wav' | 'aiff' | 'flac' | 'ogg' | 'mp3';
 export type AnalysisStatus = 'pending' | 'running' | 'done' | 'failed';
@@ -31,6 +31,12 @@ export interface SampleSummary {
   classConfidence: number | null;
   /** Where the class comes from: the audio, or the file or folder name (null without a class). */
   classSource: 'audio' | 'name' | null;
+  /**
+   * How far the class can be trusted: sure, likely or guess (a guess is the model's best
+   * candidate below its likely threshold). Null without a class, or for a class stored
+   * without a tier.
+   */
+  classTier: ClassTier | null;
   rating: number;
   favorite: boolean;
   tags: string[];
@@ -195,6 +201,7 @@ export interface LibraryContract {
   'library.importJobs': { input: In<'library.importJobs'>; output: ImportJobInfo[] };
   'library.importErrors': { input: In<'library.importErrors'>; output: ImportErrorRow[] };
   'library.search': { input: SearchQuery; output: SearchPage };
+  'library.matchIds': { input: In<'library.matchIds'>; output: { ids: number[] } };
   'library.getSample': { input: In<'library.getSample'>; output: SampleDetail };
   'library.folderTree': { input: In<'library.folderTree'>; output: FolderTreeNode };
   'library.stats': { input: In<'library.stats'>; output: LibraryStats };

@@ -33,6 +33,8 @@ export const searchFiltersSchema = z
   .object({
     kind: z.enum(SAMPLE_KINDS).optional(),
     classes: z.array(z.string().min(1).max(32)).max(40).optional(),
+    /** With `classes`: count the model's guesses too (by default only sure and likely classes). */
+    includeGuesses: z.boolean().optional(),
     bpm: z
       .object({
         min: z.number().positive().max(1000),
@@ -101,6 +103,10 @@ export const librarySchemas = {
     })
     .strict(),
   'library.search': searchQuerySchema,
+  /** Every id a search matches (no paging): what "select all" acts on. */
+  'library.matchIds': z
+    .object({ text: z.string().max(500).optional(), filters: searchFiltersSchema.optional() })
+    .strict(),
   'library.getSample': z.object({ id: idSchema }).strict(),
   'library.folderTree': z.object({ folderId: idSchema }).strict(),
   'library.stats': emptySchema,

@@ -24,6 +24,7 @@ export function sampleSummary(id: number, over: Partial<SampleSummary> = {}): Sa
     class: null,
     classConfidence: null,
     classSource: null,
+    classTier: null,
     rating: 0,
     favorite: false,
     tags: [],

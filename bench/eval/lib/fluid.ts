@@ -5,10 +5,13 @@ import { spawnSync } from 'node:child_process';
 import { readAudio, type Audio } from './audioIo';
 import { SOUNDFONT } from './paths';
 
-/** Renders a MIDI file with fluidsynth + FluidR3_GM (44.1 kHz stereo, reverb and chorus off unless asked). */
+/**
+ * Renders a MIDI file with fluidsynth + FluidR3_GM, or `opts.soundfont` (44.1 kHz stereo,
+ * reverb and chorus off unless asked).
+ */
 export async function renderMidi(
   midi: Uint8Array,
-  opts: { reverb?: boolean; gain?: number } = {},
+  opts: { reverb?: boolean; gain?: number; soundfont?: string } = {},
 ): Promise<Audio> {
   const dir = mkdtempSync(join(tmpdir(), 'sm-fluid-'));
   try {
@@ -32,7 +35,7 @@ export async function renderMidi(
       'wav',
       '-F',
       wav,
-      SOUNDFONT,
+      opts.soundfont ?? SOUNDFONT,
       mid,
     ];
     const r = spawnSync('fluidsynth', args, { encoding: 'utf8' });

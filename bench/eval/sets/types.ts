@@ -9,6 +9,8 @@ export interface EvalItem {
   key?: string;
   /** Key of a groove's bass/chords (scored apart from the key set: drums dominate these). */
   grooveKey?: string;
+  /** The class a producer would file it under (shared/taxonomy.ts), for the class check. */
+  cls?: string;
   /** MIDI note of single notes. */
   midi?: number;
   /** Free-form description of how it was made (style, kit, program, …). */

@@ -55,6 +55,8 @@ export function modelRow(s: SampleSummary): Record<string, unknown> {
   const fields: Array<[string, unknown]> = [
     ['kind', s.kind],
     ['class', s.class],
+    // sure / likely / guess: a guess is the model's best candidate, not a label to trust
+    ['classTier', s.class === null ? null : s.classTier],
     ['bpm', round(s.bpm, 1)],
     ['key', s.key ?? s.rootNote],
     ['seconds', round(s.durationSec, 2)],

@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOOP_CLASSES, ONE_SHOT_CLASSES } from '../../../shared/taxonomy';
-import { defaultModelsDir, META_FILE, MODEL_FILE, SampleClassifier } from './classifier';
+import {
+  defaultModelsDir,
+  META_FILE,
+  MODEL_FILE,
+  SampleClassifier,
+  tierThresholds,
+} from './classifier';
 import { parseModelMeta } from './modelMeta';
 import { analyzeFile } from '../analyzeFile';
 import { FEATURE_VECTOR_VERSION } from '../vector/featureVector';
@@ -52,13 +58,15 @@ describe('SampleClassifier (committed model)', () => {
       expect(total).toBeLessThanOrEqual(1.0001);
       expect(r.candidates).toHaveLength(3);
       expect(r.candidates[0]?.p).toBeCloseTo(r.confidence, 6);
-      // a class only at or above that class's own threshold (or the head's)
-      const needed = r.class
-        ? (classifier.meta.classThreshold?.oneShot[
-            (ONE_SHOT_CLASSES as readonly string[]).indexOf(r.class)
-          ] ?? classifier.meta.threshold.oneShot)
-        : 0;
-      expect(r.class === null || r.confidence >= needed).toBe(true);
+      // always the top class, with the tier its thresholds give
+      expect(r.class).toBe(r.candidates[0]?.class);
+      const i = (ONE_SHOT_CLASSES as readonly string[]).indexOf(r.class as string);
+      const t = tierThresholds(classifier.meta, 'oneShot');
+      const likely = typeof t.likely === 'number' ? t.likely : (t.likely[i] as number);
+      const sure = typeof t.sure === 'number' ? t.sure : (t.sure[i] as number);
+      expect(r.tier).toBe(
+        r.confidence >= sure ? 'sure' : r.confidence >= likely ? 'likely' : 'guess',
+      );
       expect(ONE_SHOT_CLASSES).toContain(r.candidates[0]?.class);
     }
     const right = results.filter((r, i) => r.candidates[0]?.class === HELD_OUT[i]?.[1]).length;
@@ -133,6 +141,9 @@ describe('model metadata', () => {
         ...meta,
         classThreshold: { oneShot: [0.5], loop: [0.5, 0.5, 0.5, 0.5, 0.5] },
       }),
+    ).toThrow();
+    expect(() =>
+      parseModelMeta({ ...meta, sureThreshold: { oneShot: [0.9], loop: [0.9, 0.9] } }),
     ).toThrow();
   });
 

@@ -1,8 +1,8 @@
 /**
  * The sample classifier at run time: loads models/sample-classifier.onnx (+ .json) with
  * onnxruntime-node and classifies feature vectors in batches. One-shots get one of the
- * 17 one-shot classes, loops one of the 5 loop content classes; below the model's
- * confidence threshold the class is null and only the candidates are given.
+ * 17 one-shot classes, loops one of the 5 loop content classes: always the top class,
+ * with its tier (sure / likely / guess) from the model's thresholds, and the candidates.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -11,7 +11,7 @@ import * as ort from 'onnxruntime-node';
 import type { AnalysisResult } from '../../../shared/contract/analysis';
 import type { SampleClass, SampleKind } from '../../../shared/taxonomy';
 import { MEL_PATCH_VERSION } from '../features/melPatch';
-import { decide, type Classification } from './decision';
+import { decide, type Classification, type TierThresholds } from './decision';
 import { vectorWithPatch } from './modelInput';
 import { parseModelMeta, type ModelMeta } from './modelMeta';
 
@@ -34,6 +34,17 @@ export function defaultModelsDir(): string {
       throw new Error(`${MODEL_FILE} not found above ${fileURLToPath(import.meta.url)}`);
     dir = parent;
   }
+}
+
+/**
+ * The tier thresholds of one head: likely = the per-class thresholds (else the head's
+ * one), sure = the per-class sure thresholds (none sure without them).
+ */
+export function tierThresholds(meta: ModelMeta, head: 'oneShot' | 'loop'): TierThresholds {
+  return {
+    sure: meta.sureThreshold?.[head] ?? 1.01,
+    likely: meta.classThreshold?.[head] ?? meta.threshold[head],
+  };
 }
 
 export class SampleClassifier {
@@ -104,17 +115,19 @@ export class SampleClassifier {
     const loop = out[this.meta.outputs.loop]?.data as Float32Array;
     const nOne = this.meta.oneShotClasses.length;
     const nLoop = this.meta.loopClasses.length;
+    const loopTiers = tierThresholds(this.meta, 'loop');
+    const oneTiers = tierThresholds(this.meta, 'oneShot');
     return Array.from({ length: n }, (_, i) =>
       kinds[i] === 'loop'
         ? decide(
             loop.subarray(i * nLoop, (i + 1) * nLoop),
             this.meta.loopClasses as SampleClass[],
-            this.meta.classThreshold?.loop ?? this.meta.threshold.loop,
+            loopTiers,
           )
         : decide(
             one.subarray(i * nOne, (i + 1) * nOne),
             this.meta.oneShotClasses as SampleClass[],
-            this.meta.classThreshold?.oneShot ?? this.meta.threshold.oneShot,
+            oneTiers,
           ),
     );
   }

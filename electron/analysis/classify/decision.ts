@@ -1,9 +1,11 @@
 /**
- * Turns a row of calibrated class probabilities into a decision: the top class when its
- * probability reaches the threshold, otherwise `null` — never a confident wrong label —
- * and always the top candidates.
+ * Turns a row of calibrated class probabilities into a decision: always the top class,
+ * with a tier saying how far it can be trusted — `sure` at or above the class's sure
+ * threshold, `likely` at or above its likely threshold, otherwise `guess` — and the top
+ * candidates. A later check (silence, invalid samples …) may still veto the class:
+ * `withoutClass` keeps the candidates and drops class and tier together.
  */
-import type { SampleClass } from '../../../shared/taxonomy';
+import type { ClassTier, SampleClass } from '../../../shared/taxonomy';
 
 export interface ClassCandidate {
   class: SampleClass;
@@ -11,22 +13,41 @@ export interface ClassCandidate {
 }
 
 export interface Classification {
-  /** The class, or null when the model is not confident enough. */
+  /** The top class; null only where a check vetoed it (withoutClass). */
   class: SampleClass | null;
+  /** How far the class can be trusted; null exactly when class is null. */
+  tier: ClassTier | null;
   /** Probability of the top class (calibrated). */
   confidence: number;
   /** The most probable classes, best first. */
   candidates: ClassCandidate[];
 }
 
-/**
- * `threshold`: one confidence for every class, or one per class (in `classes` order) —
- * the top class is given when its probability reaches its own threshold.
- */
+/** One confidence for every class, or one per class (in `classes` order). */
+export type Threshold = number | readonly number[];
+
+export interface TierThresholds {
+  /** At or above: `sure`. */
+  sure: Threshold;
+  /** At or above (and below sure): `likely`; below: `guess`. */
+  likely: Threshold;
+}
+
+function thresholdOf(t: Threshold, index: number): number {
+  return typeof t === 'number' ? t : (t[index] ?? 1);
+}
+
+/** The tier of probability `p` for the class at `index`. */
+export function tierOf(p: number, index: number, thresholds: TierThresholds): ClassTier {
+  if (p >= thresholdOf(thresholds.sure, index)) return 'sure';
+  if (p >= thresholdOf(thresholds.likely, index)) return 'likely';
+  return 'guess';
+}
+
 export function decide(
   probs: ArrayLike<number>,
   classes: readonly SampleClass[],
-  threshold: number | readonly number[],
+  thresholds: TierThresholds,
   topK = 3,
 ): Classification {
   if (probs.length !== classes.length) {
@@ -36,7 +57,16 @@ export function decide(
     .sort((a, b) => b.p - a.p)
     .slice(0, Math.max(1, topK));
   const top = candidates[0] as ClassCandidate;
-  const needed =
-    typeof threshold === 'number' ? threshold : (threshold[classes.indexOf(top.class)] ?? 1);
-  return { class: top.p >= needed ? top.class : null, confidence: top.p, candidates };
+  return {
+    class: top.class,
+    tier: tierOf(top.p, classes.indexOf(top.class), thresholds),
+    confidence: top.p,
+    candidates,
+  };
 }
+
+/** The same decision with its class vetoed (candidates kept for the record). */
+export function withoutClass<T extends Pick<Classification, 'class' | 'tier'>>(c: T): T {
+  return { ...c, class: null, tier: null };
+}
+

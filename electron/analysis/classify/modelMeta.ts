@@ -1,7 +1,7 @@
 /**
  * The metadata beside the ONNX model (models/sample-classifier.json): feature vector
  * version and length, tensor names, class order of each output, temperatures and
- * confidence thresholds. Validated when loaded, so a model and a feature extractor that
+ * the thresholds of the tiers (sure / likely / guess). Validated when loaded, so a model and a feature extractor that
  * do not match fail loudly instead of classifying nonsense.
  */
 import { z } from 'zod';
@@ -23,6 +23,17 @@ export const ModelMetaSchema = z.object({
     .object({
       oneShot: z.array(z.number().min(0).max(1)).length(ONE_SHOT_CLASSES.length),
       loop: z.array(z.number().min(0).max(1)).length(LOOP_CLASSES.length),
+    })
+    .optional(),
+  /**
+   * Per-class sure thresholds (class order of each head), chosen on validation for a
+   * precision target (models/training/calibrate.ts). The likely thresholds are
+   * `classThreshold` (else `threshold`); without these no class is sure.
+   */
+  sureThreshold: z
+    .object({
+      oneShot: z.array(z.number().min(0).max(1.01)).length(ONE_SHOT_CLASSES.length),
+      loop: z.array(z.number().min(0).max(1.01)).length(LOOP_CLASSES.length),
     })
     .optional(),
   normalisation: z.object({ mean: z.array(z.number()), std: z.array(z.number()) }),

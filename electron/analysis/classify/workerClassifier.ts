@@ -19,6 +19,7 @@ interface Loaded {
   run: (r: readonly ModelInput[]) => Promise<{
     classes: Array<{
       class: SampleClassification['class'];
+      tier: SampleClassification['tier'];
       confidence: number;
       candidates: SampleClassification['candidates'];
     }>;
@@ -82,6 +83,7 @@ export async function classifyResult(
   if (!decided || !embedding) return null;
   return {
     class: decided.class,
+    tier: decided.tier,
     classSource: decided.class === null ? null : 'audio',
     confidence: decided.confidence,
     candidates: decided.candidates,

@@ -4,18 +4,23 @@ import type { LoopClass, OneShotClass, SampleClass } from '../../../shared/taxon
 import type { SampleClassification } from '../classify/classification';
 import { FILE_NAME_CLASS_CONFIDENCE, FOLDER_CLASS_CONFIDENCE, resolveClass } from './resolveClass';
 
-/** What the classifier said: `cls` when confident (else null), then the candidates. */
+/**
+ * What the classifier said: `cls` when confident (tier likely), else null — then the top
+ * candidate is given as a guess — and the candidates.
+ */
 function heard(
   cls: SampleClass | null,
   candidates: Array<[SampleClass, number]>,
   loop = false,
 ): SampleClassification {
+  const top = cls ?? candidates[0]?.[0] ?? null;
   return {
-    class: cls,
-    classSource: cls === null ? null : 'audio',
+    class: top,
+    tier: top === null ? null : cls === null ? 'guess' : 'likely',
+    classSource: top === null ? null : 'audio',
     confidence: candidates[0]?.[1] ?? 0,
     candidates: candidates.map(([c, p]) => ({ class: c, p })),
-    loopClass: loop ? cls : null,
+    loopClass: loop ? top : null,
     embedding: new Float32Array([0.5, -1]),
     embeddingVersion: 'test',
   };
@@ -41,8 +46,9 @@ describe('resolveClass', () => {
       ['kick', 0.3],
     ]);
     expect(resolveClass(unsure, 'one-shot', null)).toMatchObject({
-      class: null,
-      classSource: null,
+      class: 'tom',
+      tier: 'guess',
+      classSource: 'audio',
     });
     // A loop word alone says nothing about a one-shot.
     expect(resolveClass(a, 'one-shot', file(null, 'drums'))).toMatchObject({
@@ -60,6 +66,7 @@ describe('resolveClass', () => {
     const r = resolveClass(unsure, 'one-shot', file('snare'));
     expect(r).toMatchObject({
       class: 'snare',
+      tier: 'sure',
       classSource: 'name',
       confidence: FILE_NAME_CLASS_CONFIDENCE,
     });
@@ -117,13 +124,15 @@ describe('resolveClass', () => {
     ]);
     expect(resolveClass(unsure, 'one-shot', folder('kick'))).toMatchObject({
       class: 'kick',
+      tier: 'likely',
       classSource: 'name',
       confidence: FOLDER_CLASS_CONFIDENCE,
     });
-    // Not among the candidates: the folder is ignored.
+    // Not among the candidates: the folder is ignored, the audio's guess stays.
     expect(resolveClass(unsure, 'one-shot', folder('snare'))).toMatchObject({
-      class: null,
-      classSource: null,
+      class: 'tom',
+      tier: 'guess',
+      classSource: 'audio',
     });
     // The audio confidently says another class (a tom in the kick folder): it stays.
     const tom = heard('tom', [
@@ -152,9 +161,24 @@ describe('resolveClass', () => {
     });
     // A one-shot class alone ("Kick Bass Loop": no single loop class) says nothing.
     expect(resolveClass(loop, 'loop', file('kick', null))).toMatchObject({
+      class: 'melodic',
+      tier: 'guess',
+      loopClass: 'melodic',
+      classSource: 'audio',
+    });
+  });
+
+  it('composes with a veto: a vetoed class stays empty unless the file name states one', () => {
+    const vetoed = { ...heard('kick', [['kick', 0.9]]), class: null, tier: null };
+    expect(resolveClass(vetoed, 'one-shot', null)).toMatchObject({
       class: null,
-      loopClass: null,
+      tier: null,
       classSource: null,
+    });
+    expect(resolveClass(vetoed, 'one-shot', file('snare'))).toMatchObject({
+      class: 'snare',
+      tier: 'sure',
+      classSource: 'name',
     });
   });
 });

@@ -1,10 +1,10 @@
 import { basename, dirname } from 'node:path';
 import { classFromName, type NameClass, type NamedClass } from '../../../shared/nameClass';
-import type { SampleClass, SampleKind } from '../../../shared/taxonomy';
+import { isTrustedTier, type SampleClass, type SampleKind } from '../../../shared/taxonomy';
 import type { SampleClassification } from '../classify/classification';
 
 /** What the classifier said (the worker's classification, or the classifier's own decision). */
-export type HeardClass = Pick<SampleClassification, 'class' | 'confidence' | 'candidates'>;
+export type HeardClass = Pick<SampleClassification, 'class' | 'tier' | 'confidence' | 'candidates'>;
 export type ClassSource = SampleClassification['classSource'];
 
 /**
@@ -21,11 +21,14 @@ export const HEARD_MIN_P = 0.1;
  * The class of a sample from what the classifier heard and what its name says
  * (shared/nameClass.ts), the way tempo and key already prefer what is written:
  *
- * - the file name's class wins, unless the audio confidently names another class and
- *   hardly hears the written one (under HEARD_MIN_P: a mislabelled file, where the audio
- *   stays and the written class is ignored);
- * - a folder's class is taken only where the audio agrees or is unsure and hears the
- *   folder's class ("Kicks/01.wav" settles a kick/tom doubt, not a vocal).
+ * - the file name's class wins, unless the audio confidently (sure or likely) names
+ *   another class and hardly hears the written one (under HEARD_MIN_P: a mislabelled
+ *   file, where the audio stays and the written class is ignored);
+ * - a folder's class is taken only where the audio agrees or is unsure (no class, or a
+ *   guess) and hears the folder's class ("Kicks/01.wav" settles a kick/tom doubt, not a
+ *   vocal).
+ *
+ * A class from the file name gets the tier `sure`, one from a folder `likely`.
  *
  * Loops use the loop content class the name states. The candidates stay what the audio
  * said, so the app can still show both.
@@ -44,14 +47,16 @@ export function resolveClass<T extends HeardClass>(
   if (written === null) return fromAudio;
   const named = written.class;
   const heard = audio.candidates.some((c) => c.class === named && c.p >= HEARD_MIN_P);
+  const unsure = audio.class === null || !isTrustedTier(audio.tier);
   const supported =
     written.from === 'file'
-      ? audio.class === null || audio.class === named || heard
-      : (audio.class === null || audio.class === named) && heard;
+      ? unsure || audio.class === named || heard
+      : (unsure || audio.class === named) && heard;
   if (!supported) return fromAudio;
   return {
     ...audio,
     class: named,
+    tier: written.from === 'file' ? ('sure' as const) : ('likely' as const),
     confidence: Math.max(
       written.from === 'file' ? FILE_NAME_CLASS_CONFIDENCE : FOLDER_CLASS_CONFIDENCE,
       audio.candidates.find((c) => c.class === named)?.p ?? 0,

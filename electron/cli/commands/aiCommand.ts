@@ -1,6 +1,9 @@
 import type { AiStatus, AiUsage } from '../../../shared/contract/ai';
-import { AI_PROVIDER_IDS } from '../../../shared/schemas/ai';
+import { AI_CLOUD_PROVIDER_IDS, AI_PROVIDER_IDS } from '../../../shared/schemas/ai';
+import type { AiCloudProviderId } from '../../../shared/schemas/ai';
+import { aiSourcesText } from '../aiSources';
 import { call } from '../call';
+import { suggestion } from '../../../shared/suggest';
 import { UsageError, type CliCommand } from '../command';
 import { formatTable, printJson } from '../output';
 
@@ -30,7 +33,7 @@ function usageText(u: AiUsage): string {
   );
 }
 
-function providersText(s: AiStatus): string {
+function providersText(s: AiStatus, dataDir: string): string {
   const chosen = Object.entries(s.chosen)
     .map(
       ([task, c]) =>
@@ -51,7 +54,19 @@ function providersText(s: AiStatus): string {
       ]),
     ) +
     `\nlocal only: ${s.localOnly ? 'on' : 'off'}; keys: ${s.keyStorage.kind}; Ollama: ${s.ollama.state}` +
-    `${s.ollama.host ? ` at ${s.ollama.host}` : ''}\nchosen now:\n${chosen}`
+    `${s.ollama.host ? ` at ${s.ollama.host}` : ''}\nchosen now:\n${chosen}` +
+    (s.keyStorage.warning ? `\n${s.keyStorage.warning}\n` : '') +
+    `\n${aiSourcesText(dataDir)}\n`
+  );
+}
+
+function cloudProvider(name: string | undefined): AiCloudProviderId {
+  if (name && (AI_CLOUD_PROVIDER_IDS as readonly string[]).includes(name))
+    return name as AiCloudProviderId;
+  throw new UsageError(
+    name
+      ? `no cloud provider "${name}"${suggestion(name, AI_CLOUD_PROVIDER_IDS)}; one of ${AI_CLOUD_PROVIDER_IDS.join(', ')}`
+      : `name the provider: ${AI_CLOUD_PROVIDER_IDS.join(', ')}`,
   );
 }
 
@@ -62,10 +77,47 @@ export const aiCommand: CliCommand = {
     'samplemind ai usage [--month YYYY-MM] [--json]\n' +
     '       samplemind ai providers [--refresh] [--json]\n' +
     '       samplemind ai budget <total|provider> <day|month> <usd|none> [--json]\n' +
-    '       samplemind ai local-only <on|off> [--json]',
+    '       samplemind ai local-only <on|off> [--json]\n' +
+    '       samplemind ai key set <provider>   (reads the key from stdin, or asks without echo)\n' +
+    '       samplemind ai key delete <provider>\n' +
+    `  providers: ${AI_CLOUD_PROVIDER_IDS.join(', ')}; keys in the environment (e.g. OPENAI_API_KEY) win over saved ones`,
   options: { month: { type: 'string' }, refresh: { type: 'boolean' } },
   async run(ctx, values, positionals) {
     const [sub, ...args] = positionals;
+    const known = ['usage', 'providers', 'budget', 'local-only', 'key'];
+    if (!sub || !known.includes(sub))
+      throw new UsageError(
+        sub ? `unknown ai command "${sub}"${suggestion(sub, known)}` : 'which ai command?',
+      );
+    if (sub === 'key') {
+      const [action, name, extra] = args;
+      if (action !== 'set' && action !== 'delete')
+        throw new UsageError('ai key set <provider> | ai key delete <provider>');
+      const provider = cloudProvider(name);
+      if (extra !== undefined)
+        throw new UsageError(
+          'the key is read from stdin or typed at the prompt, never taken from the command line (it would stay in your shell history)',
+        );
+      let key: string | null = null;
+      if (action === 'set') {
+        if (!ctx.io.readSecret) throw new UsageError('no input to read the key from');
+        key = (await ctx.io.readSecret(`${provider} API key: `)).split(/\r?\n/)[0]!.trim();
+        if (!key) throw new UsageError('no key was given (empty input)');
+      }
+      const app = ctx.openApp({ create: true });
+      const r = await call(app, 'ai.setKey', { provider, key });
+      const status = await call(app, 'ai.status', {});
+      if (ctx.json) printJson(ctx.io, { ...r, keyStorage: status.keyStorage });
+      else {
+        ctx.io.stdout(
+          action === 'set'
+            ? `saved the ${provider} key in ${app.info.dataDir}/secrets.json\n`
+            : `deleted the saved ${provider} key${r.configured ? ' (a key from the environment still applies)' : ''}\n`,
+        );
+        if (status.keyStorage.warning) ctx.io.stderr(`${status.keyStorage.warning}\n`);
+      }
+      return 0;
+    }
     const app = ctx.openApp();
     switch (sub) {
       case 'usage': {
@@ -81,7 +133,7 @@ export const aiCommand: CliCommand = {
       case 'providers': {
         const s = await call(app, 'ai.status', { refresh: values.refresh === true });
         if (ctx.json) printJson(ctx.io, s);
-        else ctx.io.stdout(providersText(s));
+        else ctx.io.stdout(providersText(s, app.info.dataDir));
         return 0;
       }
       case 'budget': {
@@ -116,7 +168,7 @@ export const aiCommand: CliCommand = {
         return 0;
       }
       default:
-        throw new UsageError(sub ? `unknown ai command "${sub}"` : 'which ai command?');
+        throw new UsageError(`unknown ai command "${sub}"`);
     }
   },
 };

@@ -1,7 +1,8 @@
-import type { AnalysisProgress, AnalyzeLine } from '../../../shared/contract/analysis';
+import type { AnalyzeLine } from '../../../shared/contract/analysis';
 import { analyzePaths } from '../../library/analysis/analyzePaths';
-import { AnalysisRunner, defaultWorkers } from '../../library/analysis/analysisRunner';
+import { defaultWorkers } from '../../library/analysis/analysisRunner';
 import { expandAudioPaths } from '../../library/analysis/audioPaths';
+import { analysisSummary, analyzeLibrary } from '../analyzeLibrary';
 import { AnalysisStore, type AnalysedSample } from '../../library/analysis/analysisStore';
 import { UsageError, type CliCommand, type CliContext } from '../command';
 import { formatDuration, formatTable, printJson, printJsonLine } from '../output';
@@ -24,46 +25,19 @@ function textRow(line: AnalyzeLine): Array<string | number | null> {
     line.bpm === null ? '' : line.bpm.toFixed(1),
     line.key ?? line.rootNote ?? '',
     line.lufs === null ? '' : line.lufs.toFixed(1),
-    [line.class, ...line.tags].filter(Boolean).join(' '),
+    [line.class && line.classTier === 'guess' ? `${line.class}?` : line.class, ...line.tags]
+      .filter(Boolean)
+      .join(' '),
   ];
 }
 
-function progressLine(p: AnalysisProgress): string {
-  const eta = p.etaSec === null ? '' : `, ${Math.ceil(p.etaSec)} s left`;
-  return `${p.state.padEnd(7)} ${p.completed} analysed, ${p.failed} failed, ${p.queued} queued (${p.filesPerSec} files/s${eta})`;
-}
-
 /** `analyze --library`: works through the library's analysis queue with progress. */
-async function analyzeLibrary(ctx: CliContext, workers: number): Promise<number> {
-  const app = ctx.openApp();
-  const { io } = ctx;
-  const runner = new AnalysisRunner({
-    db: app.db,
-    workers,
-    onSamplesAnalysed: (ids) => app.library.samplesAnalysed(ids),
-    onProgress: (p) =>
-      io.stderr(io.interactive ? `\r\x1b[K${progressLine(p)}` : `${progressLine(p)}\n`),
-    progressMs: io.interactive ? 250 : 2000,
-    pollMs: 0,
-  });
-  const onAbort = (): void => void runner.stop();
-  ctx.signal.addEventListener('abort', onAbort);
-  try {
-    runner.start();
-    await runner.whenIdle();
-    await runner.stop();
-  } finally {
-    ctx.signal.removeEventListener('abort', onAbort);
-    if (io.interactive) io.stderr('\n');
-  }
-  const status = runner.status();
-  if (ctx.json) printJson(io, status);
-  else
-    io.stdout(
-      `${status.progress.completed} analysed, ${status.progress.failed} failed; library: ${status.library.done} done, ${status.library.failed} failed, ${status.library.queued} queued\n`,
-    );
+async function analyzeWholeLibrary(ctx: CliContext, workers: number): Promise<number> {
+  const status = await analyzeLibrary(ctx, ctx.openApp(), workers);
+  if (ctx.json) printJson(ctx.io, status);
+  else ctx.io.stdout(analysisSummary(status));
   if (ctx.signal.aborted) {
-    io.stderr('Stopped. Run the same command again to go on where it left off.\n');
+    ctx.io.stderr('Stopped. Run the same command again to go on where it left off.\n');
     return 130;
   }
   return 0;
@@ -81,7 +55,7 @@ export const analyzeCommand: CliCommand = {
     if (values.library === true) {
       if (inputs.length > 0)
         throw new UsageError('--library analyses the library queue: name no files');
-      return analyzeLibrary(ctx, workers);
+      return analyzeWholeLibrary(ctx, workers);
     }
     if (inputs.length === 0) throw new UsageError('name at least one file or folder');
     const { io } = ctx;
@@ -96,7 +70,7 @@ export const analyzeCommand: CliCommand = {
     // With --db, files that are in the library get their results stored there too.
     const app = typeof values.db === 'string' ? ctx.openApp() : null;
     const store = app ? new AnalysisStore(app.db) : null;
-    const idOf = app?.db.prepare('SELECT id FROM samples WHERE path = ?').pluck();
+    const idOf = app ? (path: string) => app.library.sampleIdAt(path) : null;
     let pending: AnalysedSample[] = [];
     let stored = 0;
     const flush = (): void => {
@@ -112,7 +86,7 @@ export const analyzeCommand: CliCommand = {
       onLine: (line, file) => {
         if (ctx.json) printJsonLine(io, line);
         else rows.push(line);
-        const id = file && idOf ? (idOf.get(line.path) as number | undefined) : undefined;
+        const id = file && idOf ? idOf(line.path) : undefined;
         if (file && id !== undefined) {
           pending.push({ sampleId: id, ...file });
           if (pending.length >= 64) flush();

@@ -69,7 +69,7 @@ describe('samplemind chat', () => {
     await expect(chat(['x'], false, { provider: 'nope' })).rejects.toThrow(/--provider must be/);
     await expect(chat(['x'], false, { model: 'm' })).rejects.toThrow(/--model needs --provider/);
     await expect(chat(['x'], false, { conversation: 'abc' })).rejects.toThrow(/conversation id/);
-    await expect(chat(['x'])).rejects.toThrow(/start Ollama/);
+    await expect(chat(['x'])).rejects.toThrow(/ollama serve.*GROQ_API_KEY.*ai key set/);
   });
 
   it('is listed by samplemind --help', async () => {

@@ -1,4 +1,6 @@
 import { AI_PROVIDER_IDS, type AiProviderId } from '../../../shared/schemas/ai';
+import { AppError } from '../../../shared/result';
+import { aiSourcesText } from '../aiSources';
 import { call } from '../call';
 import { UsageError, type CliCommand } from '../command';
 import { printJson } from '../output';
@@ -95,6 +97,15 @@ export const chatCommand: CliCommand = {
         `— ${result.provider ?? 'no provider'}${result.model ? ` · ${result.model}` : ''} · ${cost} · conversation ${result.conversationId}\n`,
       );
       return result.stopReason === 'cancelled' ? 130 : 0;
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'NO_PROVIDER') {
+        const why = /\(no AI provider can take this request \((.*)\)\)$/.exec(error.message)?.[1];
+        throw new AppError(
+          'NO_PROVIDER',
+          `no AI provider is available${why ? ` (${why})` : ''}: ${aiSourcesText(app.info.dataDir)}`,
+        );
+      }
+      throw error;
     } finally {
       ctx.signal.removeEventListener('abort', onAbort);
       for (const u of unsubscribe) u();

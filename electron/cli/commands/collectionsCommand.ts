@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/result';
 import type { Backend } from '../../library/backend';
-import { call, parseIds } from '../call';
+import { call, parseIds, requireSamples } from '../call';
 import { UsageError, type CliCommand } from '../command';
 import { formatTable, printJson } from '../output';
 
@@ -26,6 +26,7 @@ export const collectionsCommand: CliCommand = {
     const [action = 'list', ref, extra] = args;
     const app = ctx.openApp();
     const ids = parseIds(typeof values.ids === 'string' ? values.ids : undefined);
+    if (ids.length > 0) await requireSamples(app, ids);
     const out = (value: unknown, text: string): number => {
       if (ctx.json) printJson(ctx.io, value);
       else ctx.io.stdout(text);
@@ -75,7 +76,9 @@ export const collectionsCommand: CliCommand = {
         return out(r, 'deleted (the samples stay in the library)\n');
       }
       default:
-        throw new UsageError('collections list | create | add | remove | rename | delete');
+        throw new UsageError(
+          `unknown collections action "${action}" (list, create, add, remove, rename or delete)`,
+        );
     }
   },
 };

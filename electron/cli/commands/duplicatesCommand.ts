@@ -1,5 +1,6 @@
 import { call } from '../call';
 import type { CliCommand } from '../command';
+import { intFlag, numberFlag } from '../flags';
 import { printJson } from '../output';
 
 export const duplicatesCommand: CliCommand = {
@@ -13,8 +14,8 @@ export const duplicatesCommand: CliCommand = {
     'exact-only': { type: 'boolean' },
   },
   async run(ctx, values) {
-    const limit = typeof values.limit === 'string' ? Number(values.limit) : undefined;
-    const threshold = typeof values.threshold === 'string' ? Number(values.threshold) : undefined;
+    const limit = intFlag(values.limit, 'limit', 1, 100_000);
+    const threshold = numberFlag(values.threshold, 'threshold', 0, 1);
     const report = await call(ctx.openApp(), 'similar.duplicates', {
       ...(limit ? { limit } : {}),
       ...(threshold !== undefined ? { threshold } : {}),

@@ -1,16 +1,17 @@
 import { call } from '../call';
 import type { CliCommand } from '../command';
+import { idArg, intFlag } from '../flags';
 import { formatTable, printJson } from '../output';
 
 export const errorsCommand: CliCommand = {
   name: 'errors',
   summary: 'files that could not be imported, and why',
-  usage: 'samplemind errors [--folder id] [--limit n] [--json]',
+  usage: 'samplemind errors [--folder id] [--limit n (1-10000, default 1000)] [--json]',
   options: { folder: { type: 'string' }, limit: { type: 'string' } },
   async run(ctx, values) {
     const rows = await call(ctx.openApp(), 'library.importErrors', {
-      ...(typeof values.folder === 'string' ? { folderId: Number(values.folder) } : {}),
-      limit: typeof values.limit === 'string' ? Number(values.limit) : 1000,
+      ...(typeof values.folder === 'string' ? { folderId: idArg(values.folder, '--folder') } : {}),
+      limit: intFlag(values.limit, 'limit', 1, 10_000) ?? 1000,
     });
     if (ctx.json) printJson(ctx.io, rows);
     else

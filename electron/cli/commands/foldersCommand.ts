@@ -1,5 +1,6 @@
 import { call } from '../call';
 import { UsageError, type CliCommand } from '../command';
+import { idArg } from '../flags';
 import { formatTable, printJson } from '../output';
 
 export const foldersCommand: CliCommand = {
@@ -29,7 +30,11 @@ export const foldersCommand: CliCommand = {
       return 0;
     }
     if (action === 'rescan') {
-      const jobs = await call(app, 'library.rescan', ref ? { folderId: Number(ref) } : {});
+      const jobs = await call(
+        app,
+        'library.rescan',
+        ref ? { folderId: idArg(ref, 'the folder') } : {},
+      );
       await app.library.importer.whenIdle();
       const done = (await call(app, 'library.importJobs', {})).filter((j) =>
         jobs.some((x) => x.id === j.id),
@@ -53,7 +58,7 @@ export const foldersCommand: CliCommand = {
     }
     if (action === 'remove') {
       if (!ref) throw new UsageError('folders remove <id>');
-      const r = await call(app, 'library.removeFolder', { folderId: Number(ref) });
+      const r = await call(app, 'library.removeFolder', { folderId: idArg(ref, 'the folder') });
       if (ctx.json) printJson(ctx.io, r);
       else
         ctx.io.stdout(
@@ -61,6 +66,6 @@ export const foldersCommand: CliCommand = {
         );
       return 0;
     }
-    throw new UsageError('folders list | rescan | remove');
+    throw new UsageError(`unknown folders action "${action}" (list, rescan or remove)`);
   },
 };

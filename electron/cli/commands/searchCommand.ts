@@ -1,15 +1,17 @@
+import { ANALYZE_HINT } from '../analyzeLibrary';
 import { call } from '../call';
 import type { CliCommand } from '../command';
 import { formatDuration, formatTable, printJson } from '../output';
-import { SEARCH_OPTIONS, searchQueryFromFlags } from '../searchOptions';
+import { needsAnalysis, SEARCH_OPTIONS, searchQueryFromFlags } from '../searchOptions';
 
 export const searchCommand: CliCommand = {
   name: 'search',
   summary: 'find samples by name, folder, tag and filters',
   usage:
-    'samplemind search [text…] [--kind loop|one-shot] [--class kick,snare] [--bpm 120|118-124 [--half-double]]\n' +
+    'samplemind search [text…] [--kind loop|one-shot] [--class kick,snare [--guesses]] [--bpm 120|118-124 [--half-double]]\n' +
     '    [--key "A minor" [--related relative|compatible]] [--tag t]… [--favorite] [--min-rating n] [--format wav,flac]\n' +
-    '    [--duration 0-2] [--folder id] [--collection id] [--untagged] [--duplicates] [--missing] [--sort bpm:desc] [--limit n] [--json]',
+    '    [--duration 0-2] [--folder id] [--collection id] [--untagged] [--duplicates] [--missing] [--sort bpm:desc]\n' +
+    '    [--limit n (1-1000, default 50)] [--cursor c (the next page: printed after a full page, nextCursor in --json)] [--json]',
   options: SEARCH_OPTIONS,
   async run(ctx, values, words) {
     const app = ctx.openApp();
@@ -25,7 +27,7 @@ export const searchCommand: CliCommand = {
         page.items.map((s) => [
           s.id,
           s.name,
-          s.class,
+          s.class && s.classTier === 'guess' ? `${s.class}?` : s.class,
           s.kind,
           s.bpm === null ? null : Math.round(s.bpm * 10) / 10,
           s.key ?? s.rootNote,
@@ -35,6 +37,15 @@ export const searchCommand: CliCommand = {
       ),
     );
     ctx.io.stdout(`${page.items.length} of ${page.total ?? '?'} samples (${page.tookMs} ms)\n`);
+    if (page.nextCursor) ctx.io.stderr(`more: add --cursor ${page.nextCursor}\n`);
+    if (needsAnalysis(query)) {
+      const { analysis } = await call(app, 'library.stats', {});
+      const waiting = analysis.pending + analysis.running;
+      if (waiting > 0)
+        ctx.io.stderr(
+          `${waiting} samples are not analysed yet, so kind, class, BPM and key filters may miss them: ${ANALYZE_HINT}\n`,
+        );
+    }
     return 0;
   },
 };

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { SimilarPage } from '../../../shared/contract/similar';
-import { analyzeFile } from '../../analysis/analyzeFile';
-import { classifyResult } from '../../analysis/classify/workerClassifier';
+import { AppError } from '../../../shared/result';
+import { similarTargetOf } from '../../library/similar/similarTarget';
+import { ANALYZE_HINT } from '../analyzeLibrary';
 import { call } from '../call';
 import { UsageError, type CliCommand } from '../command';
 import { formatDuration, formatTable, printJson } from '../output';
@@ -103,31 +104,20 @@ export const similarCommand: CliCommand = {
     };
     let page: SimilarPage;
     if (/^\d+$/.test(target)) {
-      page = await call(app, 'similar.find', { sampleId: Number(target), ...common });
+      try {
+        page = await call(app, 'similar.find', { sampleId: Number(target), ...common });
+      } catch (error) {
+        if (error instanceof AppError && /not been analysed/.test(error.message))
+          throw new AppError(error.code, `${error.message}: ${ANALYZE_HINT}`);
+        throw error;
+      }
     } else {
       const path = resolve(target);
       if (!existsSync(path)) throw new UsageError(`${target} is neither a sample id nor a file`);
-      const known = app.db
-        .prepare('SELECT id FROM samples WHERE path = ? AND missing = 0')
-        .pluck()
-        .get(path) as number | undefined;
-      const analysed =
-        known !== undefined &&
-        app.db.prepare('SELECT 1 FROM sample_features WHERE sample_id = ?').get(known);
-      if (known !== undefined && analysed) {
-        page = await call(app, 'similar.find', { sampleId: known, ...common });
-      } else {
-        // A file outside the library (or not analysed yet): analyse it here.
-        const result = await analyzeFile(path);
-        const cls = await classifyResult(result);
-        page = await call(app, 'similar.find', {
-          vectors: {
-            featureVector: [...result.featureVector],
-            ...(cls ? { embedding: [...cls.embedding] } : {}),
-          },
-          ...common,
-        });
-      }
+      page = await call(app, 'similar.find', {
+        ...(await similarTargetOf(app.db, path)),
+        ...common,
+      });
     }
     if (ctx.json) printJson(ctx.io, page);
     else printPage(page, (t) => ctx.io.stdout(t));

@@ -1,4 +1,5 @@
-import { call, parseIds } from '../call';
+import { AppError } from '../../../shared/result';
+import { call, parseIds, requireSamples, searchAllIds } from '../call';
 import { UsageError, type CliCommand } from '../command';
 import { formatTable, printJson } from '../output';
 import { SEARCH_OPTIONS, searchQueryFromFlags } from '../searchOptions';
@@ -44,16 +45,26 @@ export const tagCommand: CliCommand = {
       case 'add':
       case 'remove': {
         if (rest.length === 0) throw new UsageError(`name the tags to ${action}`);
-        let sampleIds = parseIds(typeof values.ids === 'string' ? values.ids : undefined);
-        if (sampleIds.length === 0 && typeof values.search === 'string') {
-          const page = await call(app, 'library.search', {
-            ...searchQueryFromFlags(values.search, values),
-            limit: 1000,
-          });
-          sampleIds = page.items.map((s) => s.id);
+        const hasIds = typeof values.ids === 'string';
+        const hasSearch = typeof values.search === 'string';
+        if (hasIds === hasSearch)
+          throw new UsageError(
+            'choose the samples with --ids 1,2,3 or with --search "text" (one of them)',
+          );
+        let sampleIds: number[];
+        if (hasIds) {
+          sampleIds = parseIds(values.ids as string);
+          if (sampleIds.length === 0) throw new UsageError('--ids names no sample');
+          await requireSamples(app, sampleIds);
+        } else {
+          const { limit: _limit, cursor: _cursor, ...filters } = values;
+          sampleIds = await searchAllIds(
+            app,
+            searchQueryFromFlags(values.search as string, filters),
+          );
+          if (sampleIds.length === 0)
+            throw new AppError('NOT_FOUND', `no sample matches "${values.search as string}"`);
         }
-        if (sampleIds.length === 0)
-          throw new UsageError('choose samples with --ids or --search (no sample matched)');
         const r = await call(
           app,
           'tags.apply',
@@ -77,7 +88,11 @@ export const tagCommand: CliCommand = {
         return out(r, `deleted "${name}" from ${r.changed} samples\n`);
       }
       default:
-        throw new UsageError('tag list | add | remove | rename | delete');
+        throw new UsageError(
+          action
+            ? `unknown tag action "${action}" (list, add, remove, rename or delete)`
+            : 'which tag action? list, add, remove, rename or delete',
+        );
     }
   },
 };

@@ -27,6 +27,7 @@ beforeAll(async () => {
 
 const classification = (): SampleClassification => ({
   class: 'drums',
+  tier: 'sure',
   classSource: 'name',
   confidence: 0.9,
   candidates: [

@@ -74,6 +74,7 @@ export class AnalysisStore {
         brightness = @brightness, attack_sec = @attackSec, tail_sec = @tailSec,
         stereo_width = @stereoWidth, clipped = @clipped,
         class = @class, class_confidence = @classConfidence, class_source = @classSource,
+        class_tier = @classTier,
         class_candidates_json = @candidates, loop_class = @loopClass,
         analysis_status = 'done', analysis_version = @version,
         analysis_error_code = NULL, analysis_error_message = NULL, analyzed_at = @now
@@ -159,6 +160,7 @@ export class AnalysisStore {
       class: cls?.class ?? null,
       classConfidence: cls ? cls.confidence : null,
       classSource: cls?.classSource ?? null,
+      classTier: cls?.class ? cls.tier : null,
       candidates: cls ? JSON.stringify(cls.candidates) : null,
       loopClass: cls?.loopClass ?? null,
     }).changes;

@@ -33,6 +33,8 @@ export function toAnalyzeLine(path: string, o: TaskOutcome<AnalyzedFile>): Analy
     class: cls?.class ?? null,
     classConfidence: cls?.class ? cls.confidence : null,
     classSource: cls?.classSource ?? null,
+    classTier: cls?.class ? cls.tier : null,
+    classCandidates: cls?.candidates ?? [],
   };
 }
 

@@ -81,6 +81,8 @@ describe.runIf(haveKit)('importing real samples (hydrogen TR-808 kit)', () => {
     expect(kicks[0]!.format).toBe('flac');
     expect(kicks[0]!.durationSec).toBeGreaterThan(0.1);
     expect(progress.some((j) => j.phase === 'indexing')).toBe(true);
+    // The batch that listed the files reported its counts while still indexing (live counts).
+    expect(progress.some((j) => j.phase === 'indexing' && j.filesSeen === 16)).toBe(true);
 
     const second = await importFolder(lib);
     expect(second.filesAdded).toBe(0);

@@ -110,7 +110,9 @@ export async function scanFolder(
         }
       }
       if (changed.length > 0) deps.onSamples(changed);
-      if (performance.now() - lastProgress > 100) {
+      // Rows that reach the list come with their counts: a batch that added files always
+      // reports, so the UI never says "0 files" while rows arrive.
+      if (changed.length > 0 || performance.now() - lastProgress > 100) {
         progress();
         lastProgress = performance.now();
       }

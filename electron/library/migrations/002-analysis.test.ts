@@ -58,9 +58,15 @@ describe('migration 002: analysis storage', () => {
         )
         .run(),
     ).toThrow(/CHECK|UNIQUE/);
-    expect(() => db.prepare("UPDATE analysis_queue SET state = 'lost'").run()).not.toThrow();
+    db.prepare('INSERT INTO analysis_queue (sample_id, enqueued_at) VALUES (3, 0)').run();
+    expect(
+      db.prepare("UPDATE analysis_queue SET state = 'running' WHERE sample_id = 3").run().changes,
+    ).toBe(1);
+    expect(() =>
+      db.prepare("UPDATE analysis_queue SET state = 'lost' WHERE sample_id = 3").run(),
+    ).toThrow(/CHECK/);
     db.prepare('DELETE FROM samples WHERE id = 3').run();
-    for (const t of ['sample_peaks', 'sample_features', 'sample_analysis']) {
+    for (const t of ['sample_peaks', 'sample_features', 'sample_analysis', 'analysis_queue']) {
       expect(db.prepare(`SELECT count(*) AS n FROM ${t}`).get()).toEqual({ n: 0 });
     }
     db.close();

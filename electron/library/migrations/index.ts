@@ -5,6 +5,7 @@ import { aiLedger } from './003-ai';
 import { chatStorage } from './004-chat';
 import { classSource } from './005-class-source';
 import { queueClaims } from './006-queue-claims';
+import { classTier } from './007-class-tier';
 
 /** Every schema step, in order. Append only: never edit a migration that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   chatStorage,
   classSource,
   queueClaims,
+  classTier,
 ];
 
 export type { Migration } from './types';

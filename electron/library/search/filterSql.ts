@@ -26,6 +26,7 @@ export function filterSql(filters: SearchFilters | undefined): SqlPart {
   if (f.classes && f.classes.length > 0) {
     where.push(`s.class IN (${f.classes.map(() => '?').join(', ')})`);
     params.push(...f.classes);
+    if (f.includeGuesses !== true) where.push("(s.class_tier IS NULL OR s.class_tier <> 'guess')");
   }
   if (f.bpm) {
     const ranges = bpmRanges(f.bpm.min, f.bpm.max, f.bpm.halfDouble ?? false);

@@ -54,6 +54,11 @@ const QUERIES: SearchQuery[] = [
     sort: { by: 'bpm', dir: 'asc' },
   },
   { filters: { classes: ['kick', 'snare'] }, sort: { by: 'lufs', dir: 'asc' } },
+  { filters: { classes: ['kick', 'pad'], includeGuesses: true } },
+  {
+    filters: { classes: ['kick', 'pad'], includeGuesses: false },
+    sort: { by: 'class', dir: 'asc' },
+  },
   { filters: { key: { key: 'A minor' } } },
   { filters: { key: { key: 'Am', relation: 'relative' } } },
   { filters: { key: { key: 'F#m', relation: 'compatible' } }, sort: { by: 'key', dir: 'asc' } },
@@ -91,6 +96,10 @@ describe('search: SQL and in-memory index agree', () => {
     db = openDatabase(':memory:');
     fillSyntheticLibrary(db, { count: 3000, seed: 7, batch: 500 });
     db.prepare('UPDATE samples SET missing = 1 WHERE id % 97 = 0').run();
+    // some classes are the model's guesses, some have no tier (stored before tiers)
+    db.prepare(
+      "UPDATE samples SET class_tier = CASE WHEN id % 3 = 0 THEN 'guess' WHEN id % 3 = 1 THEN 'sure' END WHERE class IS NOT NULL",
+    ).run();
     db.prepare(
       'UPDATE samples SET content_hash = (SELECT content_hash FROM samples WHERE id = 1) WHERE id IN (2, 3)',
     ).run();
@@ -155,6 +164,33 @@ describe('search: SQL and in-memory index agree', () => {
     }
     expect(service.search({ text: 'zebra' }).items.map((s) => s.id)).toEqual([20]);
     expect(service.search({ filters: { ids: [21, 22] } }).items).toEqual([]);
+  });
+
+  it('leaves guessed classes out of a class filter unless asked, in both paths', () => {
+    const q = (includeGuesses?: boolean): SearchQuery => ({
+      filters: { classes: ['kick'], ...(includeGuesses === undefined ? {} : { includeGuesses }) },
+      limit: 500,
+    });
+    const tiers = (ids: number[]) =>
+      db
+        .prepare(
+          `SELECT DISTINCT coalesce(class_tier, '-') FROM samples WHERE id IN (${ids.join(',') || 0})`,
+        )
+        .pluck()
+        .all() as string[];
+    const trusted = allIds((x) => service.search(x), q());
+    const all = allIds((x) => service.search(x), q(true));
+    expect(trusted.length).toBeGreaterThan(0);
+    expect(all.length).toBeGreaterThan(trusted.length);
+    expect(tiers(trusted)).not.toContain('guess');
+    expect(tiers(all)).toContain('guess');
+    expect(allIds((x) => searchSamples(db, x), q(true))).toEqual(all);
+    // a row that becomes a guess leaves the default filter after a refresh
+    const id = trusted[0] as number;
+    db.prepare("UPDATE samples SET class_tier = 'guess' WHERE id = ?").run(id);
+    index.refreshSamples([id]);
+    expect(allIds((x) => service.search(x), q())).not.toContain(id);
+    expect(allIds((x) => service.search(x), q(true))).toContain(id);
   });
 
   it('rejects a malformed cursor with BAD_INPUT', () => {

@@ -19,10 +19,11 @@ export type IndexRow = [
   analysis: string,
   addedAt: number,
   size: number,
+  classTier: string | null,
 ];
 
 export const INDEX_ROW_SQL = `SELECT id, folder_id, dir, name, format, kind, class, bpm, key_code, duration, lufs,
-  rating, favorite, missing, analysis_status, added_at, size FROM samples`;
+  rating, favorite, missing, analysis_status, added_at, size, class_tier FROM samples`;
 
 export const FORMATS = ['wav', 'aiff', 'flac', 'ogg', 'mp3'] as const;
 /** Alphabetical, so that code order is sort order. */
@@ -84,6 +85,8 @@ export class SampleColumns {
   format = new Uint8Array(0);
   kind = new Int8Array(0);
   cls = new Int16Array(0);
+  /** 1 where the class is the model's guess (tier 'guess'). */
+  classGuess = new Uint8Array(0);
   bpm = new Float64Array(0);
   keyCode = new Int8Array(0);
   duration = new Float64Array(0);
@@ -113,6 +116,7 @@ export class SampleColumns {
     this.format = grow(this.format, n);
     this.kind = grow(this.kind, n, -1);
     this.cls = grow(this.cls, n, -1);
+    this.classGuess = grow(this.classGuess, n);
     this.bpm = grow(this.bpm, n, Number.NaN);
     this.keyCode = grow(this.keyCode, n, -1);
     this.duration = grow(this.duration, n, Number.NaN);
@@ -178,6 +182,7 @@ export class SampleColumns {
       analysis,
       addedAt,
       size,
+      classTier,
     ] = row;
     this.ensure(id);
     const previous = this.present[id] === 1 ? this.names[id] : undefined;
@@ -189,6 +194,7 @@ export class SampleColumns {
     this.format[id] = codeOf(FORMATS, format, 255);
     this.kind[id] = kind === null ? -1 : codeOf(KINDS, kind, -1);
     this.cls[id] = cls === null ? -1 : this.internClass(cls);
+    this.classGuess[id] = classTier === 'guess' ? 1 : 0;
     this.bpm[id] = bpm ?? Number.NaN;
     this.keyCode[id] = keyCode ?? -1;
     this.duration[id] = duration ?? Number.NaN;

@@ -112,6 +112,7 @@ export function filterPasses(index: LibraryIndex, filters: SearchFilters | undef
         f.classes.map((n) => c.classCodes.get(n) ?? -1),
       ),
     );
+    if (f.includeGuesses !== true) passes.push(equals(c.classGuess, 0));
   }
   if (f.bpm)
     passes.push(between(c.bpm, bpmRanges(f.bpm.min, f.bpm.max, f.bpm.halfDouble ?? false)));

@@ -4,16 +4,18 @@
  * are imported and analysed by the background analysis (feature vector + classifier
  * embedding), then searched with the similarity handlers.
  */
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HandlerName, InputOf, OutputOf, Result } from '../../../shared/contract';
-import { hydrogenCandidates } from '../../../models/training/hydrogenKits';
 import { createTestApp } from '../../app/test-support/testApp';
 import { runAppCli as runCli } from '../../app/cli';
+import { drumClassOfName } from '../fixtures/drumNames';
+import { parseDrumkitXml } from '../fixtures/drumkitXml';
 import { ffmpeg, hasFfmpeg } from '../test-support/referenceTools';
 
+const DRUMKITS = '/usr/share/hydrogen/data/drumkits';
 const KITS = ['TR808EmulationKit', 'rumpf_kit_z01_h2', 'HardElectro1'];
 const KICK = '/usr/share/hydrogen/data/drumkits/TR808EmulationKit/808_Kick_Long.flac';
 const ready = hasFfmpeg() && existsSync(KICK);
@@ -37,12 +39,19 @@ beforeAll(async () => {
   const folder = join(app.dir, 'samples');
   mkdirSync(join(folder, 'kits'), { recursive: true });
   mkdirSync(join(folder, 'copies'), { recursive: true });
-  for (const c of hydrogenCandidates().candidates) {
-    const kit = c.id.split('/')[1]!;
-    if (!KITS.includes(kit)) continue;
-    const name = `${kit.slice(0, 6)}-${basename(c.path)}`;
-    copyFileSync(c.path, join(folder, 'kits', name));
-    labelOf.set(name, c.label);
+  for (const kit of KITS) {
+    const kitDir = join(DRUMKITS, kit);
+    if (!existsSync(join(kitDir, 'drumkit.xml'))) continue;
+    for (const inst of parseDrumkitXml(readFileSync(join(kitDir, 'drumkit.xml'), 'utf8'))
+      .instruments) {
+      const label = drumClassOfName(inst.name);
+      if (!label) continue;
+      for (const file of inst.files.filter((f) => existsSync(join(kitDir, f)))) {
+        const name = `${kit.slice(0, 6)}-${basename(file)}`;
+        copyFileSync(join(kitDir, file), join(folder, 'kits', name));
+        labelOf.set(name, label);
+      }
+    }
   }
   const copies = join(folder, 'copies');
   ffmpeg(['-i', KICK, '-c:a', 'pcm_s16le'], join(copies, 'kick-original.wav'));

@@ -6,7 +6,7 @@ import { rowSlot, scrollTopToShow } from '../../lib/rowWindow';
 import { isSelected } from '../../lib/selection';
 import { useStore } from '../../store';
 import { RatingCell } from './Cells';
-import { cellText, cellTitle } from './cellText';
+import { cellModifier, cellText, cellTitle } from './cellText';
 import { HeaderRow } from './HeaderRow';
 import { MiniWave } from './MiniWave';
 import { startRowDrag } from './dragOut';
@@ -118,7 +118,7 @@ const Row = memo(function Row({
         </button>
       </span>
       <span className="cell cell--wave" role="gridcell">
-        <MiniWave id={row.id} />
+        <MiniWave id={row.id} analysed={row.analysis === 'done'} />
       </span>
       {VISIBLE.map((id) => {
         const col = COLUMNS.find((c) => c.id === id)!;
@@ -134,7 +134,7 @@ const Row = memo(function Row({
         return (
           <span
             key={id}
-            className={`cell cell--${col.align} cell--${id}`}
+            className={`cell cell--${col.align} cell--${id}${cellModifier(row, id)}`}
             role="gridcell"
             title={cellTitle(row, id)}
           >

@@ -5,9 +5,18 @@ import { usePeaks } from '../waveform/usePeaks';
 const W = 60;
 const H = 22;
 
-/** A row's compact waveform, drawn on a canvas from precomputed peaks (never from audio). */
-export const MiniWave = memo(function MiniWave({ id }: { id: number }) {
-  const peaks = usePeaks(id);
+/**
+ * A row's compact waveform, drawn on a canvas from precomputed peaks (never from audio).
+ * Peaks exist once a sample is analysed: rows not analysed yet ask for nothing.
+ */
+export const MiniWave = memo(function MiniWave({
+  id,
+  analysed,
+}: {
+  id: number;
+  analysed: boolean;
+}) {
+  const peaks = usePeaks(analysed ? id : null);
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const canvas = ref.current;

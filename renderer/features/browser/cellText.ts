@@ -35,13 +35,25 @@ export function cellText(row: SampleSummary, id: ColumnId, now: number): string 
   }
 }
 
-/** Where a class comes from, for its tooltip: "kick, from the file name" / "kick, 87 % sure". */
+const TIER_WORDS = { sure: 'sure', likely: 'likely', guess: 'a guess' } as const;
+
+/**
+ * Where a class comes from and how far to trust it, for its tooltip: "kick, from the file
+ * or folder name" / "kick: likely (87 % from the sound)" / "kick: a guess (34 % from the sound)".
+ */
 export function classTitle(row: SampleSummary): string | undefined {
   if (!row.class) return undefined;
   if (row.classSource === 'name') return `${row.class}, from the file or folder name`;
-  return row.classConfidence === null
-    ? row.class
+  if (row.classConfidence === null) return row.class;
+  const p = `${Math.round(row.classConfidence * 100)} % from the sound`;
+  return row.classTier
+    ? `${row.class}: ${TIER_WORDS[row.classTier]} (${p})`
     : `${row.class}, ${Math.round(row.classConfidence * 100)} % sure from the sound`;
+}
+
+/** Extra class of a cell: a guessed class is drawn dimmed. */
+export function cellModifier(row: SampleSummary, id: ColumnId): string {
+  return id === 'class' && row.class && row.classTier === 'guess' ? ' cell--guess' : '';
 }
 
 export function cellTitle(row: SampleSummary, id: ColumnId): string | undefined {

@@ -58,7 +58,7 @@ export default function DuplicatesView() {
                 <button
                   type="button"
                   className="link"
-                  onClick={() => audition(s.id)}
+                  onClick={() => audition(s.id, s)}
                   aria-label={`Play ${s.name}`}
                 >
                   ▶

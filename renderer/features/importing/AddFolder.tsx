@@ -1,14 +1,22 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { api } from '../../api/client';
 import { useStore } from '../../store';
+import { folderPathProblem } from './folderPath';
 
 /** Add a library folder: a path field (web mode) or the system dialog (desktop). */
 export function AddFolder({ compact = false }: { compact?: boolean }) {
   const [path, setPath] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
   const addFolder = useStore((s) => s.addFolder);
   const canPick = useStore((s) => s.appInfo?.capabilities.pickFolder ?? false);
+  const platform = useStore((s) => s.appInfo?.platform);
+  const errorId = useId();
   const submit = async (p: string) => {
     if (!p.trim()) return;
+    // Only absolute paths go to the backend: "~" or "Samples" must not land in its own folder.
+    const wrong = folderPathProblem(p, platform);
+    setProblem(wrong);
+    if (wrong) return;
     if (await addFolder(p.trim())) setPath('');
   };
   return (
@@ -24,7 +32,12 @@ export function AddFolder({ compact = false }: { compact?: boolean }) {
         placeholder="/path/to/your/samples"
         value={path}
         spellCheck={false}
-        onChange={(e) => setPath(e.target.value)}
+        aria-invalid={problem !== null}
+        aria-describedby={problem ? errorId : undefined}
+        onChange={(e) => {
+          setPath(e.target.value);
+          if (problem) setProblem(null);
+        }}
       />
       <button type="submit" disabled={!path.trim()}>
         Add folder
@@ -39,6 +52,11 @@ export function AddFolder({ compact = false }: { compact?: boolean }) {
         >
           Choose…
         </button>
+      )}
+      {problem && (
+        <p id={errorId} className="add-folder-problem error" role="alert">
+          {problem}
+        </p>
       )}
     </form>
   );

@@ -3,19 +3,37 @@ import { api } from '../../api/client';
 import { formatClock, formatCount } from '../../lib/format';
 import { useStore } from '../../store';
 import { parseProgress, type AnalysisProgressView } from '../../lib/backendShapes';
+import { isRunning } from '../../lib/importProgress';
+import { EtaSmoother } from './etaSmoother';
 
 /** Background analysis: counts, files/s, ETA, pause/resume. */
 export function AnalysisStatus() {
   const caps = useStore((s) => s.capabilities);
-  const [p, setP] = useState<AnalysisProgressView | null>(null);
+  const importing = useStore((s) => s.jobs.some(isRunning));
+  const [view, setView] = useState<{ p: AnalysisProgressView; eta: number | null } | null>(null);
   const has = caps['analysis.status'] === true;
   useEffect(() => {
     if (!has) return;
+    // While an import still lists files the queue grows with them: no count to go, no ETA yet.
+    // Afterwards the ETA comes from the rate over the last half minute, not the last moment.
+    const smoother = new EtaSmoother();
+    const take = (v: AnalysisProgressView | null) => {
+      if (!v) return setView(null);
+      const left = v.queued + v.running;
+      const growing = useStore.getState().jobs.some(isRunning);
+      let eta: number | null = null;
+      if (v.state === 'running' && left > 0 && !growing)
+        eta = smoother.update(v.completed, left, Date.now());
+      else smoother.reset();
+      setView({ p: v, eta });
+    };
     void api.invoke('analysis.status', {}).then((r) => {
-      if (r.ok) setP(parseProgress(r.value.progress));
+      if (r.ok) take(parseProgress(r.value.progress));
     });
-    return api.on('analysis.progress', (payload) => setP(parseProgress(payload)));
+    return api.on('analysis.progress', (payload) => take(parseProgress(payload)));
   }, [has]);
+  const p = view?.p;
+  const eta = view?.eta ?? null;
   if (!p || p.state === 'off') return null;
   const active = p.queued + p.running;
   if (p.state === 'idle' && active === 0 && p.completed === 0 && p.failed === 0) return null;
@@ -33,9 +51,10 @@ export function AnalysisStatus() {
         {' — '}
         {[
           `${formatCount(p.completed)} analysed`,
-          active > 0 ? `${formatCount(active)} to go` : null,
+          active > 0 && !importing ? `${formatCount(active)} to go` : null,
+          active > 0 && importing ? 'more arriving from the import' : null,
           busy && p.filesPerSec > 0 ? `${p.filesPerSec.toFixed(1)} files/s` : null,
-          busy && p.etaSec !== null ? `ETA ${formatClock(p.etaSec)}` : null,
+          busy && !importing ? `ETA ${eta === null ? '—' : formatClock(eta)}` : null,
           p.failed > 0 ? `${formatCount(p.failed)} failed` : null,
         ]
           .filter(Boolean)
@@ -48,7 +67,7 @@ export function AnalysisStatus() {
           onClick={() =>
             void api
               .invoke(p.state === 'paused' ? 'analysis.resume' : 'analysis.pause', {})
-              .then((r) => r.ok && setP(parseProgress(r.value)))
+              .then((r) => r.ok && setView({ p: parseProgress(r.value) ?? p, eta: null }))
           }
         >
           {p.state === 'paused' ? 'Resume' : 'Pause'}

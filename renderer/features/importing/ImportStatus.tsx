@@ -1,8 +1,7 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
   expectedTotal,
-  folderName,
   isRunning,
   phaseLabel,
   progressFraction,
@@ -11,6 +10,7 @@ import {
 import { useStore } from '../../store';
 import { api } from '../../api/client';
 import { AnalysisStatus } from './AnalysisStatus';
+import { distinctFolderLabels } from './folderLabels';
 
 /** Import progress (counts, files/s, ETA), cancel, and the files that failed with why. */
 export function ImportStatus() {
@@ -18,6 +18,13 @@ export function ImportStatus() {
     useShallow((s) => ({ jobs: s.jobs, folders: s.folders, errors: s.importErrors })),
   );
   const [showErrors, setShowErrors] = useState(false);
+  const labels = useMemo(
+    () =>
+      distinctFolderLabels([
+        ...new Set([...folders.map((f) => f.path), ...jobs.map((j) => j.folderPath)]),
+      ]),
+    [folders, jobs],
+  );
   const running = jobs.filter(isRunning);
   const latest = running[0] ?? jobs[0];
   if (!latest && errors.length === 0)
@@ -33,8 +40,8 @@ export function ImportStatus() {
     <section className="import-status" aria-label="Import progress">
       {latest && (
         <div className="import-line" role="status" data-phase={latest.phase}>
-          <strong>
-            {phaseLabel(latest)} {folderName(latest.folderPath)}
+          <strong title={latest.folderPath}>
+            {phaseLabel(latest)} {labels.get(latest.folderPath) ?? latest.folderPath}
           </strong>
           <span className="muted"> — {progressLine(latest, total)}</span>
           {isRunning(latest) && (

@@ -21,9 +21,10 @@ export function PlayerBar() {
       metronome: st.metronome,
       plan: st.plan,
       error: st.playerError,
+      // The loaded row when it is there (fresh after tags/ratings), else the one auditioned.
       row:
         st.rows.find((r) => r.id === st.currentId) ??
-        st.similarRows.find((r) => r.id === st.currentId),
+        (st.currentRow?.id === st.currentId ? st.currentRow : undefined),
       caps: st.capabilities,
     })),
   );
@@ -128,7 +129,7 @@ export function PlayerBar() {
                 </button>
               )}
               {s.caps['similar.find'] && (
-                <button type="button" className="link" onClick={() => a.setSimilarOpen(true)}>
+                <button type="button" className="link" onClick={() => a.openSimilar(s.row!.id)}>
                   Similar sounds
                 </button>
               )}

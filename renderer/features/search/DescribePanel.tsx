@@ -88,7 +88,7 @@ export function DescribePanel() {
                   <button
                     type="button"
                     className="link"
-                    onClick={() => audition(it.sample.id)}
+                    onClick={() => audition(it.sample.id, it.sample)}
                     aria-label={`Play ${it.sample.name}`}
                   >
                     ▶

@@ -246,6 +246,14 @@ function ClassForm() {
           {c}
         </label>
       ))}
+      <label className="check" title="Also match sounds whose class is only the model's guess">
+        <input
+          type="checkbox"
+          checked={filters.classGuesses}
+          onChange={(e) => patch({ classGuesses: e.target.checked })}
+        />{' '}
+        include guesses
+      </label>
     </fieldset>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { SMART_FILTERS } from '../../lib/smartFilters';
-import { folderName } from '../../lib/importProgress';
+import { distinctFolderLabels } from '../importing/folderLabels';
 import { formatCount } from '../../lib/format';
 import type { Scope } from '../../lib/searchQuery';
 import { useStore } from '../../store';
@@ -11,7 +11,17 @@ function sameScope(a: Scope, b: Scope): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-function NavItem({ scope, label, count }: { scope: Scope; label: string; count?: number }) {
+function NavItem({
+  scope,
+  label,
+  count,
+  title,
+}: {
+  scope: Scope;
+  label: string;
+  count?: number;
+  title?: string;
+}) {
   const { current, view, setScope } = useStore(
     useShallow((s) => ({ current: s.scope, view: s.view, setScope: s.setScope })),
   );
@@ -22,6 +32,7 @@ function NavItem({ scope, label, count }: { scope: Scope; label: string; count?:
         type="button"
         className={active ? 'nav nav--active' : 'nav'}
         aria-current={active ? 'page' : undefined}
+        title={title}
         onClick={() => setScope(scope)}
       >
         <span className="nav-label">{label}</span>
@@ -89,11 +100,14 @@ function NewCollection() {
         e.preventDefault();
         const n = name.trim();
         if (!n) return;
-        const ids = useStore.getState().selectedIds();
-        void create(n, ids).then(() => {
-          setName('');
-          setOpen(false);
-        });
+        void useStore
+          .getState()
+          .selectedIds()
+          .then((ids) => create(n, ids))
+          .then(() => {
+            setName('');
+            setOpen(false);
+          });
       }}
     >
       <input
@@ -121,6 +135,7 @@ export function Sidebar() {
       stats: s.folders.reduce((n, f) => n + f.sampleCount, 0),
     })),
   );
+  const labels = distinctFolderLabels(folders.map((f) => f.path));
   return (
     <nav className="sidebar" aria-label="Library">
       <section>
@@ -142,7 +157,8 @@ export function Sidebar() {
               <NavItem
                 key={f.id}
                 scope={{ type: 'folder', folderId: f.id, dir: '' }}
-                label={folderName(f.path)}
+                label={labels.get(f.path) ?? f.path}
+                title={f.path}
                 count={f.sampleCount}
               />
             ))}

@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { parseTagList, suggestTags, tagCoverage } from '../../lib/tags';
+import { formatCount } from '../../lib/format';
 import { useStore } from '../../store';
 
 /** Bulk tag editing of the selection: add with autocomplete, remove shared tags. */
 export function TagEditor() {
-  const { open, setOpen, rows, selection, tags, applyTags } = useStore(
+  const { open, setOpen, rows, selection, tags, applyTags, total } = useStore(
     useShallow((s) => ({
       open: s.tagEditorOpen,
       setOpen: s.setTagEditorOpen,
@@ -13,6 +14,7 @@ export function TagEditor() {
       selection: s.selection,
       tags: s.tags,
       applyTags: s.applyTags,
+      total: s.total ?? s.rows.length,
     })),
   );
   const [text, setText] = useState('');
@@ -27,14 +29,16 @@ export function TagEditor() {
     [current, tags, coverage],
   );
   if (!open) return null;
-  const ids = selected.map((r) => r.id);
+  // "Select all" covers every match, also the rows not loaded: the backend lists them on apply.
+  const count = selection.all ? total : selected.length;
+  const allIds = () => useStore.getState().selectedIds();
   const close = () => {
     setText('');
     setOpen(false);
   };
   const submit = async () => {
     const add = parseTagList(text);
-    if (add.length) await applyTags(ids, add, []);
+    if (add.length) await applyTags(await allIds(), add, []);
     setText('');
   };
   return (
@@ -52,9 +56,9 @@ export function TagEditor() {
         }}
       >
         <h2 id="tag-editor-title">
-          Tags for {ids.length} sample{ids.length === 1 ? '' : 's'}
+          Tags for {formatCount(count)} sample{count === 1 ? '' : 's'}
         </h2>
-        {ids.length === 0 ? (
+        {count === 0 ? (
           <p className="muted">Select samples first.</p>
         ) : (
           <>
@@ -103,7 +107,7 @@ export function TagEditor() {
                 </ul>
               )}
             </form>
-            <h3>On these samples</h3>
+            <h3>{count > selected.length ? 'On the loaded samples' : 'On these samples'}</h3>
             {coverage.all.length + coverage.some.length === 0 ? (
               <p className="muted">No tags yet.</p>
             ) : (
@@ -119,7 +123,7 @@ export function TagEditor() {
                       type="button"
                       className="link"
                       aria-label={`Remove tag ${t} from the selection`}
-                      onClick={() => void applyTags(ids, [], [t!])}
+                      onClick={() => void allIds().then((ids) => applyTags(ids, [], [t!]))}
                     >
                       remove
                     </button>

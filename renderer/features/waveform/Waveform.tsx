@@ -18,7 +18,9 @@ export default function Waveform({
   durationSec: number | null;
   analysed: boolean;
 }) {
-  const peaks = usePeaks(id);
+  // Not analysed yet: there are no peaks to ask for (the placeholder says why).
+  const asked = usePeaks(analysed ? id : null);
+  const peaks = analysed ? asked : 'none';
   const box = useRef<HTMLDivElement>(null);
   const ws = useRef<WaveSurfer | null>(null);
   const [zoom, setZoom] = useState(0);

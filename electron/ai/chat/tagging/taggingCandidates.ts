@@ -26,6 +26,7 @@ interface Row {
   tail_sec: number | null;
   class: string | null;
   class_confidence: number | null;
+  class_tier: string | null;
   class_candidates_json: string | null;
   loop_class: string | null;
 }
@@ -34,10 +35,12 @@ interface Row {
 export const UNSURE_CONFIDENCE = 0.5;
 
 /**
- * Chosen automatically: the classifier is unsure (or has no class) or analysis gave no
+ * Chosen automatically: the classifier is unsure (no class, a guess, or a low
+ * confidence) or analysis gave no
  * tags, and the user has not tagged it nor decided on earlier suggestions.
  */
-const WHERE_AUTO = `(s.class IS NULL OR coalesce(s.class_confidence, 0) < ${UNSURE_CONFIDENCE}
+const WHERE_AUTO = `(s.class IS NULL OR s.class_tier = 'guess'
+    OR coalesce(s.class_confidence, 0) < ${UNSURE_CONFIDENCE}
     OR NOT EXISTS (SELECT 1 FROM sample_tags x WHERE x.sample_id = s.id AND x.source = 'auto'))
   AND NOT EXISTS (SELECT 1 FROM sample_tags x WHERE x.sample_id = s.id AND x.source IN ('user', 'suggested', 'rejected'))`;
 
@@ -62,6 +65,7 @@ function toCandidate(row: Row): TaggingCandidate {
   put('tailSec', r(row.tail_sec));
   put('class', row.class ?? row.loop_class);
   put('classConfidence', r(row.class_confidence));
+  put('classTier', row.class ? row.class_tier : null);
   if (row.class_candidates_json) {
     try {
       const list = JSON.parse(row.class_candidates_json) as Array<{ class: string; p: number }>;
@@ -99,7 +103,7 @@ export function nextCandidates(
   const rows = db
     .prepare(
       `SELECT s.id, s.name, s.dir, s.kind, s.bpm, s.key, s.root_note, s.duration, s.lufs, s.brightness,
-              s.attack_sec, s.tail_sec, s.class, s.class_confidence, s.class_candidates_json, s.loop_class
+              s.attack_sec, s.tail_sec, s.class, s.class_confidence, s.class_tier, s.class_candidates_json, s.loop_class
          FROM samples s WHERE ${where(sampleIds !== null)} ORDER BY s.id LIMIT ?`,
     )
     .all(...params) as Row[];

@@ -32,6 +32,12 @@ export const searchSamplesInput = z
       .describe(
         'Instrument classes: kick, snare, clap, hihat, cymbal, tom, percussion, bass, keys, synth, pad, strings, guitar, brass, woodwind, vocal, fx; loops: drums, bass, melodic, vocal, fx.',
       ),
+    includeGuesses: z
+      .boolean()
+      .optional()
+      .describe(
+        "With classes: also match samples whose class is only the classifier's guess (classTier 'guess'); by default only sure and likely classes match.",
+      ),
     bpmMin: z.number().positive().max(1000).optional(),
     bpmMax: z.number().positive().max(1000).optional(),
     key: z.string().min(1).max(16).optional().describe('Musical key, e.g. "A minor", "F#", "Cm".'),
@@ -61,7 +67,10 @@ export function searchQueryOf(input: SearchSamplesInput, now: number): SearchQue
     .trim();
   const filters: NonNullable<SearchQuery['filters']> = {};
   if (input.kind) filters.kind = input.kind;
-  if (input.classes?.length) filters.classes = input.classes.map((c) => c.toLowerCase());
+  if (input.classes?.length) {
+    filters.classes = input.classes.map((c) => c.toLowerCase());
+    if (input.includeGuesses) filters.includeGuesses = true;
+  }
   if (input.bpmMin !== undefined || input.bpmMax !== undefined) {
     const min = input.bpmMin ?? 1;
     const max = input.bpmMax ?? 1000;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/result';
-import { fileSecretStore, PLAIN_TEXT_WARNING, type SecretCipher } from './secretFile';
+import { fileSecretStore, PLAIN_TEXT_WARNING, type SecretCipher } from '../app/secretFile';
 import { memorySecretStore, secretEnvNames } from './secretStore';
 
 const dir = mkdtempSync(join(tmpdir(), 'sm-secrets-'));
