@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AnalysisQueue } from '../electron/library/analysis/analysisQueue';
 import { openDatabase } from '../electron/library/db';
 import { checkDb, cli, requireBuild, sleep, tempRoot, writeLibrary, writeResult } from './support';
 
@@ -17,8 +18,9 @@ const ANALYSIS_KILLS = Number(process.env.FAULTS_ANALYSIS_KILLS ?? 12);
 interface Trial {
   phase: 'import' | 'analysis';
   afterMs: number;
-  /** Samples in the library after the kill, and how many of them were analysed. */
+  /** Samples analysed, and left in the analysis queue, after the kill. */
   analysed: number;
+  queued: number;
   /** The process had already finished when the kill came. */
   finishedFirst: boolean;
   integrity: string;
@@ -71,6 +73,7 @@ describe('kill -9 during import and analysis', () => {
         phase,
         afterMs: Math.round(afterMs),
         analysed: c.status.done ?? 0,
+        queued: c.queued,
         finishedFirst,
         integrity: c.integrity,
         samples: c.samples,
@@ -91,6 +94,11 @@ describe('kill -9 during import and analysis', () => {
 
     for (let i = 0; i < ANALYSIS_KILLS; i++) {
       const ms = rand(1500, 6000);
+      // Every trial asks for the whole library again (as "re-analyse all" does), so each kill
+      // lands in real work.
+      const db = openDatabase(dbFile);
+      new AnalysisQueue(db).enqueueAll();
+      db.close();
       const done = await killAfter(['analyze', '--library'], dbFile, ms);
       record('analysis', dbFile, files, ms, done);
     }
@@ -123,5 +131,6 @@ describe('kill -9 during import and analysis', () => {
     // Every file analysed; none marked failed (they are all healthy), none left running.
     expect(end.status).toEqual({ done: FILES });
     expect(end.queueRunning).toBe(0);
+    expect(end.queued).toBe(0);
   });
 });

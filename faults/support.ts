@@ -169,6 +169,7 @@ export interface DbCheck {
   /** Sample rows beyond one per path. */
   duplicated: number;
   status: Record<string, number>;
+  queued: number;
   queueRunning: number;
 }
 
@@ -186,6 +187,7 @@ export function checkDb(dbFile: string, expected: readonly string[]): DbCheck {
           .all() as Array<{ s: string; n: number }>
       ).map((r) => [r.s, r.n]),
     );
+    const queued = db.prepare('SELECT count(*) FROM analysis_queue').pluck().get() as number;
     const queueRunning = db
       .prepare(`SELECT count(*) FROM analysis_queue WHERE state = 'running'`)
       .pluck()
@@ -197,6 +199,7 @@ export function checkDb(dbFile: string, expected: readonly string[]): DbCheck {
       lost: expected.filter((p) => !paths.has(p)).length,
       duplicated: samples - paths.size,
       status,
+      queued,
       queueRunning,
     };
   } finally {
