@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// `npx samplemind …` in a checkout: runs the built CLI (the install command builds it).
+// The `samplemind` command: `npx samplemind …` in a checkout, or anywhere after
+// `npm install -g .` / `npm link` there. Runs the built CLI next to this file.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const cli = fileURLToPath(new URL('../dist/electron/cli.js', import.meta.url));
 if (!existsSync(cli)) {
-  console.error(
-    'samplemind: the CLI is not built yet. Run `npm run build` (npm ci/install does it for you).',
-  );
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  console.error(`samplemind: the CLI is not built yet: run \`npm run build\` in ${root}`);
   process.exit(1);
 }
 await import(cli);

@@ -62,14 +62,21 @@ test('analysis fills in class, kind and loudness', async () => {
   });
   await page.getByRole('button', { name: /^All samples/ }).click();
   // The class cell says where its class comes from: the file name ("808_Hat_Closed"), or
-  // the sound and how sure it is.
+  // the sound, its tier and its probability ("kick: likely (87 % from the sound)").
   const titles = await rows(page)
     .locator('.cell--class[title]')
     .evaluateAll((cells) => cells.map((c) => c.getAttribute('title') ?? ''));
   expect(titles.some((t) => / from the file or folder name$/.test(t))).toBe(true);
   expect(
-    titles.every((t) => / (from the file or folder name|% sure from the sound)$/.test(t)),
+    titles.every((t) =>
+      /( from the file or folder name|: (sure|likely|a guess) \(\d+ % from the sound\))$/.test(t),
+    ),
   ).toBe(true);
+  // A guessed class is drawn dimmed, and only a guess is.
+  const guesses = await rows(page)
+    .locator('.cell--guess')
+    .evaluateAll((cells) => cells.map((c) => c.getAttribute('title') ?? ''));
+  expect(guesses.every((t) => t.includes(': a guess ('))).toBe(true);
   await shot(page, '02-browser');
 });
 

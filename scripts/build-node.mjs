@@ -1,5 +1,6 @@
 // Bundles the main-process side (Electron main + preload, web server, CLI, workers) with
-// esbuild into dist/electron. npm packages stay external (native modules among them).
+// esbuild into dist/electron (or `--outdir <dir>`, used by the test that installs the CLI).
+// npm packages stay external (native modules among them).
 import { build } from 'esbuild';
 import { existsSync, rmSync } from 'node:fs';
 
@@ -11,7 +12,9 @@ const entries = {
   'import-worker': 'electron/library/import/worker-entry.ts',
 };
 
-rmSync('dist/electron', { recursive: true, force: true });
+const at = process.argv.indexOf('--outdir');
+const outdir = at !== -1 && process.argv[at + 1] ? process.argv[at + 1] : 'dist/electron';
+rmSync(outdir, { recursive: true, force: true });
 const common = {
   bundle: true,
   platform: 'node',
@@ -24,7 +27,7 @@ const common = {
 await build({
   ...common,
   entryPoints: Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file))),
-  outdir: 'dist/electron',
+  outdir,
   format: 'esm',
   external: ['electron'],
 });
@@ -33,10 +36,10 @@ if (existsSync('electron/preload.ts')) {
   await build({
     ...common,
     entryPoints: { preload: 'electron/preload.ts' },
-    outdir: 'dist/electron',
+    outdir,
     format: 'cjs',
     outExtension: { '.js': '.cjs' },
     external: ['electron'],
   });
 }
-console.log('built dist/electron');
+console.log(`built ${outdir}`);

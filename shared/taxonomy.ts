@@ -97,5 +97,9 @@ export const DESCRIPTOR_TAGS = [
   'sub',
   'airy',
   'distorted',
+  /** Steady noise: hiss, white / pink noise (electron/analysis/quality/steadyNoise.ts). */
+  'noise',
+  /** A single cycle or a few cycles of a periodic waveform (a wavetable / oscillator shape). */
+  'single-cycle',
 ] as const;
 export type DescriptorTag = (typeof DESCRIPTOR_TAGS)[number];

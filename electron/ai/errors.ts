@@ -176,3 +176,14 @@ export function errorCodeFor(kind: ProviderErrorKind): ErrorCode {
       return 'PROVIDER_ERROR';
   }
 }
+
+/** A failed chat call: cancelled when the caller aborted, else classified (classifyError). */
+export function chatFailure(
+  provider: AiProviderId,
+  signal: AbortSignal,
+  error: unknown,
+): ProviderError {
+  if (signal.aborted)
+    return new ProviderError(provider, 'cancelled', 'cancelled', { cause: error });
+  return classifyError(provider, error);
+}

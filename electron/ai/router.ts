@@ -247,6 +247,31 @@ export class Router implements AiRouter {
     let outputStarted = false;
     let text = '';
     let settled = false;
+    type Entry = Parameters<Ledger['record']>[0];
+    /** Books an attempt that did not finish: what the provider may bill for it, estimated. */
+    const bookUnfinished = (
+      tokensOut: number,
+      outcome: Entry['outcome'],
+      errorCode: Entry['errorCode'],
+    ): void => {
+      const tokensIn = firstTokenMs === null ? 0 : plan.needs.inputTokens;
+      this.o.ledger.record({
+        at: this.now(),
+        provider: candidate.provider,
+        model: candidate.model.id,
+        task: request.task,
+        tokensIn,
+        tokensOut,
+        costUsd: costUsd(candidate.model, tokensIn, tokensOut),
+        baselineCostUsd: 0,
+        latencyMs: performance.now() - started,
+        firstTokenMs,
+        outcome,
+        errorCode,
+        fallbackChain: a.fallbacks,
+        requestId: a.requestId,
+      });
+    };
     try {
       const source = provider.chat(
         {
@@ -323,24 +348,11 @@ export class Router implements AiRouter {
       const message = this.redact(error.message);
       this.o.health.failure(candidate.provider, error, message);
       // A stream that delivered something may be billed: charge what we can estimate.
-      const tokensOut = firstTokenMs === null ? 0 : estimateTextTokens(text);
-      const tokensIn = firstTokenMs === null ? 0 : plan.needs.inputTokens;
-      this.o.ledger.record({
-        at: this.now(),
-        provider: candidate.provider,
-        model: candidate.model.id,
-        task: request.task,
-        tokensIn,
-        tokensOut,
-        costUsd: costUsd(candidate.model, tokensIn, tokensOut),
-        baselineCostUsd: 0,
-        latencyMs: performance.now() - started,
-        firstTokenMs,
-        outcome: error.kind === 'cancelled' ? 'cancelled' : 'failed',
-        errorCode: errorCodeFor(error.kind),
-        fallbackChain: a.fallbacks,
-        requestId: a.requestId,
-      });
+      bookUnfinished(
+        firstTokenMs === null ? 0 : estimateTextTokens(text),
+        error.kind === 'cancelled' ? 'cancelled' : 'failed',
+        errorCodeFor(error.kind),
+      );
       settled = true;
       return { ok: false, error, outputStarted };
     } finally {
@@ -353,24 +365,7 @@ export class Router implements AiRouter {
           new ProviderError(candidate.provider, 'cancelled', 'cancelled'),
           'cancelled by the caller',
         );
-        const tokensOut = estimateTextTokens(text);
-        const tokensIn = firstTokenMs === null ? 0 : plan.needs.inputTokens;
-        this.o.ledger.record({
-          at: this.now(),
-          provider: candidate.provider,
-          model: candidate.model.id,
-          task: request.task,
-          tokensIn,
-          tokensOut,
-          costUsd: costUsd(candidate.model, tokensIn, tokensOut),
-          baselineCostUsd: 0,
-          latencyMs: performance.now() - started,
-          firstTokenMs,
-          outcome: 'cancelled',
-          errorCode: 'CANCELLED',
-          fallbackChain: a.fallbacks,
-          requestId: a.requestId,
-        });
+        bookUnfinished(estimateTextTokens(text), 'cancelled', 'CANCELLED');
       }
     }
   }

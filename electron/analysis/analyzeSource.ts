@@ -13,9 +13,16 @@ import { resolveTempo } from './hints/resolveTempo';
 import { computeChroma } from './key/chroma';
 import { estimateKeyFromChroma, type KeyEstimate } from './key/estimateKey';
 import { classifyKind } from './kind/classifyKind';
+import { envelopePeaks } from './kind/envelopePeaks';
+import { isSingleCycle } from './kind/singleCycle';
 import { amplitudeDb } from './loudness/truePeak';
 import { encodePeaks } from './peaks/peaksCodec';
 import { estimatePitch } from './pitch/rootNote';
+import { activeSeconds } from './quality/activeSeconds';
+import { assessSignal } from './quality/assessSignal';
+import { guardFields } from './quality/labelGuard';
+import { localFlatness } from './quality/localFlatness';
+import { isSteadyNoise } from './quality/steadyNoise';
 import { measureStream } from './stream/measureStream';
 import { deriveTags } from './tags/deriveTags';
 import { estimateTempo } from './tempo/estimateTempo';
@@ -42,8 +49,13 @@ const HELD_NOTE_PITCH = 0.7;
 export const KEY_MIN_CORRELATION = 0.55;
 /** … and this share of the chroma on its scale (drum loops sit around 0.64–0.72). */
 export const KEY_MIN_SCALE_SHARE = 0.74;
-/** Material at least this long gets a key even as a one-shot (pads, drones, phrases). */
+/** Material at least this long gets a key even as a one-shot (pads, drones, phrases) … */
 const KEY_MIN_ONESHOT_SEC = 4;
+/**
+ * … when a pitch is heard in it: a cymbal's long wash has a chroma that fits some key
+ * (a ride read as G# minor) but no stable pitch (pitch confidence 0–0.2, pads 0.7–1).
+ */
+export const KEY_MIN_ONESHOT_PITCH = 0.5;
 
 function round(v: number | null, digits: number): number | null {
   if (v === null) return null;
@@ -71,9 +83,31 @@ export async function analyzeSource(
   const frames = analyzeFrames(x, rate, { wrap: mayLoop, overlap: mayLoop ? 2 : 1 });
   const env = envelopeFeatures(x, rate);
   const onsets = detectOnsets(frames.flux, frames.frameRate);
-  const pitch = estimatePitch(x, rate, env);
+  const quality = assessSignal({
+    frames: m.frames,
+    sampleRate: info.sampleRate,
+    bitDepth: info.codec.startsWith('pcm_f') ? null : info.bitDepth,
+    swing: m.stats.swing,
+    nonFinite: m.nonFinite,
+    activeSec: activeSeconds(x, rate),
+  });
+  const events = envelopePeaks(env);
+  const heard = estimatePitch(x, rate, env);
+  const noise =
+    quality.length === 0 &&
+    isSteadyNoise({
+      durationSec: excerptSec,
+      frameEnergy: frames.energy,
+      events,
+      pitchConfidence: heard?.confidence ?? 0,
+      localFlatness: () => localFlatness(x, rate),
+    });
+  const pitch = noise ? null : heard;
+  const singleCycle = m.excerptIsWhole && isSingleCycle(x, rate, pitch);
   const loopTempo = estimateTempo(frames, { durationSec: excerptSec, loop: mayLoop });
   const kind = classifyKind({
+    noise,
+    singleCycle,
     durationSec,
     onsets,
     onsetStrengths: onsetStrengths(frames.flux, frames.frameRate, onsets),
@@ -92,7 +126,8 @@ export async function analyzeSource(
   );
 
   let keyEstimate: KeyEstimate | null = null;
-  if (isLoop || durationSec >= KEY_MIN_ONESHOT_SEC) {
+  const pitched = (pitch?.confidence ?? 0) >= KEY_MIN_ONESHOT_PITCH;
+  if (!noise && (isLoop || (durationSec >= KEY_MIN_ONESHOT_SEC && pitched))) {
     const chroma = computeChroma(x, rate);
     const est = estimateKeyFromChroma(chroma, excerptSec);
     if (est && est.correlation >= KEY_MIN_CORRELATION && est.scaleShare >= KEY_MIN_SCALE_SHARE)
@@ -128,8 +163,11 @@ export async function analyzeSource(
     channels: info.channels,
     lufs,
     tonal: root.rootNote !== null || (key.key !== null && key.source === 'audio'),
+    noise,
+    singleCycle,
   });
-  const fields: AnalysisFields = {
+  // The label guard goes last: nothing to label → no labels, whatever decided them.
+  const fields: AnalysisFields = guardFields({
     analyzerVersion: ANALYZER_VERSION,
     format: info.format,
     codec: info.codec,
@@ -144,6 +182,8 @@ export async function analyzeSource(
     bpmConfidence: tempo.confidence,
     bpmSource: tempo.source,
     beats: tempo.beats,
+    bpmAlternates:
+      tempo.bpm === null ? [] : [tempo.bpm / 2, tempo.bpm * 2].map((b) => round(b, 2) as number),
     key: key.key,
     keyConfidence: key.confidence,
     keySource: key.source,
@@ -160,8 +200,8 @@ export async function analyzeSource(
     descriptors,
     tags,
     excerptSec: Math.round(excerptSec * 1000) / 1000,
-    warnings: [...source.warnings],
-  };
+    warnings: [...source.warnings, ...quality],
+  });
   return {
     ...fields,
     peaks: encodePeaks(m.peaks),

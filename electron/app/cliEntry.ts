@@ -1,4 +1,5 @@
 import { readSecret } from '../cli/readSecret';
+import { writeOut } from '../cli/writeOut';
 import { runAppCli } from './cli';
 
 const controller = new AbortController();
@@ -7,20 +8,10 @@ process.on('SIGINT', () => {
   controller.abort();
 });
 
-// `samplemind search | head`: once the reader has gone, stop quietly (no "write EPIPE").
-let pipeClosed = false;
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-  pipeClosed = true;
-  controller.abort();
-  process.exit(0);
-});
-
 const code = await runAppCli(process.argv.slice(2), {
   io: {
-    stdout: (t) => {
-      if (!pipeClosed) process.stdout.write(t);
-    },
+    // `samplemind search | head`: once the reader has gone, stop at once and quietly.
+    stdout: (t) => writeOut(t, () => process.exit(0)),
     stderr: (t) => process.stderr.write(t),
     interactive: process.stderr.isTTY === true,
     readSecret,

@@ -58,6 +58,23 @@ describe('samplemind CLI', () => {
     expect((await cli('errors')).out).toMatch(/NOT_AUDIO/);
   });
 
+  it('import shows progress on a terminal, redrawn in place, with control characters escaped', async () => {
+    const odd = join(dir, 'pack\x1b]0;retitled\x07');
+    mkdirSync(odd);
+    for (let i = 0; i < 6; i++) writeTinyWav(join(odd, `s${i}.wav`), { freq: 80 + i });
+    let err = '';
+    const code = await runCli(['import', odd, '--db', db], {
+      io: { stdout: () => {}, stderr: (t) => (err += t), interactive: true },
+      env: {},
+    });
+    expect(code).toBe(0);
+    expect(err).toContain('\r\x1b[Kdone      ');
+    expect(err).toContain('pack\\x1b]0;retitled\\x07: 6 files (6 new');
+    expect(err).toContain('\r\x1b[Kidle    6 analysed, 0 failed, 0 queued');
+    // Only our own redraw sequence reaches the terminal.
+    expect(err.replaceAll('\r\x1b[K', '')).not.toContain('\x1b');
+  });
+
   it('searches with text and filters, as JSON and as a table', async () => {
     await cli('import', join(dir, 'samples'), '--no-analyze');
     const kicks = JSON.parse((await cli('search', 'kick', '--json')).out) as {

@@ -2,12 +2,13 @@
  * Chooses the sure thresholds of the class tiers on the validation split and measures the
  * tiers and the calibration on the held-out test split, without training:
  *   npx tsx models/training/calibrate.ts [--target 0.97] [--features engine-mel]
- * Rebuilds (or reads from cache) the dataset and features as train.ts does, runs the model
+ * Reads the manifest of the last dataset build (else builds it as train.ts does) and the features of its
+ * validation and test rows (featureShard.ts can fill that cache on several cores), runs the model
  * in models/ through the app's inference, writes `sureThreshold` into
  * models/sample-classifier.json, the tier section of models/MODEL_CARD.md and
  * models/training/.data/calibration.json. Test is only measured, never used to choose.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -21,6 +22,7 @@ import { buildDataset } from './buildDataset';
 import { precisionThresholds, type ScoredDecision } from './calibration';
 import { evaluateSplit } from './evaluate';
 import { computeFeatures, EXTRACTORS } from './features';
+import { parseManifestJsonl } from './manifest';
 import type { ManifestEntry } from './manifestTypes';
 import { tierSection, writeTierSection } from './tierCard';
 
@@ -64,8 +66,17 @@ async function main(): Promise<void> {
   const extractor = EXTRACTORS[name];
   if (!extractor) throw new Error(`unknown feature extractor '${name}'`);
 
-  const dataset = await buildDataset(dataDir, log);
-  const table = await computeFeatures(dataset.entries, extractor, dataDir, log);
+  // The manifest a dataset build wrote, else a build (cached renders).
+  const manifestPath = join(dataDir, 'manifest.jsonl');
+  const dataset = {
+    entries: existsSync(manifestPath)
+      ? parseManifestJsonl(readFileSync(manifestPath, 'utf8'))
+      : (await buildDataset(dataDir, log)).entries,
+  };
+  log(`${dataset.entries.length} manifest entries`);
+  // Only validation (to choose) and test (to measure) are needed: the training rows are not.
+  const heldOut = dataset.entries.filter((e) => e.split !== 'train');
+  const table = await computeFeatures(heldOut, extractor, dataDir, log);
   const val = dataset.entries.filter((e) => e.split === 'val');
 
   let classifier = await SampleClassifier.load(modelsDir);

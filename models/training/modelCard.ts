@@ -168,7 +168,7 @@ function headSection(title: string, h: HeadEvaluation): string {
     `### ${title}`,
     '',
     `Accuracy ${pct(h.metrics.accuracy)} over ${h.metrics.total} samples; macro-F1 ${pct(h.metrics.macroF1)}. ` +
-      `With the confidence threshold: ${pct(h.coverage)} of samples get a class, and ${pct(h.selectiveAccuracy)} of those are right (the rest get \`null\` + candidates).`,
+      `With the likely thresholds: ${pct(h.coverage)} of samples get a sure or likely class, and ${pct(h.selectiveAccuracy)} of those are right (the rest keep their top class as a guess; tiers below).`,
     '',
     metricsTable(h.metrics),
     '',
@@ -276,7 +276,7 @@ Accuracy figures are argmax over the whole test split; timings were taken on a s
   Class order is that of \`shared/taxonomy.ts\` (\`ONE_SHOT_CLASSES\`, \`LOOP_CLASSES\`).
 - Architecture: ${architectureText(meta, inp.report)}
 - Calibration: temperature scaling fitted on the validation split (T = ${meta.temperature.oneShot.toFixed(2)} one-shot, ${meta.temperature.loop.toFixed(2)} loop), inside the graph.
-- Confidence threshold: per class, the smallest confidence (≥ 0.4) at which validation predictions of that class are ≥ 90 % right (at least 8 of them); classes without enough validation predictions use the head's threshold, the smallest confidence at which all validation predictions are ≥ 90 % right (0.99 when none is): ${meta.threshold.oneShot.toFixed(2)} (one-shot), ${meta.threshold.loop.toFixed(2)} (loop). Below it, \`classify\` returns \`class: null\` with the top candidates.${
+- Confidence threshold: per class, the smallest confidence (≥ 0.4) at which validation predictions of that class are ≥ 90 % right (at least 8 of them); classes without enough validation predictions use the head's threshold, the smallest confidence at which all validation predictions are ≥ 90 % right (0.99 when none is): ${meta.threshold.oneShot.toFixed(2)} (one-shot), ${meta.threshold.loop.toFixed(2)} (loop). At or above it a class is \`likely\` (or \`sure\`, see "Class tiers and calibration"); below it \`classify\` still returns the top class, as a \`guess\`, with the top candidates.${
     meta.classThreshold
       ? `
   One-shot thresholds: ${meta.oneShotClasses.map((c, i) => `${c} ${(meta.classThreshold?.oneShot[i] ?? 0).toFixed(2)}`).join(', ')}.

@@ -75,6 +75,13 @@ export interface Descriptors {
   pitchConfidence: number;
 }
 
+/**
+ * Warnings meaning the file holds nothing to label (electron/analysis/quality/): it gets
+ * no class, tempo, key or root note. 'silent': digital silence, dither, a bare DC offset;
+ * 'too-short': a few samples, isolated clicks; 'invalid-samples': NaN or ±Infinity data.
+ */
+export type QualityWarning = 'silent' | 'too-short' | 'invalid-samples';
+
 /** JSON-friendly analysis fields (what the CLI prints and the browser lists). */
 export interface AnalysisFields {
   analyzerVersion: string;
@@ -94,6 +101,11 @@ export interface AnalysisFields {
   bpmSource: ValueSource | null;
   /** Beats the loop spans at `bpm` (null when not a whole number of beats). */
   beats: number | null;
+  /**
+   * The other octaves a producer might count the loop at: half and double `bpm`, in
+   * that order ([] when there is no tempo).
+   */
+  bpmAlternates: number[];
   /** "A minor" style; null unless the material is tonal and long enough. */
   key: string | null;
   keyConfidence: number | null;
@@ -119,7 +131,10 @@ export interface AnalysisFields {
   tags: DescriptorTag[];
   /** Seconds of audio (from the start) that tempo, key, kind and descriptors looked at. */
   excerptSec: number;
-  /** Non-fatal findings (truncated data, decoder errors, …). */
+  /**
+   * Non-fatal findings (truncated data, decoder errors, …), and the QualityWarning codes
+   * ('silent', 'too-short', 'invalid-samples') as they are.
+   */
   warnings: string[];
 }
 

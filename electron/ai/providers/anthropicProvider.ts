@@ -1,6 +1,6 @@
 /** Claude through Anthropic's Messages API (`@anthropic-ai/sdk`, streaming; retries off). */
 import Anthropic from '@anthropic-ai/sdk';
-import { classifyError, ProviderError } from '../errors';
+import { chatFailure, classifyError } from '../errors';
 import type { Provider, ProviderChatRequest, ProviderEvent, ProviderHealth } from '../types';
 import {
   readAnthropicStream,
@@ -49,9 +49,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Prov
       );
       yield* readAnthropicStream('anthropic', stream as AsyncIterable<AnthropicLikeEvent>);
     } catch (error) {
-      if (signal.aborted)
-        throw new ProviderError('anthropic', 'cancelled', 'cancelled', { cause: error });
-      throw classifyError('anthropic', error);
+      throw chatFailure('anthropic', signal, error);
     }
   }
 

@@ -3,7 +3,7 @@
  * final chunk). Retries off: the router retries.
  */
 import Groq from 'groq-sdk';
-import { classifyError, ProviderError } from '../errors';
+import { chatFailure, classifyError } from '../errors';
 import type { Provider, ProviderChatRequest, ProviderEvent, ProviderHealth } from '../types';
 import { readOpenAiStream, toOpenAiMessages, toOpenAiTools } from './openaiWire';
 
@@ -45,9 +45,7 @@ export function createGroqProvider(options: GroqProviderOptions): Provider {
       );
       yield* readOpenAiStream('groq', stream);
     } catch (error) {
-      if (signal.aborted)
-        throw new ProviderError('groq', 'cancelled', 'cancelled', { cause: error });
-      throw classifyError('groq', error);
+      throw chatFailure('groq', signal, error);
     }
   }
 

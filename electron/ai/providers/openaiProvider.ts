@@ -3,7 +3,7 @@
  * `openai` SDK (retries off: the router retries, honouring Retry-After).
  */
 import OpenAI from 'openai';
-import { classifyError, ProviderError } from '../errors';
+import { chatFailure, classifyError } from '../errors';
 import type {
   EmbedRequest,
   EmbedResult,
@@ -70,8 +70,7 @@ export function createOpenAiProvider(options: OpenAiProviderOptions): Provider {
       );
       yield* readOpenAiStream(id, stream);
     } catch (error) {
-      if (signal.aborted) throw new ProviderError(id, 'cancelled', 'cancelled', { cause: error });
-      throw classifyError(id, error);
+      throw chatFailure(id, signal, error);
     }
   }
 

@@ -2,10 +2,15 @@ import type { EmbeddedMetadata, NameHints } from '../../../shared/contract/libra
 import type { ValueSource } from '../../../shared/contract/analysis';
 import type { SampleKind } from '../../../shared/taxonomy';
 import { kindFeatures, type KindAudio } from './kindFeatures';
+import { loopPhysics, MAX_LOOP_BPM } from './loopPhysics';
 
 export interface KindEvidence extends KindAudio {
   hints?: NameHints | undefined;
   embedded?: EmbeddedMetadata | undefined;
+  /** A single-cycle / very short periodic waveform (kind/singleCycle.ts). */
+  singleCycle: boolean;
+  /** Steady noise (quality/steadyNoise.ts). */
+  noise: boolean;
 }
 
 export interface KindDecision {
@@ -38,16 +43,37 @@ function logistic(v: number): number {
   return 1 / (1 + Math.exp(-v));
 }
 
+/** The tempo a loop would be counted at: written (plausible), else measured, at most MAX_LOOP_BPM. */
+function countedBpm(e: KindEvidence): number | null {
+  for (const b of [e.embedded?.bpm, e.hints?.bpm])
+    if (b !== undefined && Number.isFinite(b) && b >= 30 && b <= 300) return b;
+  if (!e.tempo) return null;
+  return e.tempo.bpm > MAX_LOOP_BPM ? e.tempo.bpm / 2 : e.tempo.bpm;
+}
+
 /**
- * One-shot or loop. File metadata wins (acid one-shot flag, acid beats), then words in
- * the name ("loop", "one shot", "hit"), then the audio: duration, onsets, whether the
- * sound dies away before the end, and onsets that are periodic and sit on a 16th grid.
+ * One-shot or loop. Physics first (kind/loopPhysics.ts): what cannot be a loop is a
+ * one-shot, whatever the name says (and, for a sound shorter than a beat or a
+ * single-cycle waveform, whatever the file's own flag says). Then file metadata (acid
+ * one-shot flag, acid beats), then words in the name ("loop", "one shot", "hit"), then
+ * the audio model: duration, onsets, whether the sound dies away before the end, and
+ * onsets that are periodic and sit on a 16th grid.
  */
 export function classifyKind(e: KindEvidence): KindDecision {
   const score = loopScore(e);
+  const physics = loopPhysics({
+    durationSec: e.durationSec,
+    onsets: e.onsets.length,
+    bpm: countedBpm(e),
+    singleCycle: e.singleCycle,
+    noise: e.noise,
+  });
+  const flaggedLoop = e.embedded?.oneShot === false && (e.embedded.beats ?? 0) > 0;
   if (e.embedded?.oneShot === true)
     return { kind: 'one-shot', confidence: 0.95, source: 'embedded', score };
-  if (e.embedded?.oneShot === false && (e.embedded.beats ?? 0) > 0) {
+  if (!physics.possible && (physics.absolute || !flaggedLoop))
+    return { kind: 'one-shot', confidence: 0.95, source: 'audio', score };
+  if (flaggedLoop) {
     return { kind: 'loop', confidence: 0.95, source: 'embedded', score };
   }
   if (e.hints?.loop && !e.hints.oneShot)

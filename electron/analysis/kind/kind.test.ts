@@ -22,6 +22,8 @@ describe('kind', () => {
       onsetStrengths: [1, 0.8, 1, 0.8, 1, 0.8, 1, 0.8],
       envelope: envelopeFeatures(drumLoop(120, 2, sr), sr),
       tempo,
+      singleCycle: false,
+      noise: false,
     };
     const hit = {
       durationSec: 0.4,
@@ -29,14 +31,25 @@ describe('kind', () => {
       onsetStrengths: [1],
       envelope: envelopeFeatures(drumHit(sr), sr),
       tempo: null,
+      singleCycle: false,
+      noise: false,
     };
     expect(loopScore(loop)).toBeGreaterThan(0);
     expect(loopScore(hit)).toBeLessThan(0);
     expect(classifyKind(loop)).toMatchObject({ kind: 'loop', source: 'audio' });
     expect(classifyKind(hit)).toMatchObject({ kind: 'one-shot', source: 'audio' });
-    expect(classifyKind({ ...hit, hints: { loop: true } })).toMatchObject({
+    // A loop word in the name makes a loop of what can be one …
+    expect(classifyKind({ ...loop, hints: { loop: true } })).toMatchObject({
       kind: 'loop',
       source: 'name',
+    });
+    expect(
+      classifyKind({ ...hit, durationSec: 2, onsets: [0, 1], hints: { loop: true } }),
+    ).toMatchObject({ kind: 'loop', source: 'name' });
+    // … not of a 0.4 s hit (physics first: shorter than two beats at 200 BPM).
+    expect(classifyKind({ ...hit, hints: { loop: true } })).toMatchObject({
+      kind: 'one-shot',
+      source: 'audio',
     });
     expect(classifyKind({ ...loop, hints: { oneShot: true } })).toMatchObject({
       kind: 'one-shot',

@@ -88,19 +88,42 @@ function pitchAt(
       starts.push(Math.round(from + ((to - from) * i) / Math.max(1, count - 1)));
   }
   const midis: number[] = [];
+  const weights: number[] = [];
   let apSum = 0;
+  let totalEnergy = 0;
   for (const s of starts) {
     const fr = yin.analyze(y, s);
+    let e = 0;
+    for (let i = s; i < Math.min(y.length, s + window); i++) e += (y[i] as number) ** 2;
+    totalEnergy += e;
     if (fr.f0 > EDGE_HZ && fr.aperiodicity < 0.35) {
       midis.push(69 + 12 * Math.log2(fr.f0 / 440));
+      weights.push(e);
       apSum += fr.aperiodicity;
     }
   }
   if (midis.length === 0) return null;
-  const sorted = [...midis].sort((p, q) => p - q);
-  const median = sorted[Math.floor(sorted.length / 2)] as number;
-  const stable = midis.filter((m) => Math.abs(m - median) < 0.5).length / midis.length;
-  const voiced = midis.length / starts.length;
+  // The pitch that holds most of the voiced energy (within half a semitone): the note a
+  // bass "drop" or a sliding note starts on, where the loud part of the sound is.
+  let voicedEnergy = 0;
+  for (const w of weights) voicedEnergy += w;
+  let best = 0;
+  let bestW = -1;
+  midis.forEach((m, i) => {
+    let w = 0;
+    midis.forEach((o, j) => {
+      if (Math.abs(o - m) < 0.5) w += weights[j] as number;
+    });
+    if (w > bestW + 1e-12 * voicedEnergy || (i === 0 && bestW < 0)) {
+      bestW = w;
+      best = i;
+    }
+  });
+  const centre = midis[best] as number;
+  const cluster = midis.filter((m) => Math.abs(m - centre) < 0.5).sort((p, q) => p - q);
+  const median = cluster[Math.floor(cluster.length / 2)] as number;
+  const stable = voicedEnergy > 0 ? bestW / voicedEnergy : cluster.length / midis.length;
+  const voiced = totalEnergy > 0 ? voicedEnergy / totalEnergy : midis.length / starts.length;
   const periodicity = 1 - apSum / midis.length / 0.35;
   const midi = Math.round(median);
   return {

@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/result';
 import type { AudioSource } from '../decode/types';
 import { LoudnessMeter, type LoudnessResult } from '../loudness/loudnessMeter';
 import { TruePeakMeter } from '../loudness/truePeak';
+import { scrubNonFinite } from '../quality/nonFinite';
 import { PeakBuilder } from '../peaks/peakBuilder';
 import type { Peaks } from '../peaks/peaksCodec';
 import { ExcerptCollector, EXCERPT_SECONDS } from './excerptCollector';
@@ -14,6 +15,8 @@ export interface StreamMeasurements {
   samplePeak: number;
   peaks: Peaks;
   stats: SignalStatsResult;
+  /** NaN / ±Infinity samples found (and replaced with 0 before any meter saw them). */
+  nonFinite: number;
   /** Mono mix of the first `excerptSeconds` at `analysisRate`. */
   excerpt: Float32Array;
   analysisRate: number;
@@ -47,9 +50,11 @@ export async function measureStream(
     declaredFrames,
   );
   let frames = 0;
+  let nonFinite = 0;
   for await (const block of source.blocks()) {
     if (opts.signal?.aborted) throw new AppError('CANCELLED', 'analysis cancelled');
     if (block.frames === 0) continue;
+    nonFinite += scrubNonFinite(block);
     loud.push(block);
     tp.push(block);
     peaks.push(block);
@@ -64,6 +69,7 @@ export async function measureStream(
     samplePeak: tp.samplePeakLinear,
     peaks: peaks.result(),
     stats: stats.result(),
+    nonFinite,
     excerpt: excerpt.result(),
     analysisRate: excerpt.analysisRate,
     excerptIsWhole:

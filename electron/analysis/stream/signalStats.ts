@@ -7,6 +7,11 @@ export interface SignalStatsResult {
   dcOffset: number;
   /** RMS over all channels, linear. */
   rms: number;
+  /**
+   * Half the peak-to-peak excursion of the widest channel (linear): how far the signal
+   * moves around its DC level — 0 for digital silence and for a constant DC offset.
+   */
+  swing: number;
   /** Samples at or above 0.999 full scale that belong to runs of ≥ 3 such samples. */
   clippedSamples: number;
   /** Number of such runs. */
@@ -27,12 +32,16 @@ export class SignalStats {
   private clipped = 0;
   private runs = 0;
   private readonly runLen: Int32Array;
+  private readonly lo: Float64Array;
+  private readonly hi: Float64Array;
   private ll = 0;
   private rr = 0;
   private lr = 0;
 
   constructor(private readonly channels: number) {
     this.runLen = new Int32Array(channels);
+    this.lo = new Float64Array(channels).fill(Infinity);
+    this.hi = new Float64Array(channels).fill(-Infinity);
   }
 
   push(block: AudioBlock): void {
@@ -42,10 +51,14 @@ export class SignalStats {
       let s = 0;
       let q = 0;
       let run = this.runLen[c] as number;
+      let lo = this.lo[c] as number;
+      let hi = this.hi[c] as number;
       for (let i = 0; i < n; i++) {
         const v = x[i] as number;
         s += v;
         q += v * v;
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
         if (v >= CLIP_LEVEL || v <= -CLIP_LEVEL) {
           run++;
           if (run === CLIP_RUN) {
@@ -55,6 +68,8 @@ export class SignalStats {
         } else run = 0;
       }
       this.runLen[c] = run;
+      this.lo[c] = lo;
+      this.hi[c] = hi;
       this.sum += s;
       this.sumSq += q;
     }
@@ -89,10 +104,16 @@ export class SignalStats {
       width = mid + side > 0 ? side / (mid + side) : 0;
       corr = this.ll > 0 && this.rr > 0 ? this.lr / Math.sqrt(this.ll * this.rr) : null;
     }
+    let swing = 0;
+    for (let c = 0; c < this.channels; c++) {
+      const span = (this.hi[c] as number) - (this.lo[c] as number);
+      if (span > 0) swing = Math.max(swing, span / 2);
+    }
     return {
       frames: this.frames,
       dcOffset: count > 0 ? this.sum / count : 0,
       rms: count > 0 ? Math.sqrt(this.sumSq / count) : 0,
+      swing,
       clippedSamples: this.clipped,
       clipRuns: this.runs,
       stereoWidth: width,

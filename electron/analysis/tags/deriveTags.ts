@@ -10,6 +10,10 @@ export interface TagInputs {
   lufs: number | null;
   /** A confident root note or key was found. */
   tonal: boolean;
+  /** Steady noise (quality/steadyNoise.ts). */
+  noise?: boolean;
+  /** A single-cycle / very short periodic waveform (kind/singleCycle.ts). */
+  singleCycle?: boolean;
 }
 
 /**
@@ -29,6 +33,8 @@ export function deriveTags(inp: TagInputs): DescriptorTag[] {
     else if (d.effectiveLengthSec <= 0.25) tags.push('short');
   }
   if (d.spectralFlatness >= 0.3) tags.push('noisy');
+  if (inp.noise) tags.push('noise');
+  if (inp.singleCycle) tags.push('single-cycle');
   if (inp.tonal) tags.push('tonal');
   if (inp.channels === 1 || (d.stereoWidth !== null && d.stereoWidth < 0.005)) tags.push('mono');
   else if (d.stereoWidth !== null && d.stereoWidth >= 0.25) tags.push('wide');

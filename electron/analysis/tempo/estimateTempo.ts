@@ -28,10 +28,20 @@ export interface TempoEstimate {
   periodicity: number;
 }
 
-/** Producers' prior: log-normal around 120 BPM. */
+/** Fastest tempo producers commonly count a loop at (drum & bass ~174, hardcore 180). */
+export const PRODUCER_MAX_BPM = 180;
+/** How fast the prior falls above PRODUCER_MAX_BPM (octaves per standard deviation). */
+const ABOVE_MAX_SIGMA = 0.0625;
+
+/**
+ * Producers' prior: log-normal around 120 BPM, and above 180 BPM a steep fall (0.46 at
+ * 190, 0.05 at 200): most loops are counted at 70–180 BPM, so a 2.47 s loop of 4 beats is
+ * 97 BPM rather than 8 beats at 194.
+ */
 export function tempoPrior(bpm: number, sigmaOctaves = 0.9): number {
   const z = Math.log2(bpm / 120) / sigmaOctaves;
-  return Math.exp(-0.5 * z * z);
+  const above = bpm > PRODUCER_MAX_BPM ? Math.log2(bpm / PRODUCER_MAX_BPM) / ABOVE_MAX_SIGMA : 0;
+  return Math.exp(-0.5 * (z * z + above * above));
 }
 
 /** Beat counts a loop commonly spans: whole 4/4 bars, half bars and 3/4 bars. */

@@ -11,6 +11,12 @@ describe('tempo helpers', () => {
   it('prior peaks at 120 and bar fit finds whole bars', () => {
     expect(tempoPrior(120)).toBe(1);
     expect(tempoPrior(60)).toBeLessThan(tempoPrior(90));
+    // Producers count loops at 70–180 BPM: above 180 the prior falls steeply, so that
+    // 97 beats 194 even where the double-time reading is the more periodic one.
+    expect(tempoPrior(180)).toBeCloseTo(Math.exp(-0.5 * (Math.log2(1.5) / 0.9) ** 2), 9);
+    expect(tempoPrior(190)).toBeLessThan(0.5 * tempoPrior(180));
+    expect(tempoPrior(194) / tempoPrior(97)).toBeLessThan(0.2);
+    expect(tempoPrior(200)).toBeLessThan(0.05);
     expect(barFit(120, 4)).toEqual({ fit: 1, beats: 8 });
     expect(barFit(120, 4.1).fit).toBeLessThan(0.1);
     expect(barFit(90, 2).beats).toBe(3);

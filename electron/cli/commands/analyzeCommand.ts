@@ -3,7 +3,7 @@ import { analyzePaths } from '../../library/analysis/analyzePaths';
 import { defaultWorkers } from '../../library/analysis/analysisRunner';
 import { expandAudioPaths } from '../../library/analysis/audioPaths';
 import { analysisSummary, analyzeLibrary } from '../analyzeLibrary';
-import { AnalysisStore, type AnalysedSample } from '../../library/analysis/analysisStore';
+import { AnalysisStore, type AnalyzedSample } from '../../library/analysis/analysisStore';
 import { UsageError, type CliCommand, type CliContext } from '../command';
 import { formatDuration, formatTable, printJson, printJsonLine } from '../output';
 
@@ -71,7 +71,7 @@ export const analyzeCommand: CliCommand = {
     const app = typeof values.db === 'string' ? ctx.openApp() : null;
     const store = app ? new AnalysisStore(app.db) : null;
     const idOf = app ? (path: string) => app.library.sampleIdAt(path) : null;
-    let pending: AnalysedSample[] = [];
+    let pending: AnalyzedSample[] = [];
     let stored = 0;
     const flush = (): void => {
       if (!store || !app || pending.length === 0) return;

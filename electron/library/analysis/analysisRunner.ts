@@ -9,7 +9,11 @@ import { availableParallelism } from 'node:os';
 import type { AnalysisProgress, AnalysisStatusInfo } from '../../../shared/contract/analysis';
 import type { Db } from '../db';
 import { AnalysisQueue, type ClaimedSample } from './analysisQueue';
-import { AnalysisStore, type AnalysedSample, type FailedSample } from './analysisStore';
+import {
+  AnalysisStore,
+  type AnalyzedSample,
+  type FailedSample,
+} from './analysisStore';
 import { analyzerVersionCode } from './analyzerVersion';
 import { createAnalysisPool, type AnalysisPool } from '../../analysis/pool/analysisPool';
 import { RateMeter } from '../../analysis/pool/rateMeter';
@@ -54,7 +58,7 @@ export class AnalysisRunner {
   private readonly rate = new RateMeter();
   private pool: AnalysisPool | null = null;
   private readonly inFlight = new Map<number, ClaimedSample>();
-  private done: AnalysedSample[] = [];
+  private done: AnalyzedSample[] = [];
   private failures: FailedSample[] = [];
   /** Ids whose cancellation was asked for while they ran. */
   private readonly dropped = new Set<number>();

@@ -12,7 +12,7 @@ import type { Db } from '../db';
 import { ANALYZER_VERSION } from '../../analysis/version';
 import { analyzerVersionCode } from './analyzerVersion';
 
-export interface AnalysedSample {
+export interface AnalyzedSample {
   sampleId: number;
   result: AnalysisResult;
   classification: SampleClassification | null;
@@ -121,7 +121,7 @@ export class AnalysisStore {
   }
 
   private writeOne(
-    { sampleId, result, classification: cls }: AnalysedSample,
+    { sampleId, result, classification: cls }: AnalyzedSample,
     now: number,
   ): boolean {
     const key = result.key ? parseKey(result.key) : null;
@@ -187,7 +187,7 @@ export class AnalysisStore {
    * Returns the ids of the samples that were written (removed samples are skipped).
    */
   write(
-    done: readonly AnalysedSample[],
+    done: readonly AnalyzedSample[],
     failed: readonly FailedSample[] = [],
     now = Date.now(),
   ): number[] {

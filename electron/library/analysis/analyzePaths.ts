@@ -3,7 +3,9 @@
  * one AnalyzeLine per file, in the order of the input, as soon as it and every file
  * before it are done.
  */
+import { basename, dirname } from 'node:path';
 import type { AnalyzeLine } from '../../../shared/contract/analysis';
+import { nameHints } from '../../../shared/nameHints';
 import { fieldsOf } from './analysisStore';
 import {
   createAnalysisPool,
@@ -70,10 +72,17 @@ export async function analyzePaths(
   try {
     await Promise.all(
       paths.map((path, i) =>
-        pool.submit({ path, classify: opts.classify ?? true }).then((o) => {
-          outcomes.set(i, o);
-          drain();
-        }),
+        // The BPM, key, note and loop words of the names count, as in the library.
+        pool
+          .submit({
+            path,
+            classify: opts.classify ?? true,
+            hints: nameHints(basename(path), dirname(path)),
+          })
+          .then((o) => {
+            outcomes.set(i, o);
+            drain();
+          }),
       ),
     );
   } finally {
