@@ -13,6 +13,7 @@ const SUITES: Record<string, string> = {
   'ai-router': './ai-router.bench.ts',
   ui: './ui.bench.ts',
   chat: './chat.bench.ts',
+  speed: './speed.bench.ts',
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -37,6 +37,8 @@ export interface AnalyzeOptions {
   /** Seconds from the start used for tempo, key, kind and descriptors (default 120). */
   excerptSeconds?: number;
   signal?: AbortSignal;
+  /** Called while the file is being decoded, as a sign of progress. */
+  onProgress?: () => void;
 }
 
 /** Minimum pitch confidence for a measured root note. */
@@ -72,6 +74,7 @@ export async function analyzeSource(
   const m = await measureStream(source, {
     ...(opts.excerptSeconds !== undefined ? { excerptSeconds: opts.excerptSeconds } : {}),
     ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
   if (m.frames === 0) throw new AppError('EMPTY_FILE', 'the file holds no audio frames');
   const durationSec = m.frames / info.sampleRate;

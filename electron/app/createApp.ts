@@ -125,13 +125,20 @@ export function createApp(options: AppOptions): App {
     }),
   };
   let closed = false;
+  const dispatch = createDispatch(handlers, log);
   return {
     db,
     events,
     library,
     analysis,
     handlers,
-    dispatch: createDispatch(handlers, log),
+    // A request from the UI (other than analysis status polls) means the user is browsing:
+    // the analysis pool gives a core back for a few seconds.
+    dispatch: (name, input, ctx) => {
+      if (typeof name === 'string' && !name.startsWith('analysis.') && name !== 'app.info')
+        analysis.userActive();
+      return dispatch(name, input, ctx);
+    },
     info,
     async start() {
       await library.start();

@@ -31,7 +31,8 @@ export const WEB_USAGE =
  * sees only `npm_config_port` in its environment and a stray "18080". Say what to type.
  */
 function npmSwallowed(env: NodeJS.ProcessEnv, args: readonly string[]): string | null {
-  if (!env.npm_lifecycle_event) return null;
+  // Only under `npm run web`: other npm scripts (the E2E suite under `npm test`) pass flags right.
+  if (env.npm_lifecycle_event !== 'web') return null;
   for (const name of Object.keys(OPTIONS)) {
     const value = env[`npm_config_${name.replace('-', '_')}`];
     if (value === undefined) continue;

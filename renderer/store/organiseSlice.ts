@@ -8,13 +8,11 @@ import type {
 } from '../../shared/contract';
 import { api } from '../api/client';
 import type { Result } from '../../shared/result';
-import { probeCapabilities, type OptionalHandler } from '../api/capabilities';
 import { formatCount } from '../lib/format';
 import type { SliceCreator } from './types';
 
 export interface OrganiseSlice {
   appInfo: AppInfo | null;
-  capabilities: Partial<Record<OptionalHandler, boolean>>;
   folders: FolderInfo[];
   collections: CollectionInfo[];
   tags: TagInfo[];
@@ -69,7 +67,6 @@ function refreshIdsOf(ids: readonly number[]): number[] | undefined {
 
 export const createOrganiseSlice: SliceCreator<OrganiseSlice> = (set, get) => ({
   appInfo: null,
-  capabilities: {},
   folders: [],
   collections: [],
   tags: [],
@@ -95,7 +92,6 @@ export const createOrganiseSlice: SliceCreator<OrganiseSlice> = (set, get) => ({
       get().loadTags(),
       get().loadImportErrors(),
     ]);
-    set({ capabilities: await probeCapabilities() });
   },
   async loadFolders() {
     const r = await api.invoke('library.listFolders', {});

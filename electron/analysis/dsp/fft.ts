@@ -189,7 +189,64 @@ export class RealFft {
         im[i + 3] = ci + dr;
       }
     }
-    for (let size = 8; size <= m; size <<= 1) {
+    // Two radix-2 stages (sizes s and 2s) per pass over the data: the same butterflies
+    // with the same twiddles in the same order, so the same results, with half the loads
+    // and stores.
+    let size = 8;
+    for (; 2 * size <= m; size <<= 2) {
+      const h = size >> 1;
+      const stepA = m / size;
+      const stepB = stepA >> 1;
+      const block = 2 * size;
+      for (let j = 0; j < h; j++) {
+        const wr = cosT[j * stepA] as number;
+        const wi = -(sinT[j * stepA] as number);
+        const ur = cosT[j * stepB] as number;
+        const ui = -(sinT[j * stepB] as number);
+        const vr = cosT[(j + h) * stepB] as number;
+        const vi = -(sinT[(j + h) * stepB] as number);
+        for (let i0 = j; i0 < m; i0 += block) {
+          const i1 = i0 + h;
+          const i2 = i0 + size;
+          const i3 = i2 + h;
+          // Stage of size s: (i0, i1) and (i2, i3), twiddle w.
+          let br = re[i1] as number;
+          let bi = im[i1] as number;
+          let tr = br * wr - bi * wi;
+          let ti = br * wi + bi * wr;
+          let ar = re[i0] as number;
+          let ai = im[i0] as number;
+          const y1r = ar - tr;
+          const y1i = ai - ti;
+          const y0r = ar + tr;
+          const y0i = ai + ti;
+          br = re[i3] as number;
+          bi = im[i3] as number;
+          tr = br * wr - bi * wi;
+          ti = br * wi + bi * wr;
+          ar = re[i2] as number;
+          ai = im[i2] as number;
+          const y3r = ar - tr;
+          const y3i = ai - ti;
+          const y2r = ar + tr;
+          const y2i = ai + ti;
+          // Stage of size 2s: (i0, i2) with twiddle u, (i1, i3) with twiddle v.
+          tr = y2r * ur - y2i * ui;
+          ti = y2r * ui + y2i * ur;
+          re[i2] = y0r - tr;
+          im[i2] = y0i - ti;
+          re[i0] = y0r + tr;
+          im[i0] = y0i + ti;
+          tr = y3r * vr - y3i * vi;
+          ti = y3r * vi + y3i * vr;
+          re[i3] = y1r - tr;
+          im[i3] = y1i - ti;
+          re[i1] = y1r + tr;
+          im[i1] = y1i + ti;
+        }
+      }
+    }
+    for (; size <= m; size <<= 1) {
       const half = size >> 1;
       const step = m / size;
       // Twiddle-outer loop: each twiddle is loaded once per stage.

@@ -34,6 +34,18 @@ describe('PeakBuilder', () => {
     expect(p.frames).toBe(x.length);
   });
 
+  it('gives the same peaks whatever the block sizes (whole-bucket and frame-by-frame paths)', () => {
+    for (const seconds of [0.1, 0.5, 3]) {
+      const stereo = [whiteNoise(seconds, 44100, 0.8, 5), sine(220, seconds, 44100, 0.5)];
+      const three = [...stereo, whiteNoise(seconds, 44100, 0.3, 9)];
+      for (const chans of [[stereo[0] as Float32Array], stereo, three]) {
+        const whole = build(chans, 44100, 1 << 20);
+        expect(build(chans, 44100, 3)).toEqual(whole);
+        expect(build(chans, 44100, 4097)).toEqual(whole);
+      }
+    }
+  });
+
   it('shows a decaying envelope and silence', () => {
     const x = sine(100, 2, 44100, 1);
     for (let i = 0; i < x.length; i++) x[i] = (x[i] as number) * Math.max(0, 1 - i / 44100);

@@ -21,7 +21,7 @@ export interface AnalyzedFile {
 export interface AnalysisPoolOptions {
   /** Worker threads (default: available parallelism). */
   size?: number;
-  /** Per-file limit before a worker counts as hung (default 120 s). */
+  /** Time without progress before a worker counts as hung (default 120 s; decoding a long file is progress). */
   timeoutMs?: number;
   /** Old-generation heap limit per worker in MB (default 1024); a worker over it is replaced. */
   maxHeapMb?: number;

@@ -10,8 +10,12 @@ import { guardClassification, guardPitchByClass } from '../quality/labelGuard';
 import { classifyResult } from '../classify/workerClassifier';
 import type { AnalyzedFile, AnalyzeRequest } from './analysisPool';
 
-export async function analyzeRequest(req: AnalyzeRequest): Promise<AnalyzedFile> {
+export async function analyzeRequest(
+  req: AnalyzeRequest,
+  opts: { onProgress?: () => void } = {},
+): Promise<AnalyzedFile> {
   const analysed = await analyzeFile(req.path, {
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     ...(req.hints ? { hints: req.hints } : {}),
     ...(req.embedded ? { embedded: req.embedded } : {}),
   });

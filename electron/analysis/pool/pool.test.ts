@@ -93,6 +93,30 @@ describe('WorkerPool', () => {
     await p.close();
   });
 
+  it('counts the hang limit from the last sign of progress', async () => {
+    const p = pool(1, 600);
+    const quiet = await p.submit({ op: 'sleep', ms: 1500 });
+    expect(quiet).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
+    expect(quiet.ok ? '' : quiet.error.message).toMatch(/no progress for 600 ms/);
+    const busy = await p.submit({ op: 'progress', ms: 1500, value: 4 });
+    expect(busy).toMatchObject({ ok: true, value: 4 });
+    await p.close();
+  });
+
+  it('runs fewer tasks at once after shrinking and more after growing', async () => {
+    const p = pool(2);
+    let most = 0;
+    p.onProgress((pr) => (most = Math.max(most, pr.running)));
+    p.resize(1);
+    await Promise.all([1, 2, 3].map(() => p.submit({ op: 'sleep', ms: 100 })));
+    expect(most).toBe(1);
+    p.resize(2);
+    expect(p.size).toBe(2);
+    await Promise.all([1, 2, 3, 4].map(() => p.submit({ op: 'sleep', ms: 100 })));
+    expect(most).toBe(2);
+    await p.close();
+  });
+
   it('cancels queued and running tasks', async () => {
     const p = pool(1);
     const running = p.submit({ op: 'sleep', ms: 5000 }, { id: 'slow' });

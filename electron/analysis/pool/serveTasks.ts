@@ -2,12 +2,23 @@ import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../../shared/result';
 import type { ReplyMessage, TaskMessage } from './types';
 
+/** What a task handler may tell the pool while it runs. */
+export interface TaskContext {
+  /**
+   * Says the task is progressing (call it as often as you like, e.g. per decoded block;
+   * it posts at most every ALIVE_EVERY_MS): the pool's hang limit counts from the last one.
+   */
+  alive(): void;
+}
+
+const ALIVE_EVERY_MS = 250;
+
 /**
  * Worker side of the pool: runs `handler` for each task message, one at a time, and
  * posts the result (errors become data). `transfer` lists buffers to move, not copy.
  */
 export function serveTasks<I, O>(
-  handler: (input: I) => Promise<O>,
+  handler: (input: I, ctx: TaskContext) => Promise<O>,
   transfer?: (value: O) => ArrayBuffer[],
 ): void {
   const port = parentPort;
@@ -18,8 +29,17 @@ export function serveTasks<I, O>(
     chain = chain.then(async () => {
       let reply: ReplyMessage<O>;
       let list: ArrayBuffer[] = [];
+      let last = Date.now();
+      const ctx: TaskContext = {
+        alive: () => {
+          const now = Date.now();
+          if (now - last < ALIVE_EVERY_MS) return;
+          last = now;
+          port.postMessage({ type: 'alive', id: msg.id } satisfies ReplyMessage<O>);
+        },
+      };
       try {
-        const value = await handler(msg.input);
+        const value = await handler(msg.input, ctx);
         reply = { type: 'result', id: msg.id, ok: true, value };
         list = transfer ? transfer(value) : [];
       } catch (error) {

@@ -10,6 +10,8 @@ export interface TaskMessage<I> {
 /** Worker → main thread. */
 export type ReplyMessage<O> =
   | { type: 'ready' }
+  /** The task is making progress (decoding a long file): not hung. */
+  | { type: 'alive'; id: string }
   | { type: 'result'; id: string; ok: true; value: O }
   | { type: 'result'; id: string; ok: false; error: ErrorData };
 

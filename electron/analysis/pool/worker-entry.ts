@@ -9,9 +9,13 @@ import { analyzeRequest } from './analyzeRequest';
 import type { AnalyzedFile, AnalyzeRequest } from './analysisPool';
 import { serveTasks } from './serveTasks';
 
-serveTasks<AnalyzeRequest, AnalyzedFile>(analyzeRequest, ({ result, classification }) => [
-  result.peaks.buffer as ArrayBuffer,
-  result.featureVector.buffer as ArrayBuffer,
-  result.melPatch.buffer as ArrayBuffer,
-  ...(classification ? [classification.embedding.buffer as ArrayBuffer] : []),
-]);
+serveTasks<AnalyzeRequest, AnalyzedFile>(
+  // Each decoded block tells the pool the task is alive (its hang limit counts from there).
+  (req, ctx) => analyzeRequest(req, { onProgress: ctx.alive }),
+  ({ result, classification }) => [
+    result.peaks.buffer as ArrayBuffer,
+    result.featureVector.buffer as ArrayBuffer,
+    result.melPatch.buffer as ArrayBuffer,
+    ...(classification ? [classification.embedding.buffer as ArrayBuffer] : []),
+  ],
+);

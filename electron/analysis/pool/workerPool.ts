@@ -16,7 +16,11 @@ export interface WorkerPoolOptions {
   script: WorkerScript;
   /** Worker threads (default: the machine's available parallelism). */
   size?: number;
-  /** A task running longer than this is treated as hung: its worker is terminated and replaced. */
+  /**
+   * A task that runs this long without a sign of progress is treated as hung: its worker
+   * is terminated and replaced. A task's worker can post progress (`TaskContext.alive`)
+   * to restart the count, so a long file that is being decoded is never called hung.
+   */
   timeoutMs?: number;
   resourceLimits?: ResourceLimits;
 }
@@ -49,7 +53,7 @@ let nextId = 0;
  * task's outcome, success or error data.
  */
 export class WorkerPool<I, O> {
-  readonly size: number;
+  private sizeNow: number;
   private readonly queue = new TaskQueue<Pending<I, O>>();
   private readonly slots: Slot<I, O>[] = [];
   private readonly rate = new RateMeter();
@@ -62,7 +66,23 @@ export class WorkerPool<I, O> {
   private cancelled = 0;
 
   constructor(private readonly opts: WorkerPoolOptions) {
-    this.size = Math.max(1, Math.floor(opts.size ?? availableParallelism()));
+    this.sizeNow = Math.max(1, Math.floor(opts.size ?? availableParallelism()));
+  }
+
+  /** How many tasks run at once at most (the number of workers busy). */
+  get size(): number {
+    return this.sizeNow;
+  }
+
+  /**
+   * Changes how many tasks may run at once. Growing starts queued tasks on new or idle
+   * workers; shrinking lets running tasks finish and keeps the idle workers (and their
+   * loaded model) parked for when the pool grows again.
+   */
+  resize(size: number): void {
+    this.sizeNow = Math.max(1, Math.floor(size));
+    this.pump();
+    this.emit();
   }
 
   submit(input: I, options: SubmitOptions = {}): Promise<TaskOutcome<O>> {
@@ -174,8 +194,11 @@ export class WorkerPool<I, O> {
   private pump(): void {
     if (this.paused || this.closed) return;
     while (this.queue.size > 0) {
+      let busy = 0;
+      for (const s of this.slots) if (s.task) busy++;
+      if (busy >= this.sizeNow) return;
       let slot = this.slots.find((s) => !s.task && !s.ending);
-      if (!slot && this.slots.length < this.size) slot = this.spawn();
+      if (!slot && this.slots.length < this.sizeNow) slot = this.spawn();
       if (!slot) return;
       const next = this.queue.shift();
       if (!next) return;
@@ -217,13 +240,20 @@ export class WorkerPool<I, O> {
       // a hook's failure is not the task's
     }
     if (this.opts.timeoutMs === undefined) return;
-    const ms = this.opts.timeoutMs;
     slot.task.started = performance.now();
+    this.rearm(slot);
+  }
+
+  /** (Re)starts the hang count of the slot's task. */
+  private rearm(slot: Slot<I, O>): void {
+    if (this.opts.timeoutMs === undefined || !slot.task) return;
+    const ms = this.opts.timeoutMs;
+    if (slot.timer) clearTimeout(slot.timer);
     slot.timer = setTimeout(
       () =>
         this.endWorker(slot, {
           code: 'TIMEOUT',
-          message: `no result after ${ms} ms (hung); worker replaced`,
+          message: `no progress for ${ms} ms (hung); worker replaced`,
         }),
       ms,
     );
@@ -233,6 +263,10 @@ export class WorkerPool<I, O> {
     if (msg.type === 'ready') {
       slot.ready = true;
       this.arm(slot);
+      return;
+    }
+    if (msg.type === 'alive') {
+      if (slot.ready && slot.task?.id === msg.id && !slot.ending) this.rearm(slot);
       return;
     }
     if (!slot.task || slot.task.id !== msg.id) return;

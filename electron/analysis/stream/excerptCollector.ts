@@ -56,6 +56,26 @@ export class ExcerptCollector {
   push(block: AudioBlock): void {
     if (this.full) return;
     const n = Math.min(block.frames, this.maxInput - this.inputFrames);
+    if (this.decimator.factor === 1) {
+      // At the file's own rate the mix goes straight into the excerpt (no second copy).
+      this.ensure(n + 1);
+      const d = this.data;
+      const at = this.length;
+      const chans = block.channels;
+      const c0 = chans[0] as Float32Array;
+      if (this.channels === 1) d.set(c0.subarray(0, n), at);
+      else {
+        const g = 1 / this.channels;
+        for (let i = 0; i < n; i++) d[at + i] = (c0[i] as number) * g;
+        for (let c = 1; c < this.channels; c++) {
+          const x = chans[c] as Float32Array;
+          for (let i = 0; i < n; i++) d[at + i] = (d[at + i] as number) + (x[i] as number) * g;
+        }
+      }
+      this.length += n;
+      this.inputFrames += n;
+      return;
+    }
     if (this.mix.length < n) this.mix = new Float32Array(Math.max(n, 4096));
     const m = this.mix;
     const chans = block.channels;

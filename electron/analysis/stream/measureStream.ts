@@ -27,6 +27,8 @@ export interface StreamMeasurements {
 export interface MeasureOptions {
   excerptSeconds?: number;
   signal?: AbortSignal;
+  /** Called after each decoded block (a sign of progress for the pool's hang limit). */
+  onProgress?: () => void;
 }
 
 /**
@@ -61,6 +63,7 @@ export async function measureStream(
     stats.push(block);
     excerpt.push(block);
     frames += block.frames;
+    opts.onProgress?.();
   }
   return {
     frames,

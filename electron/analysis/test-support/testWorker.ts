@@ -2,13 +2,22 @@
 import { serveTasks } from '../pool/serveTasks';
 
 export interface TestTask {
-  op: 'echo' | 'throw' | 'crash' | 'exit' | 'hang' | 'sleep';
+  op: 'echo' | 'throw' | 'crash' | 'exit' | 'hang' | 'sleep' | 'progress';
   value?: number;
   ms?: number;
 }
 
-serveTasks<TestTask, number>(async (t) => {
+serveTasks<TestTask, number>(async (t, ctx) => {
   switch (t.op) {
+    case 'progress': {
+      // Runs `ms` in all, saying it is alive every 10 ms.
+      const end = Date.now() + (t.ms ?? 50);
+      while (Date.now() < end) {
+        await new Promise((r) => setTimeout(r, 10));
+        ctx.alive();
+      }
+      return t.value ?? 0;
+    }
     case 'echo':
       return t.value ?? 0;
     case 'sleep':

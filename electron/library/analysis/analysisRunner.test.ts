@@ -2,6 +2,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AnalysisProgress } from '../../../shared/contract/analysis';
+import { availableParallelism } from 'node:os';
 import { openDatabase } from '../db';
 import { seedSamples } from './test-support/seedSamples';
 import { createAnalysisPool } from '../../analysis/pool/analysisPool';
@@ -9,7 +10,7 @@ import { tempDir } from '../../analysis/test-support/tempFiles';
 import { analyzerVersionCode } from './analyzerVersion';
 import { ANALYZER_VERSION } from '../../analysis/version';
 import { holdWriteLock } from '../test-support/otherWriter';
-import { AnalysisRunner, defaultWorkers } from './analysisRunner';
+import { AnalysisRunner, browsingWorkers, defaultWorkers } from './analysisRunner';
 import { writeAudioFolder } from '../../analysis/test-support/audioFolder';
 
 const tmp = tempDir('sm-runner-');
@@ -170,10 +171,42 @@ describe('re-analysis after an analyser update', () => {
 });
 
 describe('defaultWorkers', () => {
-  it('leaves one core for the UI, at least one worker, env override', () => {
-    expect(defaultWorkers({})).toBeGreaterThanOrEqual(1);
+  it('uses every core, one fewer while browsing, at least one worker, env override', () => {
+    expect(defaultWorkers({})).toBe(Math.max(1, availableParallelism()));
+    expect(browsingWorkers(4)).toBe(3);
+    expect(browsingWorkers(1)).toBe(1);
     expect(defaultWorkers({ SAMPLEMIND_ANALYSIS_WORKERS: '3' })).toBe(3);
     expect(defaultWorkers({ SAMPLEMIND_ANALYSIS_WORKERS: 'x' })).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('AnalysisRunner while the user browses', () => {
+  it('gives a core back while the user is active and takes it again when idle', async () => {
+    const db = openDatabase(':memory:');
+    const sizes: number[] = [];
+    const runner = new AnalysisRunner({
+      db,
+      workers: 3,
+      userIdleMs: 100,
+      pollMs: 0,
+      createPool: (size) => {
+        const pool = createAnalysisPool({ size });
+        const resize = pool.resize.bind(pool);
+        pool.resize = (n: number) => {
+          sizes.push(n);
+          resize(n);
+        };
+        return pool;
+      },
+    });
+    runner.start();
+    expect(runner.progress().workers).toBe(3);
+    runner.userActive();
+    runner.userActive();
+    expect(runner.progress().workers).toBe(2);
+    await until(() => runner.progress().workers === 3, 5000);
+    expect(sizes).toEqual([2, 3]);
+    await runner.stop();
   });
 });
 

@@ -9,11 +9,7 @@ import { availableParallelism } from 'node:os';
 import type { AnalysisProgress, AnalysisStatusInfo } from '../../../shared/contract/analysis';
 import type { Db } from '../db';
 import { AnalysisQueue, type ClaimedSample } from './analysisQueue';
-import {
-  AnalysisStore,
-  type AnalyzedSample,
-  type FailedSample,
-} from './analysisStore';
+import { AnalysisStore, type AnalyzedSample, type FailedSample } from './analysisStore';
 import { analyzerVersionCode } from './analyzerVersion';
 import { createAnalysisPool, type AnalysisPool } from '../../analysis/pool/analysisPool';
 import { RateMeter } from '../../analysis/pool/rateMeter';
@@ -26,15 +22,21 @@ export interface AnalysisRunnerOptions {
   /** Called after each batch is stored, with the samples it changed. */
   onSamplesAnalysed?: (sampleIds: number[]) => void;
   onProgress?: (progress: AnalysisProgress) => void;
-  /** Worker threads (default: available parallelism − 1, at least 1; env SAMPLEMIND_ANALYSIS_WORKERS). */
+  /**
+   * Worker threads while the user is away (default: every core; env
+   * SAMPLEMIND_ANALYSIS_WORKERS). While the user is browsing (see `userActive`) one fewer
+   * runs, at least one.
+   */
   workers?: number;
+  /** How long after the last `userActive()` call the pool grows back (ms, default 3000). */
+  userIdleMs?: number;
   /** Run the sample classifier in the workers (default true; null classes without a model). */
   classify?: boolean;
   /** Longest a finished result waits before it is written (ms, default 250). */
   flushMs?: number;
   /** Results written per transaction at most (default 16: a few ms of main-thread work). */
   batchSize?: number;
-  /** Per-file limit before a worker counts as hung (ms, default 120 000). */
+  /** Time without progress before a worker counts as hung (ms, default 120 000); a file being decoded keeps saying it progresses, so the limit scales with its length. */
   timeoutMs?: number;
   /** How often an idle runner looks for work another process queued (ms, default 5000; 0: never). */
   pollMs?: number;
@@ -43,15 +45,26 @@ export interface AnalysisRunnerOptions {
   createPool?: (size: number) => AnalysisPool;
 }
 
-/** The default pool size: every core but one (left for the UI and the database), at least one. */
+/**
+ * The default pool size: every core (env SAMPLEMIND_ANALYSIS_WORKERS overrides). A batch
+ * (the CLI) uses them all; the app gives one back while the user is browsing.
+ */
 export function defaultWorkers(env: NodeJS.ProcessEnv = process.env): number {
   const fromEnv = Number(env.SAMPLEMIND_ANALYSIS_WORKERS);
   if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
-  return Math.max(1, availableParallelism() - 1);
+  return Math.max(1, availableParallelism());
+}
+
+/** Workers while the user is browsing: one fewer than when idle, at least one. */
+export function browsingWorkers(idleWorkers: number): number {
+  return Math.max(1, idleWorkers - 1);
 }
 
 export class AnalysisRunner {
+  /** Workers while the user is away. */
   readonly workers: number;
+  private browsing = false;
+  private browsingTimer: NodeJS.Timeout | null = null;
   private readonly batchSize: number;
   private readonly queue: AnalysisQueue;
   private readonly store: AnalysisStore;
@@ -91,9 +104,9 @@ export class AnalysisRunner {
     if (this.pool || this.stopping) return;
     this.recoverOnce();
     this.pool = this.opts.createPool
-      ? this.opts.createPool(this.workers)
+      ? this.opts.createPool(this.activeWorkers)
       : createAnalysisPool({
-          size: this.workers,
+          size: this.activeWorkers,
           ...(this.opts.timeoutMs !== undefined ? { timeoutMs: this.opts.timeoutMs } : {}),
         });
     this.state = 'running';
@@ -106,6 +119,28 @@ export class AnalysisRunner {
       this.pollTimer.unref();
     }
     this.pump();
+  }
+
+  /** Workers the pool runs now (one fewer while the user is browsing). */
+  get activeWorkers(): number {
+    return this.browsing ? browsingWorkers(this.workers) : this.workers;
+  }
+
+  /**
+   * The user did something in the UI: the pool gives one core back until nothing has
+   * happened for `userIdleMs`, then grows again. Running files finish either way.
+   */
+  userActive(): void {
+    if (this.browsingTimer) clearTimeout(this.browsingTimer);
+    this.browsingTimer = setTimeout(() => {
+      this.browsingTimer = null;
+      this.browsing = false;
+      this.pool?.resize(this.workers);
+    }, this.opts.userIdleMs ?? 3000);
+    this.browsingTimer.unref();
+    if (this.browsing) return;
+    this.browsing = true;
+    this.pool?.resize(browsingWorkers(this.workers));
   }
 
   /** New work may be queued (an import or the watcher added samples). */
@@ -180,7 +215,7 @@ export class AnalysisRunner {
       failed: this.failed,
       filesPerSec: Math.round(perSecond * 10) / 10,
       etaSec: this.state === 'running' ? this.rate.eta(this.queued + this.inFlight.size) : null,
-      workers: this.pool ? this.workers : 0,
+      workers: this.pool ? this.activeWorkers : 0,
     };
   }
 
@@ -200,6 +235,7 @@ export class AnalysisRunner {
     if (!this.pool || this.stopping) return;
     this.stopping = true;
     if (this.pollTimer) clearInterval(this.pollTimer);
+    if (this.browsingTimer) clearTimeout(this.browsingTimer);
     if (this.retryTimer) clearTimeout(this.retryTimer);
     const pool = this.pool;
     await pool.close();

@@ -12,6 +12,7 @@ import type {
 import type { SearchQuery } from '../../../shared/schemas';
 import { createTestApp } from '../../app/test-support/testApp';
 import { writeAudioFolder } from '../../analysis/test-support/audioFolder';
+import { browsingWorkers, defaultWorkers } from './analysisRunner';
 
 let app: ReturnType<typeof createTestApp> | null = null;
 afterEach(async () => {
@@ -33,6 +34,17 @@ async function search(query: SearchQuery): Promise<string[]> {
 }
 
 describe('background analysis in the app', () => {
+  it('gives a core back while the user browses (any request but analysis status)', async () => {
+    app = createTestApp();
+    await app.start();
+    const idle = defaultWorkers();
+    expect(app.analysis.progress().workers).toBe(idle);
+    expect((await invoke('analysis.status', {})).ok).toBe(true);
+    expect(app.analysis.progress().workers).toBe(idle);
+    await search({});
+    expect(app.analysis.progress().workers).toBe(browsingWorkers(idle));
+  });
+
   it('analyses imported samples and the search index sees bpm, key, class and tags', async () => {
     app = createTestApp();
     const folder = join(app.dir, 'samples');

@@ -2,23 +2,19 @@ import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { formatClock, formatCount } from '../../lib/format';
 import { useStore } from '../../store';
-import { parseProgress, type AnalysisProgressView } from '../../lib/backendShapes';
+import type { AnalysisProgress } from '../../../shared/contract';
 import { isRunning } from '../../lib/importProgress';
 import { EtaSmoother } from './etaSmoother';
 
 /** Background analysis: counts, files/s, ETA, pause/resume. */
 export function AnalysisStatus() {
-  const caps = useStore((s) => s.capabilities);
   const importing = useStore((s) => s.jobs.some(isRunning));
-  const [view, setView] = useState<{ p: AnalysisProgressView; eta: number | null } | null>(null);
-  const has = caps['analysis.status'] === true;
+  const [view, setView] = useState<{ p: AnalysisProgress; eta: number | null } | null>(null);
   useEffect(() => {
-    if (!has) return;
     // While an import still lists files the queue grows with them: no count to go, no ETA yet.
     // Afterwards the ETA comes from the rate over the last half minute, not the last moment.
     const smoother = new EtaSmoother();
-    const take = (v: AnalysisProgressView | null) => {
-      if (!v) return setView(null);
+    const take = (v: AnalysisProgress) => {
       const left = v.queued + v.running;
       const growing = useStore.getState().jobs.some(isRunning);
       let eta: number | null = null;
@@ -28,10 +24,10 @@ export function AnalysisStatus() {
       setView({ p: v, eta });
     };
     void api.invoke('analysis.status', {}).then((r) => {
-      if (r.ok) take(parseProgress(r.value.progress));
+      if (r.ok) take(r.value.progress);
     });
-    return api.on('analysis.progress', (payload) => take(parseProgress(payload)));
-  }, [has]);
+    return api.on('analysis.progress', take);
+  }, []);
   const p = view?.p;
   const eta = view?.eta ?? null;
   if (!p || p.state === 'off') return null;
@@ -60,14 +56,14 @@ export function AnalysisStatus() {
           .filter(Boolean)
           .join(' · ')}
       </span>
-      {(busy || p.state === 'paused') && caps['analysis.pause'] && (
+      {(busy || p.state === 'paused') && (
         <button
           type="button"
           className="link"
           onClick={() =>
             void api
               .invoke(p.state === 'paused' ? 'analysis.resume' : 'analysis.pause', {})
-              .then((r) => r.ok && setView({ p: parseProgress(r.value) ?? p, eta: null }))
+              .then((r) => r.ok && setView({ p: r.value, eta: null }))
           }
         >
           {p.state === 'paused' ? 'Resume' : 'Pause'}

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { useStore } from '../../store';
-import { parseMapPage, type Point } from '../../lib/backendShapes';
+import type { SimilarityMapPage } from '../../../shared/contract/similar';
+import { mapPoints, type Point } from './mapPoints';
 
 async function loadMap(): Promise<Point[]> {
   const all: Point[] = [];
@@ -9,8 +10,8 @@ async function loadMap(): Promise<Point[]> {
   while (offset !== null && all.length < 400_000) {
     const r = await api.invoke('similar.map', { offset, limit: 50_000 });
     if (!r.ok) throw new Error(r.error.message);
-    const page = parseMapPage(r.value);
-    all.push(...page.points);
+    const page: SimilarityMapPage = r.value;
+    all.push(...mapPoints(page));
     offset = page.nextOffset;
   }
   return all;

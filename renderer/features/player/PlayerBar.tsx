@@ -25,7 +25,6 @@ export function PlayerBar() {
       row:
         st.rows.find((r) => r.id === st.currentId) ??
         (st.currentRow?.id === st.currentId ? st.currentRow : undefined),
-      caps: st.capabilities,
     })),
   );
   const a = useStore.getState();
@@ -128,11 +127,9 @@ export function PlayerBar() {
                   Show in folder
                 </button>
               )}
-              {s.caps['similar.find'] && (
-                <button type="button" className="link" onClick={() => a.openSimilar(s.row!.id)}>
-                  Similar sounds
-                </button>
-              )}
+              <button type="button" className="link" onClick={() => a.openSimilar(s.row!.id)}>
+                Similar sounds
+              </button>
               <button type="button" className="link" onClick={() => a.setTagEditorOpen(true)}>
                 Edit tags (T)
               </button>

@@ -44,12 +44,7 @@ function AudioOutput() {
 }
 
 function AnalysisControls() {
-  const caps = useStore((s) => s.capabilities);
   const [paused, setPaused] = useState(false);
-  if (!caps['analysis.pause'] || !caps['analysis.resume'])
-    return (
-      <p className="muted">Analysis controls appear here once the analysis service is available.</p>
-    );
   return (
     <button
       type="button"
@@ -65,14 +60,13 @@ function AnalysisControls() {
 
 /** Library folders, analysis, theme, audio output, and where AI settings will live. */
 export default function SettingsView() {
-  const { folders, theme, setTheme, removeFolder, info, caps } = useStore(
+  const { folders, theme, setTheme, removeFolder, info } = useStore(
     useShallow((s) => ({
       folders: s.folders,
       theme: s.theme,
       setTheme: s.setTheme,
       removeFolder: s.removeFolder,
       info: s.appInfo,
-      caps: s.capabilities,
     })),
   );
   return (
@@ -146,22 +140,16 @@ export default function SettingsView() {
       </fieldset>
       <fieldset>
         <legend>AI assistant</legend>
-        {caps['ai.status'] ? (
-          <AiSettings />
-        ) : (
-          <p className="muted">The AI assistant is not available in this build.</p>
-        )}
-        {caps['chat.list'] && (
-          <p>
-            <button
-              type="button"
-              className="link"
-              onClick={() => useStore.getState().setChatOpen(true)}
-            >
-              Open the assistant
-            </button>
-          </p>
-        )}
+        <AiSettings />
+        <p>
+          <button
+            type="button"
+            className="link"
+            onClick={() => useStore.getState().setChatOpen(true)}
+          >
+            Open the assistant
+          </button>
+        </p>
       </fieldset>
       {info && (
         <p className="muted small">

@@ -125,13 +125,12 @@ function NewCollection() {
 
 /** Folders, smart filters and collections (rows can be dropped on a collection). */
 export function Sidebar() {
-  const { folders, collections, view, setView, caps, stats } = useStore(
+  const { folders, collections, view, setView, stats } = useStore(
     useShallow((s) => ({
       folders: s.folders,
       collections: s.collections,
       view: s.view,
       setView: s.setView,
-      caps: s.capabilities,
       stats: s.folders.reduce((n, f) => n + f.sampleCount, 0),
     })),
   );
@@ -190,18 +189,16 @@ export function Sidebar() {
               Duplicate groups
             </button>
           </li>
-          {caps['similar.map'] && (
-            <li>
-              <button
-                type="button"
-                className={view === 'map' ? 'nav nav--active' : 'nav'}
-                aria-current={view === 'map' ? 'page' : undefined}
-                onClick={() => setView('map')}
-              >
-                Similarity map
-              </button>
-            </li>
-          )}
+          <li>
+            <button
+              type="button"
+              className={view === 'map' ? 'nav nav--active' : 'nav'}
+              aria-current={view === 'map' ? 'page' : undefined}
+              onClick={() => setView('map')}
+            >
+              Similarity map
+            </button>
+          </li>
           <li>
             <button
               type="button"
