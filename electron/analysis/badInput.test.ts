@@ -181,7 +181,7 @@ describe('bad and extreme input', () => {
     expect(r.samplePeakDb).not.toBeNull();
     // The file is 691 MB of PCM; what we keep is the 120 s excerpt and one float per 100 ms.
     expect(peak - before).toBeLessThan(250 * 2 ** 20);
-    // Its speed is a benchmark figure (`npm run bench -- speed`), not a unit-test timing:
+    // Its speed is a benchmark figure (`npm run bench speed`), not a unit-test timing:
     // a wall-clock bound here failed on a loaded machine.
   }, 600_000);
 

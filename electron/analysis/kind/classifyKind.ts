@@ -43,6 +43,9 @@ function logistic(v: number): number {
   return 1 / (1 + Math.exp(-v));
 }
 
+/** From this length on a loop word in the name is believed without more (s). */
+export const NAME_LOOP_ALWAYS_SEC = 2;
+
 /** The tempo a loop would be counted at: written (plausible), else measured, at most MAX_LOOP_BPM. */
 function countedBpm(e: KindEvidence): number | null {
   for (const b of [e.embedded?.bpm, e.hints?.bpm])
@@ -76,11 +79,18 @@ export function classifyKind(e: KindEvidence): KindDecision {
   if (flaggedLoop) {
     return { kind: 'loop', confidence: 0.95, source: 'embedded', score };
   }
-  if (e.hints?.loop && !e.hints.oneShot)
+  const p = logistic(score);
+  // A loop word in the name (often a folder's: "Breaks", "beats_01-12") is believed for
+  // what could be a loop: a long file, one spanning a whole number of beats, or one the
+  // audio model takes for a loop too — not for a short slice holding a hit or two.
+  if (
+    e.hints?.loop &&
+    !e.hints.oneShot &&
+    (e.durationSec >= NAME_LOOP_ALWAYS_SEC || e.tempo?.beats != null || p >= 0.5)
+  )
     return { kind: 'loop', confidence: 0.9, source: 'name', score };
   if (e.hints?.oneShot && !e.hints.loop)
     return { kind: 'one-shot', confidence: 0.9, source: 'name', score };
-  const p = logistic(score);
   return p >= 0.5
     ? { kind: 'loop', confidence: p, source: 'audio', score }
     : { kind: 'one-shot', confidence: 1 - p, source: 'audio', score };
