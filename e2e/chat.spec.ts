@@ -19,3 +19,18 @@ test('the chat panel explains that no AI provider is set up and how to fix it', 
   await expect(alert).toContainText(/key/i);
   await shot(page, '09-chat-no-provider');
 });
+
+test('with no provider the assistant shows a setup card, not example prompts', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Assistant' }).click();
+  const panel = page.getByRole('complementary', { name: 'Assistant' });
+  const card = panel.getByRole('region', { name: 'Set up the assistant' });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('Ollama is not running');
+  await expect(card).toContainText('ollama serve');
+  await expect(card).toContainText('No cloud provider has a key');
+  await expect(panel).not.toContainText('Ask about your library');
+  await shot(page, '09b-chat-setup-card');
+  await card.getByRole('button', { name: 'Open AI settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+});

@@ -9,7 +9,7 @@ import {
   watchErrors,
   type ProducerLibrary,
 } from './producerHour';
-import { stopServer, type RunningServer } from './server';
+import { openApp, stopServer, type RunningServer } from './server';
 
 /**
  * A producer's first hour, on its own server and library (issue 21): the empty screen,
@@ -40,7 +40,7 @@ test.beforeAll(async ({ browser }) => {
   page = await browser.newPage();
   errors = watchErrors(page);
   await installAudioTap(page);
-  await page.goto(server.loginUrl);
+  await openApp(page, server);
 });
 
 test.afterAll(async () => {
@@ -147,7 +147,10 @@ test('the metronome and a synced loop sound through the audio tap', async () => 
 
 test('Similar: playing a result keeps the list; ≈ walks on; back and forward return', async () => {
   await page.getByLabel('Search samples').fill('808');
-  await expect.poll(() => resultCount(page)).toBeGreaterThan(5);
+  // The list has been replaced by the search's rows (not the previous, longer list).
+  await expect
+    .poll(async () => (await visibleNames(page)).every((n) => n.includes('808')))
+    .toBe(true);
   const first = (await visibleNames(page))[0]!;
   await rows(page).first().click();
   await player(page).getByRole('button', { name: 'Similar sounds' }).click();
@@ -194,6 +197,22 @@ test('the player bar shows what plays from Duplicates and from the map', async (
   await expect(dup).toBeVisible({ timeout: 30_000 });
   await dup.getByRole('button', { name: 'Play clap_copy.flac' }).click();
   await expect(playerTitle(page)).toHaveText('clap_copy.flac');
+  // Act on the extra copies: select them (the keeper stays unselected), tag them.
+  const clapGroup = dup.locator('.dup-group').filter({ hasText: 'clap_copy.flac' });
+  const keeper = (await clapGroup
+    .locator('li')
+    .filter({ hasText: 'keep' })
+    .locator('code')
+    .textContent())!;
+  await dup.getByRole('button', { name: 'Select extra copies' }).click();
+  await expect(clapGroup.getByRole('checkbox', { checked: true })).toHaveCount(1);
+  await expect(
+    clapGroup.locator('li').filter({ hasText: keeper }).getByRole('checkbox'),
+  ).not.toBeChecked();
+  await expect(dup.getByText('Where the copies are')).toBeVisible();
+  await dup.getByRole('button', { name: 'Tag…' }).click();
+  await expect(page.getByRole('dialog', { name: /Tags for \d+ samples?/ })).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
   await shotAtSizes(page, 'p06-duplicates');
 
   await page.getByRole('button', { name: 'Similarity map' }).click();
@@ -253,7 +272,17 @@ test('select all reaches every match, not only the loaded rows: tag, favourite, 
   await page.getByRole('checkbox', { name: /whole pack/ }).check();
   await page.keyboard.press('Escape');
   await expect.poll(() => resultCount(page)).toBe(lib.bulkCount);
+  // The user's own tag comes before the automatic ones and stands out.
+  const firstTag = rows(page).first().locator('.cell--tags .tag').first();
+  await expect(firstTag).toHaveText('whole pack');
+  await expect(firstTag).toHaveClass(/tag--user/);
   await page.getByRole('button', { name: 'Clear Tags filter' }).click();
+  // "Untagged" means no tag of the user's: automatic tags do not count.
+  await expect.poll(() => resultCount(page)).toBeGreaterThan(lib.bulkCount);
+  const all = await resultCount(page);
+  await page.getByRole('button', { name: /^Untagged/ }).click();
+  await expect.poll(() => resultCount(page)).toBe(all - lib.bulkCount);
+  await page.getByRole('button', { name: /^All samples/ }).click();
   await page.getByRole('button', { name: '♥ Favourites' }).click();
   await expect.poll(() => resultCount(page)).toBe(lib.bulkCount);
   await page.getByRole('button', { name: '♥ Favourites' }).click();
@@ -261,6 +290,22 @@ test('select all reaches every match, not only the loaded rows: tag, favourite, 
   await page.getByRole('radio', { name: '★★★★ or more', exact: true }).click();
   await expect.poll(() => resultCount(page)).toBe(lib.bulkCount);
   await page.getByRole('button', { name: 'Clear Rating filter' }).click();
+});
+
+test('typed "120 bpm", "C minor" and "loop " become filter chips at once', async () => {
+  const search = page.getByLabel('Search samples');
+  await search.fill('');
+  await search.pressSequentially('techno 120 bpm', { delay: 20 });
+  await expect(page.locator('[data-filter="bpm"]')).toContainText('118–122 BPM');
+  await expect(search).toHaveValue('techno');
+  await search.pressSequentially(' C minor loop ', { delay: 20 });
+  await expect(page.locator('[data-filter="key"]')).toHaveClass(/chip--active/);
+  await expect(page.locator('[data-filter="kind"]')).toHaveClass(/chip--active/);
+  await expect(search).toHaveValue('techno ');
+  await shotAtSizes(page, 'p09-typed-chips');
+  for (const name of ['BPM', 'Key', 'Kind'])
+    await page.getByRole('button', { name: `Clear ${name} filter` }).click();
+  await search.fill('');
 });
 
 test('no console error and no failed request on any screen', async () => {

@@ -52,7 +52,7 @@ export function exactDuplicates(db: Db, limit = 1000): DuplicateGroup[] {
   const groups = new Map<string, SampleSummary[]>();
   for (const r of rows) {
     const list = groups.get(r.content_hash) ?? [];
-    list.push(toSummary(r, tags.get(r.id) ?? []));
+    list.push(toSummary(r, tags.get(r.id)));
     groups.set(r.content_hash, list);
   }
   return hashes.map((h) => {

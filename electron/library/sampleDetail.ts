@@ -49,10 +49,13 @@ export function sampleDetail(db: Db, id: number): SampleDetail {
         WHERE cs.sample_id = ? ORDER BY c.name COLLATE NOCASE`,
     )
     .all(id) as Array<{ id: number; name: string }>;
-  const summary = toSummary(
-    row,
-    tagDetails.filter((t) => t.source !== 'suggested').map((t) => t.name),
-  );
+  const visible = tagDetails.filter((t) => t.source !== 'suggested');
+  const mine = visible.filter((t) => t.source === 'user').map((t) => t.name);
+  const auto = visible.filter((t) => t.source === 'auto' && !mine.includes(t.name));
+  const summary = toSummary(row, {
+    names: [...mine, ...auto.map((t) => t.name)],
+    user: mine.length,
+  });
   const code = row.analysis_error_code;
   return {
     ...summary,

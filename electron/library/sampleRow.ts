@@ -36,7 +36,11 @@ export interface SummaryRow {
   missing: number;
 }
 
-export function toSummary(row: SummaryRow, tags: string[]): SampleSummary {
+/** `tags`: the sample's visible tags, the user's first (none when absent). */
+export function toSummary(
+  row: SummaryRow,
+  tags: { names: string[]; user: number } | undefined,
+): SampleSummary {
   return {
     id: row.id,
     folderId: row.folder_id,
@@ -62,7 +66,8 @@ export function toSummary(row: SummaryRow, tags: string[]): SampleSummary {
     classTier: row.class_tier as ClassTier | null,
     rating: row.rating,
     favorite: row.favorite === 1,
-    tags,
+    tags: tags?.names ?? [],
+    userTagCount: tags?.user ?? 0,
     analysis: row.analysis_status as AnalysisStatus,
     missing: row.missing === 1,
   };

@@ -14,6 +14,7 @@ import {
 } from '../lib/searchQuery';
 import { DEFAULT_WIDTHS, resizeColumn, type ColumnId, type ColumnWidths } from '../lib/columns';
 import { mergeRows } from '../lib/mergeRows';
+import { typedChips } from '../features/search/typedChips';
 import { storedWidths, WIDTHS_KEY } from '../lib/storedWidths';
 import { afterNewRows } from '../lib/selection';
 import type { SliceCreator } from './types';
@@ -100,7 +101,11 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => {
     widths: localWidths(),
     setText(text) {
       // A paste of megabytes must not travel anywhere: the search takes SEARCH_TEXT_MAX characters.
-      set({ text: text.slice(0, SEARCH_TEXT_MAX) });
+      // "120 bpm", "C minor", "loop " typed in the box become filter chips at once.
+      const typed = typedChips(text.slice(0, SEARCH_TEXT_MAX));
+      if (Object.keys(typed.patch).length > 0)
+        set({ text: typed.text, filters: { ...get().filters, ...typed.patch } });
+      else set({ text: typed.text });
       void get().search();
     },
     setFilters(filters) {

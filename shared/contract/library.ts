@@ -39,7 +39,10 @@ export interface SampleSummary {
   classTier: ClassTier | null;
   rating: number;
   favorite: boolean;
+  /** Visible tags: the user's own first, then the automatic ones. */
   tags: string[];
+  /** How many of `tags` (from the start) the user gave; absent from older backends. */
+  userTagCount?: number;
   analysis: AnalysisStatus;
   missing: boolean;
 }

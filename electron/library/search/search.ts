@@ -49,7 +49,7 @@ export function searchSamples(db: Db, query: SearchQuery): SearchPage {
     rows.map((r) => r.id),
   );
   return {
-    items: rows.map((r) => toSummary(r, tags.get(r.id) ?? [])),
+    items: rows.map((r) => toSummary(r, tags.get(r.id))),
     nextCursor: next ? encodeCursor(next) : null,
     total,
     tookMs: Math.round((performance.now() - started) * 100) / 100,

@@ -61,7 +61,7 @@ export class SearchService {
     );
     const next = page.next;
     return {
-      items: rows.map((r) => toSummary(r, tags.get(r.id) ?? [])),
+      items: rows.map((r) => toSummary(r, tags.get(r.id))),
       nextCursor: next
         ? encodeCursor({
             k: 'm',

@@ -15,5 +15,5 @@ export function summariesOf(db: Db, ids: readonly number[]): SampleSummary[] {
     db,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => toSummary(r, tags.get(r.id) ?? []));
+  return rows.map((r) => toSummary(r, tags.get(r.id)));
 }

@@ -139,8 +139,9 @@ const Row = memo(function Row({
             title={cellTitle(row, id)}
           >
             {id === 'tags'
-              ? row.tags.slice(0, 4).map((t) => (
-                  <span key={t} className="tag">
+              ? row.tags.slice(0, 4).map((t, i) => (
+                  // The user's own tags come first and stand out from the automatic ones.
+                  <span key={t} className={i < (row.userTagCount ?? 0) ? 'tag tag--user' : 'tag'}>
                     {t}
                   </span>
                 ))

@@ -4,6 +4,7 @@ import { ActionCard } from './ActionCard';
 import { subscribeChatEvents, useChat, type ProviderChoice } from './chatStore';
 import { SampleRows } from './SampleRows';
 import { TaggingSection } from './TaggingSection';
+import { SetupCard } from './SetupCard';
 import {
   errorHelp,
   formatCost,
@@ -122,6 +123,8 @@ function LiveAnswer({ live }: { live: LiveTurn }) {
 export function ChatPanel() {
   const s = useChat();
   const [text, setText] = useState('');
+  /** A provider can answer: only then are example prompts offered. */
+  const [ready, setReady] = useState(false);
   const scroller = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const off = subscribeChatEvents();
@@ -236,7 +239,8 @@ export function ChatPanel() {
       </div>
       <TaggingSection />
       <div className="chat-log" ref={scroller}>
-        {!conv && !s.live && (
+        {!conv && !s.live && <SetupCard onReady={setReady} />}
+        {!conv && !s.live && ready && (
           <p className="muted small">
             Ask about your library: “find a dark 90 BPM drum loop and a bass in the same key”,
             “which of my kicks are clipped?”, “make a collection of airy pads”. Changes are only
