@@ -12,22 +12,11 @@
  * Runs on its own too: `tsx bench/speed.bench.ts`. SPEED_BENCH_WORKERS sets --workers.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  closeSync,
-  existsSync,
-  ftruncateSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { drumLoop } from '../electron/analysis/test-support/signals';
-import { wavFmtBody, writeWav } from '../electron/analysis/test-support/writeAudio';
+import { sparseLongWav } from '../electron/analysis/test-support/sparseLongWav';
+import { writeWav } from '../electron/analysis/test-support/writeAudio';
 import { HYDROGEN, REPO } from './eval/lib/paths';
 import { DATA_DIR, writeResult } from './lib/results';
 
@@ -99,28 +88,7 @@ function summary(t: Timed, files: number): Record<string, unknown> {
 /** 2 hours of 48 kHz mono s16: a sparse file of silence with two islands of sound. */
 function twoHourWav(): string {
   const path = join(DATA, 'two-hours.wav');
-  if (existsSync(path)) return path;
-  const rate = 48000;
-  const seconds = 7200;
-  const dataBytes = seconds * rate * 2;
-  const fmt = wavFmtBody(1, rate, 's16');
-  const head = new Uint8Array(12 + 8 + fmt.length + 8);
-  const v = new DataView(head.buffer);
-  head.set([0x52, 0x49, 0x46, 0x46]);
-  v.setUint32(4, 4 + 8 + fmt.length + 8 + dataBytes, true);
-  head.set([0x57, 0x41, 0x56, 0x45], 8);
-  head.set([0x66, 0x6d, 0x74, 0x20], 12);
-  v.setUint32(16, fmt.length, true);
-  head.set(fmt, 20);
-  head.set([0x64, 0x61, 0x74, 0x61], 20 + fmt.length);
-  v.setUint32(24 + fmt.length, dataBytes, true);
-  const fd = openSync(path, 'w');
-  writeSync(fd, head, 0, head.length, 0);
-  ftruncateSync(fd, head.length + dataBytes);
-  const pcm = writeWav({ sampleRate: rate, channels: [drumLoop(120, 2, rate)] }).subarray(44);
-  for (const at of [10, seconds - 30])
-    writeSync(fd, pcm, 0, pcm.length, head.length + at * rate * 2);
-  closeSync(fd);
+  if (!existsSync(path)) sparseLongWav(path, 7200, 48000);
   return path;
 }
 
