@@ -154,6 +154,7 @@ export default tseslint.config(
     files: [
       'bench/**/*.ts',
       'e2e/**/*.ts',
+      'faults/**/*.ts',
       'models/training/**/*.ts',
       'scripts/**/*.{ts,mjs}',
       '*.config.ts',

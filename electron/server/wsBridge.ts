@@ -55,9 +55,10 @@ export function attachWebSocket(
 
   wss.on('connection', (ws: WebSocket) => {
     // Protocol errors (too large, bad UTF-8, reserved bits, unmasked frames …) end this
-    // connection only: ws has already answered with the close code that says why
-    // (1009 "message too big", 1007, 1002 …).
-    ws.on('error', () => ws.terminate());
+    // connection only. ws has already sent the close code that says why (1009 "message
+    // too big", 1007, 1002 …) and ends the socket itself; terminating here could drop
+    // that frame before it is written. Without a listener, the error would end the process.
+    ws.on('error', () => undefined);
     ws.on('message', (data, isBinary) => {
       const message = isBinary ? null : parseMessage(data);
       if (!message) {

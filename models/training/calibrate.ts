@@ -139,7 +139,11 @@ async function main(): Promise<void> {
         'at least 8 of them, and never below the likely threshold; classes without enough ' +
         'validation decisions are never sure. Caveat: the shipped networks were refitted on ' +
         'train + validation, so on validation they are more often right and surer than on ' +
-        'new sounds, which pulls these thresholds down; the test rows show what that costs.',
+        'new sounds, which pulls these thresholds down; the test rows show what that costs. ' +
+        'The temperature was fitted on validation for the selected networks and carried to ' +
+        'the refit (train_model.py); the ECE column shows how far it fits the refit. It ' +
+        'cannot be fitted again on validation, which the refit has seen: a next training ' +
+        'should keep a calibration split out of the refit (or not refit) to fit it there.',
     }),
   );
   for (const e of [testEval, valEval]) {

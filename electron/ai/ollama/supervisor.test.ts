@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -114,6 +122,32 @@ describe('OllamaSupervisor with a stand-in ollama executable', () => {
     expect(s.status().state).toBe('crashed');
     expect(s.status().lastError).toContain('gave up');
     expect(statuses.map((x) => x.state)).toContain('restarting');
+  });
+
+  it('a restart that fails (its models folder cannot be made) becomes a state, not an unhandled rejection', async () => {
+    const { s, dataDir } = await supervisor({
+      autoPull: false,
+      maxRestarts: 1,
+      env: {
+        ...process.env,
+        PATH: `${writeStandInOllama()}:${process.env.PATH ?? ''}`,
+        STANDIN_EXIT_AFTER_MS: '300',
+      },
+    });
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown): void => void rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      expect((await s.start()).state).toBe('running');
+      // The restart's mkdir fails: a file where its folder should be.
+      rmSync(join(dataDir, 'ollama'), { recursive: true, force: true });
+      writeFileSync(join(dataDir, 'ollama'), 'not a folder');
+      await until(() => s.status().state === 'unavailable');
+      expect(s.status().lastError).toMatch(/EEXIST|ENOTDIR/);
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
   });
 
   it('reuses an Ollama that is already running and never stops it', async () => {

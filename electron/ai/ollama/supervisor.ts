@@ -231,7 +231,11 @@ export class OllamaSupervisor {
     this.restarts++;
     this.restartTimer = setTimeout(() => {
       this.restartTimer = null;
-      if (!this.stopping) void this.spawnServer();
+      // From a timer: a failed restart is a state, never an unhandled rejection.
+      if (!this.stopping)
+        this.spawnServer().catch((error: unknown) =>
+          this.set('unavailable', error instanceof Error ? error.message : String(error)),
+        );
     }, delay);
   }
 

@@ -34,6 +34,21 @@ describe('WorkerPool', () => {
     await p.close();
   });
 
+  it('calls onStart when a ready worker begins a task, never for one cancelled while it waited', async () => {
+    const p = pool(1);
+    const begun: string[] = [];
+    const onStart = (id: string) => () => begun.push(id);
+    const a = p.submit({ op: 'sleep', ms: 300 }, { id: 'a', onStart: onStart('a') });
+    const b = p.submit({ op: 'echo', value: 2 }, { id: 'b', onStart: onStart('b') });
+    const c = p.submit({ op: 'echo', value: 3 }, { id: 'c', onStart: onStart('c') });
+    // The worker is still loading: nothing has begun yet.
+    expect(begun).toEqual([]);
+    expect(p.cancel('b')).toBe(true);
+    await Promise.all([a, b, c]);
+    expect(begun).toEqual(['a', 'c']);
+    await p.close();
+  });
+
   it('turns a thrown error into error data and keeps the worker', async () => {
     const p = pool(1);
     const bad = await p.submit({ op: 'throw' });

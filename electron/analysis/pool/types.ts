@@ -38,7 +38,7 @@ export interface SubmitOptions {
   id?: string;
   /** Higher runs first; equal priorities run in submission order. Default 0. */
   priority?: number;
-  /** Called when the task is handed to a worker (before the worker sees it). Must not throw. */
+  /** Called when a ready worker begins the task (a worker still loading has not begun it). */
   onStart?: () => void;
 }
 

@@ -226,18 +226,20 @@ export class WorkerPool<I, O> {
   private start(slot: Slot<I, O>, task: Pending<I, O>): void {
     task.started = performance.now();
     slot.task = task;
-    try {
-      task.onStart?.();
-    } catch {
-      // a hook's failure is not the task's
-    }
     if (slot.ready) this.arm(slot);
     const msg: TaskMessage<I> = { type: 'task', id: task.id, input: task.input };
     slot.worker.postMessage(msg);
   }
 
+  /** The worker is ready and has the task: it begins it now. */
   private arm(slot: Slot<I, O>): void {
-    if (this.opts.timeoutMs === undefined || !slot.task) return;
+    if (!slot.task) return;
+    try {
+      slot.task.onStart?.();
+    } catch {
+      // a hook's failure is not the task's
+    }
+    if (this.opts.timeoutMs === undefined) return;
     slot.task.started = performance.now();
     this.rearm(slot);
   }

@@ -144,4 +144,13 @@ describe('AnalysisQueue', () => {
       db.prepare('SELECT attempts FROM analysis_queue WHERE sample_id = ?').pluck().get(ids[0]),
     ).toBe(1);
   });
+
+  it('tries a file that was being analysed when a process died after the others', () => {
+    const { db, ids, queue } = setup(3);
+    const dead = new AnalysisQueue(db, { pid: 1_000_001, alive: () => false });
+    dead.claim(1);
+    dead.markStarted(ids[0]!);
+    queue.recover();
+    expect(queue.claim(3).map((c) => c.sampleId)).toEqual([ids[1], ids[2], ids[0]]);
+  });
 });

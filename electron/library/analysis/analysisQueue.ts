@@ -78,7 +78,10 @@ export class AnalysisQueue {
     this.owner = { pid: owner.pid ?? process.pid, alive: owner.alive ?? processAlive };
   }
 
-  /** Takes the next `n` queued samples (highest priority, then oldest) and marks them running. */
+  /**
+   * Takes the next `n` queued samples (highest priority, then those that were never being
+   * analysed when a process died, then oldest) and marks them running.
+   */
   claim(n: number): ClaimedSample[] {
     if (n <= 0) return [];
     return this.db.transaction(() => {
@@ -87,7 +90,7 @@ export class AnalysisQueue {
           `SELECT q.sample_id, s.path, q.priority, s.name_hints_json, s.embedded_json
              FROM analysis_queue q JOIN samples s ON s.id = q.sample_id
             WHERE q.state = 'queued' AND s.missing = 0
-            ORDER BY q.priority DESC, q.enqueued_at, q.sample_id LIMIT ?`,
+            ORDER BY q.priority DESC, q.attempts, q.enqueued_at, q.sample_id LIMIT ?`,
         )
         .all(n) as ClaimRow[];
       if (rows.length === 0) return [];
