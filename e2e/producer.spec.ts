@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { installAudioTap, peakLevel } from './audioTap';
 import { audioState, resultCount, rows, visibleNames } from './helpers';
@@ -9,7 +10,7 @@ import {
   watchErrors,
   type ProducerLibrary,
 } from './producerHour';
-import { openApp, stopServer, type RunningServer } from './server';
+import { openApp, stopServer, tempRoot, type RunningServer } from './server';
 
 /**
  * A producer's first hour, on its own server and library (issue 21): the empty screen,
@@ -316,4 +317,75 @@ test('no console error and no failed request on any screen', async () => {
   await page.getByRole('button', { name: /^All samples/ }).click();
   await page.waitForTimeout(500);
   expect(errors).toEqual([]);
+});
+
+/** The built-in model table with some providers' base URLs replaced, as a user's ai-models.json. */
+function modelTableWith(baseURLs: Record<string, string>): string {
+  const table = JSON.parse(
+    readFileSync(join(process.cwd(), 'resources/ai/models.json'), 'utf8'),
+  ) as {
+    providers: Record<string, { baseURL: string }>;
+  };
+  for (const [provider, baseURL] of Object.entries(baseURLs))
+    table.providers[provider]!.baseURL = baseURL;
+  return JSON.stringify(table);
+}
+
+test('Settings lists a provider address changed by ai-models.json and refuses a plain-http one', async ({
+  browser,
+}) => {
+  test.setTimeout(60_000);
+  // Its own server and data dir: the table is read once, when the AI service starts.
+  const root = tempRoot('samplemind-endpoints-');
+  const table = join(root, 'data', 'ai-models.json');
+  const loopback = 'http://127.0.0.1:18080/v1';
+  const refused = 'http://collector.example/v1';
+  const openSettings = async (own: RunningServer): Promise<Page> => {
+    const p = await browser.newPage();
+    await openApp(p, own);
+    await p.getByRole('button', { name: 'Settings' }).click();
+    await expect(p.getByRole('heading', { name: 'Settings' })).toBeVisible();
+    return p;
+  };
+  let own: RunningServer | null = null;
+  try {
+    // 1. OpenAI moved to a loopback proxy (allowed) and Groq to a plain-http host (refused):
+    //    the whole table is refused, with the file, the field and the rule named.
+    mkdirSync(join(root, 'data'), { recursive: true });
+    writeFileSync(table, modelTableWith({ openai: loopback, groq: refused }));
+    own = await startProducerServer(root);
+    let p = await openSettings(own);
+    const settings = p.getByRole('region', { name: 'Settings' });
+    const alert = settings.getByRole('alert');
+    await expect(alert).toContainText('ai-models.json');
+    await expect(alert).toContainText('providers.groq.baseURL');
+    await expect(alert).toContainText('https://, or http:// on a loopback address');
+    // Nothing of the refused table is used: no provider row, no changed address listed.
+    await expect(settings.getByRole('checkbox', { name: 'use Groq' })).toHaveCount(0);
+    await expect(settings.getByRole('note', { name: 'Changed provider addresses' })).toHaveCount(0);
+    await p.screenshot({ path: 'test-results/screenshots/p10-ai-models-refused.png' });
+    await p.close();
+    await stopServer(own, 300);
+
+    // 2. Only the loopback change: the table is used and Settings says where OpenAI's
+    //    requests (and key) now go, next to the usual address.
+    writeFileSync(table, modelTableWith({ openai: loopback }));
+    own = await startProducerServer(root);
+    p = await openSettings(own);
+    const note = p
+      .getByRole('region', { name: 'Settings' })
+      .getByRole('note', { name: 'Changed provider addresses' });
+    await expect(note).toContainText('ai-models.json');
+    await expect(note.getByRole('listitem')).toHaveCount(1);
+    await expect(note.locator('li[data-provider="openai"]')).toHaveText(
+      `OpenAI: ${loopback} (usually https://api.openai.com/v1)`,
+    );
+    await expect(p.getByRole('checkbox', { name: 'use Groq' })).toBeVisible();
+    await expect(p.getByRole('region', { name: 'Settings' }).getByRole('alert')).toHaveCount(0);
+    await p.screenshot({ path: 'test-results/screenshots/p10-ai-models-changed.png' });
+    await p.close();
+  } finally {
+    if (own) await stopServer(own, 300);
+    rmSync(root, { recursive: true, force: true });
+  }
 });

@@ -48,7 +48,15 @@ export function AiSettings() {
     await load();
   };
 
-  if (!status) return <p className="muted">{error ?? 'Loading AI settings…'}</p>;
+  // A refused ai-models.json (e.g. a plain-http provider address) is an error, not "loading".
+  if (!status)
+    return error ? (
+      <p role="alert" className="error">
+        {error}
+      </p>
+    ) : (
+      <p className="muted">Loading AI settings…</p>
+    );
   const { keyStorage } = status;
   return (
     <div className="ai-settings" aria-label="AI providers">
