@@ -3,6 +3,7 @@
  * run to the end. Nothing may be lost or duplicated and the database must pass
  * PRAGMA integrity_check; no healthy file may be marked as one that crashed the app.
  */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AnalysisQueue } from '../electron/library/analysis/analysisQueue';
@@ -11,7 +12,7 @@ import { checkDb, cli, requireBuild, sleep, tempRoot, writeLibrary, writeResult 
 
 const FILES = Number(process.env.FAULTS_KILL_FILES ?? 200);
 /** The import trials use a larger library of their own: several batches (500 files each) to kill between. */
-const IMPORT_FILES = Number(process.env.FAULTS_KILL_IMPORT_FILES ?? 2000);
+const IMPORT_FILES = Number(process.env.FAULTS_KILL_IMPORT_FILES ?? 5000);
 const IMPORT_KILLS = Number(process.env.FAULTS_IMPORT_KILLS ?? 12);
 const ANALYSIS_KILLS = Number(process.env.FAULTS_ANALYSIS_KILLS ?? 12);
 
@@ -81,24 +82,53 @@ describe('kill -9 during import and analysis', () => {
       });
     };
 
+    // Kill times scale with the work: each phase first times one uninterrupted run on this
+    // machine, then kills at 15–85 % of that time (a fixed 1.5–6 s window let every run
+    // finish first on a fast, idle machine and killed at start-up on a loaded one).
+    const freshDb = (db: string): void => {
+      for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
+      openDatabase(db).close();
+    };
+    const timed = async (args: string[], db: string): Promise<number> => {
+      const t0 = performance.now();
+      const r = await cli([...args, '--db', db], root).done;
+      expect(r.code, r.stderr).toBe(0);
+      return performance.now() - t0;
+    };
+    const importArgs = ['import', bigLib, '--no-watch', '--no-analyze'];
+    const importMs = await timed(importArgs, bigDb);
+    const imports: ReturnType<typeof checkDb>[] = [];
     for (let i = 0; i < IMPORT_KILLS; i++) {
-      const ms = rand(1500, 6000);
-      const done = await killAfter(['import', bigLib, '--no-watch'], bigDb, ms);
+      // Each import trial starts from an empty library, is killed part-way, then resumed to the
+      // end on the library the kill left: nothing lost, nothing twice.
+      freshDb(bigDb);
+      const ms = rand(0.15, 0.85) * importMs;
+      const done = await killAfter(importArgs, bigDb, ms);
       record('import', bigDb, bigFiles, ms, done);
+      const resumed = await cli([...importArgs, '--db', bigDb], root).done;
+      expect(resumed.code, resumed.stderr).toBe(0);
+      imports.push(checkDb(bigDb, bigFiles));
     }
-    const bigImported = await cli(['import', bigLib, '--no-watch', '--db', bigDb], root).done;
-    expect(bigImported.code, bigImported.stderr).toBe(0);
-    const afterImport = checkDb(bigDb, bigFiles);
+    const afterImport = {
+      lost: Math.max(...imports.map((c) => c.lost)),
+      duplicated: Math.max(...imports.map((c) => c.duplicated)),
+      integrity: imports.every((c) => c.integrity === 'ok') ? 'ok' : 'failed',
+    };
     const imported = await cli(['import', lib, '--no-watch', '--db', dbFile], root).done;
     expect(imported.code, imported.stderr).toBe(0);
 
-    for (let i = 0; i < ANALYSIS_KILLS; i++) {
-      const ms = rand(1500, 6000);
-      // Every trial asks for the whole library again (as "re-analyse all" does), so each kill
-      // lands in real work.
+    const requeue = (): void => {
       const db = openDatabase(dbFile);
       new AnalysisQueue(db).enqueueAll();
       db.close();
+    };
+    requeue();
+    const analysisMs = await timed(['analyze', '--library'], dbFile);
+    for (let i = 0; i < ANALYSIS_KILLS; i++) {
+      const ms = rand(0.15, 0.85) * analysisMs;
+      // Every trial asks for the whole library again (as "re-analyse all" does), so each kill
+      // lands in real work.
+      requeue();
       const done = await killAfter(['analyze', '--library'], dbFile, ms);
       record('analysis', dbFile, files, ms, done);
     }
@@ -109,6 +139,7 @@ describe('kill -9 during import and analysis', () => {
     const summary = {
       files: FILES,
       importFiles: IMPORT_FILES,
+      uninterruptedMs: { import: Math.round(importMs), analysis: Math.round(analysisMs) },
       trials: trials.length,
       killedMidway: trials.filter((t) => !t.finishedFirst).length,
       integrityFailures:
