@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { nodeWithoutFileAccessBypass } from '../test-support/withoutFileAccessBypass';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,11 +30,7 @@ describe('expandAudioPaths', () => {
   });
 
   it('reports an unreadable subfolder and goes on (before: the whole command died with EACCES)', () => {
-    // As root, walk without the capabilities that bypass file permissions (see importer.test.ts).
-    const command: [string, string[]] =
-      process.getuid?.() === 0
-        ? ['setpriv', ['--bounding-set=-dac_override,-dac_read_search', process.execPath]]
-        : [process.execPath, []];
+    const command = nodeWithoutFileAccessBypass();
     const lib = join(dir, 'perm');
     mkdirSync(join(lib, 'locked'), { recursive: true });
     writeFileSync(join(lib, 'locked', 'x.wav'), 'x');

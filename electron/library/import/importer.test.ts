@@ -14,6 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { nodeWithoutFileAccessBypass } from '../test-support/withoutFileAccessBypass';
 import type { ImportJobInfo } from '../../../shared/contract';
 import { openDatabase, type Db } from '../db';
 import { writeTinyWav } from '../fixtures/tinyWav';
@@ -230,13 +231,7 @@ describe('import: bad input is recorded and the import goes on', () => {
   });
 
   it('records unreadable folders and keeps the samples inside them', () => {
-    // Root reads everything, so as root the import runs without the capabilities that bypass
-    // file permissions (setpriv, util-linux). It stays root, the owner of the checkout, so it
-    // can load the code wherever the checkout is (another user could not under a 0700 folder).
-    const command: [string, string[]] =
-      process.getuid?.() === 0
-        ? ['setpriv', ['--bounding-set=-dac_override,-dac_read_search', process.execPath]]
-        : [process.execPath, []];
+    const command = nodeWithoutFileAccessBypass();
     const lib = join(dir, 'perm');
     mkdirSync(join(lib, 'locked'), { recursive: true });
     writeTinyWav(join(lib, 'locked', 'x.wav'));
