@@ -1,7 +1,7 @@
 import { copyFileSync, cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { startServer, tempRoot, type RunningServer } from './server';
+import { NO_AI_PROVIDER_ENV, startServer, tempRoot, type RunningServer } from './server';
 import { writeNoiseWav } from './wavFiles';
 
 const HYDROGEN = '/usr/share/hydrogen/data/drumkits';
@@ -41,14 +41,7 @@ export function makeProducerLibrary(): ProducerLibrary {
 export async function startProducerServer(root: string): Promise<RunningServer> {
   const dataDir = join(root, 'data');
   mkdirSync(dataDir, { recursive: true });
-  return startServer(dataDir, [], {
-    OLLAMA_HOST: 'http://127.0.0.1:9',
-    GROQ_API_KEY: '',
-    DEEPSEEK_API_KEY: '',
-    GEMINI_API_KEY: '',
-    OPENAI_API_KEY: '',
-    ANTHROPIC_API_KEY: '',
-  });
+  return startServer(dataDir, [], NO_AI_PROVIDER_ENV);
 }
 
 export const SIZES = [

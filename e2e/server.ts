@@ -39,6 +39,16 @@ export async function stopServer(server: RunningServer, graceMs = 500): Promise<
 }
 
 /** Starts the built web-mode server and resolves with the login URL it prints. */
+/** Server environment with no AI provider: no keys from this shell, no Ollama where it looks. */
+export const NO_AI_PROVIDER_ENV = {
+  OLLAMA_HOST: 'http://127.0.0.1:9',
+  GROQ_API_KEY: '',
+  DEEPSEEK_API_KEY: '',
+  GEMINI_API_KEY: '',
+  OPENAI_API_KEY: '',
+  ANTHROPIC_API_KEY: '',
+};
+
 export function startServer(
   dataDir: string,
   extraArgs: string[] = [],
