@@ -1,4 +1,4 @@
-import type { AnalysisStatus } from '../../shared/contract';
+import type { AnalysisStatus } from '../../../shared/contract';
 
 /** What the player says about a sample's analysis (null when it is done: nothing to say). */
 export function analysisStatusText(status: AnalysisStatus, failure: string | null): string | null {

@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
-import { selectedCount } from '../lib/selection';
-import { formatCount } from '../lib/format';
-import { useStore } from '../store';
+import { selectedCount } from '../../lib/selection';
+import { formatCount } from '../../lib/format';
+import { useStore } from '../../store';
 
 /** Bulk actions on a multi-selection: tags, favourite, rating, collection. */
 export function SelectionBar() {

@@ -1,4 +1,4 @@
-import { levelForWidth, type Peaks } from '../../shared/peaksCodec';
+import { levelForWidth, type Peaks } from '../../../shared/peaksCodec';
 
 /**
  * Min/max per pixel column, channels mixed (outer envelope), from the coarsest stored

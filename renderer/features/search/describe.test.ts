@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DescribeParse } from '../../shared/contract/similar';
-import { emptyParse } from '../../shared/describe/parseDescription';
+import type { DescribeParse } from '../../../shared/contract/similar';
+import { emptyParse } from '../../../shared/describe/parseDescription';
 import { describeChips, looksLikeDescription } from './describe';
 
 const empty = emptyParse('');

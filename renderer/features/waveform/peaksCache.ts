@@ -1,5 +1,5 @@
-import { decodePeaks, type Peaks } from '../../shared/peaksCodec';
-import { Lru } from './lru';
+import { decodePeaks, type Peaks } from '../../../shared/peaksCodec';
+import { Lru } from '../../lib/lru';
 
 export type PeaksFetchResult =
   { type: 'peaks'; bytes: Uint8Array } | { type: 'none' } | { type: 'unsupported' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SampleSummary } from '../../shared/contract';
-import { sampleSummary } from '../../shared/test-support/sampleSummary';
+import type { SampleSummary } from '../../../shared/contract';
+import { sampleSummary } from '../../../shared/test-support/sampleSummary';
 import { duplicateRows, duplicatesHeadline } from './duplicates';
 
 function sample(id: number, sizeBytes: number): SampleSummary {

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { bridge } from '../api/client';
-import { useStore } from '../store';
+import { bridge } from '../../api/client';
+import { useStore } from '../../store';
 
 /** Desktop: folders dropped on the window are added to the library. */
 export function useDropFolders(): void {

@@ -1,5 +1,5 @@
-import type { FolderInfo, ImportJobInfo } from '../../shared/contract';
-import { formatClock, formatCount } from './format';
+import type { FolderInfo, ImportJobInfo } from '../../../shared/contract';
+import { formatClock, formatCount } from '../../lib/format';
 
 export function isRunning(job: ImportJobInfo): boolean {
   return job.phase === 'queued' || job.phase === 'indexing' || job.phase === 'finishing';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tagNameSchema } from '../../shared/schemas/common';
+import { tagNameSchema } from '../../../shared/schemas/common';
 import { normalizeTag, parseTagList, suggestTags, tagCoverage } from './tags';
 
 describe('tags', () => {

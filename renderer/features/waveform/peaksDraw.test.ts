@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodePeaks, encodePeaks, type Peaks } from '../../shared/peaksCodec';
+import { decodePeaks, encodePeaks, type Peaks } from '../../../shared/peaksCodec';
 import { envelopeForWidth, peaksDuration, waveSurferChannels } from './peaksDraw';
 
 function level(values: Array<[number, number]>): Int8Array {

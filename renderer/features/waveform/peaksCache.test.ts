@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { encodePeaks } from '../../shared/peaksCodec';
+import { encodePeaks } from '../../../shared/peaksCodec';
 import { PeaksCache, type PeaksFetchResult } from './peaksCache';
 
 const blob = encodePeaks({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FolderInfo, ImportJobInfo } from '../../shared/contract';
+import type { FolderInfo, ImportJobInfo } from '../../../shared/contract';
 import {
   expectedTotal,
   folderName,

@@ -1,4 +1,4 @@
-import type { TagInfo } from '../../shared/contract';
+import type { TagInfo } from '../../../shared/contract';
 
 /** A tag as the backend stores it (trimmed, lower case, no commas), or null when invalid. */
 export function normalizeTag(text: string): string | null {

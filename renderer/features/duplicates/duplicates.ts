@@ -1,5 +1,5 @@
-import type { SampleSummary } from '../../shared/contract';
-import type { DuplicatesReport } from '../../shared/contract/similar';
+import type { SampleSummary } from '../../../shared/contract';
+import type { DuplicatesReport } from '../../../shared/contract/similar';
 
 /** One group as the duplicates view shows it: exact (same content) or near (same sound). */
 export interface DuplicateRow {

@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef } from 'react';
-import { envelopeForWidth } from '../../lib/peaksDraw';
-import { usePeaks } from '../waveform/usePeaks';
+import { envelopeForWidth } from './peaksDraw';
+import { usePeaks } from './usePeaks';
 
 const W = 60;
 const H = 22;

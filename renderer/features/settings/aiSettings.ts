@@ -1,4 +1,4 @@
-import type { AiBudgetStatus } from '../../shared/contract/ai';
+import type { AiBudgetStatus } from '../../../shared/contract/ai';
 
 /** "$0.0123" for small amounts, "$12.34" otherwise. */
 export function formatUsd(usd: number): string {

@@ -1,4 +1,4 @@
-import type { DescribeParse } from '../../shared/contract/similar';
+import type { DescribeParse } from '../../../shared/contract/similar';
 
 /** One "understood" chip shown under the search box. */
 export interface DescribeChip {
