@@ -14,9 +14,9 @@ import { ImportStatus } from '../features/importing/ImportStatus';
 import { PlayerBar } from '../features/player/PlayerBar';
 import { TagEditor } from '../features/tags/TagEditor';
 import { SimilarPanel } from '../features/similar/SimilarPanel';
-import { SelectionBar } from './SelectionBar';
+import { SelectionBar } from '../features/selection/SelectionBar';
 import { useKeyboard } from './useKeyboard';
-import { useDropFolders } from './useDropFolders';
+import { useDropFolders } from '../features/importing/useDropFolders';
 
 const SettingsView = lazy(() => import('../features/settings/SettingsView'));
 const DuplicatesView = lazy(() => import('../features/duplicates/DuplicatesView'));

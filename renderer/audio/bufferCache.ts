@@ -1,5 +1,5 @@
 import { fetchAudioBytes } from '../api/media';
-import { decodeAiff } from '../lib/aiff';
+import { decodeAiff } from './aiff';
 import { Lru } from '../lib/lru';
 
 /** Files up to this size are decoded ahead of time so a click plays them at once. */

@@ -13,7 +13,7 @@ import {
   type SortState,
 } from '../lib/searchQuery';
 import { DEFAULT_WIDTHS, resizeColumn, type ColumnId, type ColumnWidths } from '../lib/columns';
-import { mergeRows } from '../lib/mergeRows';
+import { mergeRows } from './mergeRows';
 import { typedChips } from '../features/search/typedChips';
 import { storedWidths, WIDTHS_KEY } from '../lib/storedWidths';
 import { afterNewRows } from '../lib/selection';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api, isDesktop } from '../../api/client';
-import { duplicateRows, duplicatesHeadline, type DuplicateRow } from '../../lib/duplicates';
+import { duplicateRows, duplicatesHeadline, type DuplicateRow } from './duplicates';
 import { formatBytes, formatCount } from '../../lib/format';
 import { useStore } from '../../store';
 import { extraCopies, folderPairs } from './folderPairs';

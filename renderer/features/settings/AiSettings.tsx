@@ -6,7 +6,7 @@ import type {
   AiUsage,
 } from '../../../shared/contract/ai';
 import { api } from '../../api/client';
-import { formatUsd, budgetDraft, parseBudget } from '../../lib/aiSettings';
+import { formatUsd, budgetDraft, parseBudget } from './aiSettings';
 
 type CloudId = Exclude<AiProviderInfo['id'], 'ollama'>;
 

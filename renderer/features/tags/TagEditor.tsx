@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { parseTagList, suggestTags, tagCoverage } from '../../lib/tags';
+import { parseTagList, suggestTags, tagCoverage } from './tags';
 import { formatCount } from '../../lib/format';
 import { useStore } from '../../store';
 
