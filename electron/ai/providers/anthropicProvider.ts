@@ -7,13 +7,7 @@ import {
   toAnthropicTools,
   type AnthropicLikeEvent,
 } from './anthropicWire';
-import {
-  sdkClientOptions,
-  sdkProvider,
-  streamCallOptions,
-  streamChat,
-  type SdkProviderOptions,
-} from './sdkProvider';
+import { sdkClientOptions, sdkProvider, streamChat, type SdkProviderOptions } from './sdkProvider';
 
 /** `baseURL`: default https://api.anthropic.com (the SDK adds /v1/messages). */
 export type AnthropicProviderOptions = SdkProviderOptions;
@@ -30,7 +24,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Prov
     yield* streamChat(
       'anthropic',
       signal,
-      () =>
+      (callOptions) =>
         client.messages.create(
           {
             model: request.model,
@@ -41,7 +35,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Prov
             ...(tools ? { tools } : {}),
             ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
           },
-          streamCallOptions(signal),
+          callOptions,
         ),
       (stream) => readAnthropicStream('anthropic', stream as AsyncIterable<AnthropicLikeEvent>),
     );

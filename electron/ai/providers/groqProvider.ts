@@ -4,14 +4,8 @@
  */
 import Groq from 'groq-sdk';
 import type { Provider, ProviderChatRequest, ProviderEvent } from '../types';
-import { readOpenAiStream, toOpenAiMessages, toOpenAiTools } from './openaiWire';
-import {
-  sdkClientOptions,
-  sdkProvider,
-  streamCallOptions,
-  streamChat,
-  type SdkProviderOptions,
-} from './sdkProvider';
+import { readOpenAiStream, toOpenAiChatRequest } from './openaiWire';
+import { sdkClientOptions, sdkProvider, streamChat, type SdkProviderOptions } from './sdkProvider';
 
 /** `baseURL`: default https://api.groq.com (the SDK adds /openai/v1). */
 export type GroqProviderOptions = SdkProviderOptions;
@@ -23,22 +17,13 @@ export function createGroqProvider(options: GroqProviderOptions): Provider {
     request: ProviderChatRequest,
     signal: AbortSignal,
   ): AsyncGenerator<ProviderEvent> {
-    const tools = toOpenAiTools(request.tools);
     yield* streamChat(
       'groq',
       signal,
-      () =>
+      (callOptions) =>
         client.chat.completions.create(
-          {
-            model: request.model,
-            messages: toOpenAiMessages(request.messages, request.json === true),
-            stream: true,
-            max_completion_tokens: request.maxOutputTokens,
-            ...(tools ? { tools } : {}),
-            ...(request.json ? { response_format: { type: 'json_object' as const } } : {}),
-            ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
-          },
-          streamCallOptions(signal),
+          { ...toOpenAiChatRequest(request), max_completion_tokens: request.maxOutputTokens },
+          callOptions,
         ),
       (stream) => readOpenAiStream('groq', stream),
     );

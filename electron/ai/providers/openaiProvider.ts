@@ -11,14 +11,8 @@ import type {
   ProviderChatRequest,
   ProviderEvent,
 } from '../types';
-import { readOpenAiStream, toOpenAiMessages, toOpenAiTools } from './openaiWire';
-import {
-  sdkClientOptions,
-  sdkProvider,
-  streamCallOptions,
-  streamChat,
-  type SdkProviderOptions,
-} from './sdkProvider';
+import { readOpenAiStream, toOpenAiChatRequest } from './openaiWire';
+import { sdkClientOptions, sdkProvider, streamChat, type SdkProviderOptions } from './sdkProvider';
 
 export type OpenAiCompatibleId = 'openai' | 'deepseek' | 'gemini';
 
@@ -47,21 +41,14 @@ export function createOpenAiProvider(options: OpenAiProviderOptions): Provider {
     yield* streamChat(
       id,
       signal,
-      () =>
+      (callOptions) =>
         client.chat.completions.create(
           {
-            model: request.model,
-            messages: toOpenAiMessages(request.messages, request.json === true),
-            stream: true,
+            ...toOpenAiChatRequest(request, !reasoning),
             stream_options: { include_usage: true },
             ...lengthCap,
-            ...(toOpenAiTools(request.tools) ? { tools: toOpenAiTools(request.tools) } : {}),
-            ...(request.json ? { response_format: { type: 'json_object' as const } } : {}),
-            ...(request.temperature !== undefined && !reasoning
-              ? { temperature: request.temperature }
-              : {}),
           },
-          streamCallOptions(signal),
+          callOptions,
         ),
       (stream) => readOpenAiStream(id, stream),
     );

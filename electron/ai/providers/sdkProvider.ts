@@ -35,25 +35,20 @@ export function sdkClientOptions(options: SdkProviderOptions): {
 
 /**
  * A streamed chat: opens the stream and reads it, any failure (opening or mid-stream)
- * turned into a ProviderError. Streams are limited by the router's first-token / idle
- * guard, so the SDK's own timeout is lifted for them (`streamCallOptions`).
+ * turned into a ProviderError. `open` gets the per-call options: streams are limited by
+ * the router's first-token / idle guard, so the SDK's own timeout is lifted for them.
  */
 export async function* streamChat<S>(
   id: AiProviderId,
   signal: AbortSignal,
-  open: () => Promise<S>,
+  open: (callOptions: { signal: AbortSignal; timeout: number }) => Promise<S>,
   read: (stream: S) => AsyncIterable<ProviderEvent>,
 ): AsyncGenerator<ProviderEvent> {
   try {
-    yield* read(await open());
+    yield* read(await open({ signal, timeout: 24 * 3600_000 }));
   } catch (error) {
     throw chatFailure(id, signal, error);
   }
-}
-
-/** Per-call options of a streamed request (see streamChat). */
-export function streamCallOptions(signal: AbortSignal): { signal: AbortSignal; timeout: number } {
-  return { signal, timeout: 24 * 3600_000 };
 }
 
 /** A Provider from its chat and its model listing (errors classified; health = a listing). */
