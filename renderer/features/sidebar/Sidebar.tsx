@@ -6,6 +6,8 @@ import { formatCount } from '../../lib/format';
 import type { Scope } from '../../lib/searchQuery';
 import { useStore } from '../../store';
 import { idsFromDrop, SAMPLE_IDS_MIME } from '../browser/dragOut';
+import { FolderTree } from './FolderTree';
+import './sidebar.css';
 
 function sameScope(a: Scope, b: Scope): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -123,6 +125,30 @@ function NewCollection() {
   );
 }
 
+/** Leaves the extra copies of exact duplicates out of every list (the suggested keeper stays). */
+function HideDuplicates() {
+  const { hide, filters, setFilters } = useStore(
+    useShallow((s) => ({
+      hide: s.filters.hideDuplicates,
+      filters: s.filters,
+      setFilters: s.setFilters,
+    })),
+  );
+  return (
+    <label
+      className="check sidebar-check"
+      title="Of each group of identical files, show only the copy the Duplicates view suggests keeping"
+    >
+      <input
+        type="checkbox"
+        checked={hide}
+        onChange={(e) => setFilters({ ...filters, hideDuplicates: e.target.checked })}
+      />
+      Hide duplicate copies
+    </label>
+  );
+}
+
 /** Folders, smart filters and collections (rows can be dropped on a collection). */
 export function Sidebar() {
   const { folders, collections, view, setView, stats } = useStore(
@@ -145,21 +171,16 @@ export function Sidebar() {
             <NavItem key={f.id} scope={{ type: 'smart', id: f.id }} label={f.label} />
           ))}
         </ul>
+        <HideDuplicates />
       </section>
       <section>
         <h2>Folders</h2>
         {folders.length === 0 ? (
           <p className="muted small">No folders yet.</p>
         ) : (
-          <ul>
+          <ul className="folder-tree">
             {folders.map((f) => (
-              <NavItem
-                key={f.id}
-                scope={{ type: 'folder', folderId: f.id, dir: '' }}
-                label={labels.get(f.path) ?? f.path}
-                title={f.path}
-                count={f.sampleCount}
-              />
+              <FolderTree key={f.id} folder={f} label={labels.get(f.path) ?? f.path} />
             ))}
           </ul>
         )}
