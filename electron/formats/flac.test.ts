@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/result';
-import { id3v2Bytes } from '../test-support/audioFixtures';
-import { bufferSource } from './byteSource';
-import { parseStream } from './probe';
+import { AppError } from '../../shared/result';
+import { id3v2Bytes } from '../library/test-support/audioFixtures';
+import { bufferSource } from '../../shared/formats/byteSource';
+import { parseStream } from '../../shared/formats/parseStream';
 
 const parse = (bytes: Buffer) => parseStream(bufferSource(bytes));
 

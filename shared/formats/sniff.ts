@@ -1,9 +1,9 @@
-import type { AudioFormat } from '../../../shared/contract';
+import type { AudioFormat } from '../contract';
 import type { ByteSource } from './byteSource';
 import { corrupt, notAudio, truncated, unsupported } from './errors';
 import { readId3v2Header } from './id3';
 import { findFrameChain, frameChainAt, readMpegFrameHeader } from './mpegFrame';
-import { fourCC } from './text';
+import { fourCC, latin1, utf8 } from './bytes';
 
 /**
  * Decides what a file is from its bytes (never its name): one of the formats we read,
@@ -75,7 +75,7 @@ export function sniff(src: ByteSource): Sniffed {
     throw unsupported(`MPEG-4 audio (M4A/AAC/ALAC, brand "${printable(sub)}")`);
   }
   for (const [sig, name] of UNSUPPORTED_MAGIC) {
-    if (head.toString('latin1', 0, sig.length) === sig) throw unsupported(name);
+    if (latin1(head, 0, sig.length) === sig) throw unsupported(name);
   }
   const end = Math.min(src.size, head.length);
   if (frameChainAt(head, 0, 2, src.size) !== null) return mpeg(head, 0, []);
@@ -87,8 +87,8 @@ export function sniff(src: ByteSource): Sniffed {
 }
 
 /** Files shorter than any header: cut-off audio when they begin like a signature. */
-function tooShort(head: Buffer): never {
-  const text = head.toString('latin1');
+function tooShort(head: Uint8Array): never {
+  const text = latin1(head);
   const looksAudio =
     text.length > 0 &&
     (KNOWN_PREFIXES.some((p) => p.startsWith(text) || text.startsWith(p)) ||
@@ -148,7 +148,7 @@ function afterId3(src: ByteSource): Sniffed {
 }
 
 /** An MPEG stream found at `at` in `buf` (which starts at file offset `base`). */
-function mpeg(buf: Buffer, at: number, warnings: string[], base = 0): Sniffed {
+function mpeg(buf: Uint8Array, at: number, warnings: string[], base = 0): Sniffed {
   const header = readMpegFrameHeader(buf, at);
   if (header === null) throw corrupt(`no MPEG frame at offset ${base + at}`);
   if (header.layer !== 3)
@@ -159,7 +159,7 @@ function mpeg(buf: Buffer, at: number, warnings: string[], base = 0): Sniffed {
 }
 
 /** AAC ADTS: 12-bit sync, layer 00, a valid rate index, and a frame length that leads to another sync. */
-function isAdts(buf: Buffer, at: number): boolean {
+function isAdts(buf: Uint8Array, at: number): boolean {
   if (at + 7 > buf.length) return false;
   if (buf[at] !== 0xff || ((buf[at + 1] ?? 0) & 0xf6) !== 0xf0) return false;
   const rateIndex = ((buf[at + 2] ?? 0) >> 2) & 0xf;
@@ -170,7 +170,7 @@ function isAdts(buf: Buffer, at: number): boolean {
   return next + 2 > buf.length || (buf[next] === 0xff && ((buf[next + 1] ?? 0) & 0xf6) === 0xf0);
 }
 
-function isZeros(buf: Buffer, from: number, to: number): boolean {
+function isZeros(buf: Uint8Array, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (buf[i] !== 0) return false;
   return true;
 }
@@ -179,8 +179,8 @@ function printable(id: string): string {
   return id.replace(/[^\x20-\x7e]/g, '?');
 }
 
-function describeUnknown(head: Buffer): string {
+function describeUnknown(head: Uint8Array): string {
   const sample = head.subarray(0, Math.min(head.length, 1024));
-  const text = sample.indexOf(0) < 0 && !sample.toString('utf8').includes('\uFFFD');
+  const text = sample.indexOf(0) < 0 && !utf8(sample).includes('\uFFFD');
   return text ? 'no audio signature: looks like a text file' : 'no known audio signature';
 }

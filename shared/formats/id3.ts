@@ -1,7 +1,8 @@
-import type { EmbeddedMetadata } from '../../../shared/contract';
+import type { EmbeddedMetadata } from '../contract';
 import { embeddedFromFields, type TagFields } from './embedded';
 import { id3GenreName, resolveTcon } from './id3Genres';
 import { cleanText } from './text';
+import { latin1, u32be, uintBE, utf16, utf8 } from './bytes';
 
 /**
  * ID3 tag reader shared by the MP3, FLAC, WAV (`id3 ` chunk) and AIFF (`ID3 ` chunk)
@@ -18,7 +19,7 @@ export interface Id3v2Header {
 }
 
 /** Reads an ID3v2 header at `offset`, or null when there is none (or it is malformed). */
-export function readId3v2Header(buf: Buffer, offset = 0): Id3v2Header | null {
+export function readId3v2Header(buf: Uint8Array, offset = 0): Id3v2Header | null {
   if (offset + 10 > buf.length) return null;
   if (buf[offset] !== 0x49 || buf[offset + 1] !== 0x44 || buf[offset + 2] !== 0x33) return null;
   const version = buf[offset + 3] ?? 0;
@@ -31,7 +32,7 @@ export function readId3v2Header(buf: Buffer, offset = 0): Id3v2Header | null {
 }
 
 /** A 28-bit "syncsafe" integer (7 bits per byte), or -1 when a byte has its top bit set. */
-function syncsafe(buf: Buffer, offset: number): number {
+function syncsafe(buf: Uint8Array, offset: number): number {
   let value = 0;
   for (let i = 0; i < 4; i++) {
     const b = buf[offset + i] ?? 0;
@@ -41,10 +42,18 @@ function syncsafe(buf: Buffer, offset: number): number {
   return value;
 }
 
+/** True when the bytes hold 0xFF 0x00 somewhere. */
+function hasFalseSync(buf: Uint8Array): boolean {
+  for (let i = buf.indexOf(0xff); i >= 0 && i + 1 < buf.length; i = buf.indexOf(0xff, i + 1)) {
+    if (buf[i + 1] === 0x00) return true;
+  }
+  return false;
+}
+
 /** Removes ID3 unsynchronisation (every 0xFF 0x00 becomes 0xFF). */
-export function unsynchronise(buf: Buffer): Buffer {
-  if (buf.indexOf(Buffer.from([0xff, 0x00])) < 0) return buf;
-  const out = Buffer.allocUnsafe(buf.length);
+export function unsynchronise(buf: Uint8Array): Uint8Array {
+  if (!hasFalseSync(buf)) return buf;
+  const out = new Uint8Array(buf.length);
   let n = 0;
   for (let i = 0; i < buf.length; i++) {
     const b = buf[i] ?? 0;
@@ -93,7 +102,7 @@ const TXXX_FIELDS: Record<string, keyof TagFields> = {
  * case the frames that are complete are read). Never throws on malformed frames: it
  * stops at the first one that does not fit.
  */
-export function parseId3v2(tag: Buffer): EmbeddedMetadata {
+export function parseId3v2(tag: Uint8Array): EmbeddedMetadata {
   const header = readId3v2Header(tag);
   if (header === null) return {};
   const { version, flags } = header;
@@ -103,7 +112,7 @@ export function parseId3v2(tag: Buffer): EmbeddedMetadata {
   if (version >= 3 && flags & 0x40) {
     // Extended header: v2.3 size excludes its own 4 bytes, v2.4 size (syncsafe) includes them.
     if (body.length < 4) return {};
-    pos = version === 3 ? body.readUInt32BE(0) + 4 : syncsafe(body, 0);
+    pos = version === 3 ? u32be(body, 0) + 4 : syncsafe(body, 0);
     if (pos < 4 || pos > body.length) return {};
   }
   const idLen = version === 2 ? 3 : 4;
@@ -114,7 +123,7 @@ export function parseId3v2(tag: Buffer): EmbeddedMetadata {
   let comment: string | undefined;
   while (pos + headLen <= body.length) {
     if (body[pos] === 0) break; // padding
-    const id = body.toString('latin1', pos, pos + idLen);
+    const id = latin1(body, pos, pos + idLen);
     if (!/^[A-Z0-9]+$/.test(id)) break;
     const size = frameSize(body, pos, version);
     const start = pos + headLen;
@@ -147,15 +156,15 @@ export function parseId3v2(tag: Buffer): EmbeddedMetadata {
 }
 
 /** Frame size: 24-bit in v2.2, 32-bit in v2.3, syncsafe in v2.4 (plain when a writer got it wrong). */
-function frameSize(body: Buffer, pos: number, version: number): number {
-  if (version === 2) return body.readUIntBE(pos + 3, 3);
-  if (version === 3) return body.readUInt32BE(pos + 4);
+function frameSize(body: Uint8Array, pos: number, version: number): number {
+  if (version === 2) return uintBE(body, pos + 3, 3);
+  if (version === 3) return u32be(body, pos + 4);
   const safe = syncsafe(body, pos + 4);
-  return safe >= 0 ? safe : body.readUInt32BE(pos + 4);
+  return safe >= 0 ? safe : u32be(body, pos + 4);
 }
 
 /** Skips v2.4 per-frame extras (group byte, data-length indicator) and undoes unsynchronisation. */
-function v24FrameData(data: Buffer, formatFlags: number): Buffer {
+function v24FrameData(data: Uint8Array, formatFlags: number): Uint8Array {
   let out = formatFlags & 0x40 ? data.subarray(1) : data; // grouping identity byte
   if (formatFlags & 0x02) out = unsynchronise(out);
   if (formatFlags & 0x01) out = out.subarray(4);
@@ -163,7 +172,7 @@ function v24FrameData(data: Buffer, formatFlags: number): Buffer {
 }
 
 /** Decodes a text frame (encoding byte + text) into its NUL-separated values. */
-function readTextFrame(data: Buffer): string[] {
+function readTextFrame(data: Uint8Array): string[] {
   if (data.length < 2) return [];
   return decodeStrings(data[0] ?? 0, data.subarray(1))
     .map((s) => cleanText(s))
@@ -171,7 +180,7 @@ function readTextFrame(data: Buffer): string[] {
 }
 
 /** COMM: encoding, language (3), short description, text. iTunes' machine comments are skipped. */
-function readComment(data: Buffer): { text: string; preferred: boolean } | undefined {
+function readComment(data: Uint8Array): { text: string; preferred: boolean } | undefined {
   if (data.length < 5) return undefined;
   const [desc = '', ...rest] = decodeStrings(data[0] ?? 0, data.subarray(4));
   if (desc.startsWith('iTun')) return undefined;
@@ -179,7 +188,7 @@ function readComment(data: Buffer): { text: string; preferred: boolean } | undef
   return text === undefined ? undefined : { text, preferred: desc === '' };
 }
 
-function readTxxx(data: Buffer, into: TagFields): void {
+function readTxxx(data: Uint8Array, into: TagFields): void {
   if (data.length < 2) return;
   const [desc = '', value] = decodeStrings(data[0] ?? 0, data.subarray(1));
   const field = TXXX_FIELDS[desc.trim().toUpperCase()];
@@ -191,7 +200,7 @@ function readTxxx(data: Buffer, into: TagFields): void {
  * Splits ID3 text in the given encoding (0 latin1, 1 UTF-16 with BOM, 2 UTF-16BE,
  * 3 UTF-8) at its NUL terminators.
  */
-export function decodeStrings(encoding: number, bytes: Buffer): string[] {
+export function decodeStrings(encoding: number, bytes: Uint8Array): string[] {
   if (encoding === 1 || encoding === 2) {
     const out: string[] = [];
     let start = 0;
@@ -204,13 +213,13 @@ export function decodeStrings(encoding: number, bytes: Buffer): string[] {
     if (start < bytes.length) out.push(decodeUtf16(bytes.subarray(start), encoding === 2));
     return out;
   }
-  const text = bytes.toString(encoding === 3 ? 'utf8' : 'latin1');
+  const text = encoding === 3 ? utf8(bytes) : latin1(bytes);
   const parts = text.split('\0');
   if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
   return parts;
 }
 
-function decodeUtf16(bytes: Buffer, bigEndianDefault: boolean): string {
+function decodeUtf16(bytes: Uint8Array, bigEndianDefault: boolean): string {
   let be = bigEndianDefault;
   let b = bytes;
   if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) {
@@ -220,17 +229,13 @@ function decodeUtf16(bytes: Buffer, bigEndianDefault: boolean): string {
     be = false;
     b = b.subarray(2);
   }
-  const even = b.subarray(0, b.length - (b.length % 2));
-  if (!be) return even.toString('utf16le');
-  const swapped = Buffer.from(even);
-  swapped.swap16();
-  return swapped.toString('utf16le');
+  return utf16(b, be);
 }
 
 /** Parses a 128-byte ID3v1 tag ("TAG" + title, artist, album, year, comment, genre), or null. */
-export function parseId3v1(buf: Buffer): EmbeddedMetadata | null {
-  if (buf.length < 128 || buf.toString('latin1', 0, 3) !== 'TAG') return null;
-  const field = (from: number, to: number) => buf.toString('latin1', from, to);
+export function parseId3v1(buf: Uint8Array): EmbeddedMetadata | null {
+  if (buf.length < 128 || latin1(buf, 0, 3) !== 'TAG') return null;
+  const field = (from: number, to: number) => latin1(buf, from, to);
   // ID3v1.1: a zero byte at 125 and a track number at 126 end the comment early.
   const commentEnd = buf[125] === 0 && buf[126] !== 0 ? 125 : 127;
   return embeddedFromFields({

@@ -6,8 +6,8 @@ import {
   mergeEmbedded,
   plausibleBpm,
   splitKeywords,
-} from './embedded';
-import { cleanText, decodeLoose } from './text';
+} from '../../shared/formats/embedded';
+import { cleanText, decodeLoose } from '../../shared/formats/text';
 
 describe('embedded metadata helpers', () => {
   it('believes BPMs from 20 to 999 only', () => {

@@ -1,11 +1,11 @@
-import type { EmbeddedMetadata } from '../../../shared/contract';
+import type { EmbeddedMetadata } from '../contract';
 import type { ByteSource } from './byteSource';
 import { mergeEmbedded } from './embedded';
 import { corrupt, truncated } from './errors';
 import { parseId3v2 } from './id3';
 import { durationOf, type ParsedStream } from './stream';
-import { fourCC } from './text';
 import { parseVorbisComment } from './vorbisComment';
+import { fourCC, u32be, uintBE } from './bytes';
 
 /**
  * FLAC: "fLaC", then metadata blocks (STREAMINFO first, VORBIS_COMMENT for tags,
@@ -26,7 +26,7 @@ export function parseFlac(
 ): ParsedStream {
   if (fourCC(src.read(start, 4), 0) !== 'fLaC') throw corrupt('no "fLaC" signature');
   const warnings: string[] = [];
-  let streamInfo: Buffer | null = null;
+  let streamInfo: Uint8Array | null = null;
   let comments: EmbeddedMetadata | undefined;
   let pos = start + 4;
   let last = false;
@@ -36,7 +36,7 @@ export function parseFlac(
     const b0 = header[0] ?? 0;
     last = (b0 & 0x80) !== 0;
     const type = b0 & 0x7f;
-    const length = header.readUIntBE(1, 3);
+    const length = uintBE(header, 1, 3);
     const body = pos + 4;
     if (n === 0 && type !== STREAMINFO)
       throw corrupt('first FLAC metadata block is not STREAMINFO');
@@ -44,7 +44,7 @@ export function parseFlac(
     if (body + length > src.size) throw truncated('file ends inside the FLAC metadata');
     if (type === STREAMINFO) {
       if (length < 34) throw corrupt(`STREAMINFO block is ${length} bytes, needs 34`);
-      streamInfo ??= Buffer.from(src.read(body, 34));
+      streamInfo ??= src.read(body, 34).slice();
     } else if (type === VORBIS_COMMENT) {
       comments ??= parseVorbisComment(src.read(body, Math.min(length, METADATA_CAP)));
     }
@@ -56,7 +56,7 @@ export function parseFlac(
   const sampleRate = ((b[10] ?? 0) << 12) | ((b[11] ?? 0) << 4) | ((b[12] ?? 0) >> 4);
   const channels = (((b[12] ?? 0) >> 1) & 7) + 1;
   const bitDepth = ((((b[12] ?? 0) & 1) << 4) | ((b[13] ?? 0) >> 4)) + 1;
-  const totalSamples = ((b[13] ?? 0) & 0x0f) * 0x1_0000_0000 + b.readUInt32BE(14);
+  const totalSamples = ((b[13] ?? 0) & 0x0f) * 0x1_0000_0000 + u32be(b, 14);
   if (sampleRate === 0) throw corrupt('STREAMINFO says sample rate 0');
   if (pos >= src.size) throw truncated('file ends after the FLAC metadata: no audio frames');
   const sync = src.read(pos, 2);

@@ -1,11 +1,12 @@
-import type { EmbeddedMetadata } from '../../../shared/contract';
+import type { EmbeddedMetadata } from '../contract';
 import type { ByteSource } from './byteSource';
 import { mergeEmbedded } from './embedded';
 import { corrupt, truncated, unsupported } from './errors';
 import { parseId3v2 } from './id3';
-import { durationOf, readU64LE, type ParsedStream } from './stream';
-import { fourCC, isPrintableId } from './text';
+import { durationOf, type ParsedStream } from './stream';
+import { isPrintableId } from './text';
 import { parseAcid, parseBext, parseIxml, parseListInfo, parseSmpl } from './wavChunks';
+import { bytesEqual, fourCC, u16be, u16le, u32be, u32le, u64le } from './bytes';
 
 /**
  * WAV: RIFF (little-endian), RIFX (big-endian), RF64 / BW64 (64-bit sizes in `ds64`).
@@ -18,7 +19,7 @@ const FORMAT_PCM = 0x0001;
 const FORMAT_FLOAT = 0x0003;
 const FORMAT_EXTENSIBLE = 0xfffe;
 /** Tail shared by the KSDATAFORMAT_SUBTYPE GUIDs: xxxxxxxx-0000-0010-8000-00aa00389b71. */
-const GUID_TAIL = Buffer.from([
+const GUID_TAIL = Uint8Array.from([
   0x00, 0x00, 0x10, 0x00, 0x80, 0x00, 0x00, 0xaa, 0x00, 0x38, 0x9b, 0x71,
 ]);
 /** Metadata chunks larger than this are read only in part (ID3 art, huge iXML). */
@@ -83,7 +84,7 @@ export function parseWav(src: ByteSource): ParsedStream {
   const head = src.head;
   const magic = fourCC(head, 0);
   const le = magic !== 'RIFX';
-  const u32 = (b: Buffer, o: number) => (le ? b.readUInt32LE(o) : b.readUInt32BE(o));
+  const u32 = (b: Uint8Array, o: number) => (le ? u32le(b, o) : u32be(b, o));
   const warnings: string[] = [];
   const meta: Record<string, EmbeddedMetadata> = {};
   let fmt: FmtInfo | null = null;
@@ -154,7 +155,7 @@ export function parseWav(src: ByteSource): ParsedStream {
       fmt = readFmt(src.read(body, Math.min(size, 64)), le);
     } else if (id === 'ds64') {
       const ds = src.read(body, 28);
-      if (ds.length >= 16) ds64DataSize = readU64LE(ds, 8);
+      if (ds.length >= 16) ds64DataSize = u64le(ds, 8);
     } else {
       readMetadataChunk(id, src.read(body, Math.min(size, METADATA_CAP)), le, meta);
     }
@@ -191,14 +192,14 @@ export function parseWav(src: ByteSource): ParsedStream {
 }
 
 /** A chunk header with a typical id (letters, digits, space, underscore) whose body fits in the file. */
-function chunkFits(header: Buffer, pos: number, size: number, le: boolean): boolean {
+function chunkFits(header: Uint8Array, pos: number, size: number, le: boolean): boolean {
   if (header.length < 8 || !/^[A-Za-z0-9 _]{4}$/.test(fourCC(header, 0))) return false;
-  return pos + 8 + (le ? header.readUInt32LE(4) : header.readUInt32BE(4)) <= size;
+  return pos + 8 + (le ? u32le(header, 4) : u32be(header, 4)) <= size;
 }
 
 function readMetadataChunk(
   id: string,
-  body: Buffer,
+  body: Uint8Array,
   le: boolean,
   meta: Record<string, EmbeddedMetadata>,
 ): void {
@@ -225,10 +226,10 @@ function readMetadataChunk(
   }
 }
 
-function readFmt(body: Buffer, le: boolean): FmtInfo {
+function readFmt(body: Uint8Array, le: boolean): FmtInfo {
   if (body.length < 16) throw corrupt(`"fmt " chunk is ${body.length} bytes, needs at least 16`);
-  const u16 = (o: number) => (le ? body.readUInt16LE(o) : body.readUInt16BE(o));
-  const u32 = (o: number) => (le ? body.readUInt32LE(o) : body.readUInt32BE(o));
+  const u16 = (o: number) => (le ? u16le(body, o) : u16be(body, o));
+  const u32 = (o: number) => (le ? u32le(body, o) : u32be(body, o));
   let tag = u16(0);
   const channels = u16(2);
   const sampleRate = u32(4);
@@ -240,7 +241,7 @@ function readFmt(body: Buffer, le: boolean): FmtInfo {
   if (tag === FORMAT_EXTENSIBLE) {
     if (body.length < 40) throw corrupt('WAVE_FORMAT_EXTENSIBLE "fmt " chunk is too short');
     validBits = u16(18) || bits;
-    if (!body.subarray(28, 40).equals(GUID_TAIL))
+    if (!bytesEqual(body.subarray(28, 40), GUID_TAIL))
       throw unsupported('WAV with an unknown sub-format GUID');
     tag = u16(24);
   }

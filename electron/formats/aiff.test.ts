@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/result';
+import { AppError } from '../../shared/result';
 import {
   aiffBytes,
   id3v2Bytes,
   iffChunk,
   sine,
   writeExtended,
-} from '../test-support/audioFixtures';
-import { readExtended } from './aiff';
-import { bufferSource } from './byteSource';
-import { parseStream } from './probe';
+} from '../library/test-support/audioFixtures';
+import { readExtended } from '../../shared/formats/aiff';
+import { bufferSource } from '../../shared/formats/byteSource';
+import { parseStream } from '../../shared/formats/parseStream';
 
 const parse = (bytes: Buffer) => parseStream(bufferSource(bytes));
 

@@ -1,3 +1,4 @@
+import { latin1 } from './bytes';
 /**
  * MPEG audio frame headers (MPEG-1, -2 and -2.5; layers I–III) and the search for the
  * first real frame of a stream. A frame only counts when the frames after it line up
@@ -35,7 +36,7 @@ const RATES: Record<string, readonly number[]> = {
 };
 
 /** Decodes the 4-byte header at `offset`, or null when it is not a valid (non free-format) header. */
-export function readMpegFrameHeader(buf: Buffer, offset: number): MpegFrameHeader | null {
+export function readMpegFrameHeader(buf: Uint8Array, offset: number): MpegFrameHeader | null {
   if (offset < 0 || offset + 4 > buf.length) return null;
   const b1 = buf[offset + 1] ?? 0;
   const b2 = buf[offset + 2] ?? 0;
@@ -92,7 +93,7 @@ function sameStream(a: MpegFrameHeader, b: MpegFrameHeader): boolean {
  * 8 KiB after the candidate always holds 4 frames).
  */
 export function frameChainAt(
-  buf: Buffer,
+  buf: Uint8Array,
   offset: number,
   count: number,
   end = buf.length,
@@ -113,8 +114,8 @@ export function frameChainAt(
   return first;
 }
 
-function isTrailingTag(buf: Buffer, pos: number): boolean {
-  const id = buf.toString('latin1', pos, pos + 8);
+function isTrailingTag(buf: Uint8Array, pos: number): boolean {
+  const id = latin1(buf, pos, pos + 8);
   return id.startsWith('TAG') || id === 'APETAGEX' || id.startsWith('LYRICS');
 }
 
@@ -123,7 +124,7 @@ function isTrailingTag(buf: Buffer, pos: number): boolean {
  * `end` is the end of the stream (file size minus trailing tags) relative to `buf`.
  */
 export function findFrameChain(
-  buf: Buffer,
+  buf: Uint8Array,
   from: number,
   to: number,
   count: number,

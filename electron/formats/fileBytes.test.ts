@@ -1,7 +1,8 @@
 import { closeSync, openSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../test-support/audioFixtures';
-import { bufferSource, fdSource, readExactly } from './byteSource';
+import { makeTempDir } from '../library/test-support/audioFixtures';
+import { bufferSource } from '../../shared/formats/byteSource';
+import { fdSource, readExactly } from './fileBytes';
 
 const tmp = makeTempDir('samplemind-bytes-');
 afterAll(() => tmp.cleanup());

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/result';
-import { id3v2Bytes } from '../test-support/audioFixtures';
-import { bufferSource } from './byteSource';
-import { findFrameChain, frameChainAt, readMpegFrameHeader } from './mpegFrame';
-import { parseStream } from './probe';
+import { AppError } from '../../shared/result';
+import { id3v2Bytes } from '../library/test-support/audioFixtures';
+import { bufferSource } from '../../shared/formats/byteSource';
+import { findFrameChain, frameChainAt, readMpegFrameHeader } from '../../shared/formats/mpegFrame';
+import { parseStream } from '../../shared/formats/parseStream';
 
 const parse = (bytes: Buffer) => parseStream(bufferSource(bytes));
 

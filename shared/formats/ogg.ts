@@ -1,8 +1,9 @@
-import type { EmbeddedMetadata } from '../../../shared/contract';
+import type { EmbeddedMetadata } from '../contract';
 import type { ByteSource } from './byteSource';
 import { corrupt, notAudio, truncated, unsupported } from './errors';
 import type { ParsedStream } from './stream';
 import { parseVorbisComment } from './vorbisComment';
+import { concatBytes, lastIndexOfAscii, latin1, u16le, u32le } from './bytes';
 
 /**
  * Ogg Vorbis and Ogg Opus. Reads the header packets of the first audio stream
@@ -26,7 +27,7 @@ interface Page {
   granule: number;
   serial: number;
   /** Lacing values. */
-  segments: Buffer;
+  segments: Uint8Array;
   bodyOffset: number;
   bodyLength: number;
 }
@@ -34,11 +35,11 @@ interface Page {
 function readPage(src: ByteSource, offset: number): Page {
   const fixed = src.read(offset, PAGE_HEADER);
   if (fixed.length < PAGE_HEADER) throw truncated('file ends inside an Ogg page header');
-  if (fixed.toString('latin1', 0, 4) !== CAPTURE_PATTERN || fixed[4] !== 0) {
+  if (latin1(fixed, 0, 4) !== CAPTURE_PATTERN || fixed[4] !== 0) {
     throw corrupt(`no Ogg page at offset ${offset}`);
   }
   const count = fixed[26] ?? 0;
-  const segments = Buffer.from(src.read(offset + PAGE_HEADER, count));
+  const segments = src.read(offset + PAGE_HEADER, count).slice();
   if (segments.length < count) throw truncated('file ends inside an Ogg page header');
   let bodyLength = 0;
   for (const s of segments) bodyLength += s;
@@ -46,16 +47,16 @@ function readPage(src: ByteSource, offset: number): Page {
     offset,
     flags: fixed[5] ?? 0,
     granule: readGranule(fixed, 6),
-    serial: fixed.readUInt32LE(14),
+    serial: u32le(fixed, 14),
     segments,
     bodyOffset: offset + PAGE_HEADER + count,
     bodyLength,
   };
 }
 
-function readGranule(buf: Buffer, at: number): number {
-  const lo = buf.readUInt32LE(at);
-  const hi = buf.readUInt32LE(at + 4);
+function readGranule(buf: Uint8Array, at: number): number {
+  const lo = u32le(buf, at);
+  const hi = u32le(buf, at + 4);
   if (lo === 0xffffffff && hi === 0xffffffff) return -1;
   return hi * 0x1_0000_0000 + lo;
 }
@@ -63,15 +64,15 @@ function readGranule(buf: Buffer, at: number): number {
 type Codec = 'vorbis' | 'opus';
 
 /** Identifies the codec from a stream's first packet; throws for non-audio or unsupported codecs. */
-function codecOf(first: Buffer): Codec | null {
-  const tag8 = first.toString('latin1', 0, 8);
+function codecOf(first: Uint8Array): Codec | null {
+  const tag8 = latin1(first, 0, 8);
   if (first[0] === 1 && tag8.slice(1, 7) === 'vorbis') return 'vorbis';
   if (tag8 === 'OpusHead') return 'opus';
   return null;
 }
 
-function describeOther(first: Buffer): never {
-  const tag = first.toString('latin1', 0, 8);
+function describeOther(first: Uint8Array): never {
+  const tag = latin1(first, 0, 8);
   if (tag.startsWith('\x7fFLAC')) throw unsupported('Ogg FLAC');
   if (tag.startsWith('Speex')) throw unsupported('Ogg Speex');
   if (tag.startsWith('\x80theora')) throw unsupported('Ogg Theora video');
@@ -86,7 +87,7 @@ export function parseOgg(src: ByteSource): ParsedStream {
   let pos = 0;
   let serial = -1;
   let codec: Codec | null = null;
-  let firstOther: Buffer | null = null;
+  let firstOther: Uint8Array | null = null;
   let page = readPage(src, pos);
   for (let n = 0; n < 16 && page.flags & FLAG_BOS; n++) {
     const first = src.read(page.bodyOffset, Math.min(page.bodyLength, 64));
@@ -94,7 +95,7 @@ export function parseOgg(src: ByteSource): ParsedStream {
     if (c !== null && codec === null) {
       codec = c;
       serial = page.serial;
-    } else if (c === null) firstOther ??= Buffer.from(first);
+    } else if (c === null) firstOther ??= first.slice();
     pos = page.bodyOffset + page.bodyLength;
     if (pos + PAGE_HEADER > src.size) break;
     page = readPage(src, pos);
@@ -114,14 +115,14 @@ export function parseOgg(src: ByteSource): ParsedStream {
   if (codec === 'vorbis') {
     if (ident.length < 30) throw truncated('Vorbis identification header is cut short');
     channels = ident[11] ?? 0;
-    sampleRate = ident.readUInt32LE(12);
+    sampleRate = u32le(ident, 12);
     if (tags !== undefined && tags[0] === 3) embedded = parseVorbisComment(tags, 7);
   } else {
     if (ident.length < 19) throw truncated('OpusHead is cut short');
     channels = ident[9] ?? 0;
-    preSkip = ident.readUInt16LE(10);
+    preSkip = u16le(ident, 10);
     sampleRate = 48_000; // Opus always decodes at 48 kHz; the input rate is informational.
-    if (tags !== undefined && tags.toString('latin1', 0, 8) === 'OpusTags') {
+    if (tags !== undefined && latin1(tags, 0, 8) === 'OpusTags') {
       embedded = parseVorbisComment(tags, 8);
     }
   }
@@ -157,9 +158,9 @@ function headerPackets(
   src: ByteSource,
   serial: number,
   count: number,
-): { packets: Buffer[]; audioOffset: number } {
-  const packets: Buffer[] = [];
-  let parts: Buffer[] = [];
+): { packets: Uint8Array[]; audioOffset: number } {
+  const packets: Uint8Array[] = [];
+  let parts: Uint8Array[] = [];
   let partLength = 0;
   let pos = 0;
   for (let n = 0; n < MAX_HEADER_PAGES && pos < src.size; n++) {
@@ -169,18 +170,18 @@ function headerPackets(
     if (page.bodyOffset + page.bodyLength > src.size)
       throw truncated('file ends inside the Ogg headers');
     let at = page.bodyOffset;
-    let body: Buffer | null = null;
+    let body: Uint8Array | null = null;
     for (const seg of page.segments) {
       // Only the identification and comment packets are kept (not the Vorbis setup packet).
       if (packets.length < 2 && partLength < PACKET_CAP && seg > 0) {
         body ??= src.read(page.bodyOffset, page.bodyLength);
         const from = at - page.bodyOffset;
-        parts.push(Buffer.from(body.subarray(from, from + seg)));
+        parts.push(body.slice(from, from + seg));
         partLength += seg;
       }
       at += seg;
       if (seg < 255) {
-        packets.push(Buffer.concat(parts));
+        packets.push(concatBytes(parts));
         parts = [];
         partLength = 0;
         if (packets.length === count) return { packets, audioOffset: pos };
@@ -202,17 +203,17 @@ function lastGranule(src: ByteSource, serial: number, from: number): number | nu
 
 function searchTail(src: ByteSource, serial: number, start: number): number | null {
   const tail = src.read(start, src.size - start);
-  let i = tail.lastIndexOf(CAPTURE_PATTERN);
+  let i = lastIndexOfAscii(tail, CAPTURE_PATTERN);
   while (i >= 0) {
     if (
       i + PAGE_HEADER <= tail.length &&
       tail[i + 4] === 0 &&
-      tail.readUInt32LE(i + 14) === serial
+      u32le(tail, i + 14) === serial
     ) {
       const granule = readGranule(tail, i + 6);
       if (granule >= 0) return granule;
     }
-    i = i > 0 ? tail.lastIndexOf(CAPTURE_PATTERN, i - 1) : -1;
+    i = i > 0 ? lastIndexOfAscii(tail, CAPTURE_PATTERN, i - 1) : -1;
   }
   return null;
 }

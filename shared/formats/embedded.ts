@@ -1,5 +1,5 @@
-import type { EmbeddedMetadata } from '../../../shared/contract';
-import { formatKey, normalizeKey } from '../../../shared/music';
+import type { EmbeddedMetadata } from '../contract';
+import { formatKey, normalizeKey } from '../music';
 import { cleanText } from './text';
 
 /** Textual tag fields as the container formats name them, already mapped to our names. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/result';
-import { bufferSource } from './byteSource';
-import { parseStream } from './probe';
+import { AppError } from '../../shared/result';
+import { bufferSource } from '../../shared/formats/byteSource';
+import { parseStream } from '../../shared/formats/parseStream';
 
 const parse = (bytes: Buffer) => parseStream(bufferSource(bytes));
 

@@ -1,6 +1,7 @@
-import type { EmbeddedMetadata } from '../../../shared/contract';
+import type { EmbeddedMetadata } from '../contract';
 import { embeddedFromFields, plausibleBpm, type TagFields } from './embedded';
-import { decodeLoose, fourCC } from './text';
+import { decodeLoose } from './text';
+import { f32, fourCC, u16be, u16le, u32be, u32le, utf8 } from './bytes';
 
 /**
  * Readers for the WAV metadata chunks sample libraries use: `acid` (ACID loop info),
@@ -16,14 +17,14 @@ const ACID_ROOT_SET = 0x02;
  * tempo (float). The root note only counts when its flag is set; a one-shot's tempo and
  * beats are meaningless and are dropped, and so is a loop flag without a plausible tempo.
  */
-export function parseAcid(body: Buffer, le = true): EmbeddedMetadata {
+export function parseAcid(body: Uint8Array, le = true): EmbeddedMetadata {
   if (body.length < 24) return {};
-  const u32 = (o: number) => (le ? body.readUInt32LE(o) : body.readUInt32BE(o));
-  const u16 = (o: number) => (le ? body.readUInt16LE(o) : body.readUInt16BE(o));
+  const u32 = (o: number) => (le ? u32le(body, o) : u32be(body, o));
+  const u16 = (o: number) => (le ? u16le(body, o) : u16be(body, o));
   const flags = u32(0);
   const root = u16(4);
   const beats = u32(12);
-  const tempo = le ? body.readFloatLE(20) : body.readFloatBE(20);
+  const tempo = le ? f32(body, 20, true) : f32(body, 20, false);
   const oneShot = (flags & ACID_ONE_SHOT) !== 0;
   const out: EmbeddedMetadata = {};
   if (flags & ACID_ROOT_SET && root <= 127) out.rootMidi = root;
@@ -49,9 +50,9 @@ const MAX_LOOPS = 64;
  * trackers and editors write into every file, drum hits included). Loop ends are stored
  * exclusive (`endFrame` = last frame + 1).
  */
-export function parseSmpl(body: Buffer, le = true): EmbeddedMetadata {
+export function parseSmpl(body: Uint8Array, le = true): EmbeddedMetadata {
   if (body.length < 36) return {};
-  const u32 = (o: number) => (le ? body.readUInt32LE(o) : body.readUInt32BE(o));
+  const u32 = (o: number) => (le ? u32le(body, o) : u32be(body, o));
   const out: EmbeddedMetadata = {};
   const unity = u32(12);
   const declared = u32(28);
@@ -80,13 +81,13 @@ const INFO_FIELDS: Record<string, keyof TagFields> = {
 };
 
 /** LIST chunk of type INFO: sub-chunks of NUL-terminated text, each padded to even size. */
-export function parseListInfo(body: Buffer, le = true): EmbeddedMetadata {
+export function parseListInfo(body: Uint8Array, le = true): EmbeddedMetadata {
   if (body.length < 4 || fourCC(body, 0) !== 'INFO') return {};
   const fields: TagFields = {};
   let pos = 4;
   while (pos + 8 <= body.length) {
     const id = fourCC(body, pos);
-    const size = le ? body.readUInt32LE(pos + 4) : body.readUInt32BE(pos + 4);
+    const size = le ? u32le(body, pos + 4) : u32be(body, pos + 4);
     const start = pos + 8;
     const end = Math.min(body.length, start + size);
     const field = INFO_FIELDS[id];
@@ -108,8 +109,8 @@ const IXML_FIELDS: Array<[RegExp, keyof TagFields]> = [
 ];
 
 /** iXML: just the tempo, key, title and note-like fields, if present. */
-export function parseIxml(body: Buffer): EmbeddedMetadata {
-  const xml = body.toString('utf8');
+export function parseIxml(body: Uint8Array): EmbeddedMetadata {
+  const xml = utf8(body);
   const fields: TagFields = {};
   for (const [re, field] of IXML_FIELDS) {
     const m = re.exec(xml);
@@ -128,7 +129,7 @@ function unescapeXml(text: string): string {
 }
 
 /** Broadcast WAV `bext`: description (256 bytes) and originator (32 bytes). */
-export function parseBext(body: Buffer): EmbeddedMetadata {
+export function parseBext(body: Uint8Array): EmbeddedMetadata {
   if (body.length < 288) return {};
   return embeddedFromFields({
     comment: decodeLoose(body.subarray(0, 256)),

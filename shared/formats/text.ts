@@ -1,14 +1,10 @@
-/** Small text helpers for header parsing: four-character codes and tag strings. */
+import { latin1, utf8 } from './bytes';
+/** Small text helpers for header parsing: chunk ids and tag strings. */
 
 const MAX_TEXT = 1000;
 
-/** The four bytes at `offset` as a latin1 string ("RIFF", "fmt "). */
-export function fourCC(buf: Buffer, offset: number): string {
-  return buf.toString('latin1', offset, offset + 4);
-}
-
 /** True when all four bytes look like a chunk id (printable ASCII). */
-export function isPrintableId(buf: Buffer, offset: number, length = 4): boolean {
+export function isPrintableId(buf: Uint8Array, offset: number, length = 4): boolean {
   if (offset + length > buf.length) return false;
   for (let i = offset; i < offset + length; i++) {
     const c = buf[i] ?? 0;
@@ -21,9 +17,9 @@ export function isPrintableId(buf: Buffer, offset: number, length = 4): boolean 
  * Decodes tag text whose encoding is not declared (RIFF INFO, AIFF NAME, iXML): UTF-8
  * when it is valid UTF-8, else latin1 (what older Windows tools wrote).
  */
-export function decodeLoose(buf: Buffer): string {
-  const utf8 = buf.toString('utf8');
-  return utf8.includes('\uFFFD') ? buf.toString('latin1') : utf8;
+export function decodeLoose(buf: Uint8Array): string {
+  const text = utf8(buf);
+  return text.includes('\uFFFD') ? latin1(buf) : text;
 }
 
 /**

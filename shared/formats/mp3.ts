@@ -1,10 +1,11 @@
-import type { EmbeddedMetadata } from '../../../shared/contract';
+import type { EmbeddedMetadata } from '../contract';
 import type { ByteSource } from './byteSource';
 import { mergeEmbedded } from './embedded';
 import { corrupt } from './errors';
 import { parseId3v1, parseId3v2 } from './id3';
 import { readMpegFrameHeader, type MpegFrameHeader } from './mpegFrame';
 import type { ParsedStream } from './stream';
+import { latin1, u32be, u32le, uintBE } from './bytes';
 
 /**
  * MP3 (MPEG-1/2/2.5 layer III). The first frame was found and verified by sniff.ts. The
@@ -80,25 +81,25 @@ interface XingInfo {
  * Xing/Info header (LAME, ffmpeg and most VBR encoders): the frame count, and the LAME
  * tag that follows it with the encoder delay and padding for gapless playback.
  */
-function xingInfo(frame: Buffer, h: MpegFrameHeader): XingInfo | null {
+function xingInfo(frame: Uint8Array, h: MpegFrameHeader): XingInfo | null {
   const base = 4 + sideInfoSize(h);
   for (const at of h.protected ? [base, base + 2] : [base]) {
-    const id = frame.toString('latin1', at, at + 4);
+    const id = latin1(frame, at, at + 4);
     if ((id !== 'Xing' && id !== 'Info') || at + 8 > frame.length) continue;
-    const flags = frame.readUInt32BE(at + 4);
+    const flags = u32be(frame, at + 4);
     let pos = at + 8;
     let frames: number | null = null;
-    if (flags & 1 && pos + 4 <= frame.length) frames = frame.readUInt32BE(pos);
+    if (flags & 1 && pos + 4 <= frame.length) frames = u32be(frame, pos);
     if (flags & 1) pos += 4;
     if (flags & 2) pos += 4;
     if (flags & 4) pos += 100;
     if (flags & 8) pos += 4;
-    const encoder = frame.toString('latin1', pos, pos + 4);
+    const encoder = latin1(frame, pos, pos + 4);
     if (
       (encoder === 'LAME' || encoder === 'Lavc' || encoder === 'Lavf') &&
       pos + 24 <= frame.length
     ) {
-      const b = frame.readUIntBE(pos + 21, 3);
+      const b = uintBE(frame, pos + 21, 3);
       return { frames, delay: b >> 12, padding: b & 0xfff };
     }
     return { frames, delay: 0, padding: 0 };
@@ -107,9 +108,9 @@ function xingInfo(frame: Buffer, h: MpegFrameHeader): XingInfo | null {
 }
 
 /** Frame count from a Fraunhofer VBRI header (always 32 bytes after the frame header). */
-function vbriFrames(frame: Buffer): number | null {
-  if (frame.length < 36 + 18 || frame.toString('latin1', 36, 40) !== 'VBRI') return null;
-  return frame.readUInt32BE(36 + 14);
+function vbriFrames(frame: Uint8Array): number | null {
+  if (frame.length < 36 + 18 || latin1(frame, 36, 40) !== 'VBRI') return null;
+  return u32be(frame, 36 + 14);
 }
 
 /**
@@ -129,9 +130,9 @@ function streamEnd(src: ByteSource, start: number): { end: number; trailing?: Em
       tailEnd -= 128;
     }
   }
-  if (tailEnd >= 32 && tail.toString('latin1', tailEnd - 32, tailEnd - 24) === 'APETAGEX') {
+  if (tailEnd >= 32 && latin1(tail, tailEnd - 32, tailEnd - 24) === 'APETAGEX') {
     const footer = tail.subarray(tailEnd - 32, tailEnd);
-    const size = footer.readUInt32LE(12) + (footer.readUInt32LE(20) & 0x80000000 ? 32 : 0);
+    const size = u32le(footer, 12) + (u32le(footer, 20) & 0x80000000 ? 32 : 0);
     if (size <= end - start) end -= size;
   }
   return trailing === undefined ? { end } : { end, trailing };

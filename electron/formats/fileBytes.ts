@@ -1,27 +1,10 @@
 import { readSync } from 'node:fs';
-
-/**
- * Random access to a file's bytes for the header parsers. The first bytes (the "head",
- * 64 KiB by default) are read once up front; `read` serves ranges inside the head from
- * it without copying and only touches the file for ranges outside it.
- */
-export interface ByteSource {
-  /** Size of the file in bytes. */
-  readonly size: number;
-  /** Bytes [0, head.length) of the file. */
-  readonly head: Buffer;
-  /**
-   * Returns the bytes [offset, offset + length) clipped to the end of the file (so the
-   * result may be shorter than asked for; empty past the end). The returned buffer may
-   * share memory with the head: copy out what must outlive the probe.
-   */
-  read(offset: number, length: number): Buffer;
-}
+import type { ByteSource } from '../../shared/formats/byteSource';
 
 /** Reads outside the head fetch at least this much, so that walking small chunks near each other (WAV/AIFF chunks after the audio) costs one system call, not one per chunk. */
 const WINDOW = 4096;
 
-/** A source over an open file descriptor whose first bytes are already in `head`. */
+/** A ByteSource (shared/formats) over an open file descriptor whose first bytes are already in `head`. */
 export function fdSource(fd: number, size: number, head: Buffer): ByteSource {
   let window: Buffer | null = null;
   let windowStart = 0;
@@ -43,20 +26,6 @@ export function fdSource(fd: number, size: number, head: Buffer): ByteSource {
       );
       windowStart = start;
       return window.subarray(0, Math.min(end - start, window.length));
-    },
-  };
-}
-
-/** A source over bytes in memory (used by tests, and for data already read). */
-export function bufferSource(bytes: Buffer, headLength = 65_536): ByteSource {
-  const head = bytes.subarray(0, Math.min(bytes.length, headLength));
-  return {
-    size: bytes.length,
-    head,
-    read(offset, length) {
-      const start = Math.max(0, offset);
-      const end = Math.min(bytes.length, start + Math.max(0, length));
-      return end <= start ? bytes.subarray(0, 0) : bytes.subarray(start, end);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { id3v2Bytes } from '../test-support/audioFixtures';
-import { decodeStrings, parseId3v1, parseId3v2, readId3v2Header, unsynchronise } from './id3';
-import { resolveTcon } from './id3Genres';
+import { id3v2Bytes } from '../library/test-support/audioFixtures';
+import { decodeStrings, parseId3v1, parseId3v2, readId3v2Header, unsynchronise } from '../../shared/formats/id3';
+import { resolveTcon } from '../../shared/formats/id3Genres';
 
 describe('ID3v2', () => {
   const frames = {

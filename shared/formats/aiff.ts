@@ -1,11 +1,12 @@
-import type { EmbeddedMetadata } from '../../../shared/contract';
-import { formatKey } from '../../../shared/music';
+import type { EmbeddedMetadata } from '../contract';
+import { formatKey } from '../music';
 import type { ByteSource } from './byteSource';
 import { embeddedFromFields, mergeEmbedded, plausibleBpm } from './embedded';
 import { corrupt, truncated, unsupported } from './errors';
 import { parseId3v2 } from './id3';
 import { durationOf, type ParsedStream } from './stream';
-import { decodeLoose, fourCC, isPrintableId } from './text';
+import { decodeLoose, isPrintableId } from './text';
+import { fourCC, i8, u16be, u32be } from './bytes';
 
 /**
  * AIFF and AIFF-C (big-endian IFF): COMM with its 80-bit extended sample rate, SSND,
@@ -64,7 +65,7 @@ export function parseAiff(src: ByteSource): ParsedStream {
   let comm: Comm | null = null;
   let ssndOffset = -1;
   let ssndLength = 0;
-  let basc: Buffer | null = null;
+  let basc: Uint8Array | null = null;
   let endedInChunk = false;
   let pos = 12;
 
@@ -78,13 +79,13 @@ export function parseAiff(src: ByteSource): ParsedStream {
       throw corrupt(`invalid AIFF chunk id at offset ${pos}`);
     }
     const id = fourCC(header, 0);
-    const size = header.readUInt32BE(4);
+    const size = u32be(header, 4);
     const body = pos + 8;
     const available = src.size - body;
     if (id === 'SSND') {
       const sub = src.read(body, 8);
       if (sub.length < 8) throw truncated('file ends inside the SSND chunk header');
-      const offset = sub.readUInt32BE(0);
+      const offset = u32be(sub, 0);
       ssndOffset = body + 8 + offset;
       ssndLength = Math.max(0, Math.min(size, available) - 8 - offset);
       if (size > available) {
@@ -121,14 +122,14 @@ export function parseAiff(src: ByteSource): ParsedStream {
           meta.inst ??= parseInst(data());
           break;
         case 'basc':
-          basc ??= Buffer.from(data());
+          basc ??= data().slice();
           break;
       }
     }
     pos = body + size + (size & 1);
   }
 
-  const cutShort = endedInChunk || src.head.readUInt32BE(4) + 8 > src.size;
+  const cutShort = endedInChunk || u32be(src.head, 4) + 8 > src.size;
   if (comm === null)
     throw cutShort ? truncated('file ends before the COMM chunk') : corrupt('no COMM chunk');
   if (ssndOffset < 0) {
@@ -165,11 +166,11 @@ export function parseAiff(src: ByteSource): ParsedStream {
   };
 }
 
-function readComm(body: Buffer, aifc: boolean): Comm {
+function readComm(body: Uint8Array, aifc: boolean): Comm {
   if (body.length < 18) throw corrupt(`COMM chunk is ${body.length} bytes, needs 18`);
-  const channels = body.readUInt16BE(0);
-  const frames = body.readUInt32BE(2);
-  const bits = body.readUInt16BE(6);
+  const channels = u16be(body, 0);
+  const frames = u32be(body, 2);
+  const bits = u16be(body, 6);
   const sampleRate = readExtended(body, 8);
   if (channels === 0) throw corrupt('COMM chunk says 0 channels');
   if (!(sampleRate > 0) || !Number.isFinite(sampleRate)) {
@@ -184,11 +185,11 @@ function readComm(body: Buffer, aifc: boolean): Comm {
 }
 
 /** IEEE 754 80-bit extended float (big-endian), as AIFF stores sample rates. */
-export function readExtended(buf: Buffer, offset: number): number {
+export function readExtended(buf: Uint8Array, offset: number): number {
   const sign = (buf[offset] ?? 0) & 0x80 ? -1 : 1;
-  const exponent = buf.readUInt16BE(offset) & 0x7fff;
-  const hi = buf.readUInt32BE(offset + 2);
-  const lo = buf.readUInt32BE(offset + 6);
+  const exponent = u16be(buf, offset) & 0x7fff;
+  const hi = u32be(buf, offset + 2);
+  const lo = u32be(buf, offset + 6);
   if (exponent === 0 && hi === 0 && lo === 0) return 0;
   if (exponent === 0x7fff) return NaN;
   const mantissa = hi * 0x1_0000_0000 + lo;
@@ -212,11 +213,11 @@ function codecOf(comm: Comm): { name: string; bits: number } {
  * INST (sampler) chunk: base note. A base note of 60 over the full key range is the
  * untouched default many editors write (even on drum hits), so it is not believed.
  */
-function parseInst(body: Buffer): EmbeddedMetadata {
+function parseInst(body: Uint8Array): EmbeddedMetadata {
   if (body.length < 6) return {};
-  const base = body.readInt8(0);
-  const low = body.readInt8(2);
-  const high = body.readInt8(3);
+  const base = i8(body, 0);
+  const low = i8(body, 2);
+  const high = i8(body, 3);
   if (base < 1 || base > 127 || (base === 60 && low === 0 && high === 127)) return {};
   return { rootMidi: base };
 }
@@ -229,13 +230,13 @@ const BASC_ONE_SHOT = 1;
  * Apple Loops `basc`: beats, root note, scale type (minor/major), time signature and
  * loop type. The tempo is implied by beats over duration (as libsndfile computes it).
  */
-function parseBasc(body: Buffer, durationSec: number | null): EmbeddedMetadata {
+function parseBasc(body: Uint8Array, durationSec: number | null): EmbeddedMetadata {
   if (body.length < 18) return {};
-  const beats = body.readUInt32BE(4);
-  const root = body.readUInt16BE(8);
-  const scale = body.readUInt16BE(10);
-  const denominator = body.readUInt16BE(14);
-  const loopType = body.readUInt16BE(16);
+  const beats = u32be(body, 4);
+  const root = u16be(body, 8);
+  const scale = u16be(body, 10);
+  const denominator = u16be(body, 14);
+  const loopType = u16be(body, 16);
   const out: EmbeddedMetadata = {};
   if (root >= 1 && root <= 127) {
     out.rootMidi = root;

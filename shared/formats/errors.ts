@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/result';
+import { AppError } from '../result';
 
 /** The file has no bytes at all. */
 export function emptyFile(): AppError {
