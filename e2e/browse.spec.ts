@@ -200,7 +200,7 @@ test('right-click a row: play, find similar, tag, add to a collection, copy path
   await row.click({ button: 'right' });
   await menu.getByRole('menuitem', { name: 'Copy path' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Path copied' })).toBeVisible();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+  expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(
     join(library, 'TR808EmulationKit', '808_Cowbell.flac'),
   );
 
