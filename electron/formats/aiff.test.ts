@@ -5,9 +5,8 @@ import {
   id3v2Bytes,
   iffChunk,
   sine,
-  writeExtended,
 } from '../library/test-support/audioFixtures';
-import { readExtended } from '../../shared/formats/aiff';
+import { readExtended, writeExtended } from '../../shared/formats/ieeeExtended';
 import { bufferSource } from '../../shared/formats/byteSource';
 import { parseStream } from '../../shared/formats/parseStream';
 
