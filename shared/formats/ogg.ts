@@ -235,11 +235,7 @@ function searchTail(src: ByteSource, serial: number, start: number): number | nu
   const tail = src.read(start, src.size - start);
   let i = lastIndexOfAscii(tail, CAPTURE_PATTERN);
   while (i >= 0) {
-    if (
-      i + PAGE_HEADER <= tail.length &&
-      tail[i + 4] === 0 &&
-      u32le(tail, i + 14) === serial
-    ) {
+    if (i + PAGE_HEADER <= tail.length && tail[i + 4] === 0 && u32le(tail, i + 14) === serial) {
       const granule = readGranule(tail, i + 6);
       if (granule >= 0) return granule;
     }

@@ -13,7 +13,11 @@ export function pcmEncodingOf(codec: string): PcmEncoding {
   const bytes = m ? Number(m[2]) / 8 : 0;
   const kind = m?.[1];
   const valid =
-    kind === 'f' ? bytes === 4 || bytes === 8 : kind === 'u' ? bytes === 1 : bytes >= 1 && bytes <= 4;
+    kind === 'f'
+      ? bytes === 4 || bytes === 8
+      : kind === 'u'
+        ? bytes === 1
+        : bytes >= 1 && bytes <= 4;
   if (!m || !valid) throw new AppError('UNSUPPORTED_FORMAT', `no PCM decoder for ${codec}`);
   return {
     sampleFormat: kind === 'f' ? 'float' : kind === 'u' ? 'uint' : 'int',

@@ -158,10 +158,18 @@ describe('WAV decoding', () => {
 
 describe('header facts from the probe', () => {
   it('decodes with the facts it is given while the file is unchanged, and parses the header when it changed', async () => {
-    const path = tmp.file('facts.wav', writeWav({ sampleRate: sr, channels: [left], encoding: 's16' }));
+    const path = tmp.file(
+      'facts.wav',
+      writeWav({ sampleRate: sr, channels: [left], encoding: 's16' }),
+    );
     const { size, mtimeMs } = statSync(path);
     const facts = headerFactsOf(parseStream(bufferSource(readFileSync(path))));
-    expect(facts).toMatchObject({ format: 'wav', codec: 'pcm_s16le', sampleRate: sr, audioOffset: 44 });
+    expect(facts).toMatchObject({
+      format: 'wav',
+      codec: 'pcm_s16le',
+      sampleRate: sr,
+      audioOffset: 44,
+    });
     // Facts that differ from the header in one visible way: the rate.
     const told = { ...facts, sampleRate: 12_345 };
     const before = headerParseCount();
@@ -169,7 +177,10 @@ describe('header facts from the probe', () => {
     expect(fresh.info.sampleRate).toBe(12_345);
     expect((await decodeAll(fresh))[0]?.length).toBe(left.length);
     expect(headerParseCount()).toBe(before);
-    for (const stale of [{ size, mtimeMs: mtimeMs + 1 }, { size: size + 2, mtimeMs }]) {
+    for (const stale of [
+      { size, mtimeMs: mtimeMs + 1 },
+      { size: size + 2, mtimeMs },
+    ]) {
       const src = await openAudio(path, { ...stale, facts: told });
       expect(src.info.sampleRate).toBe(sr);
       await src.close();

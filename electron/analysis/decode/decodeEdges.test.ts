@@ -33,7 +33,10 @@ describe('container edge cases', () => {
     // Two ADTS frames of 7 bytes each.
     const adts = [0xff, 0xf1, 0x50, 0x80, 0x00, 0xff, 0xfc];
     expect(await code(new Uint8Array([...adts, ...adts]))).toBe('UNSUPPORTED_FORMAT');
-    const small = tmp.file('o.wav', writeWav({ sampleRate: 48000, channels: [sine(440, 0.2, 48000)] }));
+    const small = tmp.file(
+      'o.wav',
+      writeWav({ sampleRate: 48000, channels: [sine(440, 0.2, 48000)] }),
+    );
     const opus = ffmpegEncode(small, `${tmp.dir}/a.opus`, ['-c:a', 'libopus']);
     expect(await code(readFileSync(opus))).toBe('UNSUPPORTED_FORMAT');
     expect(await code(ascii('fLaC\x01\x00\x00\x00'))).toBe('TRUNCATED_FILE');

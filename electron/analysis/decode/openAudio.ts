@@ -1,6 +1,11 @@
 import { AppError } from '../../../shared/result';
 import { bufferSource } from '../../../shared/formats/byteSource';
-import { isFresh, headerFactsOf, type HeaderFacts, type KnownHeader } from '../../../shared/formats/headerFacts';
+import {
+  isFresh,
+  headerFactsOf,
+  type HeaderFacts,
+  type KnownHeader,
+} from '../../../shared/formats/headerFacts';
 import { parseStream } from '../../../shared/formats/parseStream';
 import { openFileSource, type FileSource } from '../../formats/fileBytes';
 import { compressedSource } from './compressedSource';

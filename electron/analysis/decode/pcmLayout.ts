@@ -41,7 +41,9 @@ export function pcmLayoutOf(facts: HeaderFacts & { format: 'wav' | 'aiff' }): Pc
         `the file was cut before the audio: the header declares ${declaredFrames} frames, none are present`,
       );
     }
-    warnings.push(`truncated: the header declares ${declaredFrames} frames, the file holds ${frames}`);
+    warnings.push(
+      `truncated: the header declares ${declaredFrames} frames, the file holds ${frames}`,
+    );
   }
   return {
     format: facts.format,
