@@ -17,6 +17,7 @@ import { mergeRows } from './mergeRows';
 import { typedChips } from '../features/search/typedChips';
 import { storedWidths, WIDTHS_KEY } from '../lib/storedWidths';
 import { afterNewRows } from '../lib/selection';
+import { measureSearch } from '../lib/userTiming';
 import type { SliceCreator } from './types';
 
 /** First page of a query: a screenful and some (more pages load as the list scrolls). */
@@ -71,13 +72,6 @@ let searchSeq = 0;
 /** The search request now on the wire (settles, never rejects), or null. */
 let searchInFlight: Promise<void> | null = null;
 
-/** Last searches: request → answer (ms) and the server's own time, read by the UI bench. */
-const searchTimings: Array<{ roundTripMs: number; serverMs: number }> = [];
-if (typeof window !== 'undefined')
-  Object.defineProperty(window, '__samplemindSearchTimings', {
-    configurable: true,
-    value: searchTimings,
-  });
 let moreInFlight: string | null = null;
 
 export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => {
@@ -155,10 +149,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => {
       const r = await request.finally(() => {
         if (searchInFlight === done) searchInFlight = null;
       });
-      if (r.ok && !fromPage) {
-        searchTimings.push({ roundTripMs: performance.now() - t0, serverMs: r.value.tookMs });
-        if (searchTimings.length > 200) searchTimings.shift();
-      }
+      if (r.ok && !fromPage) measureSearch(t0, { serverMs: r.value.tookMs });
       if (seq !== searchSeq) return; // a newer keystroke won
       if (!r.ok) {
         set({ loading: false, searchError: r.error.message });
