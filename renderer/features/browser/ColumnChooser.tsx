@@ -1,16 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { COLUMNS, type ColumnId } from '../../lib/columns';
-import { useStore } from '../../store';
+import { useStoreFields } from '../../store/fields';
 
 /**
  * The table's column chooser (kept between sessions). Columns the window is too narrow for
  * stay chosen and say so; they come back when there is room.
  */
 export function ColumnChooser({ noRoom }: { noRoom: readonly ColumnId[] }) {
-  const { columns, setColumnShown } = useStore(
-    useShallow((s) => ({ columns: s.columns, setColumnShown: s.setColumnShown })),
-  );
+  const { columns, setColumnShown } = useStoreFields('columns', 'setColumnShown');
   /** Where the list opens (fixed: the header cells clip what overflows them). */
   const [open, setOpen] = useState<{ top: number; left: number } | null>(null);
   const ref = useRef<HTMLSpanElement>(null);

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../api/client';
+import { ToggleButton } from '../../lib/ToggleButton';
 import { useStore } from '../../store';
 import type { SimilarityMapPage } from '../../../shared/contract/similar';
 import { mapLegend, NO_CLASS_COLOUR } from './mapLegend';
@@ -213,14 +214,9 @@ export default function MapView() {
           Hover to listen · drag to pan · wheel to zoom · shift-drag or Lasso to select (
           {points.length} samples)
         </p>
-        <button
-          type="button"
-          className={lassoMode ? 'toggle toggle--on' : 'toggle'}
-          aria-pressed={lassoMode}
-          onClick={() => setLassoMode((m) => !m)}
-        >
+        <ToggleButton pressed={lassoMode} onToggle={setLassoMode}>
           Lasso
-        </button>
+        </ToggleButton>
       </div>
       {picked && <LassoBar ids={picked} onClear={() => setPicked(null)} />}
       <div className="map-stage">
