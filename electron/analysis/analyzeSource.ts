@@ -164,12 +164,7 @@ export async function analyzeSource(
   const root =
     isLoop && !unsureLoopNote
       ? resolveRoot(null, 1, undefined, undefined)
-      : resolveRoot(
-          rootPitch(),
-          ROOT_MIN_CONFIDENCE,
-          opts.embedded,
-          opts.hints,
-        );
+      : resolveRoot(rootPitch(), ROOT_MIN_CONFIDENCE, opts.embedded, opts.hints);
 
   const descriptors = summarizeDescriptors({
     frames,

@@ -95,7 +95,7 @@ export function heldNote(
     const pc = ((m % 12) + 12) % 12;
     let c = 0;
     for (const o of voiced) {
-      const d = Math.abs((((o - pc) % 12) + 18) % 12 - 6);
+      const d = Math.abs(((((o - pc) % 12) + 18) % 12) - 6);
       if (d < 0.5) c++;
     }
     if (c > bestCount) {
@@ -107,7 +107,7 @@ export function heldNote(
   if (share < MIN_SAME_NOTE) return null;
   const { all, high } = levels(frames, excerptSamples);
   if (reattacks(all, frames.frameRate) > 0 || reattacks(high, frames.frameRate) > 0) return null;
-  const onNote = voiced.filter((o) => Math.abs((((o - bestPc) % 12) + 18) % 12 - 6) < 0.5);
+  const onNote = voiced.filter((o) => Math.abs(((((o - bestPc) % 12) + 18) % 12) - 6) < 0.5);
   // The octave most frames are in, then the median there.
   const octaves = new Map<number, number[]>();
   for (const o of onNote) {

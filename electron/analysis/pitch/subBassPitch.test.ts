@@ -23,7 +23,7 @@ describe('subBassPitch', () => {
     const x = thump();
     const p = subBassPitch(x, sr, envelopeFeatures(x, sr));
     expect(p).not.toBeNull();
-    expect(((p?.midi ?? -1) % 12 + 12) % 12).toBe(0);
+    expect((((p?.midi ?? -1) % 12) + 12) % 12).toBe(0);
     expect(p?.confidence).toBeGreaterThanOrEqual(0.5);
   });
 
@@ -35,5 +35,4 @@ describe('subBassPitch', () => {
       high[i] = 0.5 * Math.exp(-i / sr / 0.2) * Math.sin((2 * Math.PI * 440 * i) / sr);
     expect(subBassPitch(high, sr, envelopeFeatures(high, sr))).toBeNull();
   });
-
 });

@@ -86,7 +86,11 @@ export function subBassPitch(
   if (k < 0) return null;
   // Sub-harmonic check: a partial an octave below holding half the power is the fundamental.
   const below = peakIn((k * binHz) / 2 / 1.03, (k * binHz) / 2 / 0.97);
-  if (below > 0 && below * binHz >= MIN_HZ && bandPower(below * binHz) >= 0.5 * bandPower(k * binHz))
+  if (
+    below > 0 &&
+    below * binHz >= MIN_HZ &&
+    bandPower(below * binHz) >= 0.5 * bandPower(k * binHz)
+  )
     k = below;
   let total = 0;
   for (let j = Math.ceil(20 / binHz); j < outRe.length; j++) total += power(j);
