@@ -77,6 +77,8 @@ const QUERIES: SearchQuery[] = [
   { filters: { missing: 'only' } },
   { filters: { missing: 'include' }, sort: { by: 'size', dir: 'desc' } },
   { filters: { duplicates: true } },
+  { filters: { hideDuplicates: true } },
+  { text: 'kick', filters: { hideDuplicates: true }, sort: { by: 'bpm', dir: 'asc' } },
   { filters: { ids: [5, 9, 77, 300] } },
   { filters: { addedSinceMs: Date.now() - 3e9 } },
   {

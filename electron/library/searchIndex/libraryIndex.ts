@@ -1,5 +1,6 @@
 import { indexText } from '../../../shared/searchText';
 import type { Db } from '../db';
+import { extraCopyIds } from '../extraCopies';
 import { Bitset } from './bitset';
 import { INDEX_ROW_SQL, SampleColumns, type IndexRow } from './columns';
 import { IdList } from './idList';
@@ -47,6 +48,9 @@ export class LibraryIndex {
   private dirsIndexed = 0;
   private dupCache: { flags: Uint8Array; version: number } | null = null;
   private hashVersion = 0;
+  /** Which copy of a duplicate group is kept also depends on tags: bumped by rows and tags. */
+  private keeperVersion = 0;
+  private extraCache: { flags: Uint8Array; version: number } | null = null;
   private collectionCache = new Map<number, Bitset>();
   private dataVersion = -1;
   loaded = false;
@@ -97,6 +101,7 @@ export class LibraryIndex {
     this.dirMembers = [];
     this.dirsIndexed = 0;
     this.dupCache = null;
+    this.extraCache = null;
     this.collectionCache.clear();
     this.loaded = false;
   }
@@ -164,12 +169,14 @@ export class LibraryIndex {
       this.nameWords.remove(goneWords, goneSet);
     }
     this.hashVersion++;
+    this.keeperVersion++;
     this.dataVersion = this.currentDataVersion();
   }
 
   /** Re-reads tag memberships of some samples, or every tag when `sampleIds` is omitted. */
   refreshTags(sampleIds?: readonly number[]): void {
     if (!this.loaded) return;
+    this.keeperVersion++;
     if (!sampleIds) {
       this.loadTags();
       return;
@@ -262,6 +269,19 @@ export class LibraryIndex {
       .iterate() as IterableIterator<number>;
     for (const id of ids) if (id < flags.length) flags[id] = 1;
     this.dupCache = { flags, version: this.hashVersion };
+    return flags;
+  }
+
+  /**
+   * 1 for every extra copy of an exact duplicate (each group but its suggested keeper;
+   * cached until samples or tags change).
+   */
+  extraCopyFlags(): Uint8Array {
+    if (this.extraCache && this.extraCache.version === this.keeperVersion)
+      return this.extraCache.flags;
+    const flags = new Uint8Array(this.columns.maxId + 1);
+    for (const id of extraCopyIds(this.db)) if (id < flags.length) flags[id] = 1;
+    this.extraCache = { flags, version: this.keeperVersion };
     return flags;
   }
 }
