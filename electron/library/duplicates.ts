@@ -5,11 +5,17 @@ import { tagsOf } from './tagsOf';
 
 const LOSSLESS = new Set(['wav', 'aiff', 'flac']);
 
+/** What the keeper choice looks at (a `SampleSummary` has it all). */
+export type KeeperFacts = Pick<
+  SampleSummary,
+  'id' | 'format' | 'bitDepth' | 'sampleRate' | 'rating' | 'favorite' | 'addedAt'
+> & { tags: { readonly length: number } };
+
 /**
  * How much a copy is worth keeping: lossless over lossy, more bits and a higher rate,
  * then the copy the user has invested in (tags, rating, favourite), then the oldest.
  */
-function keeperScore(s: SampleSummary): number {
+function keeperScore(s: KeeperFacts): number {
   return (
     (LOSSLESS.has(s.format) ? 1e6 : 0) +
     (s.bitDepth ?? 0) * 1e3 +
@@ -20,7 +26,7 @@ function keeperScore(s: SampleSummary): number {
   );
 }
 
-export function pickKeeper(samples: readonly SampleSummary[]): number {
+export function pickKeeper(samples: readonly KeeperFacts[]): number {
   let best = samples[0]!;
   for (const s of samples.slice(1)) {
     const d = keeperScore(s) - keeperScore(best);

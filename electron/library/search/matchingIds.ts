@@ -14,7 +14,7 @@ export function matchingIds(
   db: Db,
   query: { text?: string | undefined; filters?: SearchFilters | undefined },
 ): number[] {
-  const { where, params } = filterSql(query.filters);
+  const { where, params } = filterSql(query.filters, db);
   const match = query.text ? ftsMatchExpression(query.text) : null;
   if (match) {
     where.push('s.id IN (SELECT rowid FROM samples_fts WHERE samples_fts MATCH ?)');

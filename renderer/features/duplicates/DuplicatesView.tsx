@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import { api, isDesktop } from '../../api/client';
-import { duplicateRows, duplicatesHeadline, type DuplicateRow } from '../../lib/duplicates';
+import { api } from '../../api/client';
+import { RevealButton } from '../../lib/RevealButton';
+import { duplicateRows, duplicatesHeadline, type DuplicateRow } from './duplicates';
 import { formatBytes, formatCount } from '../../lib/format';
 import { useStore } from '../../store';
 import { extraCopies, folderPairs } from './folderPairs';
@@ -184,17 +185,7 @@ export default function DuplicatesView() {
                     keep
                   </span>
                 )}
-                {isDesktop && (
-                  <button
-                    type="button"
-                    className="link small"
-                    onClick={() =>
-                      void api.invoke('platform.revealInFolder', { sampleId: sample.id })
-                    }
-                  >
-                    Show in folder
-                  </button>
-                )}
+                <RevealButton sampleId={sample.id} className="link small" />
               </li>
             ))}
           </ul>
