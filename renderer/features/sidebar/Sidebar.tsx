@@ -7,6 +7,8 @@ import { useStore } from '../../store';
 import { useStoreFields } from '../../store/fields';
 import type { View } from '../../store/uiSlice';
 import { idsFromDrop, SAMPLE_IDS_MIME } from '../browser/dragOut';
+import { FolderTree } from './FolderTree';
+import './sidebar.css';
 
 function sameScope(a: Scope, b: Scope): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -120,6 +122,24 @@ function NewCollection() {
   );
 }
 
+/** Leaves the extra copies of exact duplicates out of every list (the suggested keeper stays). */
+function HideDuplicates() {
+  const { filters, setFilters } = useStoreFields('filters', 'setFilters');
+  return (
+    <label
+      className="check sidebar-check"
+      title="Of each group of identical files, show only the copy the Duplicates view suggests keeping"
+    >
+      <input
+        type="checkbox"
+        checked={filters.hideDuplicates}
+        onChange={(e) => setFilters({ ...filters, hideDuplicates: e.target.checked })}
+      />
+      Hide duplicate copies
+    </label>
+  );
+}
+
 /** The views other than the browser, as the sidebar lists them. */
 const EXPLORE: readonly (readonly [View, string])[] = [
   ['duplicates', 'Duplicate groups'],
@@ -147,21 +167,16 @@ export function Sidebar() {
             <NavItem key={f.id} scope={{ type: 'smart', id: f.id }} label={f.label} />
           ))}
         </ul>
+        <HideDuplicates />
       </section>
       <section>
         <h2>Folders</h2>
         {folders.length === 0 ? (
           <p className="muted small">No folders yet.</p>
         ) : (
-          <ul>
+          <ul className="folder-tree">
             {folders.map((f) => (
-              <NavItem
-                key={f.id}
-                scope={{ type: 'folder', folderId: f.id, dir: '' }}
-                label={labels.get(f.path) ?? f.path}
-                title={f.path}
-                count={f.sampleCount}
-              />
+              <FolderTree key={f.id} folder={f} label={labels.get(f.path) ?? f.path} />
             ))}
           </ul>
         )}
