@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { COLUMNS, type ColumnId } from '../../lib/columns';
 import { useStoreFields } from '../../store/fields';
+import { useDismiss } from '../../lib/useDismiss';
 
 /**
  * The table's column chooser (kept between sessions). Columns the window is too narrow for
@@ -12,30 +13,10 @@ export function ColumnChooser({ noRoom }: { noRoom: readonly ColumnId[] }) {
   const [open, setOpen] = useState<{ top: number; left: number } | null>(null);
   const ref = useRef<HTMLSpanElement>(null);
   const popId = useId();
-  useEffect(() => {
-    if (!open) return;
-    const close = () => setOpen(null);
-    const onDown = (e: MouseEvent) => {
-      if (ref.current && !ref.current.contains(e.target as Node)) close();
-    };
-    document.addEventListener('mousedown', onDown);
-    window.addEventListener('resize', close);
-    return () => {
-      document.removeEventListener('mousedown', onDown);
-      window.removeEventListener('resize', close);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(null), []);
+  const onKeyDown = useDismiss(ref, open !== null, close, ['resize']);
   return (
-    <span
-      className="column-chooser"
-      ref={ref}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && open) {
-          e.stopPropagation();
-          setOpen(null);
-        }
-      }}
-    >
+    <span className="column-chooser" ref={ref} onKeyDown={onKeyDown}>
       <button
         type="button"
         className="icon-button"

@@ -1,8 +1,10 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { SampleSummary } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { useStore } from '../../store';
+import { CollectionNameForm } from '../../lib/CollectionNameForm';
+import { useDismiss } from '../../lib/useDismiss';
 
 export interface RowMenuAt {
   x: number;
@@ -43,26 +45,13 @@ export function RowMenu({ at, onClose }: { at: RowMenuAt; onClose: () => void })
   const ref = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState({ left: at.x, top: at.y });
   const [naming, setNaming] = useState(false);
-  const [name, setName] = useState('');
 
   useLayoutEffect(() => {
     if (ref.current) setPos(placeWithin(at.x, at.y, ref.current));
     ref.current?.querySelector<HTMLElement>('[role="menuitem"]:not(:disabled)')?.focus();
   }, [at]);
 
-  useEffect(() => {
-    const onDown = (e: MouseEvent) => {
-      if (ref.current && !ref.current.contains(e.target as Node)) onClose();
-    };
-    document.addEventListener('mousedown', onDown);
-    window.addEventListener('blur', onClose);
-    window.addEventListener('resize', onClose);
-    return () => {
-      document.removeEventListener('mousedown', onDown);
-      window.removeEventListener('blur', onClose);
-      window.removeEventListener('resize', onClose);
-    };
-  }, [onClose]);
+  useDismiss(ref, true, onClose, ['blur', 'resize']);
 
   const s = useStore.getState();
   const run = (action: () => void | Promise<void>) => () => {
@@ -123,23 +112,9 @@ export function RowMenu({ at, onClose }: { at: RowMenuAt; onClose: () => void })
         </button>
       ))}
       {naming ? (
-        <form
-          className="inline-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const n = name.trim();
-            if (n) run(async () => void (await s.createCollection(n, await ids())))();
-          }}
-        >
-          <input
-            aria-label="New collection name"
-            placeholder="Collection name"
-            value={name}
-            autoFocus
-            onChange={(e) => setName(e.target.value)}
-          />
-          <button type="submit">Create</button>
-        </form>
+        <CollectionNameForm
+          onCreate={(name) => run(async () => void (await s.createCollection(name, await ids())))()}
+        />
       ) : (
         <button type="button" role="menuitem" onClick={() => setNaming(true)}>
           New collection…

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { formatCount } from '../../lib/format';
 import { useStore } from '../../store';
+import { CollectionNameForm } from '../../lib/CollectionNameForm';
 
 /** What to do with the samples lassoed on the map: add them to a collection, or tag them. */
 export function LassoBar({ ids, onClear }: { ids: readonly number[]; onClear: () => void }) {
   const collections = useStore((s) => s.collections);
   const [naming, setNaming] = useState(false);
-  const [name, setName] = useState('');
   const s = useStore.getState();
   const n = ids.length;
   return (
@@ -39,28 +39,12 @@ export function LassoBar({ ids, onClear }: { ids: readonly number[]; onClear: ()
             </label>
           )}
           {naming ? (
-            <form
-              className="inline-form"
-              onSubmit={(e) => {
-                e.preventDefault();
-                const trimmed = name.trim();
-                if (!trimmed) return;
-                void s.createCollection(trimmed, [...ids]).then(() => {
-                  setName('');
-                  setNaming(false);
-                });
-              }}
-            >
-              <input
-                aria-label="New collection name"
-                placeholder="Collection name"
-                value={name}
-                autoFocus
-                onChange={(e) => setName(e.target.value)}
-                onKeyDown={(e) => e.key === 'Escape' && setNaming(false)}
-              />
-              <button type="submit">Create</button>
-            </form>
+            <CollectionNameForm
+              onCreate={(name) =>
+                void s.createCollection(name, [...ids]).then(() => setNaming(false))
+              }
+              onCancel={() => setNaming(false)}
+            />
           ) : (
             <button type="button" onClick={() => setNaming(true)}>
               New collection…

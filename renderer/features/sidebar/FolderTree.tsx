@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { FolderInfo, FolderTreeNode } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { formatCount } from '../../lib/format';
+import { toggled } from '../../lib/toggled';
 import { useStore } from '../../store';
 
 function FolderNode({
@@ -106,13 +107,7 @@ export function FolderTree({ folder, label }: { folder: FolderInfo; label: strin
       live = false;
     };
   }, [wanted, folder.id, folder.sampleCount]);
-  const toggle = (dir: string) =>
-    setOpen((o) => {
-      const next = new Set(o);
-      if (next.has(dir)) next.delete(dir);
-      else next.add(dir);
-      return next;
-    });
+  const toggle = (dir: string) => setOpen((o) => toggled(o, dir));
   const node: FolderTreeNode = tree
     ? { ...tree, sampleCount: folder.sampleCount }
     : { dir: '', name: label, sampleCount: folder.sampleCount, children: [] };

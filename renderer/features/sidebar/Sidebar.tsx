@@ -5,6 +5,7 @@ import { formatCount } from '../../lib/format';
 import type { Scope } from '../../lib/searchQuery';
 import { useStore } from '../../store';
 import { useStoreFields } from '../../store/fields';
+import { CollectionNameForm } from '../../lib/CollectionNameForm';
 import type { View } from '../../store/uiSlice';
 import { idsFromDrop, SAMPLE_IDS_MIME } from '../browser/dragOut';
 import { FolderTree } from './FolderTree';
@@ -83,7 +84,6 @@ function CollectionItem({ id, name, count }: { id: number; name: string; count: 
 }
 
 function NewCollection() {
-  const [name, setName] = useState('');
   const [open, setOpen] = useState(false);
   const create = useStore((s) => s.createCollection);
   if (!open)
@@ -93,32 +93,16 @@ function NewCollection() {
       </button>
     );
   return (
-    <form
-      className="inline-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const n = name.trim();
-        if (!n) return;
+    <CollectionNameForm
+      onCreate={(name) =>
         void useStore
           .getState()
           .selectedIds()
-          .then((ids) => create(n, ids))
-          .then(() => {
-            setName('');
-            setOpen(false);
-          });
-      }}
-    >
-      <input
-        aria-label="New collection name"
-        placeholder="Collection name"
-        value={name}
-        autoFocus
-        onChange={(e) => setName(e.target.value)}
-        onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
-      />
-      <button type="submit">Create</button>
-    </form>
+          .then((ids) => create(name, ids))
+          .then(() => setOpen(false))
+      }
+      onCancel={() => setOpen(false)}
+    />
   );
 }
 
