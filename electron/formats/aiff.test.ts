@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/result';
-import {
-  aiffBytes,
-  id3v2Bytes,
-  iffChunk,
-  sine,
-  writeExtended,
-} from '../library/test-support/audioFixtures';
-import { readExtended } from '../../shared/formats/aiff';
+import { aiffBytes, id3v2Bytes, iffChunk, sine } from '../library/test-support/audioFixtures';
+import { readExtended, writeExtended } from '../../shared/formats/ieeeExtended';
 import { bufferSource } from '../../shared/formats/byteSource';
 import { parseStream } from '../../shared/formats/parseStream';
 

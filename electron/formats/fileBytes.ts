@@ -1,5 +1,6 @@
-import { readSync } from 'node:fs';
-import type { ByteSource } from '../../shared/formats/byteSource';
+import { closeSync, readSync } from 'node:fs';
+import { bufferSource, HEAD_SIZE, type ByteSource } from '../../shared/formats/byteSource';
+import { openRegularFileSync } from './regularFile';
 
 /** Reads outside the head fetch at least this much, so that walking small chunks near each other (WAV/AIFF chunks after the audio) costs one system call, not one per chunk. */
 const WINDOW = 4096;
@@ -46,4 +47,41 @@ export function readInto(fd: number, buf: Buffer, length: number, position: numb
     got += n;
   }
   return got;
+}
+
+/** Files up to this size are read whole in one call (faster for one-shots, the common case). */
+export const SMALL_FILE_BYTES = 4 * 1024 * 1024;
+
+/** A ByteSource over an opened regular file, with its stats; `close` releases it (twice is safe). */
+export interface FileSource extends ByteSource {
+  readonly mtimeMs: number;
+  close(): void;
+}
+
+/**
+ * Opens a regular file (never a FIFO or device: see regularFile.ts) as a ByteSource.
+ * Small files are read whole; larger ones keep the descriptor and read positionally,
+ * so memory stays bounded.
+ */
+export function openFileSource(path: string): FileSource {
+  const { fd, stats } = openRegularFileSync(path);
+  let open = true;
+  const close = (): void => {
+    if (!open) return;
+    open = false;
+    closeSync(fd);
+  };
+  try {
+    const size = stats.size;
+    if (size <= SMALL_FILE_BYTES) {
+      const whole = readExactly(fd, 0, size);
+      close();
+      return { ...bufferSource(whole), mtimeMs: stats.mtimeMs, close };
+    }
+    const head = readExactly(fd, 0, HEAD_SIZE);
+    return { ...fdSource(fd, size, head), mtimeMs: stats.mtimeMs, close };
+  } catch (error) {
+    close();
+    throw error;
+  }
 }

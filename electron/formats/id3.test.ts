@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { id3v2Bytes } from '../library/test-support/audioFixtures';
-import { decodeStrings, parseId3v1, parseId3v2, readId3v2Header, unsynchronise } from '../../shared/formats/id3';
+import {
+  decodeStrings,
+  parseId3v1,
+  parseId3v2,
+  readId3v2Header,
+  unsynchronise,
+} from '../../shared/formats/id3';
 import { resolveTcon } from '../../shared/formats/id3Genres';
 
 describe('ID3v2', () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/result';
-import { id3v2Bytes, noise, riffChunk, sine, wavBytes } from '../library/test-support/audioFixtures';
+import {
+  id3v2Bytes,
+  noise,
+  riffChunk,
+  sine,
+  wavBytes,
+} from '../library/test-support/audioFixtures';
 import { bufferSource } from '../../shared/formats/byteSource';
 import { parseStream } from '../../shared/formats/parseStream';
 

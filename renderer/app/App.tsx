@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import type { LibraryChanged } from '../../shared/contract';
 import { peaksCache } from '../features/waveform/peaksStore';
 import { useStore } from '../store';
+import { useStoreFields } from '../store/fields';
 import { BrowserTable } from '../features/browser/BrowserTable';
 import { FilterChips } from '../features/search/FilterChips';
 import { DescribePanel } from '../features/search/DescribePanel';
@@ -90,14 +91,12 @@ function BrowserView() {
 }
 
 export function App() {
-  const { view, theme, notice, chatOpen, similarOpen } = useStore(
-    useShallow((s) => ({
-      view: s.view,
-      theme: s.theme,
-      notice: s.notice,
-      chatOpen: s.chatOpen,
-      similarOpen: s.similarOpen,
-    })),
+  const { view, theme, notice, chatOpen, similarOpen } = useStoreFields(
+    'view',
+    'theme',
+    'notice',
+    'chatOpen',
+    'similarOpen',
   );
   useKeyboard();
   useDropFolders();

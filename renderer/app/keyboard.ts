@@ -25,6 +25,14 @@ export interface KeyInput {
 
 export type FocusContext = 'list' | 'search' | 'text' | 'other';
 
+/** Single letters (either case) that act on the list. */
+const LETTER_COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
+  ['l', { type: 'toggleLoop' }],
+  ['f', { type: 'toggleFavorite' }],
+  ['t', { type: 'editTags' }],
+  ['s', { type: 'toggleSync' }],
+]);
+
 /**
  * The command for a key press, given where the focus is. In the search box only
  * Escape and the vertical arrows act on the list (so typing then ↓ auditions the first
@@ -42,9 +50,9 @@ export function commandFor(e: KeyInput, focus: FocusContext): Command | null {
   }
   if (e.altKey) return null;
   if (mod) {
-    if (e.key === 'a' || e.key === 'A') return { type: 'selectAll' };
-    if (e.key === 'f' || e.key === 'F' || e.key === 'k' || e.key === 'K')
-      return { type: 'focusSearch' };
+    const letter = e.key.toLowerCase();
+    if (letter === 'a') return { type: 'selectAll' };
+    if (letter === 'f' || letter === 'k') return { type: 'focusSearch' };
     return null;
   }
   switch (e.key) {
@@ -70,21 +78,9 @@ export function commandFor(e: KeyInput, focus: FocusContext): Command | null {
       return focus === 'list' ? { type: 'playToggle' } : null;
     case 'Enter':
       return focus === 'list' ? { type: 'openDetails' } : null;
-    case 'l':
-    case 'L':
-      return { type: 'toggleLoop' };
-    case 'f':
-    case 'F':
-      return { type: 'toggleFavorite' };
-    case 't':
-    case 'T':
-      return { type: 'editTags' };
-    case 's':
-    case 'S':
-      return { type: 'toggleSync' };
     default:
       if (/^[0-5]$/.test(e.key)) return { type: 'rate', stars: Number(e.key) };
-      return null;
+      return LETTER_COMMANDS.get(e.key.toLowerCase()) ?? null;
   }
 }
 

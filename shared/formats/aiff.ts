@@ -4,6 +4,7 @@ import type { ByteSource } from './byteSource';
 import { embeddedFromFields, mergeEmbedded, plausibleBpm } from './embedded';
 import { corrupt, truncated, unsupported } from './errors';
 import { parseId3v2 } from './id3';
+import { readExtended } from './ieeeExtended';
 import { durationOf, type ParsedStream } from './stream';
 import { decodeLoose, isPrintableId } from './text';
 import { fourCC, i8, u16be, u32be } from './bytes';
@@ -25,6 +26,8 @@ const COMPRESSIONS: Record<string, { codec: (bits: number) => string; bits?: num
   sowt: { codec: (bits) => intCodec(bits, 'le') },
   in24: { codec: () => 'pcm_s24be', bits: 24 },
   in32: { codec: () => 'pcm_s32be', bits: 32 },
+  '42ni': { codec: () => 'pcm_s24le', bits: 24 },
+  '23ni': { codec: () => 'pcm_s32le', bits: 32 },
   'raw ': { codec: () => 'pcm_u8', bits: 8 },
   fl32: { codec: () => 'pcm_f32be', bits: 32 },
   FL32: { codec: () => 'pcm_f32be', bits: 32 },
@@ -153,6 +156,7 @@ export function parseAiff(src: ByteSource): ParsedStream {
     channels: comm.channels,
     bitDepth: codec.bits,
     frames,
+    declaredFrames: comm.frames,
     durationSec,
     audioOffset: ssndOffset,
     audioLength,
@@ -163,6 +167,7 @@ export function parseAiff(src: ByteSource): ParsedStream {
       embeddedFromFields(text),
     ),
     warnings,
+    channelMask: 0,
   };
 }
 
@@ -182,18 +187,6 @@ function readComm(body: Uint8Array, aifc: boolean): Comm {
     compression = fourCC(body, 18);
   }
   return { channels, frames, bits, sampleRate, compression };
-}
-
-/** IEEE 754 80-bit extended float (big-endian), as AIFF stores sample rates. */
-export function readExtended(buf: Uint8Array, offset: number): number {
-  const sign = (buf[offset] ?? 0) & 0x80 ? -1 : 1;
-  const exponent = u16be(buf, offset) & 0x7fff;
-  const hi = u32be(buf, offset + 2);
-  const lo = u32be(buf, offset + 6);
-  if (exponent === 0 && hi === 0 && lo === 0) return 0;
-  if (exponent === 0x7fff) return NaN;
-  const mantissa = hi * 0x1_0000_0000 + lo;
-  return sign * mantissa * 2 ** (exponent - 16383 - 63);
 }
 
 function codecOf(comm: Comm): { name: string; bits: number } {

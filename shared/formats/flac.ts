@@ -19,6 +19,21 @@ const VORBIS_COMMENT = 4;
 const METADATA_CAP = 1 << 20;
 const MAX_BLOCKS = 1024;
 
+/** The stream facts of a 34-byte STREAMINFO block body (also inside Ogg FLAC's first packet). */
+export function readStreamInfo(b: Uint8Array): {
+  sampleRate: number;
+  channels: number;
+  bitDepth: number;
+  totalSamples: number;
+} {
+  return {
+    sampleRate: ((b[10] ?? 0) << 12) | ((b[11] ?? 0) << 4) | ((b[12] ?? 0) >> 4),
+    channels: (((b[12] ?? 0) >> 1) & 7) + 1,
+    bitDepth: ((((b[12] ?? 0) & 1) << 4) | ((b[13] ?? 0) >> 4)) + 1,
+    totalSamples: ((b[13] ?? 0) & 0x0f) * 0x1_0000_0000 + u32be(b, 14),
+  };
+}
+
 export function parseFlac(
   src: ByteSource,
   start = 0,
@@ -52,11 +67,7 @@ export function parseFlac(
   }
   if (streamInfo === null) throw corrupt('no STREAMINFO block');
 
-  const b = streamInfo;
-  const sampleRate = ((b[10] ?? 0) << 12) | ((b[11] ?? 0) << 4) | ((b[12] ?? 0) >> 4);
-  const channels = (((b[12] ?? 0) >> 1) & 7) + 1;
-  const bitDepth = ((((b[12] ?? 0) & 1) << 4) | ((b[13] ?? 0) >> 4)) + 1;
-  const totalSamples = ((b[13] ?? 0) & 0x0f) * 0x1_0000_0000 + u32be(b, 14);
+  const { sampleRate, channels, bitDepth, totalSamples } = readStreamInfo(streamInfo);
   if (sampleRate === 0) throw corrupt('STREAMINFO says sample rate 0');
   if (pos >= src.size) throw truncated('file ends after the FLAC metadata: no audio frames');
   const sync = src.read(pos, 2);
@@ -77,10 +88,12 @@ export function parseFlac(
     channels,
     bitDepth,
     frames,
+    declaredFrames: frames,
     durationSec: durationOf(frames, sampleRate),
     audioOffset: pos,
     audioLength: src.size - pos,
     embedded: mergeEmbedded(comments, id3Meta),
     warnings,
+    channelMask: 0,
   };
 }

@@ -56,11 +56,13 @@ export function parseMp3(src: ByteSource, where: Mp3Start): ParsedStream {
     channels: header.channels,
     bitDepth: null,
     frames,
+    declaredFrames: null,
     durationSec: frames / header.sampleRate,
     audioOffset: where.start,
     audioLength,
     embedded: mergeEmbedded(id3v2, trailing),
     warnings: [],
+    channelMask: 0,
   };
 }
 

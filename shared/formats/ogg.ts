@@ -2,8 +2,9 @@ import type { EmbeddedMetadata } from '../contract';
 import type { ByteSource } from './byteSource';
 import { corrupt, notAudio, truncated, unsupported } from './errors';
 import type { ParsedStream } from './stream';
+import { readStreamInfo } from './flac';
 import { parseVorbisComment } from './vorbisComment';
-import { concatBytes, lastIndexOfAscii, latin1, u16le, u32le } from './bytes';
+import { concatBytes, lastIndexOfAscii, latin1, u16be, u16le, u32le } from './bytes';
 
 /**
  * Ogg Vorbis and Ogg Opus. Reads the header packets of the first audio stream
@@ -61,33 +62,37 @@ function readGranule(buf: Uint8Array, at: number): number {
   return hi * 0x1_0000_0000 + lo;
 }
 
-type Codec = 'vorbis' | 'opus';
+type Codec = 'vorbis' | 'opus' | 'flac';
+
+/** Ogg FLAC's first packet: 0x7F "FLAC", version (2), header count (2), "fLaC", block header (4), STREAMINFO (34). */
+const OGG_FLAC_IDENT = 51;
 
 /** Identifies the codec from a stream's first packet; throws for non-audio or unsupported codecs. */
 function codecOf(first: Uint8Array): Codec | null {
   const tag8 = latin1(first, 0, 8);
   if (first[0] === 1 && tag8.slice(1, 7) === 'vorbis') return 'vorbis';
   if (tag8 === 'OpusHead') return 'opus';
+  if (tag8.startsWith('\x7fFLAC')) return 'flac';
   return null;
 }
 
 function describeOther(first: Uint8Array): never {
   const tag = latin1(first, 0, 8);
-  if (tag.startsWith('\x7fFLAC')) throw unsupported('Ogg FLAC');
   if (tag.startsWith('Speex')) throw unsupported('Ogg Speex');
   if (tag.startsWith('\x80theora')) throw unsupported('Ogg Theora video');
   if (tag.startsWith('fishead'))
-    throw unsupported('Ogg with a Skeleton stream and no Vorbis or Opus audio');
-  throw notAudio('Ogg stream with no Vorbis or Opus audio');
+    throw unsupported('Ogg with a Skeleton stream and no Vorbis, Opus or FLAC audio');
+  throw notAudio('Ogg stream with no Vorbis, Opus or FLAC audio');
 }
 
 export function parseOgg(src: ByteSource): ParsedStream {
   const warnings: string[] = [];
-  // Beginning-of-stream pages come first; pick the first Vorbis/Opus stream among them.
+  // Beginning-of-stream pages come first; pick the first Vorbis/Opus/FLAC stream among them.
   let pos = 0;
   let serial = -1;
   let codec: Codec | null = null;
   let firstOther: Uint8Array | null = null;
+  let headerCount = 0;
   let page = readPage(src, pos);
   for (let n = 0; n < 16 && page.flags & FLAG_BOS; n++) {
     const first = src.read(page.bodyOffset, Math.min(page.bodyLength, 64));
@@ -95,6 +100,7 @@ export function parseOgg(src: ByteSource): ParsedStream {
     if (c !== null && codec === null) {
       codec = c;
       serial = page.serial;
+      headerCount = headerPacketCount(c, first);
     } else if (c === null) firstOther ??= first.slice();
     pos = page.bodyOffset + page.bodyLength;
     if (pos + PAGE_HEADER > src.size) break;
@@ -105,18 +111,30 @@ export function parseOgg(src: ByteSource): ParsedStream {
     throw corrupt('Ogg file has no beginning-of-stream page');
   }
 
-  const { packets, audioOffset } = headerPackets(src, serial, codec === 'vorbis' ? 3 : 2);
+  const { packets, audioOffset } = headerPackets(src, serial, headerCount);
   const [ident, tags] = packets;
   if (ident === undefined) throw truncated('Ogg identification header is missing');
   let sampleRate: number;
   let channels: number;
   let preSkip = 0;
+  let bitDepth: number | null = null;
   let embedded: EmbeddedMetadata = {};
   if (codec === 'vorbis') {
     if (ident.length < 30) throw truncated('Vorbis identification header is cut short');
     channels = ident[11] ?? 0;
     sampleRate = u32le(ident, 12);
     if (tags !== undefined && tags[0] === 3) embedded = parseVorbisComment(tags, 7);
+  } else if (codec === 'flac') {
+    if (ident.length < OGG_FLAC_IDENT) throw truncated('Ogg FLAC header is cut short');
+    if (latin1(ident, 9, 13) !== 'fLaC' || ((ident[13] ?? 0) & 0x7f) !== 0) {
+      throw corrupt('Ogg FLAC header has no STREAMINFO');
+    }
+    const info = readStreamInfo(ident.subarray(17, OGG_FLAC_IDENT));
+    channels = info.channels;
+    sampleRate = info.sampleRate;
+    bitDepth = info.bitDepth;
+    // The second header packet is a VORBIS_COMMENT metadata block (4-byte block header).
+    if (tags !== undefined && ((tags[0] ?? 0) & 0x7f) === 4) embedded = parseVorbisComment(tags, 4);
   } else {
     if (ident.length < 19) throw truncated('OpusHead is cut short');
     channels = ident[9] ?? 0;
@@ -139,14 +157,26 @@ export function parseOgg(src: ByteSource): ParsedStream {
     codec,
     sampleRate,
     channels,
-    bitDepth: null,
+    bitDepth,
     frames,
+    declaredFrames: null,
     durationSec: frames === null ? null : frames / sampleRate,
     audioOffset,
     audioLength: Math.max(0, src.size - audioOffset),
     embedded,
     warnings,
+    channelMask: 0,
   };
+}
+
+/**
+ * Header packets before the audio: Vorbis 3 (identification, comments, setup), Opus 2,
+ * FLAC 1 plus the count its first packet gives (0 there means unknown: 1 is assumed).
+ */
+function headerPacketCount(codec: Codec, first: Uint8Array): number {
+  if (codec === 'vorbis') return 3;
+  if (codec === 'opus') return 2;
+  return first.length >= 9 ? 1 + u16be(first, 7) : 1;
 }
 
 /**
@@ -205,11 +235,7 @@ function searchTail(src: ByteSource, serial: number, start: number): number | nu
   const tail = src.read(start, src.size - start);
   let i = lastIndexOfAscii(tail, CAPTURE_PATTERN);
   while (i >= 0) {
-    if (
-      i + PAGE_HEADER <= tail.length &&
-      tail[i + 4] === 0 &&
-      u32le(tail, i + 14) === serial
-    ) {
+    if (i + PAGE_HEADER <= tail.length && tail[i + 4] === 0 && u32le(tail, i + 14) === serial) {
       const granule = readGranule(tail, i + 6);
       if (granule >= 0) return granule;
     }

@@ -14,6 +14,11 @@ export interface ParsedStream {
   bitDepth: number | null;
   /** Sample frames per channel, when known from the header. */
   frames: number | null;
+  /**
+   * Frames the header states up front (WAV/AIFF: the data size; FLAC: STREAMINFO), more
+   * than `frames` when the file is cut short; null when the header states none (Ogg, MP3).
+   */
+  declaredFrames: number | null;
   durationSec: number | null;
   /** Byte range of the audio payload (WAV data chunk, AIFF SSND, FLAC frames, OGG pages after headers, MP3 frames). */
   audioOffset: number;
@@ -21,6 +26,8 @@ export interface ParsedStream {
   embedded: EmbeddedMetadata;
   /** Non-fatal findings, e.g. "extension .wav but content is FLAC", "data chunk shorter than declared". */
   warnings: string[];
+  /** WAVE_FORMAT_EXTENSIBLE speaker mask (which speaker each channel feeds); 0 when none. */
+  channelMask: number;
 }
 
 /** Duration from frames and rate (null when either is unknown). */

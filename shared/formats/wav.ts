@@ -25,6 +25,8 @@ const GUID_TAIL = Uint8Array.from([
 /** Metadata chunks larger than this are read only in part (ID3 art, huge iXML). */
 const METADATA_CAP = 1 << 20;
 const MAX_CHUNKS = 4096;
+/** Sample container sizes a larger block align may declare (24-bit samples in 32-bit words). */
+const CONTAINER_BYTES = [2, 3, 4, 8];
 /** Chunk ids common in the wild, to resolve a missing pad byte. */
 const KNOWN_CHUNKS = new Set([
   'fmt ',
@@ -78,6 +80,8 @@ interface FmtInfo {
   blockAlign: number;
   bits: number;
   validBits: number;
+  /** WAVE_FORMAT_EXTENSIBLE speaker mask; 0 when absent. */
+  channelMask: number;
 }
 
 export function parseWav(src: ByteSource): ParsedStream {
@@ -91,6 +95,8 @@ export function parseWav(src: ByteSource): ParsedStream {
   let ds64DataSize: number | null = null;
   let dataOffset = -1;
   let dataSize = 0;
+  /** What the header says the data holds (more than dataSize when the file is cut short). */
+  let declaredSize = 0;
   let endedInChunk = false;
   let pos = 12;
   let prevOdd = false;
@@ -117,6 +123,7 @@ export function parseWav(src: ByteSource): ParsedStream {
       if (dataOffset === pos && dataSize === 0) {
         // An unfinished recording: the writer never filled in the data size.
         dataSize = src.size - dataOffset;
+        declaredSize = dataSize;
         warnings.push('data chunk size is 0; taking the rest of the file as audio');
         endedInChunk = true;
         break;
@@ -138,10 +145,13 @@ export function parseWav(src: ByteSource): ParsedStream {
       if (size > available) {
         warnings.push(`data chunk declares ${size} bytes but only ${available} are present`);
         dataSize = available;
+        // 0xFFFFFFFF without ds64: a streaming writer never set the size, nothing is missing.
+        declaredSize = size === 0xffffffff ? available : size;
         endedInChunk = true;
         break;
       }
       dataSize = size;
+      declaredSize = size;
     } else if (size > available) {
       if (id === 'fmt ' || id === 'ds64') throw truncated(`file ends inside the "${id}" chunk`);
       if (fmt === null || dataOffset < 0) {
@@ -183,10 +193,12 @@ export function parseWav(src: ByteSource): ParsedStream {
     channels: fmt.channels,
     bitDepth: codec.bitDepth,
     frames,
+    declaredFrames: Math.floor(declaredSize / codec.blockAlign),
     durationSec: durationOf(frames, fmt.sampleRate),
     audioOffset: dataOffset,
     audioLength: dataSize,
     embedded: mergeEmbedded(meta.acid, meta.smpl, meta.id3, meta.ixml, meta.info, meta.bext),
+    channelMask: fmt.channelMask,
     warnings,
   };
 }
@@ -236,16 +248,18 @@ function readFmt(body: Uint8Array, le: boolean): FmtInfo {
   const blockAlign = u16(12);
   const bits = u16(14);
   let validBits = bits;
+  let channelMask = 0;
   if (channels === 0) throw corrupt('"fmt " chunk says 0 channels');
   if (sampleRate === 0) throw corrupt('"fmt " chunk says sample rate 0');
   if (tag === FORMAT_EXTENSIBLE) {
     if (body.length < 40) throw corrupt('WAVE_FORMAT_EXTENSIBLE "fmt " chunk is too short');
     validBits = u16(18) || bits;
+    channelMask = u32(20);
     if (!bytesEqual(body.subarray(28, 40), GUID_TAIL))
       throw unsupported('WAV with an unknown sub-format GUID');
     tag = u16(24);
   }
-  return { tag, channels, sampleRate, blockAlign, bits, validBits };
+  return { tag, channels, sampleRate, blockAlign, bits, validBits, channelMask };
 }
 
 function codecOf(
@@ -263,7 +277,7 @@ function codecOf(
   // Trust a larger block align that is a whole number of bytes per channel (24 in 32 bits).
   if (fmt.blockAlign !== channels * bytes) {
     const perChannel = fmt.blockAlign / channels;
-    if (Number.isInteger(perChannel) && perChannel > bytes && perChannel <= 8) {
+    if (CONTAINER_BYTES.includes(perChannel) && perChannel > bytes) {
       bytes = perChannel;
     } else {
       warnings.push(

@@ -49,13 +49,7 @@ export function duplicatesHeadline(rows: DuplicateRow[]): {
   near: number;
   extraBytes: number;
 } {
-  let exact = 0;
-  let near = 0;
-  let bytes = 0;
-  for (const r of rows) {
-    if (r.kind === 'exact') exact++;
-    else near++;
-    bytes += r.extraBytes;
-  }
-  return { exact, near, extraBytes: bytes };
+  const exact = rows.filter((r) => r.kind === 'exact').length;
+  const extraBytes = rows.reduce((sum, r) => sum + r.extraBytes, 0);
+  return { exact, near: rows.length - exact, extraBytes };
 }

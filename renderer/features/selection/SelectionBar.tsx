@@ -3,6 +3,44 @@ import { selectedCount } from '../../lib/selection';
 import { formatCount } from '../../lib/format';
 import { useStore } from '../../store';
 
+interface Option {
+  value: number;
+  label: string;
+}
+
+const RATINGS: readonly Option[] = [0, 1, 2, 3, 4, 5].map((r) => ({
+  value: r,
+  label: r === 0 ? 'No rating' : '★'.repeat(r),
+}));
+
+/** A menu that acts on the selection when an option is picked, then shows its placeholder again. */
+function ActionSelect(props: {
+  label: string;
+  placeholder: string;
+  options: readonly Option[];
+  onPick: (value: number) => void;
+}) {
+  return (
+    <label>
+      <span className="sr-only">{props.label}</span>
+      <select
+        aria-label={props.label}
+        value=""
+        onChange={(e) => props.onPick(Number(e.target.value))}
+      >
+        <option value="" disabled>
+          {props.placeholder}
+        </option>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Bulk actions on a multi-selection: tags, favourite, rating, collection. */
 export function SelectionBar() {
   const { selection, total, collections } = useStore(
@@ -27,47 +65,19 @@ export function SelectionBar() {
       >
         ♥ Favourite
       </button>
-      <label>
-        <span className="sr-only">Rate selection</span>
-        <select
-          aria-label="Rate selection"
-          value=""
-          onChange={(e) => {
-            const rating = Number(e.target.value);
-            void s.selectedIds().then((ids) => s.setRating(ids, rating));
-          }}
-        >
-          <option value="" disabled>
-            Rate…
-          </option>
-          {[0, 1, 2, 3, 4, 5].map((r) => (
-            <option key={r} value={r}>
-              {r === 0 ? 'No rating' : '★'.repeat(r)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ActionSelect
+        label="Rate selection"
+        placeholder="Rate…"
+        options={RATINGS}
+        onPick={(rating) => void s.selectedIds().then((ids) => s.setRating(ids, rating))}
+      />
       {collections.length > 0 && (
-        <label>
-          <span className="sr-only">Add selection to collection</span>
-          <select
-            aria-label="Add selection to collection"
-            value=""
-            onChange={(e) => {
-              const id = Number(e.target.value);
-              void s.selectedIds().then((ids) => s.addToCollection(id, ids));
-            }}
-          >
-            <option value="" disabled>
-              Add to collection…
-            </option>
-            {collections.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ActionSelect
+          label="Add selection to collection"
+          placeholder="Add to collection…"
+          options={collections.map((c) => ({ value: c.id, label: c.name }))}
+          onPick={(id) => void s.selectedIds().then((ids) => s.addToCollection(id, ids))}
+        />
       )}
       <button type="button" className="link" onClick={() => s.clearSelection()}>
         Clear

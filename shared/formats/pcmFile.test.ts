@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { decodeAiff, isAiff, readExtended } from './aiff';
+import { AppError } from '../result';
+import { readExtended } from './ieeeExtended';
+import { decodePcmFile } from './pcmFile';
+
+function codeOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    return error instanceof AppError ? error.code : `not an AppError: ${String(error)}`;
+  }
+  return 'no error';
+}
 
 /** Minimal AIFF writer for the tests (big-endian PCM or AIFF-C with a compression id). */
 function aiff(opts: {
@@ -69,17 +80,16 @@ function aiff(opts: {
 
 const signal = [0, 0.5, -0.5, 0.25, -1];
 
-describe('AIFF decoding', () => {
+describe('decoding a whole AIFF file in memory (renderer playback)', () => {
   it('reads the 80-bit sample rate', () => {
     const b = aiff({ channels: [signal], bits: 16, rate: 48000 });
-    const v = new DataView(b.buffer);
-    expect(readExtended(v, 28)).toBe(48000);
-    expect(readExtended(new DataView(new ArrayBuffer(10)), 0)).toBe(0);
+    expect(readExtended(b, 28)).toBe(48000);
+    expect(readExtended(new Uint8Array(10), 0)).toBe(0);
   });
 
   for (const bits of [8, 16, 24, 32]) {
     it(`decodes ${bits}-bit big-endian PCM`, () => {
-      const d = decodeAiff(aiff({ channels: [signal, signal.map((x) => -x)], bits }));
+      const d = decodePcmFile(aiff({ channels: [signal, signal.map((x) => -x)], bits }));
       expect(d.sampleRate).toBe(44100);
       expect(d.channels).toHaveLength(2);
       const tol = bits === 8 ? 0.02 : 1e-3;
@@ -91,26 +101,25 @@ describe('AIFF decoding', () => {
   it('decodes AIFF-C sowt, fl32, fl64 and skips the SSND offset', () => {
     for (const compression of ['sowt', 'fl32', 'fl64', 'NONE']) {
       const bits = compression === 'fl64' ? 64 : compression === 'fl32' ? 32 : 16;
-      const d = decodeAiff(aiff({ channels: [signal], bits, compression, offset: 4 }));
+      const d = decodePcmFile(aiff({ channels: [signal], bits, compression, offset: 4 }));
       d.channels[0]!.forEach((x, i) => expect(Math.abs(x - signal[i]!)).toBeLessThan(1e-3));
     }
   });
 
   it('refuses what it cannot play', () => {
-    expect(isAiff(new Uint8Array(4))).toBe(false);
-    expect(() => decodeAiff(new Uint8Array(20))).toThrow(/not an AIFF/);
+    expect(codeOf(() => decodePcmFile(new Uint8Array(20)))).toBe('NOT_AUDIO');
     const ulaw = aiff({ channels: [signal], bits: 16, compression: 'ulaw' });
-    expect(() => decodeAiff(ulaw)).toThrow(/not supported/);
+    expect(() => decodePcmFile(ulaw)).toThrow(/AIFF-C with µ-law/);
     const noData = aiff({ channels: [signal], bits: 16 }).slice(0, 12 + 8 + 18);
-    expect(() => decodeAiff(noData)).toThrow(/without sound data/);
+    expect(() => decodePcmFile(noData)).toThrow(/before the SSND chunk/);
     const noComm = new Uint8Array(12);
     noComm.set([70, 79, 82, 77, 0, 0, 0, 4, 65, 73, 70, 70]);
-    expect(() => decodeAiff(noComm)).toThrow(/COMM/);
+    expect(() => decodePcmFile(noComm)).toThrow(/COMM/);
   });
 
   it('stops at the end of truncated data', () => {
     const b = aiff({ channels: [signal], bits: 16 });
     const cut = b.slice(0, b.length - 4);
-    expect(decodeAiff(cut).channels[0]!.length).toBe(3);
+    expect(decodePcmFile(cut).channels[0]!.length).toBe(3);
   });
 });

@@ -1,8 +1,29 @@
+import { AppError } from '../result';
+
 /** How PCM samples are stored in a WAV/AIFF payload. */
 export interface PcmEncoding {
   sampleFormat: 'int' | 'uint' | 'float';
   bytesPerSample: 1 | 2 | 3 | 4 | 8;
   bigEndian: boolean;
+}
+
+/** The encoding an ffmpeg-style PCM codec name (pcm_s16le, pcm_f32be, pcm_u8 …) stands for. */
+export function pcmEncodingOf(codec: string): PcmEncoding {
+  const m = /^pcm_([suf])(8|16|24|32|64)(le|be)?$/.exec(codec);
+  const bytes = m ? Number(m[2]) / 8 : 0;
+  const kind = m?.[1];
+  const valid =
+    kind === 'f'
+      ? bytes === 4 || bytes === 8
+      : kind === 'u'
+        ? bytes === 1
+        : bytes >= 1 && bytes <= 4;
+  if (!m || !valid) throw new AppError('UNSUPPORTED_FORMAT', `no PCM decoder for ${codec}`);
+  return {
+    sampleFormat: kind === 'f' ? 'float' : kind === 'u' ? 'uint' : 'int',
+    bytesPerSample: bytes as PcmEncoding['bytesPerSample'],
+    bigEndian: m[3] === 'be',
+  };
 }
 
 /** ffmpeg-style codec name, e.g. pcm_s24le, pcm_f32be, pcm_u8. */

@@ -1,20 +1,19 @@
-/** Reads an 80-bit IEEE 754 extended float (big-endian), as AIFF stores its sample rate. */
-export function readIeeeExtended(bytes: Uint8Array, offset: number): number {
-  const b = (i: number): number => bytes[offset + i] ?? 0;
-  const sign = b(0) & 0x80 ? -1 : 1;
-  const exponent = ((b(0) & 0x7f) << 8) | b(1);
-  let hi = 0;
-  let lo = 0;
-  for (let i = 0; i < 4; i++) hi = hi * 256 + b(2 + i);
-  for (let i = 0; i < 4; i++) lo = lo * 256 + b(6 + i);
+import { u16be, u32be } from './bytes';
+
+/** Reads an IEEE 754 80-bit extended float (big-endian), as AIFF stores its sample rate. */
+export function readExtended(bytes: Uint8Array, offset: number): number {
+  const sign = (bytes[offset] ?? 0) & 0x80 ? -1 : 1;
+  const exponent = u16be(bytes, offset) & 0x7fff;
+  const hi = u32be(bytes, offset + 2);
+  const lo = u32be(bytes, offset + 6);
   if (exponent === 0 && hi === 0 && lo === 0) return 0;
-  if (exponent === 0x7fff) return Number.NaN;
-  const mantissa = hi * 2 ** 32 + lo;
+  if (exponent === 0x7fff) return NaN;
+  const mantissa = hi * 0x1_0000_0000 + lo;
   return sign * mantissa * 2 ** (exponent - 16383 - 63);
 }
 
-/** Writes an 80-bit extended float (used by tests and the eval set writer). */
-export function writeIeeeExtended(value: number, out: Uint8Array, offset: number): void {
+/** Writes `value` as an 80-bit extended float at `offset` (exact for any double). */
+export function writeExtended(value: number, out: Uint8Array, offset: number): void {
   out.fill(0, offset, offset + 10);
   if (value === 0) return;
   const sign = value < 0 ? 0x8000 : 0;
