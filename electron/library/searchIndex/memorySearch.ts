@@ -2,7 +2,17 @@ import type { SearchQuery } from '../../../shared/schemas';
 import { filterPasses } from './filterPasses';
 import type { LibraryIndex } from './libraryIndex';
 import { sortOrder, type SortPoint } from './sortOrder';
-import { matchWords, wordScore, type WordMatch } from './textMatch';
+import { expandQuery } from '../../../shared/search/expandQuery';
+import { Bitset } from './bitset';
+import { indexWords } from './indexWords';
+import {
+  leadCandidates,
+  matchTerms,
+  MAX_TERM_SCORE,
+  termHits,
+  termScore,
+  type TermMatch,
+} from './textMatch';
 import { selectPage } from './selectPage';
 
 export interface MemoryPage {
@@ -17,19 +27,30 @@ const NAME_KEY_SPAN = 2 ** 48;
 let scratch = new Int32Array(0);
 let scores = new Float64Array(0);
 
-/** The word with the fewest name and tag hits among those that match no folder; null if none. */
-function leadWord(words: WordMatch[]): WordMatch | null {
-  let best: WordMatch | null = null;
+/** The candidate sets of the term with the fewest name and tag hits among those no folder matches; null if none. */
+function leadSets(terms: TermMatch[]): Bitset[] | null {
+  let best: Bitset[] | null = null;
   let bestSize = Infinity;
-  for (const m of words) {
-    if (m.dirs.includes(1)) continue;
-    const size = m.names.size() + (m.tags ? m.tags.size() : 0);
+  for (const t of terms) {
+    const sets = leadCandidates(t);
+    if (!sets) continue;
+    let size = 0;
+    for (const set of sets) size += set.size();
     if (size < bestSize) {
-      best = m;
+      best = sets;
       bestSize = size;
     }
   }
   return best;
+}
+
+/** Writes the ids of the union of `sets`, ascending, into `out`; returns how many. */
+function writeUnion(sets: Bitset[], out: Int32Array): number {
+  if (sets.length === 0) return 0;
+  if (sets.length <= 2) return sets[0]!.writeUnionIds(sets[1] ?? null, out);
+  const union = new Bitset(out.length);
+  for (const set of sets) union.or(set);
+  return union.writeUnionIds(null, out);
 }
 
 /**
@@ -47,7 +68,7 @@ export function memorySearch(
   if (sortBy === 'path') return null;
   const c = index.columns;
   const limit = query.limit ?? 100;
-  const words = query.text ? matchWords(index, query.text) : [];
+  const words = query.text ? matchTerms(index, expandQuery(query.text, indexWords(index))) : [];
   const relevance = sortBy === 'relevance' && words.length > 0;
 
   if (scratch.length < c.maxId + 1)
@@ -65,16 +86,16 @@ export function memorySearch(
       if (present[id] === 1 && (!filterMissing || missing[id] === wantMissing)) ids[length++] = id;
     }
   } else {
-    // A word that matches no folder has all its hits in its name and tag sets: walking
+    // A term that matches no folder has all its hits in its name and tag sets: walking
     // those (the smallest) instead of every id is what makes a selective word cheap.
-    const lead = leadWord(words);
-    const n = lead ? lead.names.writeUnionIds(lead.tags, ids) : c.maxId;
+    const lead = leadSets(words);
+    const n = lead ? writeUnion(lead, ids) : c.maxId;
     for (let r = 0; r < n; r++) {
       const id = lead ? ids[r]! : r + 1;
       if (present[id] !== 1 || (filterMissing && missing[id] !== wantMissing)) continue;
       let ok = true;
-      for (const m of words) {
-        if (!(m.names.has(id) || m.dirs[dirId[id]!] === 1 || (m.tags !== null && m.tags.has(id)))) {
+      for (const t of words) {
+        if (!termHits(t, id, dirId[id]!)) {
           ok = false;
           break;
         }
@@ -88,15 +109,15 @@ export function memorySearch(
   if (relevance) {
     if (scores.length < c.maxId + 1)
       scores = new Float64Array(Math.max(c.maxId + 1, scores.length * 2));
-    // Scores are small integers (at most 4 per word): with up to 7 words the name key
-    // (48 bits) fits below them in one exact double, so rows of equal score come out
-    // in name order and only names sharing their first six letters need comparing.
+    // Scores are small integers (at most MAX_TERM_SCORE per term): while their sum stays
+    // below 32 the name key (48 bits) fits below them in one exact double, so rows of equal
+    // score come out in name order and only names sharing their first six letters need comparing.
     const nameKey = c.nameKey;
-    const packName = words.length <= 7;
+    const packName = words.length * MAX_TERM_SCORE < 32;
     for (let i = 0; i < length; i++) {
       const id = ids[i]!;
       let s = 0;
-      for (const m of words) s += wordScore(m, id, dirId[id]!);
+      for (const t of words) s += termScore(t, id, dirId[id]!);
       scores[id] = packName ? s * NAME_KEY_SPAN + (NAME_KEY_SPAN - 1 - nameKey[id]!) : s;
     }
     order = sortOrder(c, 'score', 'asc', scores);

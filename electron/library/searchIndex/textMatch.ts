@@ -1,51 +1,152 @@
-import { queryWords } from '../../../shared/searchText';
+import type { ExpandedTerm, WordPattern } from '../../../shared/search/expandQuery';
 import { Bitset } from './bitset';
 import type { LibraryIndex } from './libraryIndex';
+import type { TokenIndex } from './tokenIndex';
 
-/** Where one query word was found: names (prefix), folders (prefix), tags (prefix). */
+type Visit = (ids: Int32Array, length: number, word: string) => void;
+
+/** Where some word patterns were found: names, folders, tags. */
 export interface WordMatch {
   names: Bitset;
-  /** Names where the word is a whole word (scores higher than a prefix). */
+  /** Names where a pattern is a whole word (scores higher than a prefix). */
   exactNames: Bitset;
+  /** 1 for each dir id whose folder path has a matching word. */
   dirs: Uint8Array;
+  /** True when some dir matched. */
+  anyDir: boolean;
   tags: Bitset | null;
 }
 
-/**
- * Resolves each query word the way the FTS index does: a word matches a sample
- * when it is a prefix of a word of its name, its folder path or one of its tags.
- */
-export function matchWords(index: LibraryIndex, text: string): WordMatch[] {
+/** Where one query term was found, by tier (expandQuery.ts); null where a tier has no alternative. */
+export interface TermMatch {
+  exact: WordMatch | null;
+  synonym: WordMatch | null;
+  fuzzy: WordMatch | null;
+  /** Alternatives of several words (a typed compound's words apart): all must match. */
+  together: WordMatch[][];
+}
+
+/** Highest score of one term (termScore). */
+export const MAX_TERM_SCORE = 7;
+
+function emptyMatch(index: LibraryIndex): WordMatch {
   const cap = index.columns.maxId + 1;
-  return queryWords(text).map((word) => {
-    const names = new Bitset(cap);
-    const exactNames = new Bitset(cap);
-    index.nameWords.forPrefix(word, (ids, length, w) => {
-      names.addAll(ids, length);
-      if (w === word) exactNames.addAll(ids, length);
-    });
-    const dirs = new Uint8Array(index.columns.dirs.length);
-    index.dirWords.forPrefix(word, (ids, length) => {
-      for (let i = 0; i < length; i++) dirs[ids[i]!] = 1;
-    });
-    let tags: Bitset | null = null;
-    index.tagWords.forPrefix(word, (tagIds, length) => {
-      for (let i = 0; i < length; i++) {
-        const members = index.tagMembers.get(tagIds[i]!);
-        if (!members) continue;
-        tags ??= new Bitset(cap);
-        tags.or(members);
-      }
-    });
-    return { names, exactNames, dirs, tags };
+  return {
+    names: new Bitset(cap),
+    exactNames: new Bitset(cap),
+    dirs: new Uint8Array(index.columns.dirs.length),
+    anyDir: false,
+    tags: null,
+  };
+}
+
+/**
+ * Adds the samples a pattern matches the way the FTS index does: a prefix pattern
+ * matches a word of the name, folder path or a tag that starts with it, a whole-word
+ * pattern only that word.
+ */
+function addPattern(index: LibraryIndex, m: WordMatch, p: WordPattern): void {
+  const lookup = (words: TokenIndex, visit: Visit): void =>
+    p.prefix ? words.forPrefix(p.word, visit) : words.forWord(p.word, visit);
+  lookup(index.nameWords, (ids, length, w) => {
+    m.names.addAll(ids, length);
+    if (w === p.word) m.exactNames.addAll(ids, length);
+  });
+  lookup(index.dirWords, (ids, length) => {
+    for (let i = 0; i < length; i++) m.dirs[ids[i]!] = 1;
+    if (length > 0) m.anyDir = true;
+  });
+  lookup(index.tagWords, (tagIds, length) => {
+    for (let i = 0; i < length; i++) {
+      const members = index.tagMembers.get(tagIds[i]!);
+      if (!members) continue;
+      m.tags ??= new Bitset(index.columns.maxId + 1);
+      m.tags.or(members);
+    }
   });
 }
 
-/** Relevance: whole-word name hits count most, then prefix name hits, tags, folders. */
-export function wordScore(m: WordMatch, id: number, dirId: number): number {
-  if (m.exactNames.has(id)) return 4;
-  if (m.names.has(id)) return 3;
-  if (m.tags?.has(id)) return 2;
-  if (m.dirs[dirId] === 1) return 1;
-  return 0;
+/** Resolves each expanded term's alternatives against the index, merged per tier. */
+export function matchTerms(index: LibraryIndex, terms: readonly ExpandedTerm[]): TermMatch[] {
+  return terms.map((term) => {
+    const t: TermMatch = { exact: null, synonym: null, fuzzy: null, together: [] };
+    for (const alt of term.alternatives) {
+      if (alt.words.length > 1) {
+        t.together.push(
+          alt.words.map((p) => {
+            const m = emptyMatch(index);
+            addPattern(index, m, p);
+            return m;
+          }),
+        );
+        continue;
+      }
+      const m = (t[alt.tier] ??= emptyMatch(index));
+      addPattern(index, m, alt.words[0]!);
+    }
+    return t;
+  });
+}
+
+function hits(m: WordMatch | null, id: number, dirId: number): boolean {
+  return (
+    m !== null && (m.names.has(id) || m.dirs[dirId] === 1 || (m.tags !== null && m.tags.has(id)))
+  );
+}
+
+/** True when a sample (id, its dir id) satisfies the term. */
+export function termHits(t: TermMatch, id: number, dirId: number): boolean {
+  if (hits(t.exact, id, dirId) || hits(t.synonym, id, dirId) || hits(t.fuzzy, id, dirId))
+    return true;
+  for (const words of t.together) if (words.every((m) => hits(m, id, dirId))) return true;
+  return false;
+}
+
+/**
+ * Relevance of one term for a sample, 0–7: the typed word as a whole word of the name (7),
+ * starting a name word (6), in a tag — class and descriptors included (5); a synonym in the
+ * name (4) or a tag (3); the typed word or a synonym in the folder path (2); a near spelling
+ * anywhere (1). A typed compound's words apart: 6 in the name, else 2.
+ */
+export function termScore(t: TermMatch, id: number, dirId: number): number {
+  const e = t.exact;
+  if (e) {
+    if (e.exactNames.has(id)) return 7;
+    if (e.names.has(id)) return 6;
+  }
+  let best = 0;
+  for (const words of t.together) {
+    if (words.every((m) => m.names.has(id))) return 6;
+    if (words.every((m) => hits(m, id, dirId))) best = 2;
+  }
+  if (e?.tags?.has(id)) return 5;
+  const s = t.synonym;
+  if (s) {
+    if (s.names.has(id)) return 4;
+    if (s.tags?.has(id)) return 3;
+  }
+  if (e?.dirs[dirId] === 1 || s?.dirs[dirId] === 1) return 2;
+  if (best > 0) return best;
+  return hits(t.fuzzy, id, dirId) ? 1 : 0;
+}
+
+/**
+ * The ids a term can match at most when no folder matches it: its name and tag hits. Null
+ * when a folder matches (then every id in that folder can match) or the term has nothing.
+ */
+export function leadCandidates(t: TermMatch): Bitset[] | null {
+  const sets: Bitset[] = [];
+  for (const m of [t.exact, t.synonym, t.fuzzy]) {
+    if (!m) continue;
+    if (m.anyDir) return null;
+    sets.push(m.names);
+    if (m.tags) sets.push(m.tags);
+  }
+  for (const words of t.together) {
+    const m = words.find((w) => !w.anyDir);
+    if (!m) return null;
+    sets.push(m.names);
+    if (m.tags) sets.push(m.tags);
+  }
+  return sets;
 }
