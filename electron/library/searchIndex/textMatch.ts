@@ -24,6 +24,8 @@ export interface TermMatch {
   fuzzy: WordMatch | null;
   /** Alternatives of several words (a typed compound's words apart): all must match. */
   together: WordMatch[][];
+  /** The one-word tiers merged (what matching needs; tiers only matter for relevance). */
+  any: WordMatch | null;
 }
 
 /** Highest score of one term (termScore). */
@@ -69,7 +71,7 @@ function addPattern(index: LibraryIndex, m: WordMatch, p: WordPattern): void {
 /** Resolves each expanded term's alternatives against the index, merged per tier. */
 export function matchTerms(index: LibraryIndex, terms: readonly ExpandedTerm[]): TermMatch[] {
   return terms.map((term) => {
-    const t: TermMatch = { exact: null, synonym: null, fuzzy: null, together: [] };
+    const t: TermMatch = { exact: null, synonym: null, fuzzy: null, together: [], any: null };
     for (const alt of term.alternatives) {
       if (alt.words.length > 1) {
         t.together.push(
@@ -84,8 +86,25 @@ export function matchTerms(index: LibraryIndex, terms: readonly ExpandedTerm[]):
       const m = (t[alt.tier] ??= emptyMatch(index));
       addPattern(index, m, alt.words[0]!);
     }
+    t.any = merged(index, [t.exact, t.synonym, t.fuzzy]);
     return t;
   });
+}
+
+/** The union of some matches (the match itself when there is one). */
+function merged(index: LibraryIndex, parts: ReadonlyArray<WordMatch | null>): WordMatch | null {
+  const present = parts.filter((m): m is WordMatch => m !== null);
+  if (present.length <= 1) return present[0] ?? null;
+  const out = emptyMatch(index);
+  for (const m of present) {
+    out.names.or(m.names);
+    if (m.tags) (out.tags ??= new Bitset(index.columns.maxId + 1)).or(m.tags);
+    if (m.anyDir) {
+      out.anyDir = true;
+      for (let d = 0; d < m.dirs.length; d++) if (m.dirs[d] === 1) out.dirs[d] = 1;
+    }
+  }
+  return out;
 }
 
 function hits(m: WordMatch | null, id: number, dirId: number): boolean {
@@ -96,9 +115,16 @@ function hits(m: WordMatch | null, id: number, dirId: number): boolean {
 
 /** True when a sample (id, its dir id) satisfies the term. */
 export function termHits(t: TermMatch, id: number, dirId: number): boolean {
-  if (hits(t.exact, id, dirId) || hits(t.synonym, id, dirId) || hits(t.fuzzy, id, dirId))
+  const a = t.any;
+  if (a !== null && (a.names.has(id) || a.dirs[dirId] === 1 || (a.tags !== null && a.tags.has(id))))
     return true;
-  for (const words of t.together) if (words.every((m) => hits(m, id, dirId))) return true;
+  const together = t.together;
+  for (let i = 0; i < together.length; i++) {
+    const words = together[i]!;
+    let all = true;
+    for (let w = 0; w < words.length && all; w++) all = hits(words[w]!, id, dirId);
+    if (all) return true;
+  }
   return false;
 }
 
@@ -136,8 +162,8 @@ export function termScore(t: TermMatch, id: number, dirId: number): number {
  */
 export function leadCandidates(t: TermMatch): Bitset[] | null {
   const sets: Bitset[] = [];
-  for (const m of [t.exact, t.synonym, t.fuzzy]) {
-    if (!m) continue;
+  const m = t.any;
+  if (m) {
     if (m.anyDir) return null;
     sets.push(m.names);
     if (m.tags) sets.push(m.tags);
