@@ -83,6 +83,21 @@ export default tseslint.config(
       ],
     },
   },
+  // shared/ runs in Node and in the browser: no Node-only or DOM-only globals either (the
+  // audio-format parsers in shared/formats read plain Uint8Arrays). Tests run in Node only.
+  {
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['Buffer', 'process', 'require', '__dirname', 'window', 'document'].map((name) => ({
+          name,
+          message: `shared/ runs in Node and the browser: no ${name} (bytes: Uint8Array, shared/formats/bytes.ts).`,
+        })),
+      ],
+    },
+  },
   // renderer/: browser code; never Node built-ins, never the main process.
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from '@playwright/test';
 import { openDatabase } from '../electron/library/db';
 import { ANALYZER_VERSION } from '../electron/analysis/version';
+import { SEARCH_MEASURE, VOICE_MARK } from '../shared/userTiming';
 import { openApp, startServer, stopServer, tempRoot, type RunningServer } from '../e2e/server';
 import { syntheticDb } from './search.bench';
 import { launchChromium } from './lib/chromium';
@@ -193,8 +194,18 @@ const AUDITIONS = `async (count) => {
     const rows = [...document.querySelectorAll('[role="grid"] [role="row"][data-id]')];
     const row = rows[i % rows.length];
     const playing = new Promise((resolve) => {
-      window.addEventListener('samplemind:playing', () => resolve(performance.now()), { once: true });
-      setTimeout(() => resolve(NaN), 3000);
+      // The app marks each start and stop of its voice (User Timing, shared/userTiming.ts).
+      const seen = new PerformanceObserver((list) => {
+        const started = list.getEntriesByName(VOICE_MARK).find((m) => m.detail?.playing);
+        if (!started) return;
+        seen.disconnect();
+        resolve(started.startTime);
+      });
+      seen.observe({ type: 'mark' });
+      setTimeout(() => {
+        seen.disconnect();
+        resolve(NaN);
+      }, 3000);
     });
     const t0 = performance.now();
     row.click();
@@ -206,7 +217,9 @@ const AUDITIONS = `async (count) => {
 
 /** Click a row (as a user does) and time until the engine reports sound started (either voice). */
 function auditions(page: Page, n: number): Promise<number[]> {
-  return page.evaluate<number[]>(`(${AUDITIONS})(${n})`);
+  return page.evaluate<number[]>(
+    `((VOICE_MARK) => (${AUDITIONS}))(${JSON.stringify(VOICE_MARK)})(${n})`,
+  );
 }
 
 export async function runUiBench(): Promise<Record<string, unknown>> {
@@ -260,10 +273,12 @@ export async function runUiBench(): Promise<Record<string, unknown>> {
     const scroll = await fling(page);
     await page.evaluate(`document.querySelector('[data-list="samples"]').scrollTo({ top: 0 })`);
     phase('keystrokes');
-    await page.evaluate('window.__samplemindSearchTimings.length = 0');
+    await page.evaluate(`performance.clearMeasures(${JSON.stringify(SEARCH_MEASURE)})`);
     const keys = await keystrokes(page, ['kick', 'dark pad', '808 bass', 'snare', 'loop 120']);
+    // The app measures each search it sends (User Timing, shared/userTiming.ts).
     const split = await page.evaluate<Array<{ roundTripMs: number; serverMs: number }>>(
-      'window.__samplemindSearchTimings.slice()',
+      `performance.getEntriesByName(${JSON.stringify(SEARCH_MEASURE)}, 'measure')
+        .map((m) => ({ roundTripMs: m.duration, serverMs: m.detail.serverMs }))`,
     );
 
     // "loop " typed became a Kind chip: clear it so the rest runs on the whole library.

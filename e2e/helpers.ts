@@ -1,4 +1,6 @@
 import { expect, type Page } from '@playwright/test';
+import { VOICE_MARK, type VoiceKind } from '../shared/userTiming';
+import { READ_AUDIO_CLOCK } from './audioClock';
 import { openApp as openAppOn } from './server';
 
 /** Opens the suite's server in a page, logged in with the session the global setup opened. */
@@ -33,29 +35,39 @@ export async function resultCount(page: Page): Promise<number> {
 }
 
 interface AuditionView {
-  voice: 'media' | 'buffer' | 'tone' | null;
+  voice: VoiceKind;
   mediaPaused: boolean;
   mediaTime: number;
-  context: { state: string; time: number } | null;
+  src: string;
+  clock: { running: boolean; time: number };
+  currentRow: string;
 }
+
+/** Plain JS: the voice from the app's last User Timing voice mark, the <audio> element, the clocks. */
+const READ_AUDITION = `(() => {
+  const mark = performance.getEntriesByName(${JSON.stringify(VOICE_MARK)}, 'mark').at(-1);
+  const media = document.querySelector('audio[data-testid="audition"]');
+  return {
+    voice: mark?.detail?.voice ?? null,
+    mediaPaused: media ? media.paused : true,
+    mediaTime: media ? media.currentTime : 0,
+    src: media ? media.currentSrc : '',
+    clock: ${READ_AUDIO_CLOCK},
+    currentRow: document.querySelector('.row--current')?.dataset.id ?? '',
+  };
+})()`;
 
 /**
  * What the audition engine is doing: short samples play from decoded buffers in the
  * AudioContext, longer ones stream through the <audio> element. `t` is that voice's clock.
+ * The voice is the one the app's last `samplemind:voice` mark names (shared/userTiming.ts).
  */
 export async function audioState(page: Page): Promise<{ paused: boolean; t: number; src: string }> {
-  const v = await page.evaluate<AuditionView | null>('window.__samplemindAudition ?? null');
-  const src = await page
-    .locator('audio[data-testid="audition"]')
-    .evaluate((a: { currentSrc: string }) => a.currentSrc);
-  if (!v || v.voice === null) return { paused: true, t: 0, src };
-  if (v.voice === 'media') return { paused: v.mediaPaused, t: v.mediaTime, src };
+  const v = await page.evaluate<AuditionView>(READ_AUDITION);
+  if (v.voice === null) return { paused: true, t: 0, src: v.src };
+  if (v.voice === 'media') return { paused: v.mediaPaused, t: v.mediaTime, src: v.src };
   // A decoded buffer (or the Tone voice) is sounding in a running AudioContext.
-  return {
-    paused: v.context?.state !== 'running',
-    t: v.context?.time ?? 0,
-    src: `${v.voice}:${await page.evaluate<string>('document.querySelector(".row--current")?.dataset.id ?? ""')}`,
-  };
+  return { paused: !v.clock.running, t: v.clock.time, src: `${v.voice}:${v.currentRow}` };
 }
 
 /** The audition voice is sounding and its clock advances. */

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { installAudioClock } from './audioClock';
 
 export interface RunningServer {
   url: string;
@@ -25,6 +26,7 @@ export async function loginSession(loginUrl: string): Promise<string> {
 /** Opens the app in a page as a logged-in browser (every context gets the session cookie). */
 export async function openApp(page: Page, server: Pick<RunningServer, 'url' | 'session'>) {
   await page.context().addCookies([{ name: 'sm_session', value: server.session, url: server.url }]);
+  await installAudioClock(page);
   return page.goto(`${server.url}/`);
 }
 

@@ -7,7 +7,7 @@ import type { SearchQuery } from './schemas/library';
  */
 export const FIRST_PAGE_ELEMENT_ID = 'samplemind-first-page';
 
-/** The query a fresh browser opens with: everything, by name (renderer/lib/searchQuery builds it). */
+/** The query a fresh browser opens with: everything, by name (renderer/lib/searchQuery.ts builds it). */
 export const FIRST_PAGE_QUERY: SearchQuery = {
   filters: {},
   sort: { by: 'name', dir: 'asc' },

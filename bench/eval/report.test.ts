@@ -1,21 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { mergeReports, type EvalReport } from './report';
+import { emptyReport, mergeReports, type EvalReport } from './report';
 
 const report = (over: Partial<EvalReport>): EvalReport => ({
-  generatedAt: 'then',
-  seed: 7,
-  analyzerVersion: '1',
-  machine: 'm',
-  sets: {},
-  goals: [],
-  loudness: null,
-  tempo: null,
-  root: null,
-  key: null,
-  grooveKey: null,
-  kind: null,
-  classes: null,
-  analysisMsPerFile: 1,
+  ...emptyReport({
+    generatedAt: 'then',
+    seed: 7,
+    analyzerVersion: '1',
+    machine: 'm',
+    sets: {},
+    analysisMsPerFile: 1,
+  }),
   ...over,
 });
 

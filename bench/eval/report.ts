@@ -24,6 +24,28 @@ export interface EvalReport {
   analysisMsPerFile: number;
 }
 
+/** A report with every part still to run (null) and no goals: run.ts fills it in. */
+export function emptyReport(head: {
+  generatedAt: string;
+  seed: number;
+  analyzerVersion: string;
+  machine: string;
+  sets: Record<string, number>;
+  analysisMsPerFile: number;
+}): EvalReport {
+  return {
+    ...head,
+    goals: [],
+    loudness: null,
+    tempo: null,
+    root: null,
+    key: null,
+    grooveKey: null,
+    kind: null,
+    classes: null,
+  };
+}
+
 /** The parts `--only` can name, in report order. */
 export const ALL_PARTS = ['loudness', 'tempo', 'root', 'key', 'kind', 'class'] as const;
 

@@ -15,7 +15,14 @@ import { ANALYZER_VERSION } from '../../electron/analysis/version';
 import { analyzeAll } from './lib/analyzeAll';
 import { ensureDir, RESULTS } from './lib/paths';
 import { ensureTools } from './lib/tools';
-import { ALL_PARTS, markdown, mergeReports, readReport, type EvalReport } from './report';
+import {
+  ALL_PARTS,
+  emptyReport,
+  markdown,
+  mergeReports,
+  readReport,
+  type EvalReport,
+} from './report';
 import { scoreClasses } from './score/classes';
 import { scoreKind } from './score/kind';
 import { scoreLoudness } from './score/loudness';
@@ -69,7 +76,7 @@ export async function runEval(): Promise<EvalReport> {
   const analyzed = await analyzeAll(paths, (n) => log(`  ${n}/${paths.length}`));
   const msPerFile = (performance.now() - t0) / paths.length;
 
-  const report: EvalReport = {
+  const report: EvalReport = emptyReport({
     generatedAt: new Date().toISOString(),
     seed,
     analyzerVersion: ANALYZER_VERSION,
@@ -82,16 +89,8 @@ export async function runEval(): Promise<EvalReport> {
       'real-one-shots': oneShots.length,
       'held-out class files': classItems.length,
     },
-    goals: [],
-    loudness: null,
-    tempo: null,
-    root: null,
-    key: null,
-    grooveKey: null,
-    kind: null,
-    classes: null,
     analysisMsPerFile: msPerFile,
-  };
+  });
   if (only.has('loudness')) {
     log('loudness vs ffmpeg');
     const longer = paths

@@ -2,7 +2,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeFile } from './analyzeFile';
 import { analyzeSource } from './analyzeSource';
 import { openAudioBytes } from './decode/openAudio';
-import { memoryBytes } from './decode/byteSource';
 import { decodePeaks } from '../../shared/peaksCodec';
 import { FEATURE_VECTOR_LENGTH, FEATURE_VECTOR_VERSION } from './vector/featureVector';
 import { ANALYZER_VERSION } from './version';
@@ -132,13 +131,13 @@ describe('analyzeFile', () => {
 
   it('analyses in-memory sources and honours an abort signal', async () => {
     const bytes = writeWav({ sampleRate: sr, channels: [sine(440, 2, sr)] });
-    const ok = await analyzeSource(await openAudioBytes(memoryBytes(bytes)), { excerptSeconds: 1 });
+    const ok = await analyzeSource(await openAudioBytes(bytes), { excerptSeconds: 1 });
     expect(ok.excerptSec).toBeCloseTo(1, 2);
     expect(ok.durationSec).toBeCloseTo(2, 3);
     const ctrl = new AbortController();
     ctrl.abort();
     await expect(
-      analyzeSource(await openAudioBytes(memoryBytes(bytes)), { signal: ctrl.signal }),
+      analyzeSource(await openAudioBytes(bytes), { signal: ctrl.signal }),
     ).rejects.toMatchObject({ code: 'CANCELLED' });
     await expect(analyzeFile(`${tmp.dir}/none.wav`)).rejects.toBeInstanceOf(AppError);
   });

@@ -76,7 +76,7 @@ describe('bad and extreme input', () => {
     expect(await outcome(tmp.file('garbage.flac', garbage))).toBe('CORRUPT_FILE');
     expect(
       await outcome(tmp.file('text.wav', new TextEncoder().encode('not audio, just text'))),
-    ).toBe('UNSUPPORTED_FORMAT');
+    ).toBe('NOT_AUDIO');
   });
 
   it('silent and DC-only files get honest nulls', async () => {
@@ -187,7 +187,7 @@ describe('bad and extreme input', () => {
         'ok',
         'ok',
         'CORRUPT_FILE',
-        'UNSUPPORTED_FORMAT',
+        'NOT_AUDIO',
         'ok',
         'ok',
         'ok',

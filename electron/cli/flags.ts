@@ -2,6 +2,15 @@ import { UsageError } from './command';
 
 type Value = string | boolean | string[] | boolean[] | undefined;
 
+/** `{ [name]: value }` when the string flag `name` was given, else `{}` (to spread into a request). */
+export function stringFlag<K extends string>(
+  values: Readonly<Record<string, Value>>,
+  name: K,
+): { [P in K]?: string } {
+  const value = values[name];
+  return typeof value === 'string' ? ({ [name]: value } as { [P in K]?: string }) : {};
+}
+
 /** A whole-number flag in [min, max]; undefined when not given. Anything else is a usage error. */
 export function intFlag(value: Value, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;

@@ -15,6 +15,20 @@ export function printJson(io: CliIO, value: unknown): void {
   io.stdout(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+/**
+ * A command's result: `value` as JSON under --json, else `text`. Returns 0, the exit code
+ * of a command that succeeded.
+ */
+export function printResult(
+  ctx: { io: CliIO; json: boolean },
+  value: unknown,
+  text: string,
+): number {
+  if (ctx.json) printJson(ctx.io, value);
+  else ctx.io.stdout(text);
+  return 0;
+}
+
 export function printJsonLine(io: CliIO, value: unknown): void {
   io.stdout(`${JSON.stringify(value)}\n`);
 }

@@ -184,5 +184,14 @@ export function folderTree(db: Db, id: number): FolderTreeNode {
       nodeFor(d).sampleCount += r.n;
     }
   }
+  sortTree(root);
   return root;
+}
+
+/** Folder names as a file manager lists them: case-insensitive, "Vol 2" before "Vol 10". */
+const byName = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+function sortTree(node: FolderTreeNode): void {
+  node.children.sort((a, b) => byName.compare(a.name, b.name) || (a.name < b.name ? -1 : 1));
+  for (const child of node.children) sortTree(child);
 }

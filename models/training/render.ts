@@ -3,18 +3,18 @@
  * trailing silence trimmed. Cached: a job whose plan (and settings) did not change and
  * whose files exist is not rendered again.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openAudio } from '../../electron/analysis/decode/openAudio';
+import { fluidsynthArgs, renderWithFluidsynth } from './fluidsynth';
 import type { PlannedSegment, RenderJob } from './renderPlan';
 import { writeSmf } from './smf';
 import { encodeWav16 } from './wav16';
 
 export const RENDER_RATE = 44100;
 /** fluidsynth settings: no reverb or chorus (clean cuts), moderate gain (no clipping). */
-const FLUIDSYNTH_ARGS = ['-ni', '-q', '-R', '0', '-C', '0', '-g', '0.6', '-r', String(RENDER_RATE)];
+const FLUIDSYNTH_ARGS = fluidsynthArgs({ gain: 0.6, rate: RENDER_RATE });
 /** Trailing samples below this level relative to the segment's peak are cut. */
 const TRIM_DB = -60;
 /** Segments whose peak is below this are dropped (the soundfont has no sound there). */
@@ -135,9 +135,7 @@ export async function renderJob(job: RenderJob, root: string): Promise<RenderedS
     const mid = join(dir, 'render.mid');
     const wav = join(dir, 'render.wav');
     writeFileSync(mid, writeSmf(job.events));
-    execFileSync('fluidsynth', [...FLUIDSYNTH_ARGS, '-F', wav, job.soundfont, mid], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    renderWithFluidsynth(FLUIDSYNTH_ARGS, job.soundfont, mid, wav);
     const kept = await cutSegments(wav, job, dir);
     rmSync(wav, { force: true });
     record = { hash, kept };

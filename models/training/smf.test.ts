@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { varLen, writeSmf, type MidiEvent } from './smf';
+import { varLen, writeSmf, writeSmfTracks, type MidiEvent } from './smf';
 
 interface Parsed {
   format: number;
@@ -83,5 +83,42 @@ describe('writeSmf', () => {
       RangeError,
     );
     expect(() => writeSmf([], { division: 0 })).toThrow(RangeError);
+  });
+
+  it('writes a format-1 file of several tracks, keeping setup events in the order given', () => {
+    const bytes = writeSmfTracks(
+      [
+        [
+          { tick: 0, type: 'tempo', microsPerQuarter: 500_000 },
+          {
+            tick: 0,
+            type: 'timeSignature',
+            numerator: 4,
+            denominatorPower: 2,
+            clocksPerClick: 24,
+            thirtySecondsPerQuarter: 8,
+          },
+        ],
+        [
+          { tick: 480, type: 'noteOn', channel: 1, key: 60, velocity: 90 },
+          { tick: 0, type: 'program', channel: 1, program: 5 },
+          { tick: 0, type: 'controller', channel: 1, controller: 7, value: 100 },
+          { tick: 960, type: 'noteOff', channel: 1, key: 60, velocity: 0 },
+        ],
+      ],
+      { division: 480 },
+    );
+    const v = new DataView(bytes.buffer);
+    expect([v.getUint16(8), v.getUint16(10), v.getUint16(12)]).toEqual([1, 2, 480]);
+    const first = 14 + 8 + v.getUint32(18);
+    expect(Array.from(bytes.subarray(22, first))).toEqual([
+      0, 0xff, 0x51, 0x03, 0x07, 0xa1, 0x20, 0, 0xff, 0x58, 0x04, 4, 2, 24, 8, 0, 0xff, 0x2f, 0,
+    ]);
+    expect(String.fromCharCode(...bytes.subarray(first, first + 4))).toBe('MTrk');
+    expect(Array.from(bytes.subarray(first + 8))).toEqual([
+      0, 0xc1, 5, 0, 0xb1, 7, 100, 0x83, 0x60, 0x91, 60, 90, 0x83, 0x60, 0x81, 60, 0, 0, 0xff, 0x2f,
+      0,
+    ]);
+    expect(() => writeSmfTracks([[], []], { format: 0 })).toThrow(RangeError);
   });
 });

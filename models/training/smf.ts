@@ -1,28 +1,45 @@
 /**
- * A tiny Standard MIDI File writer (format 0, one track): enough to drive fluidsynth
- * with notes, program and bank changes. Times are in ticks; with the default division
- * of 1000 ticks per quarter and a tempo of 1,000,000 µs per quarter, 1 tick = 1 ms.
+ * The research code's one Standard MIDI File writer (the training renders and the eval
+ * sets of bench/eval both use it): enough to drive fluidsynth with notes, program, bank
+ * and volume changes. Format 0 (one track, `writeSmf`) or format 1 (`writeSmfTracks`).
+ * Times are in ticks; with the default division of 1000 ticks per quarter and a tempo of
+ * 1,000,000 µs per quarter, 1 tick = 1 ms.
  */
 
 export type MidiEvent =
   | { tick: number; type: 'noteOn'; channel: number; key: number; velocity: number }
-  | { tick: number; type: 'noteOff'; channel: number; key: number }
+  /** `velocity`: the release velocity (default 64). */
+  | { tick: number; type: 'noteOff'; channel: number; key: number; velocity?: number }
   | { tick: number; type: 'program'; channel: number; program: number }
   | { tick: number; type: 'controller'; channel: number; controller: number; value: number }
-  | { tick: number; type: 'tempo'; microsPerQuarter: number };
+  | { tick: number; type: 'tempo'; microsPerQuarter: number }
+  | {
+      tick: number;
+      type: 'timeSignature';
+      numerator: number;
+      /** The denominator as a power of two (2 → quarter notes). */
+      denominatorPower: number;
+      clocksPerClick: number;
+      thirtySecondsPerQuarter: number;
+    };
 
 export interface SmfOptions {
   /** Ticks per quarter note (default 1000). */
   division?: number;
 }
 
-/** Order of events that share a tick: setup first, then releases, then new notes. */
+/**
+ * Order of events that share a tick: meta events, then channel setup (bank, program and
+ * controllers in the order they were given: a bank select must precede its program
+ * change), then releases, then new notes.
+ */
 const ORDER: Record<MidiEvent['type'], number> = {
   tempo: 0,
+  timeSignature: 0,
   controller: 1,
-  program: 2,
-  noteOff: 3,
-  noteOn: 4,
+  program: 1,
+  noteOff: 2,
+  noteOn: 3,
 };
 
 function check(value: number, min: number, max: number, what: string): number {
@@ -53,7 +70,11 @@ function eventBytes(e: MidiEvent): number[] {
         check(e.velocity, 1, 127, 'velocity'),
       ];
     case 'noteOff':
-      return [0x80 | check(e.channel, 0, 15, 'channel'), check(e.key, 0, 127, 'key'), 0x40];
+      return [
+        0x80 | check(e.channel, 0, 15, 'channel'),
+        check(e.key, 0, 127, 'key'),
+        check(e.velocity ?? 0x40, 0, 127, 'release velocity'),
+      ];
     case 'program':
       return [0xc0 | check(e.channel, 0, 15, 'channel'), check(e.program, 0, 127, 'program')];
     case 'controller':
@@ -66,12 +87,21 @@ function eventBytes(e: MidiEvent): number[] {
       const t = check(e.microsPerQuarter, 1, 0xffffff, 'tempo');
       return [0xff, 0x51, 0x03, (t >> 16) & 0xff, (t >> 8) & 0xff, t & 0xff];
     }
+    case 'timeSignature':
+      return [
+        0xff,
+        0x58,
+        0x04,
+        check(e.numerator, 1, 255, 'numerator'),
+        check(e.denominatorPower, 0, 255, 'denominator power'),
+        check(e.clocksPerClick, 0, 255, 'clocks per click'),
+        check(e.thirtySecondsPerQuarter, 1, 255, '32nds per quarter'),
+      ];
   }
 }
 
-/** Serialises events (any order; sorted stably by tick) into a format-0 SMF. */
-export function writeSmf(events: readonly MidiEvent[], options: SmfOptions = {}): Uint8Array {
-  const division = check(options.division ?? 1000, 1, 0x7fff, 'division');
+/** One MTrk chunk: the events sorted stably by tick (then ORDER), end of track appended. */
+function trackChunk(events: readonly MidiEvent[]): number[] {
   const sorted = events
     .map((e, i) => ({ e, i }))
     .sort((a, b) => a.e.tick - b.e.tick || ORDER[a.e.type] - ORDER[b.e.type] || a.i - b.i)
@@ -84,15 +114,31 @@ export function writeSmf(events: readonly MidiEvent[], options: SmfOptions = {})
     now = e.tick;
   }
   track.push(0x00, 0xff, 0x2f, 0x00); // end of track
-  const out = new Uint8Array(14 + 8 + track.length);
-  const view = new DataView(out.buffer);
-  out.set([0x4d, 0x54, 0x68, 0x64], 0); // MThd
-  view.setUint32(4, 6);
-  view.setUint16(8, 0); // format 0
-  view.setUint16(10, 1); // one track
-  view.setUint16(12, division);
-  out.set([0x4d, 0x54, 0x72, 0x6b], 14); // MTrk
-  view.setUint32(18, track.length);
-  out.set(track, 22);
-  return out;
+  return [0x4d, 0x54, 0x72, 0x6b, ...uint32(track.length), ...track]; // MTrk
+}
+
+function uint32(n: number): number[] {
+  return [(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff];
+}
+
+/** Serialises events (any order; sorted stably by tick) into a format-0 SMF. */
+export function writeSmf(events: readonly MidiEvent[], options: SmfOptions = {}): Uint8Array {
+  return writeSmfTracks([events], { ...options, format: 0 });
+}
+
+/**
+ * Serialises tracks (each in any order, sorted stably by tick) into an SMF of `format`
+ * (default: 0 for one track, else 1).
+ */
+export function writeSmfTracks(
+  tracks: readonly (readonly MidiEvent[])[],
+  options: SmfOptions & { format?: 0 | 1 } = {},
+): Uint8Array {
+  const division = check(options.division ?? 1000, 1, 0x7fff, 'division');
+  const format = options.format ?? (tracks.length === 1 ? 0 : 1);
+  if (format === 0 && tracks.length !== 1) throw new RangeError('a format-0 SMF has one track');
+  const count = check(tracks.length, 1, 0xffff, 'track count');
+  const header = [0x4d, 0x54, 0x68, 0x64, ...uint32(6)]; // MThd
+  header.push(0, format, count >> 8, count & 0xff, division >> 8, division & 0xff);
+  return Uint8Array.from([...header, ...tracks.flatMap(trackChunk)]);
 }

@@ -9,17 +9,27 @@ describe('hydrogen drumkit.xml', () => {
       parseDrumkitXml(`<drumkit_info><name>Demo &amp; Co</name><author>Me</author><license>GPL</license>
       <instrumentList>
         <instrument><id>0</id><name>Kick</name><instrumentComponent>
-          <layer><filename>Kick-Soft.wav</filename></layer><layer><filename>Kick-Hard.wav</filename></layer>
+          <layer><filename>Kick-Soft.wav</filename><min>0</min><max>0.5</max></layer>
+          <layer><filename>Kick-Hard.wav</filename><min>0.5</min></layer>
         </instrumentComponent></instrument>
         <instrument><id>1</id><name>17</name></instrument>
+        <instrument><id>2</id><name>Old &lt;Snare&gt;</name><filename>Snare.wav</filename></instrument>
       </instrumentList></drumkit_info>`);
     expect(kit).toEqual({
       name: 'Demo & Co',
       author: 'Me',
       license: 'GPL',
       instruments: [
-        { name: 'Kick', files: ['Kick-Soft.wav', 'Kick-Hard.wav'] },
-        { name: '17', files: [] },
+        {
+          name: 'Kick',
+          files: ['Kick-Soft.wav', 'Kick-Hard.wav'],
+          layers: [
+            { file: 'Kick-Soft.wav', min: 0, max: 0.5 },
+            { file: 'Kick-Hard.wav', min: 0.5, max: 1 },
+          ],
+        },
+        { name: '17', files: [], layers: [] },
+        { name: 'Old <Snare>', files: ['Snare.wav'], layers: [] },
       ],
     });
   });

@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import type { LibraryChanged } from '../../shared/contract';
 import { peaksCache } from '../features/waveform/peaksStore';
 import { useStore } from '../store';
+import { useStoreFields } from '../store/fields';
 import { BrowserTable } from '../features/browser/BrowserTable';
 import { FilterChips } from '../features/search/FilterChips';
 import { DescribePanel } from '../features/search/DescribePanel';
@@ -14,9 +15,9 @@ import { ImportStatus } from '../features/importing/ImportStatus';
 import { PlayerBar } from '../features/player/PlayerBar';
 import { TagEditor } from '../features/tags/TagEditor';
 import { SimilarPanel } from '../features/similar/SimilarPanel';
-import { SelectionBar } from './SelectionBar';
+import { SelectionBar } from '../features/selection/SelectionBar';
 import { useKeyboard } from './useKeyboard';
-import { useDropFolders } from './useDropFolders';
+import { useDropFolders } from '../features/importing/useDropFolders';
 
 const SettingsView = lazy(() => import('../features/settings/SettingsView'));
 const DuplicatesView = lazy(() => import('../features/duplicates/DuplicatesView'));
@@ -90,14 +91,12 @@ function BrowserView() {
 }
 
 export function App() {
-  const { view, theme, notice, chatOpen, similarOpen } = useStore(
-    useShallow((s) => ({
-      view: s.view,
-      theme: s.theme,
-      notice: s.notice,
-      chatOpen: s.chatOpen,
-      similarOpen: s.similarOpen,
-    })),
+  const { view, theme, notice, chatOpen, similarOpen } = useStoreFields(
+    'view',
+    'theme',
+    'notice',
+    'chatOpen',
+    'similarOpen',
   );
   useKeyboard();
   useDropFolders();

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { commandFor, focusContextOf, type Command } from '../lib/keyboard';
+import { commandFor, focusContextOf, type Command } from './keyboard';
 import { audition } from '../audio/engine';
 import { useStore } from '../store';
 

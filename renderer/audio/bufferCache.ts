@@ -1,5 +1,5 @@
 import { fetchAudioBytes } from '../api/media';
-import { decodeAiff } from '../lib/aiff';
+import { decodePcmFile } from '../../shared/formats/pcmFile';
 import { Lru } from '../lib/lru';
 
 /** Files up to this size are decoded ahead of time so a click plays them at once. */
@@ -68,7 +68,7 @@ export class BufferCache {
       const ctx = this.ctx();
       let buffer: AudioBuffer;
       if (s.format === 'aiff') {
-        const pcm = decodeAiff(new Uint8Array(bytes));
+        const pcm = decodePcmFile(new Uint8Array(bytes));
         const frames = Math.max(1, pcm.channels[0]?.length ?? 0);
         buffer = ctx.createBuffer(pcm.channels.length, frames, pcm.sampleRate);
         pcm.channels.forEach((ch, i) => buffer.copyToChannel(new Float32Array(ch), i));

@@ -1,5 +1,7 @@
 import { audioUrl } from '../api/client';
 import type { SyncPlan } from '../lib/sync';
+import type { VoiceKind } from '../../shared/userTiming';
+import { markVoice } from '../lib/userTiming';
 import { BufferCache, PREDECODE_MAX_BYTES, type Decodable } from './bufferCache';
 
 export interface PlayRequest {
@@ -12,8 +14,6 @@ export interface PlayRequest {
 }
 
 export type EngineState = { playing: boolean; error: string | null };
-/** Which voice is sounding: the <audio> element, or a decoded buffer in the AudioContext. */
-export type VoiceKind = 'media' | 'buffer' | 'tone' | null;
 type Listener = (s: EngineState) => void;
 
 /**
@@ -30,7 +30,7 @@ class AuditionEngine {
   private listeners = new Set<Listener>();
   private token = 0;
   private toneActive = false;
-  /** What is sounding now (read by tests and the bench through window.__samplemindAudition). */
+  /** What is sounding now (each change is a User Timing mark: renderer/lib/userTiming.ts). */
   voice: VoiceKind = null;
   readonly buffers = new BufferCache(() => this.context());
 
@@ -51,17 +51,12 @@ class AuditionEngine {
   }
 
   private emit(s: EngineState): void {
-    if (s.playing)
-      window.dispatchEvent(new CustomEvent('samplemind:playing', { detail: this.voice }));
+    markVoice({ voice: this.voice, playing: s.playing });
     for (const l of this.listeners) l(s);
   }
 
   private context(): AudioContext {
     return (this.ctx ??= new AudioContext({ latencyHint: 'interactive' }));
-  }
-
-  get contextState(): { state: string; time: number } | null {
-    return this.ctx ? { state: this.ctx.state, time: this.ctx.currentTime } : null;
   }
 
   /** Decode the short samples the user is likely to play next. */
@@ -188,20 +183,6 @@ class AuditionEngine {
 let engine: AuditionEngine | null = null;
 
 export function audition(): AuditionEngine {
-  if (!engine) {
-    engine = new AuditionEngine();
-    const e = engine;
-    // Read-only view for E2E tests and the UI bench: is sound coming out, and from where.
-    Object.defineProperty(window, '__samplemindAudition', {
-      configurable: true,
-      get: () => ({
-        voice: e.voice,
-        mediaPaused: e.media.paused,
-        mediaTime: e.media.currentTime,
-        context: e.contextState,
-        bufferPlaying: e.voice === 'buffer',
-      }),
-    });
-  }
+  engine ??= new AuditionEngine();
   return engine;
 }

@@ -4,12 +4,13 @@ import type {
   FolderInfo,
   ImportErrorRow,
   ImportJobInfo,
+  SampleSummary,
   TagInfo,
 } from '../../shared/contract';
 import { api } from '../api/client';
 import type { Result } from '../../shared/result';
 import { formatCount } from '../lib/format';
-import type { SliceCreator } from './types';
+import type { AppState, SliceCreator } from './types';
 
 export interface OrganiseSlice {
   appInfo: AppInfo | null;
@@ -58,6 +59,22 @@ async function eachChunk<T>(
     if (!last.ok) return last;
   }
   return last;
+}
+
+/**
+ * A change to some rows' own fields (rating, favourite): shown on the rows at once, then
+ * saved chunk by chunk; a failure is said. True when it was saved.
+ */
+async function patchAndSave<T>(
+  store: Pick<AppState, 'patchRows' | 'say'>,
+  ids: readonly number[],
+  patch: Partial<SampleSummary>,
+  send: (chunk: number[]) => Promise<Result<T>>,
+): Promise<boolean> {
+  store.patchRows(ids, patch);
+  const r = await eachChunk(ids, send);
+  if (r && !r.ok) store.say(r.error.message, 'error');
+  return !r || r.ok;
 }
 
 /** After a bulk change: re-read the changed rows, or all loaded rows when most changed. */
@@ -150,23 +167,19 @@ export const createOrganiseSlice: SliceCreator<OrganiseSlice> = (set, get) => ({
   },
   async setRating(ids, rating) {
     if (ids.length === 0) return;
-    get().patchRows(ids, { rating });
-    const r = await eachChunk(ids, (sampleIds) =>
+    const saved = await patchAndSave(get(), ids, { rating }, (sampleIds) =>
       api.invoke('samples.setRating', { sampleIds, rating }),
     );
-    if (r && !r.ok) get().say(r.error.message, 'error');
-    else if (ids.length > 1)
+    if (saved && ids.length > 1)
       get().say(
         `Rated ${formatCount(ids.length)} samples ${rating === 0 ? 'unrated' : '★'.repeat(rating)}`,
       );
   },
   async setFavorite(ids, favorite) {
     if (ids.length === 0) return;
-    get().patchRows(ids, { favorite });
-    const r = await eachChunk(ids, (sampleIds) =>
+    await patchAndSave(get(), ids, { favorite }, (sampleIds) =>
       api.invoke('samples.setFavorite', { sampleIds, favorite }),
     );
-    if (r && !r.ok) get().say(r.error.message, 'error');
   },
   async createCollection(name, ids) {
     const [first = [], ...rest] = chunks(ids);

@@ -2,6 +2,7 @@ import type { SampleSummary } from '../../shared/contract';
 import { api } from '../api/client';
 import { audition } from '../audio/engine';
 import { syncPlan, type SyncPlan, type SyncSettings } from '../lib/sync';
+import { markAudition } from '../lib/userTiming';
 import type { SliceCreator } from './types';
 
 export interface PlayerSlice {
@@ -66,7 +67,7 @@ export const createPlayerSlice: SliceCreator<PlayerSlice> = (set, get) => ({
           const found = r.ok ? r.value.items[0] : undefined;
           if (found && get().currentId === id) set({ currentRow: found });
         });
-    performance.mark('samplemind:audition');
+    markAudition();
     void audition().play({
       id,
       format: row?.format ?? 'wav',

@@ -9,7 +9,7 @@ import {
 } from '../lib/selection';
 import { api } from '../api/client';
 import { buildSearchQuery } from '../lib/searchQuery';
-import { AnalysisPrioritizer } from '../lib/prioritize';
+import { AnalysisPrioritizer } from './prioritize';
 import type { SliceCreator } from './types';
 
 const prioritizer = new AnalysisPrioritizer();

@@ -45,8 +45,11 @@ function isTypeOnly(node: ts.ImportDeclaration | ts.ExportDeclaration): boolean 
   );
 }
 
-/** Relative run-time imports of one file's text. */
-export function runtimeImports(fileName: string, text: string): string[] {
+/** Which imports a graph follows: those that load code at run time, or all (types too). */
+export type ImportKind = 'runtime' | 'all';
+
+/** Relative imports of one file's text: run-time ones only, or all of them. */
+export function relativeImports(fileName: string, text: string, kind: ImportKind): string[] {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false);
   const specs: string[] = [];
   for (const node of source.statements) {
@@ -54,7 +57,7 @@ export function runtimeImports(fileName: string, text: string): string[] {
       (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
       node.moduleSpecifier &&
       ts.isStringLiteral(node.moduleSpecifier) &&
-      !isTypeOnly(node)
+      (kind === 'all' || !isTypeOnly(node))
     ) {
       specs.push(node.moduleSpecifier.text);
     }
@@ -62,8 +65,17 @@ export function runtimeImports(fileName: string, text: string): string[] {
   return specs.filter((s) => s.startsWith('.'));
 }
 
-/** file → the files it imports at run time, for every TS file under `folders`. */
-export function importGraph(root: string, folders: readonly string[]): Map<string, string[]> {
+/** Relative run-time imports of one file's text. */
+export function runtimeImports(fileName: string, text: string): string[] {
+  return relativeImports(fileName, text, 'runtime');
+}
+
+/** file → the files it imports (at run time unless `kind` is 'all'), for every TS file under `folders`. */
+export function importGraph(
+  root: string,
+  folders: readonly string[],
+  kind: ImportKind = 'runtime',
+): Map<string, string[]> {
   const files = folders.flatMap((f) => sourceFiles(root, f));
   const known = new Set(files);
   const resolve = (from: string, spec: string): string | null => {
@@ -78,7 +90,7 @@ export function importGraph(root: string, folders: readonly string[]): Map<strin
   const graph = new Map<string, string[]>();
   for (const file of files) {
     const text = readFileSync(join(root, file), 'utf8');
-    const deps = runtimeImports(file, text)
+    const deps = relativeImports(file, text, kind)
       .map((s) => resolve(file, s))
       .filter((d): d is string => d !== null);
     graph.set(file, deps);

@@ -42,6 +42,20 @@ describe('the layer rules', () => {
     expect(right!.messages.filter((m) => m.ruleId === 'samplemind/layers')).toEqual([]);
   }, 60_000);
 
+  it('keep shared/ free of Node-only and DOM-only globals (the format parsers run in the renderer too)', async () => {
+    const eslint = new ESLint({ cwd: ROOT });
+    const [wrong] = await eslint.lintText(
+      'export const head = (b: Uint8Array): string => Buffer.from(b).toString("latin1");\n',
+      { filePath: `${ROOT}shared/formats/wrong.ts` },
+    );
+    expect(wrong!.messages.map((m) => m.ruleId)).toContain('no-restricted-globals');
+    const [right] = await eslint.lintText(
+      "import { latin1 } from './bytes';\nexport const head = (b: Uint8Array): string => latin1(b);\n",
+      { filePath: `${ROOT}shared/formats/right.ts` },
+    );
+    expect(right!.messages).toEqual([]);
+  }, 60_000);
+
   it('tell product code from research code and tests from product', () => {
     expect(layerViolation('electron/library/a.ts', 'models/training/b.ts')).toMatch(/research/);
     expect(layerViolation('electron/library/a.test.ts', 'models/training/b.ts')).toMatch(

@@ -92,6 +92,8 @@ export interface SimilarityMapPage {
   total: number;
   offset: number;
   ids: number[];
+  /** File name of each point (shown beside the point under the pointer). */
+  names: string[];
   x: number[];
   y: number[];
   /** Index into `classNames` per point (-1 = no class). */

@@ -67,6 +67,11 @@ export const searchFiltersSchema = z
     untagged: z.boolean().optional(),
     addedSinceMs: z.number().int().nonnegative().optional(),
     duplicates: z.boolean().optional(),
+    /**
+     * Leave out the extra copies of exact duplicates: of each group of samples with the same
+     * audio (content hash) only the copy the Duplicates view suggests keeping stays.
+     */
+    hideDuplicates: z.boolean().optional(),
     /** Files that are gone from disk: hidden by default. */
     missing: z.enum(['exclude', 'include', 'only']).optional(),
     ids: z.array(idSchema).max(10_000).optional(),

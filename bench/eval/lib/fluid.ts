@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { fluidsynthArgs, renderWithFluidsynth } from '../../../models/training/fluidsynth';
 import { readAudio, type Audio } from './audioIo';
 import { SOUNDFONT } from './paths';
 
@@ -18,28 +18,12 @@ export async function renderMidi(
     const mid = join(dir, 'in.mid');
     const wav = join(dir, 'out.wav');
     writeFileSync(mid, midi);
-    const args = [
-      '-ni',
-      '-q',
-      '-R',
-      opts.reverb ? '1' : '0',
-      '-C',
-      '0',
-      '-g',
-      String(opts.gain ?? 0.5),
-      '-r',
-      '44100',
-      '-O',
-      's16',
-      '-T',
-      'wav',
-      '-F',
-      wav,
+    renderWithFluidsynth(
+      fluidsynthArgs({ gain: opts.gain ?? 0.5, rate: 44100, reverb: opts.reverb, s16Wav: true }),
       opts.soundfont ?? SOUNDFONT,
       mid,
-    ];
-    const r = spawnSync('fluidsynth', args, { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`fluidsynth failed: ${r.stderr}`);
+      wav,
+    );
     return await readAudio(wav);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,14 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseDrumkitXml, type KitLayer } from '../../../electron/library/fixtures/drumkitXml';
 import type { DrumRole } from './patterns';
 import { HYDROGEN } from './paths';
 
-export interface KitLayer {
-  file: string;
-  min: number;
-  max: number;
-}
-
+/** A kit instrument that plays a drum role: its layers with absolute file paths. */
 export interface KitInstrument {
   name: string;
   layers: KitLayer[];
@@ -33,14 +29,6 @@ const ROLE_PATTERNS: Array<[DrumRole, RegExp, RegExp?]> = [
   ['rim', /rim|stick/i],
 ];
 
-function decode(s: string): string {
-  return s
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"');
-}
-
 export function loadKits(): Kit[] {
   if (!existsSync(HYDROGEN)) return [];
   const kits: Kit[] = [];
@@ -48,27 +36,16 @@ export function loadKits(): Kit[] {
     const dir = join(HYDROGEN, name);
     const xmlPath = join(dir, 'drumkit.xml');
     if (!existsSync(xmlPath)) continue;
-    const xml = readFileSync(xmlPath, 'utf8');
     const roles: Partial<Record<DrumRole, KitInstrument>> = {};
-    for (const m of xml.matchAll(/<instrument>([\s\S]*?)<\/instrument>/g)) {
-      const body = m[1] ?? '';
-      const instName = decode(/<name>([^<]*)<\/name>/.exec(body)?.[1] ?? '');
-      const layers: KitLayer[] = [];
-      for (const l of body.matchAll(/<layer>([\s\S]*?)<\/layer>/g)) {
-        const lb = l[1] ?? '';
-        const file = decode(/<filename>([^<]*)<\/filename>/.exec(lb)?.[1] ?? '');
-        if (!file || !existsSync(join(dir, file))) continue;
-        layers.push({
-          file: join(dir, file),
-          min: Number(/<min>([^<]*)<\/min>/.exec(lb)?.[1] ?? 0),
-          max: Number(/<max>([^<]*)<\/max>/.exec(lb)?.[1] ?? 1),
-        });
-      }
-      if (layers.length === 0 || !instName) continue;
+    for (const inst of parseDrumkitXml(readFileSync(xmlPath, 'utf8')).instruments) {
+      const layers: KitLayer[] = inst.layers
+        .filter((l) => l.file && existsSync(join(dir, l.file)))
+        .map((l) => ({ ...l, file: join(dir, l.file) }));
+      if (layers.length === 0 || !inst.name) continue;
       for (const [role, yes, no] of ROLE_PATTERNS) {
         if (roles[role]) continue;
-        if (yes.test(instName) && !(no && no.test(instName))) {
-          roles[role] = { name: instName, layers };
+        if (yes.test(inst.name) && !(no && no.test(inst.name))) {
+          roles[role] = { name: inst.name, layers };
           break;
         }
       }

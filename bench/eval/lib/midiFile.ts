@@ -1,4 +1,8 @@
-/** A minimal Standard MIDI File (type 1) writer for the evaluation sets. */
+/**
+ * The eval sets' songs in beats, written with the research code's one SMF writer
+ * (models/training/smf.ts) as a format-1 file: a tempo track and one track per instrument.
+ */
+import { writeSmfTracks, type MidiEvent } from '../../../models/training/smf';
 
 export interface MidiNote {
   /** Start in beats (quarter notes). */
@@ -20,66 +24,35 @@ export interface MidiTrack {
 
 const PPQ = 480;
 
-function varLen(value: number): number[] {
-  let v = Math.max(0, Math.round(value));
-  const bytes = [v & 0x7f];
-  v >>= 7;
-  while (v > 0) {
-    bytes.unshift((v & 0x7f) | 0x80);
-    v >>= 7;
+function trackEvents(t: MidiTrack): MidiEvent[] {
+  const channel = t.channel & 0x0f;
+  const events: MidiEvent[] = [
+    { tick: 0, type: 'program', channel, program: t.program & 0x7f },
+    { tick: 0, type: 'controller', channel, controller: 7, value: t.volume ?? 100 },
+  ];
+  for (const n of t.notes) {
+    const on = Math.round(n.start * PPQ);
+    const off = Math.max(on + 1, Math.round((n.start + n.length) * PPQ));
+    const key = n.note & 0x7f;
+    const velocity = Math.max(1, Math.min(127, Math.round(n.velocity)));
+    events.push({ tick: on, type: 'noteOn', channel, key, velocity });
+    events.push({ tick: off, type: 'noteOff', channel, key, velocity: 0 });
   }
-  return bytes;
+  return events;
 }
 
-function chunk(id: string, body: number[]): number[] {
-  const n = body.length;
-  return [...id]
-    .map((c) => c.charCodeAt(0))
-    .concat([(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff], body);
-}
-
-function trackBytes(events: Array<{ tick: number; order: number; data: number[] }>): number[] {
-  events.sort((a, b) => a.tick - b.tick || a.order - b.order);
-  const out: number[] = [];
-  let last = 0;
-  for (const e of events) {
-    out.push(...varLen(e.tick - last), ...e.data);
-    last = e.tick;
-  }
-  out.push(0x00, 0xff, 0x2f, 0x00);
-  return chunk('MTrk', out);
-}
-
-/** Builds an SMF: a tempo track and one track per instrument. */
+/** Builds an SMF: a tempo track (tempo, 4/4) and one track per instrument. */
 export function writeMidi(bpm: number, tracks: MidiTrack[]): Uint8Array {
-  const usPerBeat = Math.round(60_000_000 / bpm);
-  const tempoTrack = trackBytes([
+  const tempo: MidiEvent[] = [
+    { tick: 0, type: 'tempo', microsPerQuarter: Math.round(60_000_000 / bpm) },
     {
       tick: 0,
-      order: 0,
-      data: [0xff, 0x51, 0x03, (usPerBeat >> 16) & 0xff, (usPerBeat >> 8) & 0xff, usPerBeat & 0xff],
+      type: 'timeSignature',
+      numerator: 4,
+      denominatorPower: 2,
+      clocksPerClick: 24,
+      thirtySecondsPerQuarter: 8,
     },
-    { tick: 0, order: 1, data: [0xff, 0x58, 0x04, 4, 2, 24, 8] },
-  ]);
-  const body: number[] = [];
-  for (const t of tracks) {
-    const ch = t.channel & 0x0f;
-    const events: Array<{ tick: number; order: number; data: number[] }> = [
-      { tick: 0, order: 0, data: [0xc0 | ch, t.program & 0x7f] },
-      { tick: 0, order: 1, data: [0xb0 | ch, 7, t.volume ?? 100] },
-    ];
-    for (const n of t.notes) {
-      const on = Math.round(n.start * PPQ);
-      const off = Math.max(on + 1, Math.round((n.start + n.length) * PPQ));
-      events.push({
-        tick: on,
-        order: 3,
-        data: [0x90 | ch, n.note & 0x7f, Math.max(1, Math.min(127, Math.round(n.velocity)))],
-      });
-      events.push({ tick: off, order: 2, data: [0x80 | ch, n.note & 0x7f, 0] });
-    }
-    body.push(...trackBytes(events));
-  }
-  const header = chunk('MThd', [0, 1, 0, tracks.length + 1, (PPQ >> 8) & 0xff, PPQ & 0xff]);
-  return Uint8Array.from([...header, ...tempoTrack, ...body]);
+  ];
+  return writeSmfTracks([tempo, ...tracks.map(trackEvents)], { division: PPQ, format: 1 });
 }

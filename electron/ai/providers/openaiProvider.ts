@@ -3,26 +3,21 @@
  * `openai` SDK (retries off: the router retries, honouring Retry-After).
  */
 import OpenAI from 'openai';
-import { chatFailure, classifyError } from '../errors';
+import { classifyError } from '../errors';
 import type {
   EmbedRequest,
   EmbedResult,
   Provider,
   ProviderChatRequest,
   ProviderEvent,
-  ProviderHealth,
 } from '../types';
-import { readOpenAiStream, toOpenAiMessages, toOpenAiTools } from './openaiWire';
+import { readOpenAiStream, toOpenAiChatRequest } from './openaiWire';
+import { sdkClientOptions, sdkProvider, streamChat, type SdkProviderOptions } from './sdkProvider';
 
 export type OpenAiCompatibleId = 'openai' | 'deepseek' | 'gemini';
 
-export interface OpenAiProviderOptions {
+export interface OpenAiProviderOptions extends SdkProviderOptions {
   id: OpenAiCompatibleId;
-  apiKey: string;
-  baseURL: string;
-  /** Limit for calls that are not streams (list, health, embeddings). Default 30 s. */
-  requestTimeoutMs?: number;
-  fetch?: typeof fetch;
 }
 
 /** OpenAI's reasoning models take max_completion_tokens and no temperature. */
@@ -32,15 +27,7 @@ function isReasoningModel(model: string): boolean {
 
 export function createOpenAiProvider(options: OpenAiProviderOptions): Provider {
   const { id } = options;
-  const timeout = options.requestTimeoutMs ?? 30_000;
-  const client = new OpenAI({
-    apiKey: options.apiKey,
-    baseURL: options.baseURL,
-    maxRetries: 0,
-    timeout,
-    logLevel: 'off',
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
+  const client = new OpenAI(sdkClientOptions(options));
 
   async function* chat(
     request: ProviderChatRequest,
@@ -51,49 +38,28 @@ export function createOpenAiProvider(options: OpenAiProviderOptions): Provider {
       id === 'openai'
         ? { max_completion_tokens: request.maxOutputTokens }
         : { max_tokens: request.maxOutputTokens };
-    try {
-      const stream = await client.chat.completions.create(
-        {
-          model: request.model,
-          messages: toOpenAiMessages(request.messages, request.json === true),
-          stream: true,
-          stream_options: { include_usage: true },
-          ...lengthCap,
-          ...(toOpenAiTools(request.tools) ? { tools: toOpenAiTools(request.tools) } : {}),
-          ...(request.json ? { response_format: { type: 'json_object' as const } } : {}),
-          ...(request.temperature !== undefined && !reasoning
-            ? { temperature: request.temperature }
-            : {}),
-        },
-        // Streams are limited by the router's first-token / idle guard instead.
-        { signal, timeout: 24 * 3600_000 },
-      );
-      yield* readOpenAiStream(id, stream);
-    } catch (error) {
-      throw chatFailure(id, signal, error);
-    }
+    yield* streamChat(
+      id,
+      signal,
+      (callOptions) =>
+        client.chat.completions.create(
+          {
+            ...toOpenAiChatRequest(request, !reasoning),
+            stream_options: { include_usage: true },
+            ...lengthCap,
+          },
+          callOptions,
+        ),
+      (stream) => readOpenAiStream(id, stream),
+    );
   }
 
-  const provider: Provider = {
-    id,
-    chat,
-    async listModels(signal) {
-      try {
-        const ids: string[] = [];
-        // Gemini names its models "models/<id>".
-        for await (const m of client.models.list({ signal }))
-          ids.push(m.id.replace(/^models\//, ''));
-        return ids;
-      } catch (error) {
-        throw classifyError(id, error);
-      }
-    },
-    async health(signal): Promise<ProviderHealth> {
-      const started = performance.now();
-      const models = await provider.listModels(signal);
-      return { latencyMs: performance.now() - started, models, version: null };
-    },
-  };
+  const provider = sdkProvider(id, chat, async (signal) => {
+    const ids: string[] = [];
+    // Gemini names its models "models/<id>".
+    for await (const m of client.models.list({ signal })) ids.push(m.id.replace(/^models\//, ''));
+    return ids;
+  });
   if (id !== 'deepseek') {
     provider.embed = async (request: EmbedRequest, signal: AbortSignal): Promise<EmbedResult> => {
       try {

@@ -8,6 +8,7 @@ import type {
   AiProviderId,
   ChatMessage,
   FinishReason,
+  ProviderChatRequest,
   ProviderEvent,
   TokenUsage,
   ToolSpec,
@@ -67,6 +68,25 @@ export function toOpenAiTools(tools: ToolSpec[] | undefined): OpenAiTool[] | und
     type: 'function',
     function: { name: t.name, description: t.description, parameters: t.parameters },
   }));
+}
+
+/**
+ * The streamed chat-completions request both OpenAI-style SDKs take (openai, groq-sdk),
+ * without its length cap. `temperature: false` leaves the request's temperature out
+ * (OpenAI's reasoning models refuse one).
+ */
+export function toOpenAiChatRequest(request: ProviderChatRequest, temperature = true) {
+  const tools = toOpenAiTools(request.tools);
+  return {
+    model: request.model,
+    messages: toOpenAiMessages(request.messages, request.json === true),
+    stream: true as const,
+    ...(tools ? { tools } : {}),
+    ...(request.json ? { response_format: { type: 'json_object' as const } } : {}),
+    ...(request.temperature !== undefined && temperature
+      ? { temperature: request.temperature }
+      : {}),
+  };
 }
 
 /** The parts of a streamed chunk we read (OpenAI's and Groq's chunk types both fit). */

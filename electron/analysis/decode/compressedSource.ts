@@ -8,7 +8,7 @@ import {
   type StreamDecoder,
   type WasmCodec,
 } from './wasmDecoders';
-import type { AudioBlock, AudioSource, ByteSource, Speaker } from './types';
+import type { AudioBlock, AudioSource, AudioBytes, Speaker } from './types';
 
 export interface CompressedOptions {
   format: AudioFormat;
@@ -35,7 +35,7 @@ function layoutFor(codec: WasmCodec, channels: number): Speaker[] {
  * CORRUPT_FILE. Decoder errors in the middle become warnings; gaps stay gaps.
  */
 export async function compressedSource(
-  bytes: ByteSource,
+  bytes: AudioBytes,
   opts: CompressedOptions,
 ): Promise<AudioSource> {
   const chunkBytes = opts.chunkBytes ?? (opts.codec === 'flac' ? 256 * 1024 : 64 * 1024);
@@ -71,7 +71,7 @@ export async function compressedSource(
         flushed = true;
         return tail;
       }
-      const data = await bytes.read(offset, chunkBytes);
+      const data = bytes.read(offset, chunkBytes);
       offset += data.length;
       if (data.length === 0) {
         ended = true;
@@ -101,12 +101,12 @@ export async function compressedSource(
     }
   } catch (error) {
     await release();
-    await bytes.close();
+    bytes.close();
     throw error;
   }
   if (!first) {
     await release();
-    await bytes.close();
+    bytes.close();
     // Plenty of bytes but nothing decodable is corruption; a stub of headers is truncation.
     if (errorCount > 0 || bytes.size > 8192) {
       throw new AppError(
@@ -167,7 +167,7 @@ export async function compressedSource(
     },
     async close(): Promise<void> {
       await release();
-      await bytes.close();
+      bytes.close();
     },
   };
 }

@@ -1,14 +1,17 @@
 import { AppError } from '../../../shared/result';
-import { parseAiffHeader } from './aiffHeader';
-import { openFileBytes } from './byteSource';
+import { bufferSource } from '../../../shared/formats/byteSource';
+import {
+  isFresh,
+  headerFactsOf,
+  type HeaderFacts,
+  type KnownHeader,
+} from '../../../shared/formats/headerFacts';
+import { parseStream } from '../../../shared/formats/parseStream';
+import { openFileSource, type FileSource } from '../../formats/fileBytes';
 import { compressedSource } from './compressedSource';
+import { pcmLayoutOf } from './pcmLayout';
 import { pcmSource } from './pcmSource';
-import { sniffFormat } from './sniffFormat';
-import { id3v2Size, mpegChannels, oggCodec, parseFlacStreamInfo } from './streamHeaders';
-import type { AudioSource, ByteSource } from './types';
-import { parseWavHeader } from './wavHeader';
-
-const HEAD_BYTES = 64 * 1024;
+import type { AudioBytes, AudioSource } from './types';
 
 /** Maps file-system errors to stable codes. */
 function ioError(error: unknown, path: string): AppError {
@@ -21,88 +24,83 @@ function ioError(error: unknown, path: string): AppError {
   return new AppError('IO_ERROR', `cannot read ${path}: ${(error as Error).message}`);
 }
 
-/** Opens an audio file for streaming decode; throws AppError with a stable code. */
-export async function openAudio(path: string): Promise<AudioSource> {
-  let bytes: ByteSource;
+/**
+ * Opens an audio file for streaming decode; throws AppError with a stable code. `known`:
+ * the header facts the import probe already read (library analysis), used instead of
+ * parsing the header again while the file's size and mtime still match; otherwise the
+ * header is parsed here, once.
+ */
+export async function openAudio(path: string, known?: KnownHeader): Promise<AudioSource> {
+  let file: FileSource;
   try {
-    bytes = await openFileBytes(path);
+    file = openFileSource(path);
   } catch (error) {
     throw ioError(error, path);
   }
   try {
-    return await openAudioBytes(bytes);
+    const facts =
+      known !== undefined && isFresh(known, file.size, file.mtimeMs) ? known.facts : undefined;
+    return await openAudioSource(file, facts);
   } catch (error) {
-    await bytes.close();
+    file.close();
     if (error instanceof AppError) throw error;
     throw ioError(error, path);
   }
 }
 
-/** Opens audio from any ByteSource (a file, or bytes in memory). Closes `bytes` on failure. */
-export async function openAudioBytes(bytes: ByteSource): Promise<AudioSource> {
+/** Opens audio held in memory (tests, and bytes already read). */
+export function openAudioBytes(bytes: Uint8Array): Promise<AudioSource> {
+  return openAudioSource({ ...bufferSource(bytes), close: () => undefined });
+}
+
+/** How many headers this thread has parsed for decoding (tests show the probe's facts are used instead). */
+let headerParses = 0;
+export function headerParseCount(): number {
+  return headerParses;
+}
+
+/**
+ * Opens audio from its bytes: the header facts given, or parsed from the bytes
+ * (shared/formats), then a PCM reader or a wasm decoder. Does not close `bytes` on failure.
+ */
+async function openAudioSource(bytes: AudioBytes, given?: HeaderFacts): Promise<AudioSource> {
   if (bytes.size === 0) throw new AppError('EMPTY_FILE', 'the file is empty (0 bytes)');
-  const head = await bytes.read(0, HEAD_BYTES);
-  const container = sniffFormat(head);
-  switch (container) {
+  let facts = given;
+  if (facts === undefined) {
+    headerParses++;
+    facts = headerFactsOf(parseStream(bytes));
+  }
+  switch (facts.format) {
     case 'wav':
-    case 'rf64':
-      return pcmSource(bytes, await parseWavHeader(bytes));
     case 'aiff':
-      return pcmSource(bytes, await parseAiffHeader(bytes));
-    case 'flac': {
-      const info = parseFlacStreamInfo(head);
-      if (!info) throw new AppError('CORRUPT_FILE', 'FLAC file has no STREAMINFO block');
+      return pcmSource(bytes, pcmLayoutOf({ ...facts, format: facts.format }));
+    case 'flac':
       return compressedSource(bytes, {
         format: 'flac',
         codec: 'flac',
         codecName: 'flac',
-        bitDepth: info.bitDepth,
-        declaredFrames: info.totalFrames,
+        bitDepth: facts.bitDepth,
+        declaredFrames: facts.declaredFrames,
       });
-    }
-    case 'ogg': {
-      const codec = oggCodec(head);
-      if (codec === 'vorbis') {
-        return compressedSource(bytes, {
-          format: 'ogg',
-          codec: 'vorbis',
-          codecName: 'vorbis',
-          bitDepth: null,
-          declaredFrames: null,
-        });
+    case 'ogg':
+      if (facts.codec !== 'vorbis' && facts.codec !== 'flac') {
+        throw new AppError('UNSUPPORTED_FORMAT', `Ogg ${facts.codec} is not supported`);
       }
-      if (codec === 'flac') {
-        return compressedSource(bytes, {
-          format: 'ogg',
-          codec: 'flac',
-          codecName: 'flac',
-          bitDepth: null,
-          declaredFrames: null,
-        });
-      }
-      throw new AppError(
-        'UNSUPPORTED_FORMAT',
-        `Ogg ${codec === 'unknown' ? 'stream of an unknown codec' : codec} is not supported`,
-      );
-    }
-    case 'mp3': {
-      const channels = mpegChannels(head, id3v2Size(head));
+      return compressedSource(bytes, {
+        format: 'ogg',
+        codec: facts.codec,
+        codecName: facts.codec,
+        bitDepth: null,
+        declaredFrames: null,
+      });
+    case 'mp3':
       return compressedSource(bytes, {
         format: 'mp3',
         codec: 'mp3',
         codecName: 'mp3',
         bitDepth: null,
         declaredFrames: null,
-        ...(channels !== null ? { channelsHint: channels } : {}),
+        channelsHint: facts.channels,
       });
-    }
-    case 'riff-other':
-      throw new AppError('UNSUPPORTED_FORMAT', 'RIFF file that is not WAVE');
-    case 'mp4':
-      throw new AppError('UNSUPPORTED_FORMAT', 'MP4/M4A (AAC/ALAC) is not supported');
-    case 'aac':
-      throw new AppError('UNSUPPORTED_FORMAT', 'raw AAC (ADTS) is not supported');
-    case 'unknown':
-      throw new AppError('UNSUPPORTED_FORMAT', 'not a recognised audio file (unknown magic bytes)');
   }
 }

@@ -1,6 +1,6 @@
-import { decodePcm, pcmCodecName } from './pcmEncoding';
+import { decodePcm, pcmCodecName } from '../../../shared/formats/pcm';
 import type { PcmLayout } from './pcmLayout';
-import type { AudioBlock, AudioSource, ByteSource } from './types';
+import type { AudioBlock, AudioSource, AudioBytes } from './types';
 
 /** Frames per block: about 0.75 s at 44.1 kHz, bounded in bytes for wide files. */
 export function pcmBlockFrames(blockAlign: number): number {
@@ -9,7 +9,7 @@ export function pcmBlockFrames(blockAlign: number): number {
 }
 
 /** Streams the PCM payload of a WAV/AIFF file as planar float blocks (buffers are reused). */
-export function pcmSource(bytes: ByteSource, layout: PcmLayout): AudioSource {
+export function pcmSource(bytes: AudioBytes, layout: PcmLayout): AudioSource {
   const warnings = [...layout.warnings];
   return {
     info: {
@@ -30,7 +30,7 @@ export function pcmSource(bytes: ByteSource, layout: PcmLayout): AudioSource {
       let done = 0;
       while (done < layout.frames) {
         const want = Math.min(per, layout.frames - done);
-        const raw = await bytes.read(
+        const raw = bytes.read(
           layout.dataOffset + done * layout.blockAlign,
           want * layout.blockAlign,
         );
@@ -47,6 +47,6 @@ export function pcmSource(bytes: ByteSource, layout: PcmLayout): AudioSource {
         };
       }
     },
-    close: () => bytes.close(),
+    close: async () => bytes.close(),
   };
 }

@@ -1,4 +1,5 @@
 import type { AudioFormat } from '../../../shared/contract/library';
+import type { ByteSource } from '../../../shared/formats/byteSource';
 
 /** Loudspeaker positions, as in WAVE_FORMAT_EXTENSIBLE channel masks (BS.1770 weights depend on them). */
 export type Speaker =
@@ -38,10 +39,7 @@ export interface AudioSource {
   close(): Promise<void>;
 }
 
-/** Random access to the bytes of a file (or a buffer, in tests). */
-export interface ByteSource {
-  readonly size: number;
-  /** Reads up to `length` bytes at `offset`; returns fewer at the end of the file. */
-  read(offset: number, length: number): Promise<Uint8Array>;
-  close(): Promise<void>;
+/** The bytes of an opened file (or of a buffer, in tests) that decoding reads; `close` releases them. */
+export interface AudioBytes extends ByteSource {
+  close(): void;
 }

@@ -1,3 +1,5 @@
+import { kaiserWeight } from './kaiser';
+
 /**
  * Integer-factor decimator: a Kaiser-windowed sinc low-pass (cutoff at 0.9 × the new
  * Nyquist) evaluated only at the kept samples. Streaming: `process` can be fed any block
@@ -6,17 +8,6 @@
 /** Taps per unit of factor: 24 for the streaming excerpt, 8 for the analysis-only decimate(). */
 const TAPS_PER_FACTOR = 24;
 const FAST_TAPS_PER_FACTOR = 8;
-
-function besselI0(x: number): number {
-  let sum = 1;
-  let term = 1;
-  for (let k = 1; k < 50; k++) {
-    term *= (x / (2 * k)) ** 2;
-    sum += term;
-    if (term < 1e-12 * sum) break;
-  }
-  return sum;
-}
 
 export function lowPassKernel(factor: number, tapsPerFactor = TAPS_PER_FACTOR): Float64Array {
   const len = tapsPerFactor * factor + 1;
@@ -28,8 +19,7 @@ export function lowPassKernel(factor: number, tapsPerFactor = TAPS_PER_FACTOR): 
   for (let n = 0; n < len; n++) {
     const t = n - mid;
     const sinc = t === 0 ? 2 * fc : Math.sin(2 * Math.PI * fc * t) / (Math.PI * t);
-    const r = t / mid;
-    h[n] = sinc * (besselI0(beta * Math.sqrt(Math.max(0, 1 - r * r))) / besselI0(beta));
+    h[n] = sinc * kaiserWeight(t / mid, beta);
     sum += h[n] as number;
   }
   for (let n = 0; n < len; n++) h[n] = (h[n] as number) / sum;

@@ -1,4 +1,5 @@
 import type { AudioBlock } from '../decode/types';
+import { kaiserWeight } from '../dsp/kaiser';
 
 /**
  * True-peak meter per ITU-R BS.1770-4 Annex 2: oversample (4× at 44.1/48 kHz, 8× at
@@ -29,17 +30,6 @@ const TAPS_PER_PHASE = 12;
 const KAISER_BETA = 6;
 const cache = new Map<number, Polyphase>();
 
-function besselI0(x: number): number {
-  let sum = 1;
-  let term = 1;
-  for (let k = 1; k < 50; k++) {
-    term *= (x / (2 * k)) ** 2;
-    sum += term;
-    if (term < 1e-12 * sum) break;
-  }
-  return sum;
-}
-
 export function polyphaseFilter(factor: number): Polyphase {
   const hit = cache.get(factor);
   if (hit) return hit;
@@ -49,13 +39,11 @@ export function polyphaseFilter(factor: number): Polyphase {
   // Shift so that phase 0 lands exactly on the input samples: centre on an integer index.
   const mid = Math.floor(len / 2);
   const proto = new Float64Array(len);
-  const i0b = besselI0(KAISER_BETA);
   for (let n = 0; n < len; n++) {
     const t = (n - mid) / factor;
     const sinc = t === 0 ? 1 : Math.sin(Math.PI * t) / (Math.PI * t);
     const r = (n - center) / (center + 1);
-    const w = besselI0(KAISER_BETA * Math.sqrt(Math.max(0, 1 - r * r))) / i0b;
-    proto[n] = sinc * w;
+    proto[n] = sinc * kaiserWeight(r, KAISER_BETA);
   }
   const coeffs = new Float64Array(len);
   let bound = 0;

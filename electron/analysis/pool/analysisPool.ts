@@ -1,5 +1,6 @@
 import type { AnalysisResult } from '../../../shared/contract/analysis';
 import type { EmbeddedMetadata, NameHints } from '../../../shared/contract/library';
+import type { KnownHeader } from '../../../shared/formats/headerFacts';
 import type { SampleClassification } from '../classify/classification';
 import { WorkerPool } from './workerPool';
 import { workerScript } from './workerScript';
@@ -8,6 +9,8 @@ export interface AnalyzeRequest {
   path: string;
   hints?: NameHints;
   embedded?: EmbeddedMetadata;
+  /** Header facts the import probe read: decoding uses them instead of parsing the header while the file is unchanged. */
+  header?: KnownHeader;
   /** Also run the sample classifier in the worker (class + embedding; null without a model). */
   classify?: boolean;
 }

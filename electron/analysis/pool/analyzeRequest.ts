@@ -18,6 +18,7 @@ export async function analyzeRequest(
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     ...(req.hints ? { hints: req.hints } : {}),
     ...(req.embedded ? { embedded: req.embedded } : {}),
+    ...(req.header ? { header: req.header } : {}),
   });
   const heard = req.classify ? await classifyResult(analysed) : null;
   const named = heard && resolveClassOfFile(heard, analysed.kind, req.path);

@@ -2,7 +2,7 @@
  * Writers for WAV / RF64 / AIFF / AIFC test files (tests and the eval set builder use
  * them; the app itself never writes audio).
  */
-import { writeIeeeExtended } from '../decode/ieeeExtended';
+import { writeExtended } from '../../../shared/formats/ieeeExtended';
 
 export type WavEncoding = 'u8' | 's16' | 's24' | 's32' | 'f32' | 'f64';
 
@@ -173,7 +173,7 @@ export function writeAiff(opts: AiffOptions): Uint8Array {
   cv.setInt16(0, nch, false);
   cv.setUint32(2, frames, false);
   cv.setInt16(6, bits, false);
-  writeIeeeExtended(opts.sampleRate, comm, 8);
+  writeExtended(opts.sampleRate, comm, 8);
   if (aifc) {
     for (let i = 0; i < 4; i++) comm[18 + i] = comp.charCodeAt(i);
     comm[22] = 0; // empty pascal string + pad

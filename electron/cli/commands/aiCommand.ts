@@ -5,7 +5,8 @@ import { aiSourcesText } from '../aiSources';
 import { call } from '../call';
 import { suggestion } from '../../../shared/suggest';
 import { UsageError, type CliCommand } from '../command';
-import { formatTable, printJson } from '../output';
+import { formatTable, printJson, printResult } from '../output';
+import { stringFlag } from '../flags';
 
 const usd = (n: number) => `$${n < 0.01 && n > 0 ? n.toFixed(6) : n.toFixed(4)}`;
 
@@ -121,20 +122,12 @@ export const aiCommand: CliCommand = {
     const app = ctx.openApp();
     switch (sub) {
       case 'usage': {
-        const u = await call(
-          app,
-          'ai.usage',
-          typeof values.month === 'string' ? { month: values.month } : {},
-        );
-        if (ctx.json) printJson(ctx.io, u);
-        else ctx.io.stdout(usageText(u));
-        return 0;
+        const u = await call(app, 'ai.usage', stringFlag(values, 'month'));
+        return printResult(ctx, u, usageText(u));
       }
       case 'providers': {
         const s = await call(app, 'ai.status', { refresh: values.refresh === true });
-        if (ctx.json) printJson(ctx.io, s);
-        else ctx.io.stdout(providersText(s, app.info.dataDir));
-        return 0;
+        return printResult(ctx, s, providersText(s, app.info.dataDir));
       }
       case 'budget': {
         const [scope, period, amount] = args;
@@ -153,19 +146,19 @@ export const aiCommand: CliCommand = {
           period,
           limitUsd,
         });
-        if (ctx.json) printJson(ctx.io, budgets);
-        else
-          for (const b of budgets)
-            ctx.io.stdout(`${b.scope}/${b.period}: ${usd(b.spentUsd)} of ${usd(b.capUsd)}\n`);
-        return 0;
+        return printResult(
+          ctx,
+          budgets,
+          budgets
+            .map((b) => `${b.scope}/${b.period}: ${usd(b.spentUsd)} of ${usd(b.capUsd)}\n`)
+            .join(''),
+        );
       }
       case 'local-only': {
         const [state] = args;
         if (state !== 'on' && state !== 'off') throw new UsageError('local-only takes on or off');
         const s = await call(app, 'ai.setProviderSettings', { localOnly: state === 'on' });
-        if (ctx.json) printJson(ctx.io, s);
-        else ctx.io.stdout(`local only: ${s.localOnly ? 'on' : 'off'}\n`);
-        return 0;
+        return printResult(ctx, s, `local only: ${s.localOnly ? 'on' : 'off'}\n`);
       }
       default:
         throw new UsageError(`unknown ai command "${sub}"`);

@@ -4,6 +4,7 @@ import { aiSourcesText } from '../aiSources';
 import { call } from '../call';
 import { UsageError, type CliCommand } from '../command';
 import { printJson } from '../output';
+import { stringFlag } from '../flags';
 
 function provider(value: unknown): AiProviderId | undefined {
   if (value === undefined) return undefined;
@@ -76,7 +77,7 @@ export const chatCommand: CliCommand = {
           ? {
               prefer: {
                 provider: preferred,
-                ...(typeof values.model === 'string' ? { model: values.model } : {}),
+                ...stringFlag(values, 'model'),
               },
             }
           : {}),

@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/result';
 import type { Backend } from '../../library/backend';
 import { call, parseIds, requireSamples } from '../call';
 import { UsageError, type CliCommand } from '../command';
-import { formatTable, printJson } from '../output';
+import { formatTable, printResult } from '../output';
 
 async function collectionId(app: Backend, ref: string | undefined): Promise<number> {
   if (!ref) throw new UsageError('name the collection (its name or id)');
@@ -27,15 +27,11 @@ export const collectionsCommand: CliCommand = {
     const app = ctx.openApp();
     const ids = parseIds(typeof values.ids === 'string' ? values.ids : undefined);
     if (ids.length > 0) await requireSamples(app, ids);
-    const out = (value: unknown, text: string): number => {
-      if (ctx.json) printJson(ctx.io, value);
-      else ctx.io.stdout(text);
-      return 0;
-    };
     switch (action) {
       case 'list': {
         const all = await call(app, 'collections.list', {});
-        return out(
+        return printResult(
+          ctx,
           all,
           formatTable(
             ['id', 'name', 'samples'],
@@ -50,7 +46,11 @@ export const collectionsCommand: CliCommand = {
           'collections.create',
           ids.length > 0 ? { name: ref, sampleIds: ids } : { name: ref },
         );
-        return out(c, `created "${c.name}" (id ${c.id}) with ${c.sampleCount} samples\n`);
+        return printResult(
+          ctx,
+          c,
+          `created "${c.name}" (id ${c.id}) with ${c.sampleCount} samples\n`,
+        );
       }
       case 'add':
       case 'remove': {
@@ -61,7 +61,11 @@ export const collectionsCommand: CliCommand = {
           action === 'add' ? 'collections.addSamples' : 'collections.removeSamples',
           { id, sampleIds: ids },
         );
-        return out(r, `${action === 'add' ? 'added' : 'removed'} ${r.changed} samples\n`);
+        return printResult(
+          ctx,
+          r,
+          `${action === 'add' ? 'added' : 'removed'} ${r.changed} samples\n`,
+        );
       }
       case 'rename': {
         if (!extra) throw new UsageError('collections rename <name|id> <new name>');
@@ -69,11 +73,11 @@ export const collectionsCommand: CliCommand = {
           id: await collectionId(app, ref),
           name: extra,
         });
-        return out(c, `renamed to "${c.name}"\n`);
+        return printResult(ctx, c, `renamed to "${c.name}"\n`);
       }
       case 'delete': {
         const r = await call(app, 'collections.delete', { id: await collectionId(app, ref) });
-        return out(r, 'deleted (the samples stay in the library)\n');
+        return printResult(ctx, r, 'deleted (the samples stay in the library)\n');
       }
       default:
         throw new UsageError(

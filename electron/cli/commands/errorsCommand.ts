@@ -1,7 +1,7 @@
 import { call } from '../call';
 import type { CliCommand } from '../command';
 import { idArg, intFlag } from '../flags';
-import { formatTable, printJson } from '../output';
+import { formatTable, printResult } from '../output';
 
 export const errorsCommand: CliCommand = {
   name: 'errors',
@@ -13,15 +13,14 @@ export const errorsCommand: CliCommand = {
       ...(typeof values.folder === 'string' ? { folderId: idArg(values.folder, '--folder') } : {}),
       limit: intFlag(values.limit, 'limit', 1, 10_000) ?? 1000,
     });
-    if (ctx.json) printJson(ctx.io, rows);
-    else
-      ctx.io.stdout(
-        formatTable(
-          ['problem', 'file', 'why'],
-          rows.map((r) => [r.code, r.path, r.message]),
-          90,
-        ),
-      );
-    return 0;
+    return printResult(
+      ctx,
+      rows,
+      formatTable(
+        ['problem', 'file', 'why'],
+        rows.map((r) => [r.code, r.path, r.message]),
+        90,
+      ),
+    );
   },
 };

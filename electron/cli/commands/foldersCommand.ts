@@ -1,7 +1,7 @@
 import { call } from '../call';
 import { UsageError, type CliCommand } from '../command';
 import { idArg } from '../flags';
-import { formatTable, printJson } from '../output';
+import { formatTable, printJson, printResult } from '../output';
 
 export const foldersCommand: CliCommand = {
   name: 'folders',
@@ -13,21 +13,20 @@ export const foldersCommand: CliCommand = {
     const app = ctx.openApp();
     if (action === 'list') {
       const folders = await call(app, 'library.listFolders', {});
-      if (ctx.json) printJson(ctx.io, folders);
-      else
-        ctx.io.stdout(
-          formatTable(
-            ['id', 'folder', 'samples', 'problems', 'last scan'],
-            folders.map((f) => [
-              f.id,
-              f.path,
-              f.sampleCount,
-              f.errorCount,
-              f.lastScanAt ? new Date(f.lastScanAt).toISOString() : 'never',
-            ]),
-          ),
-        );
-      return 0;
+      return printResult(
+        ctx,
+        folders,
+        formatTable(
+          ['id', 'folder', 'samples', 'problems', 'last scan'],
+          folders.map((f) => [
+            f.id,
+            f.path,
+            f.sampleCount,
+            f.errorCount,
+            f.lastScanAt ? new Date(f.lastScanAt).toISOString() : 'never',
+          ]),
+        ),
+      );
     }
     if (action === 'rescan') {
       const jobs = await call(
@@ -59,12 +58,11 @@ export const foldersCommand: CliCommand = {
     if (action === 'remove') {
       if (!ref) throw new UsageError('folders remove <id>');
       const r = await call(app, 'library.removeFolder', { folderId: idArg(ref, 'the folder') });
-      if (ctx.json) printJson(ctx.io, r);
-      else
-        ctx.io.stdout(
-          `removed the folder and its ${r.removedSamples} samples from the library (files untouched)\n`,
-        );
-      return 0;
+      return printResult(
+        ctx,
+        r,
+        `removed the folder and its ${r.removedSamples} samples from the library (files untouched)\n`,
+      );
     }
     throw new UsageError(`unknown folders action "${action}" (list, rescan or remove)`);
   },

@@ -1,7 +1,8 @@
 import { AppError } from '../../../shared/result';
 import { call, parseIds, requireSamples, searchAllIds } from '../call';
 import { UsageError, type CliCommand } from '../command';
-import { formatTable, printJson } from '../output';
+import { formatTable, printResult } from '../output';
+import { stringFlag } from '../flags';
 import { SEARCH_OPTIONS, searchQueryFromFlags } from '../searchOptions';
 
 export const tagCommand: CliCommand = {
@@ -22,19 +23,11 @@ export const tagCommand: CliCommand = {
   async run(ctx, values, args) {
     const [action, ...rest] = args;
     const app = ctx.openApp();
-    const out = (value: unknown, text: string): number => {
-      if (ctx.json) printJson(ctx.io, value);
-      else ctx.io.stdout(text);
-      return 0;
-    };
     switch (action) {
       case 'list': {
-        const tags = await call(
-          app,
-          'tags.list',
-          typeof values.prefix === 'string' ? { prefix: values.prefix } : {},
-        );
-        return out(
+        const tags = await call(app, 'tags.list', stringFlag(values, 'prefix'));
+        return printResult(
+          ctx,
           tags,
           formatTable(
             ['tag', 'samples'],
@@ -70,7 +63,8 @@ export const tagCommand: CliCommand = {
           'tags.apply',
           action === 'add' ? { sampleIds, add: rest } : { sampleIds, remove: rest },
         );
-        return out(
+        return printResult(
+          ctx,
           { ...r, sampleIds },
           `${action === 'add' ? 'tagged' : 'untagged'} ${sampleIds.length} samples (${r.changed} changes)\n`,
         );
@@ -79,13 +73,13 @@ export const tagCommand: CliCommand = {
         const [from, to] = rest;
         if (!from || !to) throw new UsageError('tag rename <from> <to>');
         const r = await call(app, 'tags.rename', { from, to });
-        return out(r, `renamed "${from}" to "${to}" on ${r.changed} samples\n`);
+        return printResult(ctx, r, `renamed "${from}" to "${to}" on ${r.changed} samples\n`);
       }
       case 'delete': {
         const [name] = rest;
         if (!name) throw new UsageError('tag delete <tag>');
         const r = await call(app, 'tags.delete', { name });
-        return out(r, `deleted "${name}" from ${r.changed} samples\n`);
+        return printResult(ctx, r, `deleted "${name}" from ${r.changed} samples\n`);
       }
       default:
         throw new UsageError(

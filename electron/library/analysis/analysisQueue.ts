@@ -9,6 +9,7 @@
  * reason, on the sample.
  */
 import type { EmbeddedMetadata, NameHints } from '../../../shared/contract/library';
+import type { HeaderFacts, KnownHeader } from '../../../shared/formats/headerFacts';
 import type { Db } from '../db';
 
 export const MAX_ATTEMPTS = 3;
@@ -21,6 +22,8 @@ export interface ClaimedSample {
   priority: number;
   hints?: NameHints;
   embedded?: EmbeddedMetadata;
+  /** The header facts the import probe stored, with the size and mtime they belong to. */
+  header?: KnownHeader;
 }
 
 export interface QueueCounts {
@@ -38,6 +41,9 @@ interface ClaimRow {
   priority: number;
   name_hints_json: string | null;
   embedded_json: string | null;
+  header_json: string | null;
+  size: number;
+  mtime_ms: number;
 }
 
 function parseJson<T>(text: string | null): T | undefined {
@@ -87,7 +93,8 @@ export class AnalysisQueue {
     return this.db.transaction(() => {
       const rows = this.db
         .prepare(
-          `SELECT q.sample_id, s.path, q.priority, s.name_hints_json, s.embedded_json
+          `SELECT q.sample_id, s.path, q.priority, s.name_hints_json, s.embedded_json,
+                  s.header_json, s.size, s.mtime_ms
              FROM analysis_queue q JOIN samples s ON s.id = q.sample_id
             WHERE q.state = 'queued' AND s.missing = 0
             ORDER BY q.priority DESC, q.attempts, q.enqueued_at, q.sample_id LIMIT ?`,
@@ -109,12 +116,14 @@ export class AnalysisQueue {
       return rows.map((r) => {
         const hints = parseJson<NameHints>(r.name_hints_json);
         const embedded = parseJson<EmbeddedMetadata>(r.embedded_json);
+        const facts = parseJson<HeaderFacts>(r.header_json);
         return {
           sampleId: r.sample_id,
           path: r.path,
           priority: r.priority,
           ...(hints ? { hints } : {}),
           ...(embedded ? { embedded } : {}),
+          ...(facts ? { header: { size: r.size, mtimeMs: r.mtime_ms, facts } } : {}),
         };
       });
     })();

@@ -1,4 +1,4 @@
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AnalysisProgress } from '../../../shared/contract/analysis';
@@ -12,6 +12,9 @@ import { ANALYZER_VERSION } from '../../analysis/version';
 import { holdWriteLock } from '../test-support/otherWriter';
 import { AnalysisRunner, browsingWorkers, defaultWorkers } from './analysisRunner';
 import { writeAudioFolder } from '../../analysis/test-support/audioFolder';
+import type { HeaderFacts } from '../../../shared/formats/headerFacts';
+import { probeFile } from '../probe/probe';
+import { sampleFacts } from '../import/sampleFacts';
 
 const tmp = tempDir('sm-runner-');
 afterAll(() => tmp.cleanup());
@@ -142,6 +145,40 @@ describe('AnalysisRunner', () => {
     await next.whenIdle();
     expect(next.status().library).toMatchObject({ done: 10, queued: 0, running: 0 });
     await next.stop();
+  }, 120_000);
+});
+
+describe('header facts from the import', () => {
+  it('the worker decodes with the header facts the import stored while the file is unchanged, and reads the header itself once it changed', async () => {
+    const db = openDatabase(':memory:');
+    const copy = join(tmp.dir, 'kick-copy.wav');
+    copyFileSync(files.kick, copy);
+    const [fresh, stale] = seedSamples(db, [files.kick, copy]) as [number, number];
+    const realRate = probeFile(files.kick).sampleRate;
+    const setHeader = db.prepare(
+      'UPDATE samples SET header_json = ?, size = ?, mtime_ms = ? WHERE id = ?',
+    );
+    for (const [id, path, mtimeShift] of [
+      [fresh, files.kick, 0],
+      [stale, copy, 1],
+    ] as const) {
+      const st = statSync(path);
+      const stored = JSON.parse(
+        sampleFacts(probeFile(path), {}, st.size, st.mtimeMs).headerJson,
+      ) as HeaderFacts;
+      expect(stored).toMatchObject({ format: 'wav', sampleRate: realRate });
+      // Facts that differ from the header in one visible way: the rate.
+      const told = JSON.stringify({ ...stored, sampleRate: realRate / 2 });
+      setHeader.run(told, st.size, st.mtimeMs + mtimeShift, id);
+    }
+    const runner = new AnalysisRunner({ db, workers: 1, pollMs: 0 });
+    runner.start();
+    await runner.whenIdle();
+    await runner.stop();
+    const rate = (id: number) =>
+      db.prepare('SELECT sample_rate FROM samples WHERE id = ?').pluck().get(id);
+    expect(rate(fresh)).toBe(realRate / 2);
+    expect(rate(stale)).toBe(realRate);
   }, 120_000);
 });
 

@@ -354,6 +354,7 @@ export class AnalysisRunner {
               classify: this.opts.classify ?? true,
               ...(c.hints ? { hints: c.hints } : {}),
               ...(c.embedded ? { embedded: c.embedded } : {}),
+              ...(c.header ? { header: c.header } : {}),
             },
             {
               id: String(c.sampleId),

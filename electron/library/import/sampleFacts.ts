@@ -1,5 +1,6 @@
 import type { EmbeddedMetadata, NameHints } from '../../../shared/contract';
 import { formatKey, keyCode, midiToNoteName, parseKey } from '../../../shared/music';
+import { headerFactsOf } from '../../../shared/formats/headerFacts';
 import type { ProbeResult } from '../probe/types';
 
 /** What the index phase stores for a file: header facts plus the best early guesses. */
@@ -16,6 +17,8 @@ export interface SampleFacts {
   embeddedJson: string;
   hintsJson: string;
   warningsJson: string | null;
+  /** What decoding needs from the header (shared/formats/headerFacts.ts), so analysis need not parse it again. */
+  headerJson: string;
   kind: 'one-shot' | 'loop' | null;
   bpm: number | null;
   key: string | null;
@@ -57,6 +60,7 @@ export function sampleFacts(
     embeddedJson: JSON.stringify(e),
     hintsJson: JSON.stringify(hints),
     warningsJson: probe.warnings.length > 0 ? JSON.stringify(probe.warnings) : null,
+    headerJson: JSON.stringify(headerFactsOf(probe)),
     kind,
     bpm: e.bpm ?? hints.bpm ?? null,
     key: key ? formatKey(key) : null,

@@ -23,21 +23,22 @@ export class SampleWriter {
     this.insertStmt =
       db.prepare(`INSERT INTO samples (folder_id, path, dir, name, format, codec, size, mtime_ms, added_at,
         content_hash, duration, sample_rate, channels, bit_depth, embedded_json, name_hints_json, warnings_json,
-        kind, bpm, key, key_code, root_note)
+        header_json, kind, bpm, key, key_code, root_note)
       VALUES (@folderId, @path, @dir, @name, @format, @codec, @size, @mtimeMs, @now, @contentHash, @duration, @sampleRate,
-        @channels, @bitDepth, @embeddedJson, @hintsJson, @warningsJson, @kind, @bpm, @key, @keyCode, @rootNote)`);
+        @channels, @bitDepth, @embeddedJson, @hintsJson, @warningsJson, @headerJson, @kind, @bpm, @key, @keyCode, @rootNote)`);
     // A changed file: new header facts; analysis again if the audio itself changed.
     this.updateStmt =
       db.prepare(`UPDATE samples SET format = @format, codec = @codec, size = @size, mtime_ms = @mtimeMs,
         duration = @duration, sample_rate = @sampleRate, channels = @channels, bit_depth = @bitDepth,
-        embedded_json = @embeddedJson, name_hints_json = @hintsJson, warnings_json = @warningsJson, missing = 0,
+        embedded_json = @embeddedJson, name_hints_json = @hintsJson, warnings_json = @warningsJson, header_json = @headerJson, missing = 0,
         analysis_status = CASE WHEN content_hash IS @contentHash THEN analysis_status ELSE 'pending' END,
         content_hash = @contentHash,
         kind = coalesce(kind, @kind), bpm = coalesce(bpm, @bpm), key = coalesce(key, @key),
         key_code = coalesce(key_code, @keyCode), root_note = coalesce(root_note, @rootNote)
       WHERE id = @id`);
     this.relinkStmt = db.prepare(
-      'UPDATE samples SET folder_id = ?, path = ?, dir = ?, name = ?, mtime_ms = ?, missing = 0 WHERE id = ?',
+      // The header facts were read from the old file: the moved one's header is read again when analysed.
+      'UPDATE samples SET folder_id = ?, path = ?, dir = ?, name = ?, mtime_ms = ?, header_json = NULL, missing = 0 WHERE id = ?',
     );
     this.findMissingByHash = db.prepare(
       // INDEXED BY: without statistics the planner would walk the table in id order instead.

@@ -6,6 +6,7 @@ import { chatStorage } from './004-chat';
 import { classSource } from './005-class-source';
 import { queueClaims } from './006-queue-claims';
 import { classTier } from './007-class-tier';
+import { headerFacts } from './008-header-facts';
 
 /** Every schema step, in order. Append only: never edit a migration that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   classSource,
   queueClaims,
   classTier,
+  headerFacts,
 ];
 
 export type { Migration } from './types';

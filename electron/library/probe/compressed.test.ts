@@ -231,8 +231,12 @@ describe.skipIf(ffmpegMissing)('compressed formats made by ffmpeg', () => {
     expect(() => probeFile(path)).toThrow(/layer II/);
   });
 
-  it('Ogg FLAC is UNSUPPORTED_FORMAT', () => {
+  it('Ogg FLAC: rate, channels and bit depth from its STREAMINFO, duration from the last page', () => {
     const path = file('flac.oga', [...src(0.5, 44_100, 1), '-c:a', 'flac', '-f', 'ogg']);
-    expect(() => probeFile(path)).toThrow(/Ogg FLAC/);
+    const r = probeFile(path);
+    const ref = ffprobeStream(path);
+    expect(r).toMatchObject({ format: 'ogg', codec: 'flac', sampleRate: 44_100, channels: 1 });
+    expect(r.bitDepth).toBe(16);
+    expect(Math.abs((r.durationSec ?? 0) - ref.durationSec)).toBeLessThan(0.05);
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readInto } from './byteSource';
+import { readInto } from '../../formats/fileBytes';
 
 /**
  * Fast fingerprint of a file's AUDIO PAYLOAD (not its header or tags), computed at index

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/result';
 import { aiffBytes, id3v2Bytes, makeTempDir, noise, wavBytes } from '../test-support/audioFixtures';
-import { bufferSource } from './byteSource';
-import { formatFromExtension, parseStream, probeFile } from './probe';
+import { bufferSource } from '../../../shared/formats/byteSource';
+import { parseStream } from '../../../shared/formats/parseStream';
+import { formatFromExtension, probeFile } from './probe';
 
 const tmp = makeTempDir('samplemind-probe-');
 afterAll(() => tmp.cleanup());

@@ -2,17 +2,12 @@ import { closeSync } from 'node:fs';
 import { openRegularFileSync } from '../../formats/regularFile';
 import { extname } from 'node:path';
 import type { AudioFormat } from '../../../shared/contract';
-import { parseAiff } from './aiff';
-import { fdSource, readInto, type ByteSource } from './byteSource';
+import { HEAD_SIZE } from '../../../shared/formats/byteSource';
+import { emptyFile } from '../../../shared/formats/errors';
+import { parseStream } from '../../../shared/formats/parseStream';
+import { fdSource, readInto } from '../../formats/fileBytes';
 import { contentHash } from './contentHash';
-import { emptyFile } from './errors';
-import { parseFlac } from './flac';
-import { parseMp3 } from './mp3';
-import { parseOgg } from './ogg';
-import { sniff } from './sniff';
-import type { ParsedStream } from './stream';
 import type { ProbeResult } from './types';
-import { parseWav } from './wav';
 
 /**
  * Index-phase probe: what a file is and what its header says, without decoding audio.
@@ -24,8 +19,6 @@ import { parseWav } from './wav';
  * UNSUPPORTED_FORMAT (message names the format); fs errors (ENOENT, EACCES, EISDIR …)
  * propagate unchanged.
  */
-
-const HEAD_SIZE = 65_536;
 
 const EXTENSION_FORMATS: Record<string, AudioFormat> = {
   '.wav': 'wav',
@@ -82,29 +75,4 @@ export function probeFile(path: string): ProbeResult {
   } finally {
     closeSync(fd);
   }
-}
-
-/** Sniffs and parses a source (exported for tests over in-memory bytes). */
-export function parseStream(src: ByteSource): ParsedStream {
-  const found = sniff(src);
-  let stream: ParsedStream;
-  switch (found.format) {
-    case 'wav':
-      stream = parseWav(src);
-      break;
-    case 'aiff':
-      stream = parseAiff(src);
-      break;
-    case 'flac':
-      stream = parseFlac(src, found.start, found.id3);
-      break;
-    case 'ogg':
-      stream = parseOgg(src);
-      break;
-    case 'mp3':
-      stream = parseMp3(src, { start: found.start, id3: found.id3 });
-      break;
-  }
-  if (found.warnings.length > 0) stream.warnings.unshift(...found.warnings);
-  return stream;
 }

@@ -1,27 +1,10 @@
-import type { AudioFormat, EmbeddedMetadata } from '../../../shared/contract';
+import type { ParsedStream } from '../../../shared/formats/stream';
 
 /**
- * What the index phase learns from a file's header, without decoding audio:
- * format (from magic bytes, not the extension), stream facts, embedded metadata,
- * and where the audio payload lies (for the content hash).
+ * What the index phase learns from a file's header, without decoding audio: the parsed
+ * stream (shared/formats) and a fingerprint of its audio payload.
  */
-export interface ProbeResult {
-  format: AudioFormat;
-  /** e.g. pcm_s16le, pcm_s24le, pcm_s32le, pcm_f32le, pcm_f64le, pcm_u8, pcm_s16be, pcm_s24be, flac, vorbis, opus, mp3 */
-  codec: string;
-  sampleRate: number;
-  channels: number;
-  /** Bits per sample for PCM/FLAC; null for lossy codecs. */
-  bitDepth: number | null;
-  /** Sample frames per channel, when known from the header. */
-  frames: number | null;
-  durationSec: number | null;
-  /** Byte range of the audio payload (WAV data chunk, AIFF SSND, FLAC frames, OGG pages after headers, MP3 frames). */
-  audioOffset: number;
-  audioLength: number;
-  embedded: EmbeddedMetadata;
-  /** Non-fatal findings, e.g. "extension .wav but content is FLAC", "data chunk shorter than declared". */
-  warnings: string[];
+export interface ProbeResult extends ParsedStream {
   /** Fingerprint of the audio payload (not the metadata): survives renames, moves and re-tagging. */
   contentHash: string;
 }

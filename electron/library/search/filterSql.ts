@@ -1,6 +1,8 @@
 import type { SearchFilters } from '../../../shared/schemas';
 import { bpmRanges, keyCode, parseKey, relatedKeys } from '../../../shared/music';
 import { AppError } from '../../../shared/result';
+import type { Db } from '../db';
+import { extraCopyIds } from '../extraCopies';
 
 export interface SqlPart {
   where: string[];
@@ -9,8 +11,11 @@ export interface SqlPart {
 
 const VISIBLE_TAG = "st.source IN ('user', 'auto')";
 
-/** Translates search filters into WHERE terms over `samples s` (all ANDed). */
-export function filterSql(filters: SearchFilters | undefined): SqlPart {
+/**
+ * Translates search filters into WHERE terms over `samples s` (all ANDed). The database is
+ * read only for `hideDuplicates` (which copy of a group is kept is decided in code).
+ */
+export function filterSql(filters: SearchFilters | undefined, db: Db): SqlPart {
   const where: string[] = [];
   const params: unknown[] = [];
   const f = filters ?? {};
@@ -91,6 +96,10 @@ export function filterSql(filters: SearchFilters | undefined): SqlPart {
     where.push(
       's.content_hash IS NOT NULL AND EXISTS (SELECT 1 FROM samples d WHERE d.content_hash = s.content_hash AND d.id <> s.id)',
     );
+  }
+  if (f.hideDuplicates) {
+    where.push('s.id NOT IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(extraCopyIds(db)));
   }
   if (f.ids && f.ids.length > 0) {
     where.push('s.id IN (SELECT value FROM json_each(?))');

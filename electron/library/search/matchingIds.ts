@@ -16,7 +16,7 @@ export function matchingIds(
   db: Db,
   query: { text?: string | undefined; filters?: SearchFilters | undefined },
 ): number[] {
-  const { where, params } = filterSql(query.filters);
+  const { where, params } = filterSql(query.filters, db);
   const match = query.text ? ftsExpression(expandQuery(query.text, ftsWords(db))) : null;
   if (match) {
     where.push('s.id IN (SELECT rowid FROM samples_fts WHERE samples_fts MATCH ?)');

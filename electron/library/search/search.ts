@@ -23,7 +23,7 @@ type Row = SummaryRow & { sort_value: string | number | null };
 export function searchSamples(db: Db, query: SearchQuery): SearchPage {
   const started = performance.now();
   const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-  const { where, params } = filterSql(query.filters);
+  const { where, params } = filterSql(query.filters, db);
   const terms = query.text ? expandQuery(query.text, ftsWords(db)) : [];
   const match = ftsExpression(terms);
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;

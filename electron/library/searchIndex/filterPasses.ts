@@ -150,5 +150,6 @@ export function filterPasses(index: LibraryIndex, filters: SearchFilters | undef
   if (f.untagged) passes.push(equals(c.userTags, 0));
   if (f.addedSinceMs !== undefined) passes.push(between(c.addedAt, [[f.addedSinceMs, Infinity]]));
   if (f.duplicates) passes.push(equals(index.duplicateFlags(), 1));
+  if (f.hideDuplicates) passes.push(equals(index.extraCopyFlags(), 0));
   return passes;
 }

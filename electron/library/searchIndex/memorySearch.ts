@@ -3,13 +3,12 @@ import { filterPasses } from './filterPasses';
 import type { LibraryIndex } from './libraryIndex';
 import { sortOrder, type SortPoint } from './sortOrder';
 import { expandQuery } from '../../../shared/search/expandQuery';
-import { Bitset } from './bitset';
 import { indexWords } from './indexWords';
 import {
-  leadCandidates,
   matchTerms,
   MAX_TERM_SCORE,
   termHits,
+  termMatchSet,
   termScore,
   type TermMatch,
 } from './textMatch';
@@ -27,30 +26,11 @@ const NAME_KEY_SPAN = 2 ** 48;
 let scratch = new Int32Array(0);
 let scores = new Float64Array(0);
 
-/** The candidate sets of the term with the fewest name and tag hits among those no folder matches; null if none. */
-function leadSets(terms: TermMatch[]): Bitset[] | null {
-  let best: Bitset[] | null = null;
-  let bestSize = Infinity;
-  for (const t of terms) {
-    const sets = leadCandidates(t);
-    if (!sets) continue;
-    let size = 0;
-    for (const set of sets) size += set.size();
-    if (size < bestSize) {
-      best = sets;
-      bestSize = size;
-    }
-  }
+/** The term with the fewest hits: its hits are the only rows worth looking at. */
+function leadWord(words: TermMatch[]): TermMatch {
+  let best = words[0]!;
+  for (const m of words) if (m.bound < best.bound) best = m;
   return best;
-}
-
-/** Writes the ids of the union of `sets`, ascending, into `out`; returns how many. */
-function writeUnion(sets: Bitset[], out: Int32Array): number {
-  if (sets.length === 0) return 0;
-  if (sets.length <= 2) return sets[0]!.writeUnionIds(sets[1] ?? null, out);
-  const union = new Bitset(out.length);
-  for (const set of sets) union.or(set);
-  return union.writeUnionIds(null, out);
 }
 
 /**
@@ -68,7 +48,9 @@ export function memorySearch(
   if (sortBy === 'path') return null;
   const c = index.columns;
   const limit = query.limit ?? 100;
-  const words = query.text ? matchTerms(index, expandQuery(query.text, indexWords(index))) : [];
+  const words = query.text
+    ? matchTerms(index, expandQuery(query.text, indexWords(index)), sortBy === 'relevance')
+    : [];
   const relevance = sortBy === 'relevance' && words.length > 0;
 
   if (scratch.length < c.maxId + 1)
@@ -80,21 +62,23 @@ export function memorySearch(
   const filterMissing = missingMode !== 'include';
   const present = c.present;
   const missing = c.missing;
-  const dirId = c.dirId;
   if (words.length === 0) {
     for (let id = 1; id <= c.maxId; id++) {
       if (present[id] === 1 && (!filterMissing || missing[id] === wantMissing)) ids[length++] = id;
     }
   } else {
-    // A term that matches no folder has all its hits in its name and tag sets: walking
-    // those (the smallest) instead of every id is what makes a selective word cheap.
-    const lead = leadSets(words);
-    const n = lead ? writeUnion(lead, ids) : c.maxId;
+    // When one word has few hits (names, folders, tags), walk only those (set bits, ascending)
+    // instead of every id, checking the other words on each.
+    const lead = leadWord(words);
+    const walkLead = lead.bound * 8 < c.maxId;
+    const others = walkLead ? words.filter((m) => m !== lead) : words;
+    const n = walkLead ? termMatchSet(index, lead).writeIds(ids) : c.maxId;
+    const dirId = c.dirId;
     for (let r = 0; r < n; r++) {
-      const id = lead ? ids[r]! : r + 1;
+      const id = walkLead ? ids[r]! : r + 1;
       if (present[id] !== 1 || (filterMissing && missing[id] !== wantMissing)) continue;
       let ok = true;
-      for (const t of words) {
+      for (const t of others) {
         if (!termHits(t, id, dirId[id]!)) {
           ok = false;
           break;
@@ -113,6 +97,7 @@ export function memorySearch(
     // below 32 the name key (48 bits) fits below them in one exact double, so rows of equal
     // score come out in name order and only names sharing their first six letters need comparing.
     const nameKey = c.nameKey;
+    const dirId = c.dirId;
     const packName = words.length * MAX_TERM_SCORE < 32;
     for (let i = 0; i < length; i++) {
       const id = ids[i]!;

@@ -8,13 +8,15 @@ type Visit = (ids: Int32Array, length: number, word: string) => void;
 /** Where some word patterns were found: names, folders, tags. */
 export interface WordMatch {
   names: Bitset;
-  /** Names where a pattern is a whole word (scores higher than a prefix). */
-  exactNames: Bitset;
+  /** Names where a pattern is a whole word (scores higher than a prefix); built for relevance only. */
+  exactNames: Bitset | null;
   /** 1 for each dir id whose folder path has a matching word. */
   dirs: Uint8Array;
-  /** True when some dir matched. */
-  anyDir: boolean;
   tags: Bitset | null;
+  /** At least how many samples it matches: name postings + folder members + tag members. */
+  bound: number;
+  /** The folders it matches, by id. */
+  dirList: number[];
 }
 
 /** Where one query term was found, by tier (expandQuery.ts); null where a tier has no alternative. */
@@ -26,91 +28,122 @@ export interface TermMatch {
   together: WordMatch[][];
   /** The one-word tiers merged (what matching needs; tiers only matter for relevance). */
   any: WordMatch | null;
+  /** At least how many samples the term can match (for choosing the term to walk). */
+  bound: number;
 }
 
 /** Highest score of one term (termScore). */
 export const MAX_TERM_SCORE = 7;
 
-function emptyMatch(index: LibraryIndex): WordMatch {
+function emptyMatch(index: LibraryIndex, exact: boolean): WordMatch {
   const cap = index.columns.maxId + 1;
   return {
     names: new Bitset(cap),
-    exactNames: new Bitset(cap),
+    exactNames: exact ? new Bitset(cap) : null,
     dirs: new Uint8Array(index.columns.dirs.length),
-    anyDir: false,
     tags: null,
+    bound: 0,
+    dirList: [],
   };
+}
+
+function addDir(index: LibraryIndex, m: WordMatch, dir: number): void {
+  if (m.dirs[dir] === 1) return;
+  m.dirs[dir] = 1;
+  m.dirList.push(dir);
+  m.bound += index.dirMembers[dir]?.length ?? 0;
 }
 
 /**
  * Adds the samples a pattern matches the way the FTS index does: a prefix pattern
  * matches a word of the name, folder path or a tag that starts with it, a whole-word
- * pattern only that word.
+ * pattern only that word. Costs the number of hits, never the library size.
  */
 function addPattern(index: LibraryIndex, m: WordMatch, p: WordPattern): void {
   const lookup = (words: TokenIndex, visit: Visit): void =>
     p.prefix ? words.forPrefix(p.word, visit) : words.forWord(p.word, visit);
   lookup(index.nameWords, (ids, length, w) => {
     m.names.addAll(ids, length);
-    if (w === p.word) m.exactNames.addAll(ids, length);
+    m.bound += length;
+    if (m.exactNames && w === p.word) m.exactNames.addAll(ids, length);
   });
   lookup(index.dirWords, (ids, length) => {
-    for (let i = 0; i < length; i++) m.dirs[ids[i]!] = 1;
-    if (length > 0) m.anyDir = true;
+    for (let i = 0; i < length; i++) addDir(index, m, ids[i]!);
   });
+  let tags: Bitset | null = null;
   lookup(index.tagWords, (tagIds, length) => {
     for (let i = 0; i < length; i++) {
       const members = index.tagMembers.get(tagIds[i]!);
       if (!members) continue;
-      m.tags ??= new Bitset(index.columns.maxId + 1);
-      m.tags.or(members);
+      tags ??= new Bitset(index.columns.maxId + 1);
+      tags.or(members);
     }
   });
-}
-
-/** Resolves each expanded term's alternatives against the index, merged per tier. */
-export function matchTerms(index: LibraryIndex, terms: readonly ExpandedTerm[]): TermMatch[] {
-  return terms.map((term) => {
-    const t: TermMatch = { exact: null, synonym: null, fuzzy: null, together: [], any: null };
-    for (const alt of term.alternatives) {
-      if (alt.words.length > 1) {
-        t.together.push(
-          alt.words.map((p) => {
-            const m = emptyMatch(index);
-            addPattern(index, m, p);
-            return m;
-          }),
-        );
-        continue;
-      }
-      const m = (t[alt.tier] ??= emptyMatch(index));
-      addPattern(index, m, alt.words[0]!);
-    }
-    t.any = merged(index, [t.exact, t.synonym, t.fuzzy]);
-    return t;
-  });
+  if (tags !== null) {
+    const found: Bitset = tags;
+    m.bound += found.size();
+    if (m.tags) m.tags.or(found);
+    else m.tags = found;
+  }
 }
 
 /** The union of some matches (the match itself when there is one). */
 function merged(index: LibraryIndex, parts: ReadonlyArray<WordMatch | null>): WordMatch | null {
   const present = parts.filter((m): m is WordMatch => m !== null);
   if (present.length <= 1) return present[0] ?? null;
-  const out = emptyMatch(index);
+  const out = emptyMatch(index, false);
   for (const m of present) {
     out.names.or(m.names);
     if (m.tags) (out.tags ??= new Bitset(index.columns.maxId + 1)).or(m.tags);
-    if (m.anyDir) {
-      out.anyDir = true;
-      for (let d = 0; d < m.dirs.length; d++) if (m.dirs[d] === 1) out.dirs[d] = 1;
-    }
+    for (const dir of m.dirList) addDir(index, out, dir);
   }
+  // at most the sum: the parts may overlap
+  out.bound = present.reduce((n, m) => n + m.bound, 0);
   return out;
 }
 
-function hits(m: WordMatch | null, id: number, dirId: number): boolean {
-  return (
-    m !== null && (m.names.has(id) || m.dirs[dirId] === 1 || (m.tags !== null && m.tags.has(id)))
-  );
+/**
+ * Resolves each expanded term's alternatives against the index, merged per tier; whole-word
+ * name hits are kept apart only when `exact` (relevance order needs them).
+ */
+export function matchTerms(
+  index: LibraryIndex,
+  terms: readonly ExpandedTerm[],
+  exact = false,
+): TermMatch[] {
+  return terms.map((term) => {
+    const t: TermMatch = {
+      exact: null,
+      synonym: null,
+      fuzzy: null,
+      together: [],
+      any: null,
+      bound: 0,
+    };
+    for (const alt of term.alternatives) {
+      if (alt.words.length > 1) {
+        t.together.push(
+          alt.words.map((p) => {
+            const m = emptyMatch(index, false);
+            addPattern(index, m, p);
+            return m;
+          }),
+        );
+        continue;
+      }
+      const m = (t[alt.tier] ??= emptyMatch(index, exact));
+      addPattern(index, m, alt.words[0]!);
+    }
+    t.any = merged(index, [t.exact, t.synonym, t.fuzzy]);
+    t.bound = t.any?.bound ?? 0;
+    for (const words of t.together) t.bound += Math.min(...words.map((w) => w.bound));
+    return t;
+  });
+}
+
+/** Whether `m` matches sample `id` (in folder `dirId`). */
+export function wordMatches(m: WordMatch, id: number, dirId: number): boolean {
+  return m.names.has(id) || m.dirs[dirId] === 1 || (m.tags !== null && m.tags.has(id));
 }
 
 /** True when a sample (id, its dir id) satisfies the term. */
@@ -122,10 +155,33 @@ export function termHits(t: TermMatch, id: number, dirId: number): boolean {
   for (let i = 0; i < together.length; i++) {
     const words = together[i]!;
     let all = true;
-    for (let w = 0; w < words.length && all; w++) all = hits(words[w]!, id, dirId);
+    for (let w = 0; w < words.length && all; w++) all = wordMatches(words[w]!, id, dirId);
     if (all) return true;
   }
   return false;
+}
+
+function wordSet(index: LibraryIndex, m: WordMatch, into: Bitset): void {
+  into.or(m.names);
+  for (const dir of m.dirList) {
+    const members = index.dirMembers[dir];
+    if (members) into.addAll(members.ids, members.length);
+  }
+  if (m.tags) into.or(m.tags);
+}
+
+/**
+ * Every sample the term can match (names ∪ members of its folders ∪ tags, and for words
+ * apart those of their rarest word), as a new set. Costs about `t.bound` bit writes.
+ */
+export function termMatchSet(index: LibraryIndex, t: TermMatch): Bitset {
+  const out = new Bitset(index.columns.maxId + 1);
+  if (t.any) wordSet(index, t.any, out);
+  for (const words of t.together) {
+    const rarest = words.reduce((a, b) => (b.bound < a.bound ? b : a));
+    wordSet(index, rarest, out);
+  }
+  return out;
 }
 
 /**
@@ -137,13 +193,13 @@ export function termHits(t: TermMatch, id: number, dirId: number): boolean {
 export function termScore(t: TermMatch, id: number, dirId: number): number {
   const e = t.exact;
   if (e) {
-    if (e.exactNames.has(id)) return 7;
+    if (e.exactNames?.has(id)) return 7;
     if (e.names.has(id)) return 6;
   }
   let best = 0;
   for (const words of t.together) {
     if (words.every((m) => m.names.has(id))) return 6;
-    if (words.every((m) => hits(m, id, dirId))) best = 2;
+    if (words.every((m) => wordMatches(m, id, dirId))) best = 2;
   }
   if (e?.tags?.has(id)) return 5;
   const s = t.synonym;
@@ -153,26 +209,5 @@ export function termScore(t: TermMatch, id: number, dirId: number): number {
   }
   if (e?.dirs[dirId] === 1 || s?.dirs[dirId] === 1) return 2;
   if (best > 0) return best;
-  return hits(t.fuzzy, id, dirId) ? 1 : 0;
-}
-
-/**
- * The ids a term can match at most when no folder matches it: its name and tag hits. Null
- * when a folder matches (then every id in that folder can match) or the term has nothing.
- */
-export function leadCandidates(t: TermMatch): Bitset[] | null {
-  const sets: Bitset[] = [];
-  const m = t.any;
-  if (m) {
-    if (m.anyDir) return null;
-    sets.push(m.names);
-    if (m.tags) sets.push(m.tags);
-  }
-  for (const words of t.together) {
-    const m = words.find((w) => !w.anyDir);
-    if (!m) return null;
-    sets.push(m.names);
-    if (m.tags) sets.push(m.tags);
-  }
-  return sets;
+  return t.fuzzy !== null && wordMatches(t.fuzzy, id, dirId) ? 1 : 0;
 }

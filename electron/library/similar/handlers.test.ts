@@ -110,6 +110,12 @@ describe('similar handlers', () => {
     expect(new Set([...first.ids, ...rest.ids]).size).toBe(analysed);
     for (const v of [...first.x, ...first.y]) expect(v >= 0 && v <= 65535).toBe(true);
     expect(first.classNames.length).toBeGreaterThan(3);
+    // Each point carries its file name (shown beside the point under the pointer).
+    const named = app.db
+      .prepare('SELECT id, name FROM samples WHERE id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(first.ids)) as Array<{ id: number; name: string }>;
+    const nameById = new Map(named.map((r) => [r.id, r.name]));
+    expect(first.names).toEqual(first.ids.map((id) => nameById.get(id)));
     // Same-class points sit closer together than points of different classes.
     const all = await ok('similar.map', {});
     const byClass = new Map<number, number[]>();

@@ -52,6 +52,7 @@ export function createSimilarHandlers(
         (id) =>
           c.cls[id] !== undefined && c.cls[id]! >= 0 ? (c.classNames[c.cls[id]!] ?? null) : null,
         (id) => c.present[id] === 1 && c.missing[id] !== 1,
+        (id) => c.names[id] ?? '',
       );
     },
     'similar.duplicates': ({ limit, threshold, near }) =>

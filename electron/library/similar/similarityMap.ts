@@ -250,6 +250,7 @@ export class SimilarityMap {
     limit: number,
     classOf: (id: number) => string | null,
     keep: (id: number) => boolean,
+    nameOf: (id: number) => string,
   ): SimilarityMapPage {
     if (!this.sorted || this.sorted.version !== this.version)
       this.sorted = {
@@ -277,6 +278,7 @@ export class SimilarityMap {
       total: all.length,
       offset,
       ids: [],
+      names: [],
       x: [],
       y: [],
       cls: [],
@@ -286,6 +288,7 @@ export class SimilarityMap {
     };
     for (const [id, [x, y]] of slice) {
       out.ids.push(id);
+      out.names.push(nameOf(id));
       out.x.push(sx === 0 ? 32768 : Math.round((x - minX) * sx));
       out.y.push(sy === 0 ? 32768 : Math.round((y - minY) * sy));
       const name = classOf(id);

@@ -12,6 +12,7 @@
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { writeExtended } from '../../../shared/formats/ieeeExtended';
 
 // ---------------------------------------------------------------------------------------
 // Signals
@@ -452,19 +453,6 @@ function aiffMetadataChunks(chunks: AiffChunks): Buffer[] {
   }
   for (const extra of chunks.extra ?? []) out.push(iffChunk(extra.id, extra.data));
   return out;
-}
-
-/** Writes a number as an IEEE 754 80-bit extended float (big-endian), as AIFF COMM needs. */
-export function writeExtended(value: number, buf: Buffer, offset: number): void {
-  buf.fill(0, offset, offset + 10);
-  if (value === 0) return;
-  const sign = value < 0 ? 0x8000 : 0;
-  let v = Math.abs(value);
-  const exponent = Math.floor(Math.log2(v));
-  v = v / 2 ** exponent; // in [1, 2)
-  const mantissa = BigInt(Math.round(v * 2 ** 52)) << 11n; // 64-bit mantissa, explicit integer bit
-  buf.writeUInt16BE(sign | (exponent + 16383), offset);
-  buf.writeBigUInt64BE(mantissa, offset + 2);
 }
 
 // ---------------------------------------------------------------------------------------

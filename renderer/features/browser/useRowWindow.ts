@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
-import { overlaps, rowWindow, sameWindow, type RowWindow } from '../../lib/rowWindow';
+import { overlaps, rowWindow, sameWindow, type RowWindow } from './rowWindow';
 
 /** After a fling, rows are drawn in full this many per frame (each frame stays short). */
 const FULL_ROWS_PER_FRAME = 8;

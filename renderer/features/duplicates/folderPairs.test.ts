@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleSummary } from '../../../shared/test-support/sampleSummary';
-import type { DuplicateRow } from '../../lib/duplicates';
+import type { DuplicateRow } from './duplicates';
 import { extraCopies, folderPairs } from './folderPairs';
 
 const row = (key: string, keeperId: number, paths: Array<[number, string]>): DuplicateRow => ({

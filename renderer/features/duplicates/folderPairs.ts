@@ -1,4 +1,4 @@
-import type { DuplicateRow } from '../../lib/duplicates';
+import type { DuplicateRow } from './duplicates';
 
 export interface FolderPair {
   /** The folders (relative "dir" of each copy, "" at the top of a library folder) holding copies. */

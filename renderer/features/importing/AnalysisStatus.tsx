@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import { formatClock, formatCount } from '../../lib/format';
 import { useStore } from '../../store';
 import type { AnalysisProgress } from '../../../shared/contract';
-import { isRunning } from '../../lib/importProgress';
+import { isRunning } from './importProgress';
 import { EtaSmoother } from './etaSmoother';
 
 /** Background analysis: counts, files/s, ETA, pause/resume. */

@@ -6,7 +6,7 @@ import {
   phaseLabel,
   progressFraction,
   progressLine,
-} from '../../lib/importProgress';
+} from './importProgress';
 import { useStore } from '../../store';
 import { api } from '../../api/client';
 import { AnalysisStatus } from './AnalysisStatus';

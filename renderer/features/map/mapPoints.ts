@@ -16,7 +16,7 @@ export function mapPoints(page: SimilarityMapPage): Point[] {
       id,
       x: page.x[i] ?? 0,
       y: page.y[i] ?? 0,
-      name: `#${id}`,
+      name: page.names[i] ?? `#${id}`,
       cls: c >= 0 ? (page.classNames[c] ?? null) : null,
     };
   });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AnalysisStatus } from '../../../shared/contract';
 import { api } from '../../api/client';
-import { analysisStatusText } from '../../lib/analysisStatus';
+import { analysisStatusText } from './analysisStatus';
 
 /** The selected sample's analysis status; for a failed one, the reason from its detail. */
 export function AnalysisNote({ id, status }: { id: number; status: AnalysisStatus }) {

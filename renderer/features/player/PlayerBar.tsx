@@ -1,11 +1,12 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { AnalysisNote } from './AnalysisNote';
 import { useShallow } from 'zustand/react/shallow';
-import { api, isDesktop } from '../../api/client';
 import { audition } from '../../audio/engine';
 import { formatBpm, formatDuration, shortKey } from '../../lib/format';
 import { PITCH_CLASSES } from '../../../shared/music';
 import { useStore } from '../../store';
+import { RevealButton } from '../../lib/RevealButton';
+import { ToggleButton } from '../../lib/ToggleButton';
 
 const Waveform = lazy(() => import('../waveform/Waveform'));
 
@@ -47,15 +48,9 @@ export function PlayerBar() {
         >
           {s.playing ? '■' : '▶'}
         </button>
-        <button
-          type="button"
-          className={s.loop ? 'toggle toggle--on' : 'toggle'}
-          aria-pressed={s.loop}
-          onClick={() => a.setLoop(!s.loop)}
-          title="Loop (L)"
-        >
+        <ToggleButton pressed={s.loop} onToggle={(on) => a.setLoop(on)} title="Loop (L)">
           ⟲ Loop
-        </button>
+        </ToggleButton>
         <label className="volume">
           <span className="sr-only">Volume</span>
           <span aria-hidden className="muted small">
@@ -116,17 +111,7 @@ export function PlayerBar() {
               >
                 Copy path
               </button>
-              {isDesktop && (
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() =>
-                    void api.invoke('platform.revealInFolder', { sampleId: s.row!.id })
-                  }
-                >
-                  Show in folder
-                </button>
-              )}
+              <RevealButton sampleId={s.row.id} className="link" />
               <button type="button" className="link" onClick={() => a.openSimilar(s.row!.id)}>
                 Similar sounds
               </button>
@@ -179,14 +164,9 @@ export function PlayerBar() {
             ))}
           </select>
         </label>
-        <button
-          type="button"
-          className={s.metronome ? 'toggle toggle--on' : 'toggle'}
-          aria-pressed={s.metronome}
-          onClick={() => a.setMetronome(!s.metronome)}
-        >
+        <ToggleButton pressed={s.metronome} onToggle={(on) => a.setMetronome(on)}>
           Metronome
-        </button>
+        </ToggleButton>
       </div>
     </section>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { DescribeParse, DescribeResult } from '../../../shared/contract/similar';
 import { api } from '../../api/client';
-import { describeChips, looksLikeDescription } from '../../lib/describe';
+import { describeChips, looksLikeDescription } from './describe';
 import { useStore } from '../../store';
 
 const PARSE_DEBOUNCE_MS = 250;

@@ -1,9 +1,11 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useCallback, useId, useRef, useState, type ReactNode } from 'react';
 import { ALL_CLASSES } from '../../../shared/taxonomy';
 import { PITCH_CLASSES } from '../../../shared/music';
 import { chipLabel, clearFilter, type FilterId, type FilterState } from '../../lib/searchQuery';
 import { useStore } from '../../store';
+import { useStoreFields } from '../../store/fields';
+import { ToggleButton } from '../../lib/ToggleButton';
+import { useDismiss } from '../../lib/useDismiss';
 
 /** Chips whose active value already says what it is ("120–128 BPM", "★★★+"). */
 const SELF_LABELLED: ReadonlySet<FilterId> = new Set([
@@ -23,32 +25,15 @@ function Chip({
   label: string;
   children: (close: () => void) => ReactNode;
 }) {
-  const { filters, setFilters } = useStore(
-    useShallow((s) => ({ filters: s.filters, setFilters: s.setFilters })),
-  );
+  const { filters, setFilters } = useStoreFields('filters', 'setFilters');
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const popId = useId();
   const active = chipLabel(filters, id);
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent) => {
-      if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  const onKeyDown = useDismiss(ref, open, close);
   return (
-    <div
-      className="chip-wrap"
-      ref={ref}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && open) {
-          e.stopPropagation();
-          setOpen(false);
-        }
-      }}
-    >
+    <div className="chip-wrap" ref={ref} onKeyDown={onKeyDown}>
       <button
         type="button"
         className={active ? 'chip chip--active' : 'chip'}
@@ -72,7 +57,7 @@ function Chip({
       )}
       {open && (
         <div className="popover" id={popId} role="dialog" aria-label={`${label} filter`}>
-          {children(() => setOpen(false))}
+          {children(close)}
         </div>
       )}
     </div>
@@ -80,9 +65,7 @@ function Chip({
 }
 
 function useFilters(): [FilterState, (f: Partial<FilterState>) => void] {
-  const { filters, setFilters } = useStore(
-    useShallow((s) => ({ filters: s.filters, setFilters: s.setFilters })),
-  );
+  const { filters, setFilters } = useStoreFields('filters', 'setFilters');
   return [filters, (patch) => setFilters({ ...filters, ...patch })];
 }
 
@@ -90,6 +73,53 @@ function num(v: string): number | undefined {
   const n = Number(v);
   return v.trim() === '' || !Number.isFinite(n) ? undefined : n;
 }
+
+const KIND_CHOICES: readonly (readonly [FilterState['kind'], string])[] = [
+  [null, 'Any'],
+  ['one-shot', 'One-shots'],
+  ['loop', 'Loops'],
+];
+const RATING_CHOICES: readonly (readonly [number, string])[] = [0, 1, 2, 3, 4, 5].map(
+  (n) => [n, n === 0 ? 'Any' : `${'★'.repeat(n)} or more`] as const,
+);
+
+/** A chip whose form is one radio group: picking a choice applies it and closes the form. */
+function ChoiceChip<K extends 'kind' | 'minRating'>(props: {
+  id: K;
+  label: string;
+  groupLabel: string;
+  choices: readonly (readonly [FilterState[K], string])[];
+}) {
+  const [filters, patch] = useFilters();
+  return (
+    <Chip id={props.id} label={props.label}>
+      {(close) => (
+        <div className="popover-form" role="radiogroup" aria-label={props.groupLabel}>
+          {props.choices.map(([v, l]) => (
+            <label key={l} className="check">
+              <input
+                type="radio"
+                name={props.id}
+                checked={filters[props.id] === v}
+                onChange={() => {
+                  patch({ [props.id]: v });
+                  close();
+                }}
+              />{' '}
+              {l}
+            </label>
+          ))}
+        </div>
+      )}
+    </Chip>
+  );
+}
+
+/** The chips that filter by a numeric range. */
+const RANGE_CHIPS = [
+  { id: 'duration', label: 'Length', unit: 's' },
+  { id: 'lufs', label: 'Loudness', unit: 'LUFS' },
+] as const;
 
 function RangeForm({
   label,
@@ -137,6 +167,27 @@ function RangeForm({
   );
 }
 
+function BpmField(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  autoFocus?: boolean;
+}) {
+  return (
+    <label>
+      {props.label}
+      <input
+        type="number"
+        min={20}
+        max={999}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        autoFocus={props.autoFocus}
+      />
+    </label>
+  );
+}
+
 function BpmForm({ close }: { close: () => void }) {
   const [filters, patch] = useFilters();
   const [min, setMin] = useState(String(filters.bpm?.min ?? ''));
@@ -153,27 +204,8 @@ function BpmForm({ close }: { close: () => void }) {
         close();
       }}
     >
-      <label>
-        From BPM
-        <input
-          type="number"
-          min={20}
-          max={999}
-          value={min}
-          onChange={(e) => setMin(e.target.value)}
-          autoFocus
-        />
-      </label>
-      <label>
-        To BPM
-        <input
-          type="number"
-          min={20}
-          max={999}
-          value={max}
-          onChange={(e) => setMax(e.target.value)}
-        />
-      </label>
+      <BpmField label="From BPM" value={min} onChange={setMin} autoFocus />
+      <BpmField label="To BPM" value={max} onChange={setMax} />
       <label className="check">
         <input type="checkbox" checked={hd} onChange={(e) => setHd(e.target.checked)} /> Include
         half and double tempo
@@ -300,95 +332,45 @@ export function FilterChips() {
       <Chip id="classes" label="Class">
         {() => <ClassForm />}
       </Chip>
-      <Chip id="kind" label="Kind">
-        {(close) => (
-          <div className="popover-form" role="radiogroup" aria-label="Kind">
-            {(
-              [
-                [null, 'Any'],
-                ['one-shot', 'One-shots'],
-                ['loop', 'Loops'],
-              ] as const
-            ).map(([v, l]) => (
-              <label key={l} className="check">
-                <input
-                  type="radio"
-                  name="kind"
-                  checked={filters.kind === v}
-                  onChange={() => {
-                    patch({ kind: v });
-                    close();
-                  }}
-                />{' '}
-                {l}
-              </label>
-            ))}
-          </div>
-        )}
-      </Chip>
+      <ChoiceChip id="kind" label="Kind" groupLabel="Kind" choices={KIND_CHOICES} />
       <Chip id="bpm" label="BPM">
         {(close) => <BpmForm close={close} />}
       </Chip>
       <Chip id="key" label="Key">
         {(close) => <KeyForm close={close} />}
       </Chip>
-      <Chip id="duration" label="Length">
-        {(close) => (
-          <RangeForm
-            label="length"
-            unit="s"
-            value={filters.duration}
-            onApply={(r) => {
-              patch({ duration: r });
-              close();
-            }}
-          />
-        )}
-      </Chip>
-      <Chip id="lufs" label="Loudness">
-        {(close) => (
-          <RangeForm
-            label="loudness"
-            unit="LUFS"
-            value={filters.lufs}
-            onApply={(r) => {
-              patch({ lufs: r });
-              close();
-            }}
-          />
-        )}
-      </Chip>
+      {RANGE_CHIPS.map(({ id, label, unit }) => (
+        <Chip key={id} id={id} label={label}>
+          {(close) => (
+            <RangeForm
+              label={label.toLowerCase()}
+              unit={unit}
+              value={filters[id]}
+              onApply={(r) => {
+                patch({ [id]: r });
+                close();
+              }}
+            />
+          )}
+        </Chip>
+      ))}
       <Chip id="tags" label="Tags">
         {() => <TagsForm />}
       </Chip>
-      <Chip id="minRating" label="Rating">
-        {(close) => (
-          <div className="popover-form" role="radiogroup" aria-label="Minimum rating">
-            {[0, 1, 2, 3, 4, 5].map((n) => (
-              <label key={n} className="check">
-                <input
-                  type="radio"
-                  name="rating"
-                  checked={filters.minRating === n}
-                  onChange={() => {
-                    patch({ minRating: n });
-                    close();
-                  }}
-                />{' '}
-                {n === 0 ? 'Any' : `${'★'.repeat(n)} or more`}
-              </label>
-            ))}
-          </div>
-        )}
-      </Chip>
-      <button
-        type="button"
-        className={filters.favorite ? 'chip chip--active' : 'chip'}
-        aria-pressed={filters.favorite}
-        onClick={() => patch({ favorite: !filters.favorite })}
+      <ChoiceChip
+        id="minRating"
+        label="Rating"
+        groupLabel="Minimum rating"
+        choices={RATING_CHOICES}
+      />
+      <ToggleButton
+        pressed={filters.favorite}
+        onToggle={(favorite) => patch({ favorite })}
+        className="chip"
+        pressedClassName="chip--active"
       >
         ♥ Favourites
-      </button>
+      </ToggleButton>
     </div>
   );
 }

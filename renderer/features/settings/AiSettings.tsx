@@ -6,9 +6,23 @@ import type {
   AiUsage,
 } from '../../../shared/contract/ai';
 import { api } from '../../api/client';
-import { formatUsd, budgetDraft, parseBudget } from '../../lib/aiSettings';
+import { formatUsd, budgetDraft, parseBudget } from './aiSettings';
 
 type CloudId = Exclude<AiProviderInfo['id'], 'ollama'>;
+
+function TableHead({ columns }: { columns: readonly string[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c) => (
+          <th key={c} scope="col">
+            {c}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
 
 /**
  * AI providers, keys, budgets and spend. Keys go to the backend only (OS keychain in
@@ -84,14 +98,7 @@ export function AiSettings() {
         {status.ollama.lastError ? ` · ${status.ollama.lastError}` : ''}
       </p>
       <table className="ai-providers">
-        <thead>
-          <tr>
-            <th scope="col">Provider</th>
-            <th scope="col">Status</th>
-            <th scope="col">Enabled</th>
-            <th scope="col">Key</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Provider', 'Status', 'Enabled', 'Key']} />
         <tbody>
           {status.providers.map((p) => (
             <tr key={p.id}>
@@ -241,14 +248,7 @@ function Spend({ usage }: { usage: AiUsage }) {
       </p>
       {m.byProvider.length > 0 && (
         <table className="ai-spend">
-          <thead>
-            <tr>
-              <th scope="col">Provider</th>
-              <th scope="col">Calls</th>
-              <th scope="col">Tokens in / out</th>
-              <th scope="col">Cost</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Provider', 'Calls', 'Tokens in / out', 'Cost']} />
           <tbody>
             {m.byProvider.map((r) => (
               <tr key={r.provider}>

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { api } from '../../api/client';
 import { audition } from '../../audio/engine';
 import { formatCount } from '../../lib/format';
 import { useStore } from '../../store';
+import { useStoreFields } from '../../store/fields';
+import type { Theme } from '../../store/uiSlice';
 import { AddFolder } from '../importing/AddFolder';
 import { AiSettings } from './AiSettings';
 
@@ -58,17 +59,20 @@ function AnalysisControls() {
   );
 }
 
+const THEMES: readonly (readonly [Theme, string])[] = [
+  ['dark', 'Dark'],
+  ['light', 'Light'],
+];
+
 /** Library folders, analysis, theme, audio output, and where AI settings will live. */
 export default function SettingsView() {
-  const { folders, theme, setTheme, removeFolder, info } = useStore(
-    useShallow((s) => ({
-      folders: s.folders,
-      theme: s.theme,
-      setTheme: s.setTheme,
-      removeFolder: s.removeFolder,
-      info: s.appInfo,
-    })),
-  );
+  const {
+    folders,
+    theme,
+    setTheme,
+    removeFolder,
+    appInfo: info,
+  } = useStoreFields('folders', 'theme', 'setTheme', 'removeFolder', 'appInfo');
   return (
     <section className="settings pad" aria-labelledby="settings-title">
       <h2 id="settings-title">Settings</h2>
@@ -115,24 +119,17 @@ export default function SettingsView() {
       </fieldset>
       <fieldset>
         <legend>Appearance</legend>
-        <label className="check">
-          <input
-            type="radio"
-            name="theme"
-            checked={theme === 'dark'}
-            onChange={() => setTheme('dark')}
-          />{' '}
-          Dark
-        </label>
-        <label className="check">
-          <input
-            type="radio"
-            name="theme"
-            checked={theme === 'light'}
-            onChange={() => setTheme('light')}
-          />{' '}
-          Light
-        </label>
+        {THEMES.map(([value, label]) => (
+          <label key={value} className="check">
+            <input
+              type="radio"
+              name="theme"
+              checked={theme === value}
+              onChange={() => setTheme(value)}
+            />{' '}
+            {label}
+          </label>
+        ))}
       </fieldset>
       <fieldset>
         <legend>Audio</legend>

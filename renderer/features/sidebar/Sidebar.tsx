@@ -1,11 +1,15 @@
 import { useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { SMART_FILTERS } from '../../lib/smartFilters';
 import { distinctFolderLabels } from '../importing/folderLabels';
 import { formatCount } from '../../lib/format';
 import type { Scope } from '../../lib/searchQuery';
 import { useStore } from '../../store';
+import { useStoreFields } from '../../store/fields';
+import { CollectionNameForm } from '../../lib/CollectionNameForm';
+import type { View } from '../../store/uiSlice';
 import { idsFromDrop, SAMPLE_IDS_MIME } from '../browser/dragOut';
+import { FolderTree } from './FolderTree';
+import './sidebar.css';
 
 function sameScope(a: Scope, b: Scope): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -22,9 +26,7 @@ function NavItem({
   count?: number;
   title?: string;
 }) {
-  const { current, view, setScope } = useStore(
-    useShallow((s) => ({ current: s.scope, view: s.view, setScope: s.setScope })),
-  );
+  const { scope: current, view, setScope } = useStoreFields('scope', 'view', 'setScope');
   const active = view === 'browser' && sameScope(current, scope);
   return (
     <li>
@@ -44,14 +46,12 @@ function NavItem({
 
 function CollectionItem({ id, name, count }: { id: number; name: string; count: number }) {
   const [over, setOver] = useState(false);
-  const { current, view, setScope, addToCollection } = useStore(
-    useShallow((s) => ({
-      current: s.scope,
-      view: s.view,
-      setScope: s.setScope,
-      addToCollection: s.addToCollection,
-    })),
-  );
+  const {
+    scope: current,
+    view,
+    setScope,
+    addToCollection,
+  } = useStoreFields('scope', 'view', 'setScope', 'addToCollection');
   const scope: Scope = { type: 'collection', collectionId: id };
   const active = view === 'browser' && sameScope(current, scope);
   return (
@@ -84,7 +84,6 @@ function CollectionItem({ id, name, count }: { id: number; name: string; count: 
 }
 
 function NewCollection() {
-  const [name, setName] = useState('');
   const [open, setOpen] = useState(false);
   const create = useStore((s) => s.createCollection);
   if (!open)
@@ -94,46 +93,53 @@ function NewCollection() {
       </button>
     );
   return (
-    <form
-      className="inline-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const n = name.trim();
-        if (!n) return;
+    <CollectionNameForm
+      onCreate={(name) =>
         void useStore
           .getState()
           .selectedIds()
-          .then((ids) => create(n, ids))
-          .then(() => {
-            setName('');
-            setOpen(false);
-          });
-      }}
-    >
-      <input
-        aria-label="New collection name"
-        placeholder="Collection name"
-        value={name}
-        autoFocus
-        onChange={(e) => setName(e.target.value)}
-        onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
-      />
-      <button type="submit">Create</button>
-    </form>
+          .then((ids) => create(name, ids))
+          .then(() => setOpen(false))
+      }
+      onCancel={() => setOpen(false)}
+    />
   );
 }
 
+/** Leaves the extra copies of exact duplicates out of every list (the suggested keeper stays). */
+function HideDuplicates() {
+  const { filters, setFilters } = useStoreFields('filters', 'setFilters');
+  return (
+    <label
+      className="check sidebar-check"
+      title="Of each group of identical files, show only the copy the Duplicates view suggests keeping"
+    >
+      <input
+        type="checkbox"
+        checked={filters.hideDuplicates}
+        onChange={(e) => setFilters({ ...filters, hideDuplicates: e.target.checked })}
+      />
+      Hide duplicate copies
+    </label>
+  );
+}
+
+/** The views other than the browser, as the sidebar lists them. */
+const EXPLORE: readonly (readonly [View, string])[] = [
+  ['duplicates', 'Duplicate groups'],
+  ['map', 'Similarity map'],
+  ['settings', 'Settings'],
+];
+
 /** Folders, smart filters and collections (rows can be dropped on a collection). */
 export function Sidebar() {
-  const { folders, collections, view, setView, stats } = useStore(
-    useShallow((s) => ({
-      folders: s.folders,
-      collections: s.collections,
-      view: s.view,
-      setView: s.setView,
-      stats: s.folders.reduce((n, f) => n + f.sampleCount, 0),
-    })),
+  const { folders, collections, view, setView } = useStoreFields(
+    'folders',
+    'collections',
+    'view',
+    'setView',
   );
+  const stats = folders.reduce((n, f) => n + f.sampleCount, 0);
   const labels = distinctFolderLabels(folders.map((f) => f.path));
   return (
     <nav className="sidebar" aria-label="Library">
@@ -145,21 +151,16 @@ export function Sidebar() {
             <NavItem key={f.id} scope={{ type: 'smart', id: f.id }} label={f.label} />
           ))}
         </ul>
+        <HideDuplicates />
       </section>
       <section>
         <h2>Folders</h2>
         {folders.length === 0 ? (
           <p className="muted small">No folders yet.</p>
         ) : (
-          <ul>
+          <ul className="folder-tree">
             {folders.map((f) => (
-              <NavItem
-                key={f.id}
-                scope={{ type: 'folder', folderId: f.id, dir: '' }}
-                label={labels.get(f.path) ?? f.path}
-                title={f.path}
-                count={f.sampleCount}
-              />
+              <FolderTree key={f.id} folder={f} label={labels.get(f.path) ?? f.path} />
             ))}
           </ul>
         )}
@@ -179,36 +180,18 @@ export function Sidebar() {
       <section>
         <h2>Explore</h2>
         <ul>
-          <li>
-            <button
-              type="button"
-              className={view === 'duplicates' ? 'nav nav--active' : 'nav'}
-              aria-current={view === 'duplicates' ? 'page' : undefined}
-              onClick={() => setView('duplicates')}
-            >
-              Duplicate groups
-            </button>
-          </li>
-          <li>
-            <button
-              type="button"
-              className={view === 'map' ? 'nav nav--active' : 'nav'}
-              aria-current={view === 'map' ? 'page' : undefined}
-              onClick={() => setView('map')}
-            >
-              Similarity map
-            </button>
-          </li>
-          <li>
-            <button
-              type="button"
-              className={view === 'settings' ? 'nav nav--active' : 'nav'}
-              aria-current={view === 'settings' ? 'page' : undefined}
-              onClick={() => setView('settings')}
-            >
-              Settings
-            </button>
-          </li>
+          {EXPLORE.map(([target, label]) => (
+            <li key={target}>
+              <button
+                type="button"
+                className={view === target ? 'nav nav--active' : 'nav'}
+                aria-current={view === target ? 'page' : undefined}
+                onClick={() => setView(target)}
+              >
+                {label}
+              </button>
+            </li>
+          ))}
         </ul>
       </section>
     </nav>

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { parseTagList, suggestTags, tagCoverage } from '../../lib/tags';
+import { parseTagList, suggestTags, tagCoverage } from './tags';
 import { formatCount } from '../../lib/format';
 import { useStore } from '../../store';
 
@@ -30,7 +30,7 @@ export function TagEditor() {
   );
   if (!open) return null;
   // "Select all" covers every match, also the rows not loaded: the backend lists them on apply.
-  const count = selection.all ? total : selected.length;
+  const count = selection.all ? total : selection.ids.size;
   const allIds = () => useStore.getState().selectedIds();
   const close = () => {
     setText('');

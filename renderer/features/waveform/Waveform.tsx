@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import WaveSurfer from 'wavesurfer.js';
 import { audition } from '../../audio/engine';
-import { peaksDuration, waveSurferChannels } from '../../lib/peaksDraw';
+import { peaksDuration, waveSurferChannels } from './peaksDraw';
 import { usePeaks } from './usePeaks';
 
 /**

@@ -1,5 +1,5 @@
 import { fetchPeaks } from '../../api/media';
-import { PeaksCache } from '../../lib/peaksCache';
+import { PeaksCache } from './peaksCache';
 
 /** The app's one peaks cache (rows and the player share it). */
 export const peaksCache = new PeaksCache({ fetch: (id) => fetchPeaks(id) });

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { PeaksState } from '../../lib/peaksCache';
+import type { PeaksState } from './peaksCache';
 import { peaksCache } from './peaksStore';
 
 /** The peaks of a sample (requesting them), undefined while loading. */
