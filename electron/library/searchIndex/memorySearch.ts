@@ -2,7 +2,7 @@ import type { SearchQuery } from '../../../shared/schemas';
 import { filterPasses } from './filterPasses';
 import type { LibraryIndex } from './libraryIndex';
 import { sortOrder, type SortPoint } from './sortOrder';
-import { matchSet, matchWords, wordMatches, wordScore, type WordMatch } from './textMatch';
+import { matchSet, matchWords, wordScore, type WordMatch } from './textMatch';
 import { selectPage } from './selectPage';
 
 export interface MemoryPage {
@@ -68,7 +68,7 @@ export function memorySearch(
       if (present[id] !== 1 || (filterMissing && missing[id] !== wantMissing)) continue;
       let ok = true;
       for (const m of others) {
-        if (!wordMatches(m, id, dirId[id]!)) {
+        if (!(m.names.has(id) || m.dirs[dirId[id]!] === 1 || (m.tags !== null && m.tags.has(id)))) {
           ok = false;
           break;
         }

@@ -15,11 +15,6 @@ export interface WordMatch {
   dirList: number[];
 }
 
-/** Whether word `m` matches sample `id` (in folder `dirId`). */
-export function wordMatches(m: WordMatch, id: number, dirId: number): boolean {
-  return m.names.has(id) || m.dirs[dirId] === 1 || (m.tags !== null && m.tags.has(id));
-}
-
 /**
  * Every sample the word matches (names ∪ members of its folders ∪ tags), as a new set.
  * Costs about `m.bound` bit writes: worth it when that is far below the library size.
