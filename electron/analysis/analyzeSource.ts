@@ -13,11 +13,14 @@ import { resolveTempo } from './hints/resolveTempo';
 import { computeChroma } from './key/chroma';
 import { estimateKeyFromChroma, type KeyEstimate } from './key/estimateKey';
 import { classifyKind } from './kind/classifyKind';
+import { heldNote, pitchOfHeldNote, type HeldNote } from './kind/heldNote';
 import { envelopePeaks } from './kind/envelopePeaks';
 import { isSingleCycle } from './kind/singleCycle';
 import { amplitudeDb } from './loudness/truePeak';
 import { encodePeaks } from './peaks/peaksCodec';
-import { estimatePitch } from './pitch/rootNote';
+import { pitchTrack } from './pitch/pitchTrack';
+import { estimatePitch, type PitchEstimate } from './pitch/rootNote';
+import { subBassPitch } from './pitch/subBassPitch';
 import { activeSeconds } from './quality/activeSeconds';
 import { assessSignal } from './quality/assessSignal';
 import { guardFields } from './quality/labelGuard';
@@ -47,6 +50,8 @@ export const ROOT_MIN_CONFIDENCE = 0.5;
 const UNSURE_LOOP = 0.75;
 /** … whose pitch is at least this clear still gets a root note. */
 const HELD_NOTE_PITCH = 0.7;
+/** Files up to this long (s) are checked for one note held throughout (kind/heldNote.ts). */
+const HELD_NOTE_MAX_SEC = 30;
 /** A measured key needs this key-profile correlation … */
 export const KEY_MIN_CORRELATION = 0.55;
 /** … and this share of the chroma on its scale (drum loops sit around 0.64–0.72). */
@@ -108,7 +113,12 @@ export async function analyzeSource(
   const pitch = noise ? null : heard;
   const singleCycle = m.excerptIsWhole && isSingleCycle(x, rate, pitch);
   const loopTempo = estimateTempo(frames, { durationSec: excerptSec, loop: mayLoop });
+  const held = (): HeldNote | null =>
+    m.excerptIsWhole && durationSec <= HELD_NOTE_MAX_SEC && !noise
+      ? heldNote(pitchTrack(x, rate), frames, x.length)
+      : null;
   const kind = classifyKind({
+    heldNote: held,
     noise,
     singleCycle,
     durationSec,
@@ -139,15 +149,22 @@ export async function analyzeSource(
   const key = resolveKey(keyEstimate, opts.embedded, opts.hints);
   // Root notes are for one-shots; a "loop" the kind model is unsure of that holds one
   // clear pitch (typically a long pad note) gets one too.
-  const heldNote =
+  const unsureLoopNote =
     isLoop &&
     kind.source === 'audio' &&
     kind.confidence < UNSURE_LOOP &&
     (pitch?.confidence ?? 0) >= HELD_NOTE_PITCH;
+  // The note held throughout where the kind check found one; else YIN's pitch, and for a
+  // sub-bass YIN cannot follow, one long spectrum of its decay (pitch/subBassPitch.ts).
+  const rootPitch = (): PitchEstimate | null => {
+    if (kind.heldNote) return pitchOfHeldNote(kind.heldNote);
+    if (noise || (pitch?.confidence ?? 0) >= ROOT_MIN_CONFIDENCE) return pitch;
+    return subBassPitch(x, rate, env) ?? pitch;
+  };
   const root =
-    isLoop && !heldNote
+    isLoop && !unsureLoopNote
       ? resolveRoot(null, 1, undefined, undefined)
-      : resolveRoot(pitch, ROOT_MIN_CONFIDENCE, opts.embedded, opts.hints);
+      : resolveRoot(rootPitch(), ROOT_MIN_CONFIDENCE, opts.embedded, opts.hints);
 
   const descriptors = summarizeDescriptors({
     frames,

@@ -24,11 +24,13 @@ describe('exact duplicates', () => {
     set.run(hash(1), 2);
     set.run(hash(1), 3);
     set.run(hash(10), 11);
+    set.run(hash(40), 5); // a pair whose lowest id (5) is below the other pair's (10)
     set.run(hash(20), 21);
     db.prepare('UPDATE samples SET missing = 1 WHERE id = 21').run();
     const groups = exactDuplicates(db);
     expect(groups.map((g) => g.samples.map((s) => s.id))).toEqual([
       [1, 2, 3],
+      [5, 40],
       [10, 11],
     ]);
     expect(groups[0]!.contentHash).toBe(hash(1));

@@ -28,8 +28,8 @@ export function extraCopyIds(db: Db): number[] {
                 WHERE st.sample_id = s.id AND st.source IN ('user', 'auto')) AS tag_count
          FROM samples s
         WHERE s.missing = 0 AND s.content_hash IN (
-          SELECT content_hash FROM samples
-           WHERE content_hash IS NOT NULL AND missing = 0
+          SELECT content_hash FROM samples INDEXED BY samples_hash
+           WHERE content_hash IS NOT NULL
            GROUP BY content_hash HAVING count(*) > 1)
         ORDER BY s.id`,
     )
@@ -51,6 +51,7 @@ export function extraCopyIds(db: Db): number[] {
     else groups.set(r.content_hash, [facts]);
   }
   const out: number[] = [];
+  // (Groups are found on the hash index alone; a group left with one present copy has no extras.)
   for (const group of groups.values()) {
     const keeper = pickKeeper(group);
     for (const s of group) if (s.id !== keeper) out.push(s.id);

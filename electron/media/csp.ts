@@ -1,5 +1,5 @@
 import { APP_ORIGIN } from '../core/appOrigin';
-import { SAMPLE_SCHEME } from './sampleUrl';
+import { SAMPLE_SCHEME } from '../../shared/wire';
 
 /**
  * The desktop renderer's Content-Security-Policy: only the app's own code and

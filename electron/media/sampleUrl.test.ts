@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSampleUrl, sampleUrl } from './sampleUrl';
+import { sampleUrl } from '../../shared/wire';
+import { parseSampleUrl } from './sampleUrl';
 
 describe('parseSampleUrl', () => {
   it('accepts audio and peaks URLs with a plain id', () => {

@@ -1,13 +1,10 @@
 /**
- * The `sample://` URL scheme of the desktop app: `sample://audio/<id>` (the sample's
- * file) and `sample://peaks/<id>` (its precomputed waveform peaks). A URL names a
- * sample by its numeric id only — never a path — so parsing can reject everything
- * else outright and no URL can reach a file outside the library.
+ * Parsing the desktop app's `sample://` URLs (the scheme and its builder are in
+ * shared/wire.ts): `sample://audio/<id>` (the sample's file) and `sample://peaks/<id>` (its
+ * precomputed waveform peaks). A URL names a sample by its numeric id only — never a path —
+ * so parsing can reject everything else outright and no URL can reach a file outside the library.
  */
-export const SAMPLE_SCHEME = 'sample';
-
-export const SAMPLE_RESOURCES = ['audio', 'peaks'] as const;
-export type SampleResource = (typeof SAMPLE_RESOURCES)[number];
+import { SAMPLE_RESOURCES, SAMPLE_SCHEME, type SampleResource } from '../../shared/wire';
 
 export interface SampleUrlTarget {
   resource: SampleResource;
@@ -18,14 +15,6 @@ export type SampleUrlParse = ({ ok: true } & SampleUrlTarget) | { ok: false; rea
 
 /** Positive integer ids as SQLite rowids: 1 … 2^53-1, decimal, no sign, no leading zero. */
 const ID_PATTERN = /^[1-9][0-9]{0,15}$/;
-
-/** The URL the renderer uses for a sample's audio or peaks. */
-export function sampleUrl(resource: SampleResource, sampleId: number): string {
-  if (!Number.isSafeInteger(sampleId) || sampleId < 1) {
-    throw new RangeError(`not a sample id: ${String(sampleId)}`);
-  }
-  return `${SAMPLE_SCHEME}://${resource}/${sampleId}`;
-}
 
 function isResource(value: string): value is SampleResource {
   return (SAMPLE_RESOURCES as readonly string[]).includes(value);

@@ -2,7 +2,7 @@ import { protocol, type Session } from 'electron';
 import { createAppFileHandler } from '../app/appFiles';
 import { APP_SCHEME } from '../core/appOrigin';
 import { createSampleRequestHandler, type SampleMediaSource } from '../media/sampleResponse';
-import { SAMPLE_SCHEME } from '../media/sampleUrl';
+import { SAMPLE_SCHEME } from '../../shared/wire';
 
 /**
  * Declares app:// and sample:// as standard, secure schemes. Must run before the

@@ -35,7 +35,11 @@ function arg(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] !== undefined ? (process.argv[i + 1] as string) : fallback;
 }
 
-/** The model's decisions on the rows of one split and kind, scored against their labels. */
+/**
+ * The model's decisions on the rows of one split and kind, scored against their labels,
+ * with the graph's own top probability (what the tier thresholds are compared with; a
+ * recalibration only rescales the probability shown).
+ */
 export async function scoredDecisions(
   classifier: SampleClassifier,
   entries: readonly ManifestEntry[],
@@ -44,16 +48,17 @@ export async function scoredDecisions(
   classes: readonly string[],
 ): Promise<ScoredDecision[]> {
   const rows = entries.filter((e) => e.kind === kind && features.has(e.id));
-  const out = await classifier.classify(
+  const probs = await classifier.probabilities(
     rows.map((e) => features.get(e.id) as Float32Array),
     rows.map(() => kind),
   );
-  return out.map((r, i) => {
-    const top = r.candidates[0]?.class as string;
+  return probs.map((p, i) => {
+    let top = 0;
+    for (let c = 1; c < p.length; c++) if ((p[c] as number) > (p[top] as number)) top = c;
     return {
-      confidence: r.confidence,
-      predicted: classes.indexOf(top),
-      correct: top === rows[i]?.label,
+      confidence: p[top] as number,
+      predicted: top,
+      correct: classes[top] === rows[i]?.label,
     };
   });
 }

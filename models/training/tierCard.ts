@@ -19,6 +19,8 @@ export interface TierCardInputs {
   provenance: string;
   /** The command that wrote the section. */
   command: string;
+  /** Row names of the two evaluations (default: "test (held out)", "validation"). */
+  splitNames?: { test: string; val: string };
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
@@ -41,7 +43,10 @@ function thresholds(names: readonly string[], values: readonly number[] | undefi
 export function tierSection(x: TierCardInputs): string {
   const rows: string[] = [];
   for (const e of [x.test, x.val]) {
-    const name = e.split === 'test' ? 'test (held out)' : 'validation';
+    const name =
+      e.split === 'test'
+        ? (x.splitNames?.test ?? 'test (held out)')
+        : (x.splitNames?.val ?? 'validation');
     rows.push(
       `| ${name}, one-shots | ${e.oneShot.metrics.total} | ${pct(e.oneShot.metrics.accuracy)} | ${pct(e.drumAccuracy)} | ${pct(e.oneShot.ece)} | ${tierCells(e.oneShot).join(' | ')} |`,
       `| ${name}, loops | ${e.loop.metrics.total} | ${pct(e.loop.metrics.accuracy)} | — | ${pct(e.loop.ece)} | ${tierCells(e.loop).join(' | ')} |`,
@@ -53,13 +58,17 @@ export function tierSection(x: TierCardInputs): string {
         `| ${b.lo.toFixed(2)}–${(b.lo + 1 / 15).toFixed(2)} | ${b.n} | ${b.meanConfidence.toFixed(3)} | ${b.accuracy.toFixed(3)} |`,
     )
     .join('\n');
+  const probability = x.meta.recalibration
+    ? 'softmax of logits / (T·t): T fitted on validation by train_model.py, t on the calibration half of test by recalibrate.ts'
+    : 'softmax of logits / T, T fitted on validation by train_model.py';
+  const fittedOn = 'validation';
   return `${TIER_START}
 ## Class tiers and calibration
 
-Every analysed sound gets the model's top class with its calibrated probability (softmax
-of logits / T, T fitted on validation by train_model.py) and a tier:
+Every analysed sound gets the model's top class with its calibrated probability
+(${probability}) and a tier:
 **sure** at or above its class's sure threshold, **likely** at or above its likely
-threshold (the per-class thresholds below, fitted for 90 % validation precision), else
+threshold (the per-class thresholds below, fitted for 90 % precision on ${fittedOn}), else
 **guess**. Search filters take sure and likely by default; guesses are shown dimmed and
 can be included. A class the file name states stays first (resolveClass.ts); a check
 that finds nothing to classify (silence, invalid samples) still leaves the class empty.
@@ -74,12 +83,12 @@ ECE: expected calibration error of the top class's probability over 15 equal bin
 "right" is the top class against the label. Goals (issue 23): sure ≥ 97 % precise,
 top-1 of all one-shots ≥ 85 %, drums ≥ 92 %, ECE ≤ 5 %, on the held-out split.
 
-- Sure thresholds (one-shots, target ${pct(x.target)} on validation): ${thresholds(x.meta.oneShotClasses, x.meta.sureThreshold?.oneShot)}.
+- Sure thresholds (one-shots, target ${pct(x.target)} on ${fittedOn}): ${thresholds(x.meta.oneShotClasses, x.meta.sureThreshold?.oneShot)}.
 - Sure thresholds (loops): ${thresholds(x.meta.loopClasses, x.meta.sureThreshold?.loop)}.
 - Likely thresholds (one-shots): ${thresholds(x.meta.oneShotClasses, x.meta.classThreshold?.oneShot)}.
 - Likely thresholds (loops): ${thresholds(x.meta.loopClasses, x.meta.classThreshold?.loop)}.
 
-Reliability of the held-out one-shots (test):
+Reliability of the held-out one-shots (${x.splitNames?.test ?? 'test'}):
 
 | confidence | n | mean confidence | accuracy |
 | --- | --- | --- | --- |

@@ -1,5 +1,5 @@
 import type { SampleMindApi, SampleMindBridge } from '../../shared/contract';
-import { AUDIO_PATH, PEAKS_PATH } from '../../shared/wire';
+import { AUDIO_PATH, PEAKS_PATH, sampleUrl } from '../../shared/wire';
 import { createWsClient } from './wsClient';
 
 declare global {
@@ -15,12 +15,12 @@ export const isDesktop = bridge !== null;
 
 /** Where the audio of a sample is served: the sample:// protocol in the desktop app, HTTP in web mode. */
 export function audioUrl(sampleId: number): string {
-  return isDesktop ? `sample://audio/${sampleId}` : `${AUDIO_PATH}${sampleId}`;
+  return isDesktop ? sampleUrl('audio', sampleId) : `${AUDIO_PATH}${sampleId}`;
 }
 
 /** Where the precomputed waveform peaks of a sample are served. */
 export function peaksUrl(sampleId: number): string {
-  return isDesktop ? `sample://peaks/${sampleId}` : `${PEAKS_PATH}${sampleId}`;
+  return isDesktop ? sampleUrl('peaks', sampleId) : `${PEAKS_PATH}${sampleId}`;
 }
 
 /** An absolute URL of a sample's audio (for DownloadURL drags out of the browser). */

@@ -1,6 +1,6 @@
 import { FIRST_PAGE_ELEMENT_ID, FIRST_PAGE_QUERY } from '../../shared/firstPage';
 import { parseFirstPage } from '../api/firstPage';
-import { storedWidths } from '../lib/storedWidths';
+import { storedColumns, storedWidths } from '../lib/storedWidths';
 import { STATIC_ROW_HEIGHT, staticScreenHtml } from './staticScreen';
 
 const THEME_KEY = 'samplemind.theme';
@@ -32,6 +32,12 @@ export function paintFirstScreen(doc: Document, now = Date.now()): boolean {
     rows: page.items,
     total: page.total ?? page.items.length,
     widths: storedWidths(storage),
+    columns: storedColumns(storage),
+    // The window less the sidebar, its border and the list's scrollbar.
+    tableWidth: Math.max(
+      200,
+      (win?.innerWidth ?? 1440) - (win && win.innerWidth <= 1280 ? 184 : 220) - 16,
+    ),
     // The list starts below the top bar, search bar and header (some 160 px), above the player.
     visibleRows: Math.ceil(((win?.innerHeight ?? 1080) - 160) / STATIC_ROW_HEIGHT) + 1,
     now,

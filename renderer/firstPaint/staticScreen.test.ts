@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SampleSummary } from '../../shared/contract';
 import { sampleSummary } from '../../shared/test-support/sampleSummary';
-import { COLUMNS, DEFAULT_WIDTHS, gridTemplate } from '../lib/columns';
+import { COLUMNS, DEFAULT_WIDTHS, tableLayout } from '../lib/columns';
 import { escapeHtml, staticScreenHtml } from './staticScreen';
 
 function sample(id: number, over: Partial<SampleSummary> = {}): SampleSummary {
@@ -22,6 +22,8 @@ const input = (rows: SampleSummary[], visibleRows = 10) => ({
   rows,
   total: 100_000,
   widths: DEFAULT_WIDTHS,
+  columns: COLUMNS.map((c) => c.id),
+  tableWidth: 1900,
   visibleRows,
   now: Date.now(),
 });
@@ -54,9 +56,10 @@ describe('static first screen', () => {
       missing: true,
     });
     const html = staticScreenHtml(input([row]));
-    const template = gridTemplate(
+    const { template } = tableLayout(
       DEFAULT_WIDTHS,
       COLUMNS.map((c) => c.id),
+      1900,
     );
     expect(html).toContain(`grid-template-columns: ${template};`);
     expect(html).toContain('class="row row--missing" role="row"');
@@ -74,6 +77,19 @@ describe('static first screen', () => {
   it('is inert and hidden from assistive technology (nothing in it works yet)', () => {
     const html = staticScreenHtml(input([sample(1)]));
     expect(html.startsWith('<div class="app app--static" inert aria-hidden="true"')).toBe(true);
+  });
+
+  it('lays the columns out as the live table does in a narrow window', () => {
+    const narrow = staticScreenHtml({ ...input([sample(1)]), tableWidth: 560 });
+    const layout = tableLayout(
+      DEFAULT_WIDTHS,
+      COLUMNS.map((c) => c.id),
+      560,
+    );
+    expect(layout.noRoom.length).toBeGreaterThan(0);
+    expect(narrow).toContain(`grid-template-columns: ${layout.template};`);
+    for (const id of layout.noRoom) expect(narrow).not.toContain(`cell--${id}"`);
+    expect(narrow).toContain('cell--folder"');
   });
 
   it('never lets a sample’s name or tags become markup', () => {

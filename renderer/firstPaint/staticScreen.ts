@@ -1,6 +1,6 @@
 import type { SampleSummary } from '../../shared/contract';
 import { cellText, cellTitle } from '../features/browser/cellText';
-import { COLUMNS, gridTemplate, rowMinWidth, type ColumnWidths } from '../lib/columns';
+import { columnDef, tableLayout, type ColumnId, type ColumnWidths } from '../lib/columns';
 
 /** Same height as the live list's rows (BrowserTable's ROW_HEIGHT). */
 export const STATIC_ROW_HEIGHT = 32;
@@ -10,6 +10,10 @@ export interface StaticScreenInput {
   /** Rows in the whole result (the list's scroll height). */
   total: number;
   widths: ColumnWidths;
+  /** The columns the user chose to show. */
+  columns: readonly ColumnId[];
+  /** Width the list's rows have (px): the live table lays its columns out the same way. */
+  tableWidth: number;
   /** Rows that fit on screen: no more are drawn. */
   visibleRows: number;
   /** For "added … ago". */
@@ -29,24 +33,33 @@ function attr(name: string, value: string | undefined): string {
   return value === undefined ? '' : ` ${name}="${escapeHtml(value)}"`;
 }
 
-function staticRow(row: SampleSummary, index: number, template: string, now: number): string {
+function staticRow(
+  row: SampleSummary,
+  index: number,
+  template: string,
+  visible: readonly ColumnId[],
+  now: number,
+): string {
   const style = `transform: translateY(${index * STATIC_ROW_HEIGHT}px); grid-template-columns: ${template};`;
-  const cells = COLUMNS.map((col) => {
-    if (col.id === 'rating') {
-      const stars = [1, 2, 3, 4, 5]
-        .map((n) => `<span class="${n <= row.rating ? 'star star--on' : 'star'}">★</span>`)
-        .join('');
-      return `<span class="cell cell--center" role="gridcell"><span class="stars">${stars}</span></span>`;
-    }
-    const content =
-      col.id === 'tags'
-        ? row.tags
-            .slice(0, 4)
-            .map((t) => `<span class="tag">${escapeHtml(t)}</span>`)
-            .join('')
-        : escapeHtml(cellText(row, col.id, now));
-    return `<span class="cell cell--${col.align} cell--${col.id}" role="gridcell"${attr('title', cellTitle(row, col.id))}>${content}</span>`;
-  }).join('');
+  const cells = visible
+    .map((id) => {
+      const col = columnDef(id);
+      if (col.id === 'rating') {
+        const stars = [1, 2, 3, 4, 5]
+          .map((n) => `<span class="${n <= row.rating ? 'star star--on' : 'star'}">★</span>`)
+          .join('');
+        return `<span class="cell cell--center" role="gridcell"><span class="stars">${stars}</span></span>`;
+      }
+      const content =
+        col.id === 'tags'
+          ? row.tags
+              .slice(0, 4)
+              .map((t) => `<span class="tag">${escapeHtml(t)}</span>`)
+              .join('')
+          : escapeHtml(cellText(row, col.id, now));
+      return `<span class="cell cell--${col.align} cell--${col.id}" role="gridcell"${attr('title', cellTitle(row, col.id))}>${content}</span>`;
+    })
+    .join('');
   const cls = row.missing ? 'row row--missing' : 'row';
   return (
     `<div class="${cls}" role="row" aria-rowindex="${index + 2}" data-id="${escapeHtml(String(row.id))}" style="${style}">` +
@@ -64,25 +77,23 @@ function staticRow(row: SampleSummary, index: number, template: string, now: num
  * assistive technology meanwhile: nothing in it answers a click yet).
  */
 export function staticScreenHtml(input: StaticScreenInput): string {
-  const template = gridTemplate(
-    input.widths,
-    COLUMNS.map((c) => c.id),
-  );
-  const minWidth = rowMinWidth(
-    input.widths,
-    COLUMNS.map((c) => c.id),
-  );
+  const layout = tableLayout(input.widths, input.columns, input.tableWidth);
+  const { template, visible } = layout;
+  const minWidth = layout.rowWidth;
   // The opening query sorts by name, ascending (shared/firstPage's FIRST_PAGE_QUERY).
-  const header = COLUMNS.map((col) => {
-    const label =
-      col.id === 'name'
-        ? `<span class="sort sort--active">${escapeHtml(col.label)}<span class="sort-arrow">▲</span></span>`
-        : `<span class="sort">${escapeHtml(col.label)}</span>`;
-    return `<span role="columnheader" class="cell cell--${col.align}">${label}<span class="col-resizer"></span></span>`;
-  }).join('');
+  const header = visible
+    .map((id) => {
+      const col = columnDef(id);
+      const label =
+        col.id === 'name'
+          ? `<span class="sort sort--active">${escapeHtml(col.label)}<span class="sort-arrow">▲</span></span>`
+          : `<span class="sort">${escapeHtml(col.label)}</span>`;
+      return `<span role="columnheader" class="cell cell--${col.align}">${label}<span class="col-resizer"></span></span>`;
+    })
+    .join('');
   const rows = input.rows
     .slice(0, Math.max(0, input.visibleRows))
-    .map((row, i) => staticRow(row, i, template, input.now))
+    .map((row, i) => staticRow(row, i, template, visible, input.now))
     .join('');
   const height = Math.max(input.total, input.rows.length) * STATIC_ROW_HEIGHT;
   return (

@@ -1,7 +1,17 @@
 import type { SortColumn } from '../../shared/schemas/library';
 
 export type ColumnId =
-  'name' | 'class' | 'kind' | 'bpm' | 'key' | 'duration' | 'lufs' | 'rating' | 'tags' | 'added';
+  | 'name'
+  | 'folder'
+  | 'class'
+  | 'kind'
+  | 'bpm'
+  | 'key'
+  | 'duration'
+  | 'lufs'
+  | 'rating'
+  | 'tags'
+  | 'added';
 
 export interface ColumnDef {
   id: ColumnId;
@@ -14,6 +24,8 @@ export interface ColumnDef {
   align: 'left' | 'right' | 'center';
   /** Sort direction a first click asks for (numbers: high first feels wrong for BPM, so asc). */
   firstDir: 'asc' | 'desc';
+  /** When the window is too narrow for every chosen column, lower ones give way first. */
+  priority: number;
 }
 
 export const COLUMNS: readonly ColumnDef[] = [
@@ -24,15 +36,27 @@ export const COLUMNS: readonly ColumnDef[] = [
     minWidth: 120,
     sort: 'name',
     align: 'left',
+    priority: 100,
+    firstDir: 'asc',
+  },
+  {
+    id: 'folder',
+    label: 'Folder',
+    width: 130,
+    minWidth: 60,
+    sort: 'path',
+    align: 'left',
+    priority: 75,
     firstDir: 'asc',
   },
   {
     id: 'class',
     label: 'Class',
-    width: 86,
+    width: 80,
     minWidth: 50,
     sort: 'class',
     align: 'left',
+    priority: 90,
     firstDir: 'asc',
   },
   {
@@ -42,18 +66,29 @@ export const COLUMNS: readonly ColumnDef[] = [
     minWidth: 44,
     sort: 'kind',
     align: 'left',
+    priority: 50,
     firstDir: 'asc',
   },
   {
     id: 'bpm',
     label: 'BPM',
-    width: 58,
+    width: 54,
     minWidth: 44,
     sort: 'bpm',
     align: 'right',
+    priority: 85,
     firstDir: 'asc',
   },
-  { id: 'key', label: 'Key', width: 50, minWidth: 40, sort: 'key', align: 'left', firstDir: 'asc' },
+  {
+    id: 'key',
+    label: 'Key',
+    width: 46,
+    minWidth: 40,
+    sort: 'key',
+    align: 'left',
+    priority: 80,
+    firstDir: 'asc',
+  },
   {
     id: 'duration',
     label: 'Length',
@@ -61,6 +96,7 @@ export const COLUMNS: readonly ColumnDef[] = [
     minWidth: 50,
     sort: 'duration',
     align: 'right',
+    priority: 70,
     firstDir: 'asc',
   },
   {
@@ -70,6 +106,7 @@ export const COLUMNS: readonly ColumnDef[] = [
     minWidth: 44,
     sort: 'lufs',
     align: 'right',
+    priority: 20,
     firstDir: 'desc',
   },
   {
@@ -79,6 +116,7 @@ export const COLUMNS: readonly ColumnDef[] = [
     minWidth: 60,
     sort: 'rating',
     align: 'left',
+    priority: 40,
     firstDir: 'desc',
   },
   {
@@ -88,6 +126,7 @@ export const COLUMNS: readonly ColumnDef[] = [
     minWidth: 60,
     sort: null,
     align: 'left',
+    priority: 30,
     firstDir: 'asc',
   },
   {
@@ -97,6 +136,7 @@ export const COLUMNS: readonly ColumnDef[] = [
     minWidth: 60,
     sort: 'added',
     align: 'right',
+    priority: 10,
     firstDir: 'desc',
   },
 ];
@@ -108,8 +148,15 @@ export const DEFAULT_WIDTHS: ColumnWidths = Object.fromEntries(
 ) as ColumnWidths;
 
 export const MAX_COLUMN_WIDTH = 1200;
-/** Fixed leading cells: favourite star and the mini waveform. */
-export const LEAD_TEMPLATE = '22px 64px';
+/** The favourite cell leads every row. */
+export const FAV_WIDTH = 22;
+/** The waveform column: this wide at least, growing with the window up to WAVE_MAX. */
+export const WAVE_MIN = 64;
+export const WAVE_MAX = 240;
+/** Of the room beyond what the columns ask for, the share the waveform takes. */
+const WAVE_SHARE = 0.3;
+/** The name column gives way down to this before other columns are hidden. */
+export const NAME_FLOOR = 140;
 
 export function columnDef(id: ColumnId): ColumnDef {
   const c = COLUMNS.find((x) => x.id === id);
@@ -124,14 +171,6 @@ export function clampWidth(id: ColumnId, width: number): number {
 
 export function resizeColumn(widths: ColumnWidths, id: ColumnId, width: number): ColumnWidths {
   return { ...widths, [id]: clampWidth(id, width) };
-}
-
-/** CSS grid columns for a row: the name column takes the spare room. */
-export function gridTemplate(widths: ColumnWidths, visible: readonly ColumnId[]): string {
-  const cols = visible.map((id) =>
-    id === 'name' ? `minmax(${widths.name}px, 1fr)` : `${widths[id]}px`,
-  );
-  return `${LEAD_TEMPLATE} ${cols.join(' ')}`;
 }
 
 /** Accepts stored widths only when they are all sane numbers; else the defaults. */
@@ -156,7 +195,79 @@ export function nextSort(
   return { by: column.sort, dir: column.firstDir };
 }
 
-/** Smallest width of a row (px): the lead cells plus every visible column at its width. */
-export function rowMinWidth(widths: ColumnWidths, visible: readonly ColumnId[]): number {
-  return 22 + 64 + visible.reduce((n, id) => n + widths[id], 0);
+/** How the table lays out in the width it has. */
+export interface TableLayout {
+  /** The chosen columns that fit, in table order. */
+  visible: ColumnId[];
+  /** Chosen columns left out because the window is too narrow for them. */
+  noRoom: ColumnId[];
+  waveWidth: number;
+  nameWidth: number;
+  /** CSS grid columns of a row: favourite, waveform, then `visible`. */
+  template: string;
+  /** Width of a row (px); more than `available` only when the user widened columns past it. */
+  rowWidth: number;
+}
+
+/**
+ * Lays the chosen columns out in `available` px: when they do not all fit, the name column
+ * first gives way (down to NAME_FLOOR), then the columns of lowest priority are left out.
+ * Spare room goes to the name column and, in part, to the waveform (WAVE_MIN…WAVE_MAX).
+ */
+export function tableLayout(
+  widths: ColumnWidths,
+  chosen: readonly ColumnId[],
+  available: number,
+): TableLayout {
+  const wanted = new Set<ColumnId>(['name', ...chosen]);
+  let visible = COLUMNS.filter((c) => wanted.has(c.id)).map((c) => c.id);
+  const noRoom: ColumnId[] = [];
+  const others = (ids: readonly ColumnId[]) =>
+    ids.reduce((n, id) => (id === 'name' ? n : n + widths[id]), 0);
+  const nameMin = Math.min(widths.name, NAME_FLOOR);
+  while (FAV_WIDTH + WAVE_MIN + nameMin + others(visible) > available) {
+    const drop = visible
+      .filter((id) => id !== 'name')
+      .sort((a, b) => columnDef(a).priority - columnDef(b).priority)[0];
+    if (drop === undefined) break;
+    visible = visible.filter((id) => id !== drop);
+    noRoom.push(drop);
+  }
+  const room = available - FAV_WIDTH - others(visible);
+  let waveWidth = WAVE_MIN;
+  let nameWidth: number;
+  if (room >= WAVE_MIN + widths.name) {
+    const spare = room - WAVE_MIN - widths.name;
+    waveWidth = Math.floor(Math.min(WAVE_MAX, WAVE_MIN + spare * WAVE_SHARE));
+    nameWidth = room - waveWidth;
+  } else {
+    nameWidth = Math.max(nameMin, room - WAVE_MIN);
+  }
+  nameWidth = Math.floor(nameWidth);
+  const cols = visible.map((id) => `${id === 'name' ? nameWidth : widths[id]}px`);
+  return {
+    visible,
+    noRoom: COLUMNS.filter((c) => noRoom.includes(c.id)).map((c) => c.id),
+    waveWidth,
+    nameWidth,
+    template: `${FAV_WIDTH}px ${waveWidth}px ${cols.join(' ')}`,
+    rowWidth: FAV_WIDTH + waveWidth + nameWidth + others(visible),
+  };
+}
+
+/** Every column but the name can be hidden; the name always shows. */
+export function parseChosenColumns(stored: unknown): ColumnId[] {
+  if (!Array.isArray(stored)) return COLUMNS.map((c) => c.id);
+  const ids = new Set(stored.filter((x): x is ColumnId => COLUMNS.some((c) => c.id === x)));
+  ids.add('name');
+  return COLUMNS.filter((c) => ids.has(c.id)).map((c) => c.id);
+}
+
+/** Shows or hides one column (the name stays). */
+export function toggleColumn(chosen: readonly ColumnId[], id: ColumnId, on: boolean): ColumnId[] {
+  if (id === 'name') return [...chosen];
+  const ids = new Set(chosen);
+  if (on) ids.add(id);
+  else ids.delete(id);
+  return parseChosenColumns([...ids]);
 }

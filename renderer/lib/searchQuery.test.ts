@@ -42,6 +42,7 @@ describe('search query building', () => {
       minRating: 3,
       favorite: true,
       formats: ['wav'],
+      hideDuplicates: true,
     };
     const q = buildSearchQuery(
       {
@@ -73,6 +74,7 @@ describe('search query building', () => {
         minRating: 3,
         favorite: true,
         formats: ['wav'],
+        hideDuplicates: true,
       },
     });
   });
@@ -90,6 +92,20 @@ describe('search query building', () => {
     expect(toSearchFilters({ ...base, scope: { type: 'folder', folderId: 2, dir: '' } })).toEqual({
       folderId: 2,
     });
+    expect(
+      toSearchFilters({ ...base, scope: { type: 'folder', folderId: 2, dir: 'Kit A/Kicks' } }),
+    ).toEqual({ folderId: 2, dir: 'Kit A/Kicks' });
+  });
+
+  it('hides duplicate copies when asked, in any scope', () => {
+    const hide = { ...EMPTY_FILTERS, hideDuplicates: true };
+    expect(toSearchFilters({ ...base, filters: hide })).toEqual({ hideDuplicates: true });
+    expect(
+      toSearchFilters({ ...base, filters: hide, scope: { type: 'collection', collectionId: 3 } }),
+    ).toEqual({ collectionId: 3, hideDuplicates: true });
+    expect(chipLabel(hide, 'hideDuplicates')).toBe('Duplicates hidden');
+    expect(activeFilterCount(hide)).toBe(1);
+    expect(toSearchFilters(base).hideDuplicates).toBeUndefined();
   });
 
   it('intersects smart-filter classes with chip classes, matching nothing when disjoint', () => {

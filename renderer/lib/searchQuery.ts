@@ -19,6 +19,8 @@ export interface FilterState {
   minRating: number;
   favorite: boolean;
   formats: AudioFormat[];
+  /** Of each group of exact duplicates, only the copy the Duplicates view suggests keeping. */
+  hideDuplicates: boolean;
 }
 
 export type FilterId = keyof FilterState;
@@ -35,6 +37,7 @@ export const EMPTY_FILTERS: FilterState = {
   minRating: 0,
   favorite: false,
   formats: [],
+  hideDuplicates: false,
 };
 
 /** Which part of the library the list shows (sidebar selection). */
@@ -107,6 +110,7 @@ export function toSearchFilters(input: Omit<QueryInput, 'text' | 'sort'>): Searc
   if (f.minRating > 0) out.minRating = f.minRating;
   if (f.favorite) out.favorite = true;
   if (f.formats.length > 0) out.formats = [...f.formats];
+  if (f.hideDuplicates) out.hideDuplicates = true;
   return out;
 }
 
@@ -181,6 +185,8 @@ export function chipLabel(f: FilterState, id: FilterId): string | null {
       return 'Favourites';
     case 'formats':
       return f.formats.map((x) => x.toUpperCase()).join(', ');
+    case 'hideDuplicates':
+      return 'Duplicates hidden';
   }
 }
 

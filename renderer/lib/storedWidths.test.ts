@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WIDTHS } from './columns';
-import { storedWidths, WIDTHS_KEY } from './storedWidths';
+import { COLUMNS, DEFAULT_WIDTHS } from './columns';
+import { COLUMNS_KEY, storedColumns, storedWidths, WIDTHS_KEY } from './storedWidths';
 
 const store = (value: string | null) => ({
   getItem: (k: string) => (k === WIDTHS_KEY ? value : null),
@@ -24,5 +24,21 @@ describe('stored column widths', () => {
       },
     };
     expect(storedWidths(blocked)).toEqual(DEFAULT_WIDTHS);
+  });
+});
+
+describe('stored choice of columns', () => {
+  const holding = (value: string | null) => ({
+    getItem: (k: string) => (k === COLUMNS_KEY ? value : null),
+  });
+  it('reads the stored choice, or shows every column', () => {
+    expect(storedColumns(holding(JSON.stringify(['bpm', 'folder'])))).toEqual([
+      'name',
+      'folder',
+      'bpm',
+    ]);
+    expect(storedColumns(holding(null))).toEqual(COLUMNS.map((c) => c.id));
+    expect(storedColumns(holding('[oops'))).toEqual(COLUMNS.map((c) => c.id));
+    expect(storedColumns(undefined)).toEqual(COLUMNS.map((c) => c.id));
   });
 });

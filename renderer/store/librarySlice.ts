@@ -12,10 +12,17 @@ import {
   type Scope,
   type SortState,
 } from '../lib/searchQuery';
-import { DEFAULT_WIDTHS, resizeColumn, type ColumnId, type ColumnWidths } from '../lib/columns';
+import {
+  DEFAULT_WIDTHS,
+  parseChosenColumns,
+  resizeColumn,
+  toggleColumn,
+  type ColumnId,
+  type ColumnWidths,
+} from '../lib/columns';
 import { mergeRows } from './mergeRows';
 import { typedChips } from '../features/search/typedChips';
-import { storedWidths, WIDTHS_KEY } from '../lib/storedWidths';
+import { COLUMNS_KEY, storedColumns, storedWidths, WIDTHS_KEY } from '../lib/storedWidths';
 import { afterNewRows } from '../lib/selection';
 import { measureSearch } from '../lib/userTiming';
 import type { SliceCreator } from './types';
@@ -47,11 +54,14 @@ export interface LibrarySlice {
   /** When the current results arrived (ms since the epoch): "added 3 min ago" counts from it. */
   resultAt: number;
   widths: ColumnWidths;
+  /** The columns the user chose to show (the name always; kept between sessions). */
+  columns: ColumnId[];
   setText(text: string): void;
   setFilters(filters: FilterState): void;
   setScope(scope: Scope): void;
   setSort(sort: SortState | null): void;
   setWidth(id: ColumnId, width: number): void;
+  setColumnShown(id: ColumnId, shown: boolean): void;
   /** Runs the query again; a new query starts the keyboard cursor over (keepCursor: a refresh). */
   search(opts?: { keepCursor?: boolean }): Promise<void>;
   loadMore(): Promise<void>;
@@ -65,6 +75,22 @@ function localWidths(): ColumnWidths {
     return storedWidths(localStorage);
   } catch {
     return { ...DEFAULT_WIDTHS };
+  }
+}
+
+function localColumns(): ColumnId[] {
+  try {
+    return storedColumns(localStorage);
+  } catch {
+    return parseChosenColumns(null);
+  }
+}
+
+function remember(key: string, value: unknown): void {
+  try {
+    localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    /* private mode: kept for the session */
   }
 }
 
@@ -93,6 +119,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => {
     resultVersion: 0,
     resultAt: Date.now(),
     widths: localWidths(),
+    columns: localColumns(),
     setText(text) {
       // A paste of megabytes must not travel anywhere: the search takes SEARCH_TEXT_MAX characters.
       // "120 bpm", "C minor", "loop " typed in the box become filter chips at once.
@@ -117,11 +144,12 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => {
     setWidth(id, width) {
       const widths = resizeColumn(get().widths, id, width);
       set({ widths });
-      try {
-        localStorage.setItem(WIDTHS_KEY, JSON.stringify(widths));
-      } catch {
-        /* private mode: widths last for the session */
-      }
+      remember(WIDTHS_KEY, widths);
+    },
+    setColumnShown(id, shown) {
+      const columns = toggleColumn(get().columns, id, shown);
+      set({ columns });
+      remember(COLUMNS_KEY, columns);
     },
     async search(opts) {
       const seq = ++searchSeq;

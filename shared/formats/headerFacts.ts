@@ -22,6 +22,7 @@ export type HeaderFacts = Pick<
 /** Header facts of a file as it was when they were read: stale once its size or mtime differ. */
 export interface KnownHeader {
   size: number;
+  /** The file's mtime then; compared in whole milliseconds (the library stores it so). */
   mtimeMs: number;
   facts: HeaderFacts;
 }
@@ -42,7 +43,7 @@ export function headerFactsOf(stream: ParsedStream): HeaderFacts {
   };
 }
 
-/** True when the facts were read from the file as it is now (same size, same mtime). */
+/** True when the facts were read from the file as it is now (same size, same mtime to the millisecond). */
 export function isFresh(known: KnownHeader, size: number, mtimeMs: number): boolean {
-  return known.size === size && known.mtimeMs === mtimeMs;
+  return known.size === size && Math.floor(known.mtimeMs) === Math.floor(mtimeMs);
 }

@@ -52,8 +52,11 @@ describe('SampleClassifier (committed model)', () => {
   it('classifies real held-out drum samples in one batch', async () => {
     const features = await Promise.all(HELD_OUT.map(([f]) => featuresOf(join(KITS, f))));
     const results = await classifier.classify(features);
+    // The graph's own probabilities decide the tier (recalibration only rescales what is shown).
+    const raw = await classifier.probabilities(features);
     expect(results).toHaveLength(HELD_OUT.length);
-    for (const r of results) {
+    for (const [k, r] of results.entries()) {
+      const top = Math.max(...(raw[k] as Float32Array));
       const total = r.candidates.reduce((a, c) => a + c.p, 0);
       expect(total).toBeLessThanOrEqual(1.0001);
       expect(r.candidates).toHaveLength(3);
@@ -64,9 +67,7 @@ describe('SampleClassifier (committed model)', () => {
       const t = tierThresholds(classifier.meta, 'oneShot');
       const likely = typeof t.likely === 'number' ? t.likely : (t.likely[i] as number);
       const sure = typeof t.sure === 'number' ? t.sure : (t.sure[i] as number);
-      expect(r.tier).toBe(
-        r.confidence >= sure ? 'sure' : r.confidence >= likely ? 'likely' : 'guess',
-      );
+      expect(r.tier).toBe(top >= sure ? 'sure' : top >= likely ? 'likely' : 'guess');
       expect(ONE_SHOT_CLASSES).toContain(r.candidates[0]?.class);
     }
     const right = results.filter((r, i) => r.candidates[0]?.class === HELD_OUT[i]?.[1]).length;
@@ -160,5 +161,48 @@ describe('model metadata', () => {
     } finally {
       delete process.env.SAMPLEMIND_MODELS_DIR;
     }
+  });
+
+  describe('SampleClassifier recalibration', () => {
+    it('rescales the probability shown, keeping class, order and tier', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'sm-recal-'));
+      copyFileSync(join(defaultModelsDir(), MODEL_FILE), join(dir, MODEL_FILE));
+      const meta = JSON.parse(readFileSync(join(defaultModelsDir(), META_FILE), 'utf8')) as object;
+      const write = (t: number) =>
+        writeFileSync(
+          join(dir, META_FILE),
+          JSON.stringify({ ...meta, recalibration: { oneShot: t, loop: t } }),
+        );
+      const inputs = HELD_OUT.map(async ([f]) => {
+        const c = await SampleClassifier.load();
+        try {
+          return c.inputsOf([await analyzeFile(join(KITS, f))])[0] as Float32Array;
+        } finally {
+          await c.close();
+        }
+      });
+      const features = await Promise.all(inputs);
+      write(1);
+      const plain = await SampleClassifier.load(dir);
+      const a = await plain.classify(features);
+      await plain.close();
+      write(0.5);
+      const sharp = await SampleClassifier.load(dir);
+      const b = await sharp.classify(features);
+      const raw = await sharp.probabilities(features);
+      await sharp.close();
+      a.forEach((x, i) => {
+        const y = b[i] as (typeof b)[number];
+        expect(y.class).toBe(x.class);
+        expect(y.tier).toBe(x.tier);
+        expect(y.candidates.map((c) => c.class)).toEqual(x.candidates.map((c) => c.class));
+        // t = 0.5 squares and renormalises: the top class gains unless it was already ~1
+        expect(y.confidence).toBeGreaterThanOrEqual(x.confidence - 1e-6);
+        expect(Math.max(...(raw[i] as Float32Array))).toBeCloseTo(x.confidence, 5);
+      });
+      expect(b.some((y, i) => y.confidence > (a[i] as (typeof a)[number]).confidence + 0.01)).toBe(
+        true,
+      );
+    });
   });
 });

@@ -14,6 +14,7 @@ import type { SampleClass, SampleKind } from '../../../shared/taxonomy';
 import { MEL_PATCH_VERSION } from '../features/melPatch';
 import { decide, type Classification, type TierThresholds } from './decision';
 import { vectorWithPatch } from './modelInput';
+import { rescaleProbabilities } from './recalibrate';
 import { parseModelMeta, type ModelMeta } from './modelMeta';
 
 export const MODEL_FILE = 'sample-classifier.onnx';
@@ -108,30 +109,68 @@ export class SampleClassifier {
     };
   }
 
+  /**
+   * Each input's probabilities over the classes of its head (one-shot, or loop by
+   * `kinds`), as the graph returns them (`recalibrated`: rescaled as the app shows them).
+   */
+  async probabilities(
+    features: readonly Float32Array[],
+    kinds: readonly SampleKind[] = [],
+    recalibrated = false,
+  ): Promise<Float32Array[]> {
+    if (features.length === 0) return [];
+    const out = await this.run(features);
+    return Array.from({ length: features.length }, (_, i) => {
+      const raw = this.rawProbs(out, i, kinds[i]);
+      return recalibrated ? this.rescaled(raw, kinds[i]) : raw;
+    });
+  }
+
+  private rawProbs(
+    out: ort.InferenceSession.OnnxValueMapType,
+    i: number,
+    kind: SampleKind | undefined,
+  ): Float32Array {
+    const head = kind === 'loop' ? 'loop' : 'oneShot';
+    const n = (kind === 'loop' ? this.meta.loopClasses : this.meta.oneShotClasses).length;
+    const data = out[this.meta.outputs[head]]?.data as Float32Array;
+    return data.subarray(i * n, (i + 1) * n);
+  }
+
+  private rescaled(raw: Float32Array, kind: SampleKind | undefined): Float32Array {
+    return rescaleProbabilities(
+      raw,
+      this.meta.recalibration?.[kind === 'loop' ? 'loop' : 'oneShot'] ?? 1,
+    );
+  }
+
+  /**
+   * One decision: the tier from the graph's own probabilities and the thresholds chosen for
+   * them (their precision was measured so); the confidence and candidates shown from the
+   * recalibrated probabilities (same order, so the same top class).
+   */
+  private decideOne(
+    out: ort.InferenceSession.OnnxValueMapType,
+    i: number,
+    kind: SampleKind,
+  ): Classification {
+    const loop = kind === 'loop';
+    const classes = (loop ? this.meta.loopClasses : this.meta.oneShotClasses) as SampleClass[];
+    const tiers = tierThresholds(this.meta, loop ? 'loop' : 'oneShot');
+    const raw = this.rawProbs(out, i, kind);
+    const tiered = decide(raw, classes, tiers);
+    const shown = decide(this.rescaled(raw, kind), classes, tiers);
+    return { ...shown, tier: tiered.tier };
+  }
+
   /** The decision for each of `n` model inputs, from the one-shot or loop head by kind. */
   private decideAll(
     out: Ort.InferenceSession.OnnxValueMapType,
     n: number,
     kinds: readonly SampleKind[],
   ): Classification[] {
-    const one = out[this.meta.outputs.oneShot]?.data as Float32Array;
-    const loop = out[this.meta.outputs.loop]?.data as Float32Array;
-    const nOne = this.meta.oneShotClasses.length;
-    const nLoop = this.meta.loopClasses.length;
-    const loopTiers = tierThresholds(this.meta, 'loop');
-    const oneTiers = tierThresholds(this.meta, 'oneShot');
     return Array.from({ length: n }, (_, i) =>
-      kinds[i] === 'loop'
-        ? decide(
-            loop.subarray(i * nLoop, (i + 1) * nLoop),
-            this.meta.loopClasses as SampleClass[],
-            loopTiers,
-          )
-        : decide(
-            one.subarray(i * nOne, (i + 1) * nOne),
-            this.meta.oneShotClasses as SampleClass[],
-            oneTiers,
-          ),
+      this.decideOne(out, i, kinds[i] === 'loop' ? 'loop' : 'one-shot'),
     );
   }
 

@@ -17,6 +17,16 @@ export const ModelMetaSchema = z.object({
   oneShotClasses: z.array(z.enum(ONE_SHOT_CLASSES)).length(ONE_SHOT_CLASSES.length),
   loopClasses: z.array(z.enum(LOOP_CLASSES)).length(LOOP_CLASSES.length),
   temperature: z.object({ oneShot: z.number().positive(), loop: z.number().positive() }),
+  /**
+   * A second temperature per head applied to the graph's probabilities
+   * (classify/recalibrate.ts), fitted on a calibration split the networks never saw;
+   * absent = 1. It changes the probability shown (confidence, candidates), not the order;
+   * the tier thresholds below stay in the graph's own probabilities, where their precision
+   * was measured.
+   */
+  recalibration: z
+    .object({ oneShot: z.number().positive(), loop: z.number().positive() })
+    .optional(),
   threshold: z.object({ oneShot: z.number().min(0).max(1), loop: z.number().min(0).max(1) }),
   /** Per-class thresholds (class order of each head); when present they replace `threshold`. */
   classThreshold: z

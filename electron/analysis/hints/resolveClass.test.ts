@@ -117,6 +117,23 @@ describe('resolveClass', () => {
     });
   });
 
+  it('takes a drum class from the file name over another drum class the audio is sure of', () => {
+    // hydrogen's Audiophob kit: "86335__zgump__tom-0105.wav", heard as a sure kick.
+    const kick = heard('kick', [
+      ['kick', 0.91],
+      ['clap', 0.03],
+      ['vocal', 0.02],
+    ]);
+    expect(resolveClass(kick, 'one-shot', file('tom'))).toMatchObject({
+      class: 'tom',
+      tier: 'sure',
+      classSource: 'name',
+    });
+    // A folder is not enough, and a melodic name still does not beat a sure drum.
+    expect(resolveClass(kick, 'one-shot', folder('tom'))).toMatchObject({ class: 'kick' });
+    expect(resolveClass(kick, 'one-shot', file('vocal'))).toMatchObject({ class: 'kick' });
+  });
+
   it('takes a folder only where the audio is unsure or agrees and has the class among its candidates', () => {
     const unsure = heard(null, [
       ['tom', 0.4],

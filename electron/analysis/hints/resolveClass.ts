@@ -1,6 +1,11 @@
 import { basename, dirname } from 'node:path';
 import { classFromName, type NameClass, type NamedClass } from '../../../shared/nameClass';
-import { isTrustedTier, type SampleClass, type SampleKind } from '../../../shared/taxonomy';
+import {
+  DRUM_CLASSES,
+  isTrustedTier,
+  type SampleClass,
+  type SampleKind,
+} from '../../../shared/taxonomy';
 import type { SampleClassification } from '../classify/classification';
 
 /** What the classifier said (the worker's classification, or the classifier's own decision). */
@@ -23,7 +28,10 @@ export const HEARD_MIN_P = 0.1;
  *
  * - the file name's class wins, unless the audio confidently (sure or likely) names
  *   another class and hardly hears the written one (under HEARD_MIN_P: a mislabelled
- *   file, where the audio stays and the written class is ignored);
+ *   file, where the audio stays and the written class is ignored) — except between two
+ *   drum classes: kick/tom, snare/clap, hi-hat/cymbal are the model's commonest confusions
+ *   (models/MODEL_CARD.md), and a kit maker's "tom-0105.wav" is a tom however sure the
+ *   audio is of a kick;
  * - a folder's class is taken only where the audio agrees or is unsure (no class, or a
  *   guess) and hears the folder's class ("Kicks/01.wav" settles a kick/tom doubt, not a
  *   vocal).
@@ -48,9 +56,11 @@ export function resolveClass<T extends HeardClass>(
   const named = written.class;
   const heard = audio.candidates.some((c) => c.class === named && c.p >= HEARD_MIN_P);
   const unsure = audio.class === null || !isTrustedTier(audio.tier);
+  const isDrum = (c: SampleClass | null): boolean =>
+    c !== null && (DRUM_CLASSES as readonly string[]).includes(c);
   const supported =
     written.from === 'file'
-      ? unsure || audio.class === named || heard
+      ? unsure || audio.class === named || heard || (isDrum(named) && isDrum(audio.class))
       : (unsure || audio.class === named) && heard;
   if (!supported) return fromAudio;
   return {

@@ -1,6 +1,7 @@
 import type { EmbeddedMetadata, NameHints } from '../../../shared/contract/library';
 import type { ValueSource } from '../../../shared/contract/analysis';
 import type { SampleKind } from '../../../shared/taxonomy';
+import type { HeldNote } from './heldNote';
 import { kindFeatures, type KindAudio } from './kindFeatures';
 import { loopPhysics, MAX_LOOP_BPM } from './loopPhysics';
 
@@ -11,6 +12,11 @@ export interface KindEvidence extends KindAudio {
   singleCycle: boolean;
   /** Steady noise (quality/steadyNoise.ts). */
   noise: boolean;
+  /**
+   * The note held throughout, if the sound is one (kind/heldNote.ts); asked only when the
+   * audio model would call the sound a loop, as it costs a pitch track of the whole file.
+   */
+  heldNote?: () => HeldNote | null;
 }
 
 export interface KindDecision {
@@ -20,6 +26,8 @@ export interface KindDecision {
   source: ValueSource;
   /** The audio score behind the decision (> 0 means loop); for the eval report. */
   score: number;
+  /** Set when the sound was found to hold one note throughout (and so is a one-shot). */
+  heldNote?: HeldNote;
 }
 
 /**
@@ -60,7 +68,8 @@ function countedBpm(e: KindEvidence): number | null {
  * single-cycle waveform, whatever the file's own flag says). Then file metadata (acid
  * one-shot flag, acid beats), then words in the name ("loop", "one shot", "hit"), then
  * the audio model: duration, onsets, whether the sound dies away before the end, and
- * onsets that are periodic and sit on a 16th grid.
+ * onsets that are periodic and sit on a 16th grid — overruled where the sound holds one
+ * note throughout (kind/heldNote.ts).
  */
 export function classifyKind(e: KindEvidence): KindDecision {
   const score = loopScore(e);
@@ -91,6 +100,10 @@ export function classifyKind(e: KindEvidence): KindDecision {
     return { kind: 'loop', confidence: 0.9, source: 'name', score };
   if (e.hints?.oneShot && !e.hints.loop)
     return { kind: 'one-shot', confidence: 0.9, source: 'name', score };
+  // One note held throughout, never struck again, is a one-shot however long it lasts or
+  // however its timbre moves (a filtered or "vowel" bass, a drone, a pad): nothing repeats.
+  const held = p >= 0.5 ? (e.heldNote?.() ?? null) : null;
+  if (held) return { kind: 'one-shot', confidence: 0.9, source: 'audio', score, heldNote: held };
   return p >= 0.5
     ? { kind: 'loop', confidence: p, source: 'audio', score }
     : { kind: 'one-shot', confidence: 1 - p, source: 'audio', score };

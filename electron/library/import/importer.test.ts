@@ -10,6 +10,7 @@ import {
   writeFileSync,
   existsSync,
   chmodSync,
+  statSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,8 @@ import { openDatabase, type Db } from '../db';
 import { writeTinyWav } from '../fixtures/tinyWav';
 import { Library } from '../library';
 import { probeFile } from '../probe/probe';
+import { AnalysisQueue } from '../analysis/analysisQueue';
+import { headerFactsOf, isFresh } from '../../../shared/formats/headerFacts';
 import { applyTags } from '../tags';
 import { listImportErrors } from '../importErrors';
 
@@ -111,6 +114,29 @@ describe('import on a worker thread', () => {
     const again = await importFolder(lib);
     expect(again.filesUnchanged).toBe(30);
     expect(again.filesAdded).toBe(0);
+  });
+});
+
+describe('import: header facts for analysis', () => {
+  it('stores the header facts the probe read, and the queue hands them over fresh for the file as it is', async () => {
+    await library.close();
+    library = makeLibrary(true);
+    await library.start();
+    const lib = join(dir, 'h');
+    mkdirSync(lib);
+    writeTinyWav(join(lib, 'Kick.wav'));
+    writeTinyWav(join(lib, 'Snare.wav'));
+    expect((await importFolder(lib)).filesAdded).toBe(2);
+    const claimed = new AnalysisQueue(db).claim(10);
+    expect(claimed).toHaveLength(2);
+    for (const c of claimed) {
+      const st = statSync(c.path);
+      expect(c.header?.facts).toEqual(headerFactsOf(probeFile(c.path)));
+      expect(isFresh(c.header!, st.size, st.mtimeMs)).toBe(true);
+      // Once the file changes the facts no longer hold, and the worker parses the header.
+      expect(isFresh(c.header!, st.size + 1, st.mtimeMs)).toBe(false);
+      expect(isFresh(c.header!, st.size, st.mtimeMs + 1)).toBe(false);
+    }
   });
 });
 

@@ -14,6 +14,7 @@ export function mergeMoved(db: Db, newIds: readonly number[]): number[] {
   const pairs = db
     .prepare(
       `SELECT n.id AS newId, n.folder_id AS folderId, n.path AS path, n.dir AS dir, n.name AS name, n.mtime_ms AS mtimeMs,
+              n.header_json AS headerJson,
               (SELECT o.id FROM samples o INDEXED BY samples_hash
                 WHERE o.content_hash = n.content_hash AND o.size = n.size AND o.missing = 1 AND o.id <> n.id
                 ORDER BY o.id LIMIT 1) AS oldId
@@ -27,18 +28,19 @@ export function mergeMoved(db: Db, newIds: readonly number[]): number[] {
     dir: string;
     name: string;
     mtimeMs: number;
+    headerJson: string | null;
     oldId: number | null;
   }>;
   const remove = db.prepare('DELETE FROM samples WHERE id = ?');
   const move = db.prepare(
-    'UPDATE samples SET folder_id = ?, path = ?, dir = ?, name = ?, mtime_ms = ?, missing = 0 WHERE id = ? AND missing = 1',
+    'UPDATE samples SET folder_id = ?, path = ?, dir = ?, name = ?, mtime_ms = ?, header_json = ?, missing = 0 WHERE id = ? AND missing = 1',
   );
   const survivors: number[] = [];
   db.transaction(() => {
     for (const p of pairs) {
       if (p.oldId === null) continue;
       remove.run(p.newId);
-      if (move.run(p.folderId, p.path, p.dir, p.name, p.mtimeMs, p.oldId).changes > 0)
+      if (move.run(p.folderId, p.path, p.dir, p.name, p.mtimeMs, p.headerJson, p.oldId).changes > 0)
         survivors.push(p.oldId);
     }
   })();

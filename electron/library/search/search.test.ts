@@ -145,10 +145,17 @@ describe('search: SQL and in-memory index agree', () => {
   it('stays in step after rows, tags and collections change', () => {
     db.prepare("UPDATE samples SET name = 'Zebra Kick Special.wav', bpm = 333 WHERE id = 20").run();
     db.prepare('DELETE FROM samples WHERE id IN (21, 22)').run();
+    // moved to another folder: found by the new folder's words, no longer by the old one's
+    const oldDir = (
+      db.prepare('SELECT dir FROM samples WHERE id = 30').pluck().get() as string
+    ).split(/[ /]/)[0]!; // the vendor: one word, only this pack's
+    db.prepare(
+      "UPDATE samples SET dir = 'Quokka Archive/One', path = '/synthetic/Quokka Archive/One/x.wav' WHERE id = 30",
+    ).run();
     db.prepare(
       "INSERT INTO samples(id, folder_id, path, dir, name, format, size, mtime_ms, added_at) VALUES (5000, 1, '/synthetic/new/Fresh Snare.wav', 'new', 'Fresh Snare.wav', 'wav', 10, 0, 0)",
     ).run();
-    index.refreshSamples([20, 21, 22, 5000]);
+    index.refreshSamples([20, 21, 22, 30, 5000]);
     applyTags(db, [20, 5000], ['zz-new'], []);
     applyTags(db, [11], [], ['dark']);
     index.refreshTags([20, 5000, 11]);
@@ -159,12 +166,16 @@ describe('search: SQL and in-memory index agree', () => {
       { filters: { tags: ['zz-new'] } },
       { filters: { tags: ['dark'] } },
       { text: 'zz' },
+      { text: 'quokka' },
+      { text: oldDir },
+      { text: `${oldDir} quokka` },
     ] as SearchQuery[]) {
       expect(allIds((q) => service.search(q), query)).toEqual(
         allIds((q) => searchSamples(db, q), query),
       );
     }
     expect(service.search({ text: 'zebra' }).items.map((s) => s.id)).toEqual([20]);
+    expect(service.search({ text: 'quokka' }).items.map((s) => s.id)).toEqual([30]);
     expect(service.search({ filters: { ids: [21, 22] } }).items).toEqual([]);
   });
 

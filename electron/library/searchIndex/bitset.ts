@@ -37,6 +37,13 @@ export class Bitset {
     for (let i = 0; i < length; i++) this.add(ids[i]!);
   }
 
+  /** A copy of this set. */
+  clone(): Bitset {
+    const copy = new Bitset(0);
+    copy.words = this.words.slice();
+    return copy;
+  }
+
   /** In-place union with another set. */
   or(other: Bitset): void {
     if (other.words.length > this.words.length) {
@@ -57,6 +64,11 @@ export class Bitset {
       n += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
     }
     return n;
+  }
+
+  /** Writes the ids of this set, ascending, into `out` (those below `out.length`); returns how many. */
+  writeIds(out: Int32Array): number {
+    return this.writeUnionIds(null, out);
   }
 
   /**

@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { extraCopyIds } from '../extraCopies';
 import { Bitset } from './bitset';
 import { INDEX_ROW_SQL, SampleColumns, type IndexRow } from './columns';
+import { IdList } from './idList';
 import { TokenIndex } from './tokenIndex';
 
 function words(text: string): string[] {
@@ -10,11 +11,28 @@ function words(text: string): string[] {
 }
 
 /**
- * An in-memory mirror of what search needs from the samples table: typed-array
- * columns, word → id postings for names, words of folders and tags, and tag
- * membership sets. It answers a search at 1M samples in a few milliseconds; the
- * library service tells it which rows changed, and a change of the database by
- * another process (PRAGMA data_version) marks it stale until it is reloaded.
+ * An in-memory mirror of what search needs from the samples table. It answers a
+ * search at 1M samples in a few milliseconds; the library service tells it which
+ * rows changed, and a change of the database by another process (PRAGMA
+ * data_version) marks it stale until it is reloaded.
+ *
+ * What it holds (the API other search code builds on):
+ * - `columns` (SampleColumns): typed arrays indexed by sample id — present, missing,
+ *   dirId, cls (class code, -1 = none), kind, bpm, keyCode, duration, lufs, rating,
+ *   favorite, … — plus interned folders (`columns.dirs`) and classes (`classCodes`).
+ * - `nameWords`: word of a name → sample ids; `forPrefix(word, visit)` visits every
+ *   word starting with `word` (a contiguous range of the sorted words), so a prefix
+ *   costs its hits, not the vocabulary.
+ * - `dirWords`: word of a folder path → dir ids; `dirMembers[dirId]`: the samples in
+ *   that folder. A word's folder hits are the members of its matching folders.
+ * - `tagWords`: word of a tag name → tag ids; `tagMembers`: tag id → Bitset of samples;
+ *   `tagIdByName`: lower-cased tag name → id.
+ * textMatch.ts turns query words into per-word matches (names / folders / tags, and a
+ * bound on the hits), memorySearch.ts walks the hits of the rarest word (or every id
+ * when each word matches much of the library), filterPasses.ts narrows by filters and
+ * selectPage.ts picks the page without sorting everything. Extra ways for a word to
+ * match (synonyms, typos, class names) belong in textMatch: add their ids to the
+ * word's sets and to its bound.
  */
 export class LibraryIndex {
   columns = new SampleColumns();
@@ -23,6 +41,8 @@ export class LibraryIndex {
   dirWords = new TokenIndex();
   /** word → tag ids */
   tagWords = new TokenIndex();
+  /** dir id → ids of the samples in that folder (any order). */
+  dirMembers: IdList[] = [];
   tagMembers = new Map<number, Bitset>();
   tagIdByName = new Map<string, number>();
   private dirsIndexed = 0;
@@ -37,18 +57,24 @@ export class LibraryIndex {
 
   constructor(private readonly db: Db) {}
 
-  /** Loads everything, yielding to the event loop between chunks (for big libraries). */
+  /**
+   * Loads everything, yielding to the event loop between chunks (for big libraries).
+   * Rows are read one at a time (iterate, not all): each dies young, so loading a
+   * million rows does not leave the heap hundreds of megabytes larger than what it keeps.
+   */
   async load(chunk = 20_000): Promise<void> {
     this.reset();
     this.dataVersion = this.currentDataVersion();
     const stmt = this.db.prepare(`${INDEX_ROW_SQL} WHERE id > ? ORDER BY id LIMIT ?`).raw(true);
     let last = 0;
     for (;;) {
-      const rows = stmt.all(last, chunk) as IndexRow[];
-      if (rows.length === 0) break;
-      for (const row of rows) this.setRow(row);
-      last = rows[rows.length - 1]![0];
-      if (rows.length < chunk) break;
+      let count = 0;
+      for (const row of stmt.iterate(last, chunk) as IterableIterator<IndexRow>) {
+        this.setRow(row);
+        last = row[0];
+        count++;
+      }
+      if (count < chunk) break;
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     this.loadTags();
@@ -72,6 +98,7 @@ export class LibraryIndex {
     this.columns = new SampleColumns();
     this.nameWords = new TokenIndex();
     this.dirWords = new TokenIndex();
+    this.dirMembers = [];
     this.dirsIndexed = 0;
     this.dupCache = null;
     this.extraCache = null;
@@ -90,19 +117,27 @@ export class LibraryIndex {
 
   private setRow(row: IndexRow): void {
     const id = row[0];
-    const previous = this.columns.set(row);
+    const c = this.columns;
+    const oldDir = id < c.present.length && c.present[id] === 1 ? c.dirId[id]! : -1;
+    const previous = c.set(row);
+    this.indexNewDirs();
+    const dir = c.dirId[id]!;
+    if (dir !== oldDir) {
+      if (oldDir >= 0) this.dirMembers[oldDir]!.removeWhere((x) => x === id);
+      this.dirMembers[dir]!.push(id);
+    }
     const name = row[3];
     if (previous !== undefined) {
       if (previous === name) return;
       this.nameWords.remove(new Set(words(previous)), new Set([id]));
     }
     for (const w of new Set(words(name))) this.nameWords.add(w, id);
-    this.indexNewDirs();
   }
 
   private indexNewDirs(): void {
     const dirs = this.columns.dirs;
     for (; this.dirsIndexed < dirs.length; this.dirsIndexed++) {
+      this.dirMembers.push(new IdList());
       for (const w of new Set(dirs[this.dirsIndexed]!.words))
         this.dirWords.add(w, this.dirsIndexed);
     }
@@ -125,6 +160,8 @@ export class LibraryIndex {
       const goneSet = new Set(gone);
       const goneWords = new Set<string>();
       for (const id of gone) {
+        if (id < this.columns.present.length && this.columns.present[id] === 1)
+          this.dirMembers[this.columns.dirId[id]!]!.removeWhere((x) => x === id);
         const name = this.columns.remove(id);
         if (name !== undefined) for (const w of words(name)) goneWords.add(w);
         for (const members of this.tagMembers.values()) members.delete(id);

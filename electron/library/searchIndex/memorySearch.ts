@@ -2,7 +2,7 @@ import type { SearchQuery } from '../../../shared/schemas';
 import { filterPasses } from './filterPasses';
 import type { LibraryIndex } from './libraryIndex';
 import { sortOrder, type SortPoint } from './sortOrder';
-import { matchWords, wordScore, type WordMatch } from './textMatch';
+import { matchSet, matchWords, wordMatches, wordScore, type WordMatch } from './textMatch';
 import { selectPage } from './selectPage';
 
 export interface MemoryPage {
@@ -17,18 +17,10 @@ const NAME_KEY_SPAN = 2 ** 48;
 let scratch = new Int32Array(0);
 let scores = new Float64Array(0);
 
-/** The word with the fewest name and tag hits among those that match no folder; null if none. */
-function leadWord(words: WordMatch[]): WordMatch | null {
-  let best: WordMatch | null = null;
-  let bestSize = Infinity;
-  for (const m of words) {
-    if (m.dirs.includes(1)) continue;
-    const size = m.names.size() + (m.tags ? m.tags.size() : 0);
-    if (size < bestSize) {
-      best = m;
-      bestSize = size;
-    }
-  }
+/** The word with the fewest hits: its hits are the only rows worth looking at. */
+function leadWord(words: WordMatch[]): WordMatch {
+  let best = words[0]!;
+  for (const m of words) if (m.bound < best.bound) best = m;
   return best;
 }
 
@@ -47,7 +39,7 @@ export function memorySearch(
   if (sortBy === 'path') return null;
   const c = index.columns;
   const limit = query.limit ?? 100;
-  const words = query.text ? matchWords(index, query.text) : [];
+  const words = query.text ? matchWords(index, query.text, sortBy === 'relevance') : [];
   const relevance = sortBy === 'relevance' && words.length > 0;
 
   if (scratch.length < c.maxId + 1)
@@ -59,22 +51,24 @@ export function memorySearch(
   const filterMissing = missingMode !== 'include';
   const present = c.present;
   const missing = c.missing;
-  const dirId = c.dirId;
   if (words.length === 0) {
     for (let id = 1; id <= c.maxId; id++) {
       if (present[id] === 1 && (!filterMissing || missing[id] === wantMissing)) ids[length++] = id;
     }
   } else {
-    // A word that matches no folder has all its hits in its name and tag sets: walking
-    // those (the smallest) instead of every id is what makes a selective word cheap.
+    // When one word has few hits (names, folders, tags), walk only those (set bits, ascending)
+    // instead of every id, checking the other words on each.
     const lead = leadWord(words);
-    const n = lead ? lead.names.writeUnionIds(lead.tags, ids) : c.maxId;
+    const walkLead = lead.bound * 8 < c.maxId;
+    const others = walkLead ? words.filter((m) => m !== lead) : words;
+    const n = walkLead ? matchSet(index, lead).writeIds(ids) : c.maxId;
+    const dirId = c.dirId;
     for (let r = 0; r < n; r++) {
-      const id = lead ? ids[r]! : r + 1;
+      const id = walkLead ? ids[r]! : r + 1;
       if (present[id] !== 1 || (filterMissing && missing[id] !== wantMissing)) continue;
       let ok = true;
-      for (const m of words) {
-        if (!(m.names.has(id) || m.dirs[dirId[id]!] === 1 || (m.tags !== null && m.tags.has(id)))) {
+      for (const m of others) {
+        if (!wordMatches(m, id, dirId[id]!)) {
           ok = false;
           break;
         }
@@ -92,6 +86,7 @@ export function memorySearch(
     // (48 bits) fits below them in one exact double, so rows of equal score come out
     // in name order and only names sharing their first six letters need comparing.
     const nameKey = c.nameKey;
+    const dirId = c.dirId;
     const packName = words.length <= 7;
     for (let i = 0; i < length; i++) {
       const id = ids[i]!;

@@ -19,6 +19,17 @@ function orderOver(values: Float64Array, sign: 1 | -1): SortOrder {
     fillKeys(ids, length, out) {
       for (let i = 0; i < length; i++) out[i] = sortKey(ids[i]!);
     },
+    keysAtMost(ids, length, max, outIds, outKeys) {
+      let w = 0;
+      for (let i = 0; i < length; i++) {
+        const key = sortKey(ids[i]!);
+        if (key <= max) {
+          outIds[w] = ids[i]!;
+          outKeys[w++] = key;
+        }
+      }
+      return w;
+    },
     sortKey,
     hasTie: false,
     idSign: sign,

@@ -5,8 +5,10 @@ import { topK } from './topK';
 let keys = new Float64Array(0);
 let work = new Float64Array(0);
 let picked = new Int32Array(0);
-/** Keys the threshold estimate of keepBelowEstimate looks at. */
-const sample = new Float64Array(2048);
+let kept = new Int32Array(0);
+/** Keys the threshold estimate looks at. */
+const SAMPLE = 2048;
+const sample = new Float64Array(SAMPLE);
 
 function ensure(length: number): void {
   if (keys.length >= length) return;
@@ -14,13 +16,15 @@ function ensure(length: number): void {
   keys = new Float64Array(n);
   work = new Float64Array(n);
   picked = new Int32Array(n);
+  kept = new Int32Array(n);
 }
 
 /**
  * The first `k` ids of `ids[0..length)` in `order`, skipping those at or before
- * `after`. `ids` must be in ascending id order. Finds the k-th smallest sort key by
- * quickselect — linear, no sort of the whole set — then orders only the rows that
- * make the page.
+ * `after`. `ids` must be in ascending id order. On a big set, a sample of sort keys
+ * gives a threshold that the page's keys cannot exceed (checked, not assumed), and one
+ * pass keeps only the rows at or below it; then quickselect finds the k-th smallest key
+ * — linear, no sort of the whole set — and only the rows that make the page are ordered.
  */
 export function selectPage(
   ids: Int32Array,
@@ -30,18 +34,65 @@ export function selectPage(
   after: SortPoint | null,
 ): number[] {
   ensure(length);
-  order.fillKeys(ids, length, keys);
-  if (after) {
-    let w = 0;
-    for (let r = 0; r < length; r++) {
-      const sk = keys[r]!;
-      if (sk > after.key || (sk === after.key && order.compareToPoint(ids[r]!, after) > 0)) {
-        ids[w] = ids[r]!;
-        keys[w++] = sk;
+  let rows = ids;
+  let n = -1;
+  if (length >= 4 * SAMPLE && length > k * 16) {
+    const threshold = estimateThreshold(ids, length, k, order, after);
+    if (threshold < Infinity) {
+      const m = order.keysAtMost(ids, length, threshold, kept, keys);
+      const w = after ? keepAfter(kept, m, order, after) : m;
+      // Enough rows at or below the threshold: the page is among them.
+      if (w >= k) {
+        rows = kept;
+        n = w;
       }
     }
-    length = w;
   }
+  if (n < 0) {
+    order.fillKeys(ids, length, keys);
+    n = after ? keepAfter(ids, length, order, after) : length;
+  }
+  return pageOf(rows, n, k, order);
+}
+
+/** Keeps (in place, order kept) the rows of `ids`/`keys` that come after `after`. */
+function keepAfter(ids: Int32Array, length: number, order: SortOrder, after: SortPoint): number {
+  let w = 0;
+  for (let r = 0; r < length; r++) {
+    const sk = keys[r]!;
+    if (sk > after.key || (sk === after.key && order.compareToPoint(ids[r]!, after) > 0)) {
+      ids[w] = ids[r]!;
+      keys[w++] = sk;
+    }
+  }
+  return w;
+}
+
+/**
+ * A key that about `k` (with a safety margin) of the rows after `after` do not exceed,
+ * from an evenly spaced sample; Infinity when the sample cannot tell.
+ */
+function estimateThreshold(
+  ids: Int32Array,
+  length: number,
+  k: number,
+  order: SortOrder,
+  after: SortPoint | null,
+): number {
+  let m = 0;
+  for (let i = 0; i < SAMPLE; i++) {
+    const key = order.sortKey(ids[Math.floor((i * length) / SAMPLE)]!);
+    if (after === null || key >= after.key) sample[m++] = key;
+  }
+  if (m === 0) return Infinity;
+  const sorted = sample.subarray(0, m).sort();
+  const expected = (k / length) * SAMPLE;
+  const rank = Math.ceil(expected + 4 * Math.sqrt(expected) + 8);
+  return rank < m ? sorted[rank]! : Infinity;
+}
+
+/** The first `k` of `ids[0..length)` (keys in `keys`), in order. */
+function pageOf(ids: Int32Array, length: number, k: number, order: SortOrder): number[] {
   if (length <= k * 4) return topK(ids, length, k, order.compare);
   if (length >= 2048 && length > k * 16) length = keepBelowEstimate(ids, length, k);
 
@@ -72,14 +123,14 @@ export function selectPage(
  * Turns a full quickselect over a million keys into two sequential passes.
  */
 function keepBelowEstimate(ids: Int32Array, length: number, k: number): number {
-  const s = sample.length;
+  const s = SAMPLE;
   for (let i = 0; i < s; i++) sample[i] = keys[Math.floor((i * length) / s)]!;
   sample.sort();
   const expected = (k / length) * s;
   const threshold = sample[Math.min(s - 1, Math.ceil(expected + 4 * Math.sqrt(expected) + 8))]!;
-  let kept = 0;
-  for (let i = 0; i < length; i++) if (keys[i]! <= threshold) kept++;
-  if (kept < k || kept === length) return length;
+  let count = 0;
+  for (let i = 0; i < length; i++) if (keys[i]! <= threshold) count++;
+  if (count < k || count === length) return length;
   let w = 0;
   for (let i = 0; i < length; i++) {
     const key = keys[i]!;

@@ -13,6 +13,17 @@ export type SortBy = Exclude<SortColumn, 'relevance' | 'path'> | 'score';
 export interface SortOrder {
   /** Writes the direction-adjusted primary key of `ids[i]` into `out[i]`: smaller first, NULL = +Infinity. */
   fillKeys(ids: Int32Array, length: number, out: Float64Array): void;
+  /**
+   * Copies the ids of `ids[0..length)` whose key is at most `max` to `outIds` (order kept)
+   * and their keys to `outKeys`; returns how many.
+   */
+  keysAtMost(
+    ids: Int32Array,
+    length: number,
+    max: number,
+    outIds: Int32Array,
+    outKeys: Float64Array,
+  ): number;
   /** Direction-adjusted primary key of one id. */
   sortKey(id: number): number;
   /** Whether equal primary keys are ordered by name before id. */
@@ -101,9 +112,38 @@ export function sortOrder(
           const v = values[ids[i]!]!;
           out[i] = v !== v ? Infinity : v * negate;
         }
+      } else if (!map && negate === 1) {
+        for (let i = 0; i < length; i++) {
+          const v = values[ids[i]!]!;
+          out[i] = v < 0 ? Infinity : v;
+        }
       } else {
         for (let i = 0; i < length; i++) out[i] = sortKey(ids[i]!);
       }
+    },
+    keysAtMost(ids, length, max, outIds, outKeys) {
+      let w = 0;
+      if (!map && !nullBelowZero) {
+        for (let i = 0; i < length; i++) {
+          const id = ids[i]!;
+          const v = values[id]!;
+          const key = v !== v ? Infinity : v * negate;
+          if (key <= max) {
+            outIds[w] = id;
+            outKeys[w++] = key;
+          }
+        }
+      } else {
+        for (let i = 0; i < length; i++) {
+          const id = ids[i]!;
+          const key = sortKey(id);
+          if (key <= max) {
+            outIds[w] = id;
+            outKeys[w++] = key;
+          }
+        }
+      }
+      return w;
     },
     sortKey,
     hasTie,

@@ -29,6 +29,8 @@ export async function pcmHash(path: string): Promise<string | null> {
         for (let f = 0; f < block.frames; f++) buf[f * channels + c] = Math.round(ch[f]! * scale);
       }
       hash.update(new Uint8Array(buf.buffer, 0, n * 4));
+      // This runs on the main thread and file reads are synchronous: let other work in between blocks.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     return hash.digest('hex');
   } finally {

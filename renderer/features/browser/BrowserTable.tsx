@@ -1,21 +1,22 @@
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { SampleSummary } from '../../../shared/contract';
-import { COLUMNS, gridTemplate, rowMinWidth, type ColumnId } from '../../lib/columns';
+import { columnDef, tableLayout, type ColumnId } from '../../lib/columns';
 import { rowSlot, scrollTopToShow } from './rowWindow';
-import { isSelected } from '../../lib/selection';
+import { isSelected, selectOnly } from '../../lib/selection';
 import { useStore } from '../../store';
 import { RatingCell } from './Cells';
 import { cellModifier, cellText, cellTitle } from './cellText';
 import { HeaderRow } from './HeaderRow';
+import { RowMenu, type RowMenuAt } from './RowMenu';
 import { MiniWave } from '../waveform/MiniWave';
 import { startRowDrag } from './dragOut';
 import { useRowWindow } from './useRowWindow';
+import './browser.css';
 import { peaksCache } from '../waveform/peaksStore';
 import { audition } from '../../audio/engine';
 
 export const ROW_HEIGHT = 32;
-const VISIBLE: readonly ColumnId[] = COLUMNS.map((c) => c.id);
 
 interface RowProps {
   row: SampleSummary | undefined;
@@ -25,9 +26,13 @@ interface RowProps {
   cursor: boolean;
   current: boolean;
   template: string;
+  /** The columns shown (after the favourite and the waveform). */
+  visible: readonly ColumnId[];
+  waveWidth: number;
   now: number;
   /** Drawn light (name only) while the list flings past; in full once it settles. */
   lite: boolean;
+  onMenu: (at: RowMenuAt, index: number) => void;
 }
 
 const Row = memo(function Row({
@@ -38,8 +43,11 @@ const Row = memo(function Row({
   cursor,
   current,
   template,
+  visible,
+  waveWidth,
   now,
   lite,
+  onMenu,
 }: RowProps) {
   const style = { transform: `translateY(${start}px)`, gridTemplateColumns: template };
   if (!row) {
@@ -97,6 +105,10 @@ const Row = memo(function Row({
       style={style}
       onClick={onClick}
       onDoubleClick={() => useStore.getState().audition(row.id)}
+      onContextMenu={(e) => {
+        e.preventDefault();
+        onMenu({ x: e.clientX, y: e.clientY, row }, index);
+      }}
       draggable
       onDragStart={onDragStart}
     >
@@ -118,10 +130,10 @@ const Row = memo(function Row({
         </button>
       </span>
       <span className="cell cell--wave" role="gridcell">
-        <MiniWave id={row.id} analysed={row.analysis === 'done'} />
+        <MiniWave id={row.id} analysed={row.analysis === 'done'} width={waveWidth - 4} />
       </span>
-      {VISIBLE.map((id) => {
-        const col = COLUMNS.find((c) => c.id === id)!;
+      {visible.map((id) => {
+        const col = columnDef(id);
         if (id === 'rating')
           return (
             <span key={id} className="cell cell--center" role="gridcell">
@@ -153,6 +165,33 @@ const Row = memo(function Row({
   );
 });
 
+/**
+ * The width rows have: the table's, less the list's scrollbar (followed as the window, the
+ * sidebar or a side panel change it).
+ */
+function useTableWidth(
+  tableRef: React.RefObject<HTMLDivElement | null>,
+  bodyRef: React.RefObject<HTMLDivElement | null>,
+): number {
+  const [width, setWidth] = useState(() =>
+    typeof window === 'undefined' ? 1200 : Math.max(400, window.innerWidth - 240),
+  );
+  useLayoutEffect(() => {
+    const table = tableRef.current;
+    const body = bodyRef.current;
+    if (!table || !body) return;
+    const measure = () => {
+      const scrollbar = Math.max(0, body.offsetWidth - body.clientWidth);
+      setWidth(Math.max(200, table.clientWidth - scrollbar));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(table);
+    return () => observer.disconnect();
+  }, [tableRef, bodyRef]);
+  return width;
+}
+
 /** Rows drawn either side of the screen (a fling replaces them all anyway). */
 const OVERSCAN = 4;
 /** The next page is asked for when the window comes this many rows from the last loaded. */
@@ -163,21 +202,41 @@ const holdPeaks = () => peaksCache.hold(PEAKS_SETTLE_MS);
 
 /** The virtualised sample table: only the rows on screen exist in the DOM. */
 export function BrowserTable() {
-  const { rows, total, selection, currentId, widths, resultVersion, now, loading } = useStore(
-    useShallow((s) => ({
-      rows: s.rows,
-      total: s.total,
-      selection: s.selection,
-      currentId: s.currentId,
-      widths: s.widths,
-      resultVersion: s.resultVersion,
-      now: s.resultAt,
-      loading: s.loading,
-    })),
-  );
+  const { rows, total, selection, currentId, widths, columns, resultVersion, now, loading } =
+    useStore(
+      useShallow((s) => ({
+        rows: s.rows,
+        total: s.total,
+        selection: s.selection,
+        currentId: s.currentId,
+        widths: s.widths,
+        columns: s.columns,
+        resultVersion: s.resultVersion,
+        now: s.resultAt,
+        loading: s.loading,
+      })),
+    );
   const scrollRef = useRef<HTMLDivElement>(null);
-  const template = useMemo(() => gridTemplate(widths, VISIBLE), [widths]);
-  const minWidth = rowMinWidth(widths, VISIBLE);
+  const tableRef = useRef<HTMLDivElement>(null);
+  const available = useTableWidth(tableRef, scrollRef);
+  const layout = useMemo(
+    () => tableLayout(widths, columns, available),
+    [widths, columns, available],
+  );
+  const { template, visible, waveWidth } = layout;
+  const minWidth = layout.rowWidth;
+  const [menu, setMenu] = useState<RowMenuAt | null>(null);
+  const openMenu = useCallback((at: RowMenuAt, index: number) => {
+    const s = useStore.getState();
+    // A row outside the selection becomes the selection (as in a file manager), silently.
+    if (!isSelected(s.selection, at.row.id))
+      useStore.setState({ selection: selectOnly(index, at.row.id) });
+    setMenu(at);
+  }, []);
+  const closeMenu = useCallback(() => {
+    setMenu(null);
+    scrollRef.current?.focus({ preventScroll: true });
+  }, []);
   const count = Math.max(rows.length, total ?? 0);
   const [win, scrollTop] = useRowWindow(scrollRef, count, ROW_HEIGHT, OVERSCAN, holdPeaks);
   const first = win.start;
@@ -237,14 +296,18 @@ export function BrowserTable() {
         cursor={selection.cursor === index}
         current={row ? row.id === currentId : false}
         template={template}
+        visible={visible}
+        waveWidth={waveWidth}
         now={now}
         lite={index - win.start >= win.full}
+        onMenu={openMenu}
       />,
     );
   }
 
   return (
     <div
+      ref={tableRef}
       className="table"
       role="grid"
       aria-label="Samples"
@@ -252,12 +315,23 @@ export function BrowserTable() {
       aria-multiselectable
       aria-busy={loading}
     >
-      <HeaderRow template={template} minWidth={minWidth} />
+      <HeaderRow layout={layout} />
       <div
         ref={scrollRef}
         className="table-body"
         tabIndex={0}
         data-list="samples"
+        onKeyDown={(e) => {
+          // The menu key or Shift+F10: the menu of the row under the keyboard cursor.
+          if (e.key !== 'ContextMenu' && !(e.key === 'F10' && e.shiftKey)) return;
+          const cursor = useStore.getState().selection.cursor;
+          const row = cursor === null ? undefined : rows[cursor];
+          const el = cursor === null ? null : document.getElementById(`sample-row-${cursor}`);
+          if (!row || !el || cursor === null) return;
+          e.preventDefault();
+          const r = el.getBoundingClientRect();
+          openMenu({ x: r.left + 40, y: r.bottom, row }, cursor);
+        }}
         aria-activedescendant={
           selection.cursor !== null ? `sample-row-${selection.cursor}` : undefined
         }
@@ -266,6 +340,7 @@ export function BrowserTable() {
           {items}
         </div>
       </div>
+      {menu && <RowMenu at={menu} onClose={closeMenu} />}
     </div>
   );
 }

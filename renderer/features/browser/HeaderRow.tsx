@@ -1,7 +1,8 @@
 import { useShallow } from 'zustand/react/shallow';
-import { COLUMNS, nextSort, type ColumnDef } from '../../lib/columns';
+import { columnDef, nextSort, type ColumnDef, type TableLayout } from '../../lib/columns';
 import { effectiveSort } from '../../lib/searchQuery';
 import { useStore } from '../../store';
+import { ColumnChooser } from './ColumnChooser';
 
 function Resizer({ col }: { col: ColumnDef }) {
   const setWidth = useStore((s) => s.setWidth);
@@ -34,22 +35,30 @@ function Resizer({ col }: { col: ColumnDef }) {
   );
 }
 
-export function HeaderRow({ template, minWidth }: { template: string; minWidth: number }) {
+export function HeaderRow({ layout }: { layout: TableLayout }) {
   const { sort, text, setSort } = useStore(
     useShallow((s) => ({ sort: s.sort, text: s.text, setSort: s.setSort })),
   );
   const current = effectiveSort(text, sort);
   return (
-    <div className="row row--header" role="row" style={{ gridTemplateColumns: template, minWidth }}>
-      <span role="columnheader" aria-label="Favourite" className="cell" />
+    <div
+      className="row row--header"
+      role="row"
+      style={{ gridTemplateColumns: layout.template, minWidth: layout.rowWidth }}
+    >
+      <span role="columnheader" aria-label="Favourite" className="cell cell--center">
+        <ColumnChooser noRoom={layout.noRoom} />
+      </span>
       <span role="columnheader" aria-label="Waveform" className="cell" />
-      {COLUMNS.map((col) => {
+      {layout.visible.map((id) => {
+        const col = columnDef(id);
         const active = current.by === col.sort;
         const ariaSort = active ? (current.dir === 'asc' ? 'ascending' : 'descending') : 'none';
         return (
           <span
             key={col.id}
             role="columnheader"
+            data-column={col.id}
             aria-sort={col.sort ? ariaSort : undefined}
             className={`cell cell--${col.align}`}
           >

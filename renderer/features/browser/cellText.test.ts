@@ -33,3 +33,27 @@ describe('class cell', () => {
     expect(cellModifier(likely, 'class')).toBe('');
   });
 });
+
+describe('folder cell', () => {
+  it('tells two files of the same name apart by their folder', () => {
+    const a = sampleSummary(7, {
+      name: 'bd_01.flac',
+      dir: 'Kit A/Kicks',
+      path: '/lib/Kit A/Kicks/bd_01.flac',
+    });
+    const b = sampleSummary(8, {
+      name: 'bd_01.flac',
+      dir: 'Kit B/Kicks',
+      path: '/lib/Kit B/Kicks/bd_01.flac',
+    });
+    expect(cellText(a, 'folder', 0)).toBe('Kit A/Kicks');
+    expect(cellText(b, 'folder', 0)).not.toBe(cellText(a, 'folder', 0));
+    expect(cellTitle(a, 'folder')).toBe('/lib/Kit A/Kicks');
+  });
+
+  it('names the library folder for a file at its top', () => {
+    const top = sampleSummary(9, { dir: '', path: '/home/me/Samples/kick.wav' });
+    expect(cellText(top, 'folder', 0)).toBe('Samples');
+    expect(cellTitle(top, 'folder')).toBe('/home/me/Samples');
+  });
+});

@@ -9,11 +9,27 @@ import {
   shortKey,
 } from '../../lib/format';
 
+/** The file's folder: its path inside the library folder, or the library folder's own name. */
+export function folderText(row: Pick<SampleSummary, 'dir' | 'path'>): string {
+  if (row.dir) return row.dir;
+  // (The first screen's rows come parsed, not validated: a field may be missing.)
+  const parts = String(row.path ?? '').split(/[\\/]/);
+  return parts.length >= 2 ? (parts[parts.length - 2] ?? '') : '';
+}
+
+/** The folder that holds the file (its full path). */
+export function parentPath(path: string): string {
+  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return cut > 0 ? path.slice(0, cut) : path;
+}
+
 /** Text of one cell (the rating column is drawn by RatingCell). */
 export function cellText(row: SampleSummary, id: ColumnId, now: number): string {
   switch (id) {
     case 'name':
       return row.name;
+    case 'folder':
+      return folderText(row);
     case 'class':
       return row.class ?? '';
     case 'kind':
@@ -58,6 +74,7 @@ export function cellModifier(row: SampleSummary, id: ColumnId): string {
 
 export function cellTitle(row: SampleSummary, id: ColumnId): string | undefined {
   if (id === 'name') return row.path;
+  if (id === 'folder') return parentPath(String(row.path ?? ''));
   if (id === 'class') return classTitle(row);
   if (id === 'key' && row.key) return `${row.key} (${camelotOf(row.key)})`;
   if (id === 'tags' && row.tags.length) return row.tags.join(', ');

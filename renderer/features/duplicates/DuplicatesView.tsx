@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../api/client';
 import { RevealButton } from '../../lib/RevealButton';
+import { toggled } from '../../lib/toggled';
 import { duplicateRows, duplicatesHeadline, type DuplicateRow } from './duplicates';
 import { formatBytes, formatCount } from '../../lib/format';
 import { useStore } from '../../store';
@@ -65,13 +66,7 @@ export default function DuplicatesView() {
     );
   const s = useStore.getState();
   const head = duplicatesHeadline(shown);
-  const toggle = (id: number) =>
-    setChecked((prev) => {
-      const next = new Set(prev);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  const toggle = (id: number) => setChecked((prev) => toggled(prev, id));
   const ids = [...checked];
   const selectChecked = () =>
     useStore.setState({ selection: { ids: new Set(ids), anchor: null, cursor: null, all: false } });

@@ -1,8 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../api/client';
+import { ToggleButton } from '../../lib/ToggleButton';
 import { useStore } from '../../store';
 import type { SimilarityMapPage } from '../../../shared/contract/similar';
+import { mapLegend, NO_CLASS_COLOUR } from './mapLegend';
+import { LassoBar } from './LassoBar';
 import { mapPoints, type Point } from './mapPoints';
+import './map.css';
 
 async function loadMap(): Promise<Point[]> {
   const all: Point[] = [];
@@ -17,13 +21,11 @@ async function loadMap(): Promise<Point[]> {
   return all;
 }
 
-const HUES: Record<string, number> = {};
-function hueOf(cls: string | null): number {
-  if (!cls) return 220;
-  return (HUES[cls] ??= (Object.keys(HUES).length * 47) % 360);
-}
-
-/** 2D similarity map: canvas, wheel zoom, drag pan, hover to audition, shift-drag lasso to select. */
+/**
+ * 2D similarity map: canvas, wheel zoom, drag pan, hover to audition (the name shows beside
+ * the point at once), a colour legend of the classes, and a lasso (shift-drag, or the Lasso
+ * button) whose samples go to a collection or get tags.
+ */
 export default function MapView() {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [points, setPoints] = useState<Point[] | null>(null);
@@ -31,6 +33,14 @@ export default function MapView() {
   const view = useRef({ scale: 1, tx: 0, ty: 0 });
   const lasso = useRef<Array<[number, number]>>([]);
   const hovered = useRef<number | null>(null);
+  const label = useRef<HTMLDivElement>(null);
+  const [lassoMode, setLassoMode] = useState(false);
+  const lassoOn = useRef(false);
+  useEffect(() => {
+    lassoOn.current = lassoMode;
+  }, [lassoMode]);
+  const [picked, setPicked] = useState<number[] | null>(null);
+  const legend = useMemo(() => (points ? mapLegend(points) : []), [points]);
 
   useEffect(() => {
     loadMap().then(setPoints, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
@@ -39,6 +49,7 @@ export default function MapView() {
   useEffect(() => {
     const c = canvas.current;
     if (!c || !points) return;
+    const colourOf = new Map(legend.map((e) => [e.cls, e.colour]));
     const g = c.getContext('2d');
     if (!g) return;
     const fit = () => {
@@ -65,7 +76,7 @@ export default function MapView() {
       g.clearRect(0, 0, c.width, c.height);
       for (const p of points) {
         const [x, y] = toScreen(p);
-        g.fillStyle = `hsl(${hueOf(p.cls)} 70% 60%)`;
+        g.fillStyle = colourOf.get(p.cls) ?? NO_CLASS_COLOUR;
         g.fillRect(x - 2, y - 2, 4, 4);
       }
       if (lasso.current.length > 1) {
@@ -99,9 +110,26 @@ export default function MapView() {
       }
       return hit;
     };
+    const showLabel = (p: Point | null) => {
+      const el = label.current;
+      if (!el) return;
+      if (!p) {
+        el.hidden = true;
+        return;
+      }
+      const [x, y] = toScreen(p);
+      el.textContent = p.cls ? `${p.name} · ${p.cls}` : p.name;
+      el.hidden = false;
+      // Beside the point, flipped to its left near the right edge.
+      const right = x + 12 + el.offsetWidth > c.clientWidth;
+      el.style.left = `${right ? x - 12 - el.offsetWidth : x + 12}px`;
+      el.style.top = `${Math.max(0, y - 10)}px`;
+    };
     const down = (e: PointerEvent) => {
-      drag = { x: e.offsetX, y: e.offsetY, lasso: e.shiftKey };
-      lasso.current = e.shiftKey ? [[e.offsetX, e.offsetY]] : [];
+      const lassoing = e.shiftKey || lassoOn.current;
+      drag = { x: e.offsetX, y: e.offsetY, lasso: lassoing };
+      lasso.current = lassoing ? [[e.offsetX, e.offsetY]] : [];
+      showLabel(null);
     };
     const move = (e: PointerEvent) => {
       if (drag?.lasso) {
@@ -119,20 +147,17 @@ export default function MapView() {
           hovered.current = p.id;
           useStore.getState().audition(p.id);
         }
-        const row = p ? useStore.getState().rows.find((r) => r.id === p.id) : undefined;
-        c.title = p ? `${row?.name ?? p.name}${p.cls ? ` (${p.cls})` : ''}` : '';
+        showLabel(p);
       }
     };
     const up = () => {
       if (drag?.lasso && lasso.current.length > 2) {
         const ids = points.filter((p) => inside(...toScreen(p), lasso.current)).map((p) => p.id);
-        const s = useStore.getState();
-        s.setScope({ type: 'all' });
-        s.setFilters({ ...s.filters });
-        s.say(`${ids.length} samples selected on the map`);
+        // The lassoed samples are the selection: Tag… and collections act on it.
         useStore.setState({
           selection: { ids: new Set(ids), anchor: null, cursor: null, all: false },
         });
+        setPicked(ids);
       }
       drag = null;
       lasso.current = [];
@@ -147,17 +172,31 @@ export default function MapView() {
       v.scale *= k;
       draw();
     };
+    // The canvas follows its box (window size, a bar above it appearing): its bitmap is refit
+    // and redrawn, so points stay where the pointer finds them.
+    const resize = new ResizeObserver(() => {
+      if (c.width === c.clientWidth && c.height === c.clientHeight) return;
+      fit();
+      draw();
+    });
+    resize.observe(c);
+    const leave = () => {
+      if (!drag) showLabel(null);
+    };
     c.addEventListener('pointerdown', down);
     c.addEventListener('pointermove', move);
+    c.addEventListener('pointerleave', leave);
     window.addEventListener('pointerup', up);
     c.addEventListener('wheel', wheel, { passive: false });
     return () => {
       c.removeEventListener('pointerdown', down);
       c.removeEventListener('pointermove', move);
+      c.removeEventListener('pointerleave', leave);
+      resize.disconnect();
       window.removeEventListener('pointerup', up);
       c.removeEventListener('wheel', wheel);
     };
-  }, [points]);
+  }, [points, legend]);
 
   if (error) return <p className="error pad">{error}</p>;
   if (!points) return <p className="muted pad">Loading the map…</p>;
@@ -170,16 +209,40 @@ export default function MapView() {
     );
   return (
     <section className="map" aria-label="Similarity map">
-      <p className="muted small pad">
-        Hover to listen · drag to pan · wheel to zoom · shift-drag to lasso-select ({points.length}{' '}
-        samples)
-      </p>
-      <canvas
-        ref={canvas}
-        className="map-canvas"
-        aria-label="Similarity map of samples"
-        role="img"
-      />
+      <div className="map-bar">
+        <p className="muted small">
+          Hover to listen · drag to pan · wheel to zoom · shift-drag or Lasso to select (
+          {points.length} samples)
+        </p>
+        <ToggleButton pressed={lassoMode} onToggle={setLassoMode}>
+          Lasso
+        </ToggleButton>
+      </div>
+      {picked && <LassoBar ids={picked} onClear={() => setPicked(null)} />}
+      <div className="map-stage">
+        <canvas
+          ref={canvas}
+          className={lassoMode ? 'map-canvas map-canvas--lasso' : 'map-canvas'}
+          aria-label="Similarity map of samples"
+          role="img"
+        />
+        <div
+          ref={label}
+          className="map-label"
+          role="status"
+          aria-label="Point under the pointer"
+          hidden
+        />
+        <ul className="map-legend" aria-label="Colours: instrument classes">
+          {legend.map((e) => (
+            <li key={e.cls ?? ''} data-class={e.cls ?? ''}>
+              <span className="map-swatch" style={{ background: e.colour }} aria-hidden />
+              {e.cls ?? 'no class'}
+              <span className="muted"> {e.count}</span>
+            </li>
+          ))}
+        </ul>
+      </div>
     </section>
   );
 }

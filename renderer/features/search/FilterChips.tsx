@@ -1,10 +1,11 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useId, useRef, useState, type ReactNode } from 'react';
 import { ALL_CLASSES } from '../../../shared/taxonomy';
 import { PITCH_CLASSES } from '../../../shared/music';
 import { chipLabel, clearFilter, type FilterId, type FilterState } from '../../lib/searchQuery';
 import { useStore } from '../../store';
 import { useStoreFields } from '../../store/fields';
 import { ToggleButton } from '../../lib/ToggleButton';
+import { useDismiss } from '../../lib/useDismiss';
 
 /** Chips whose active value already says what it is ("120–128 BPM", "★★★+"). */
 const SELF_LABELLED: ReadonlySet<FilterId> = new Set([
@@ -29,25 +30,10 @@ function Chip({
   const ref = useRef<HTMLDivElement>(null);
   const popId = useId();
   const active = chipLabel(filters, id);
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent) => {
-      if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  const onKeyDown = useDismiss(ref, open, close);
   return (
-    <div
-      className="chip-wrap"
-      ref={ref}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && open) {
-          e.stopPropagation();
-          setOpen(false);
-        }
-      }}
-    >
+    <div className="chip-wrap" ref={ref} onKeyDown={onKeyDown}>
       <button
         type="button"
         className={active ? 'chip chip--active' : 'chip'}
@@ -71,7 +57,7 @@ function Chip({
       )}
       {open && (
         <div className="popover" id={popId} role="dialog" aria-label={`${label} filter`}>
-          {children(() => setOpen(false))}
+          {children(close)}
         </div>
       )}
     </div>

@@ -5,8 +5,11 @@ import { formatCount } from '../../lib/format';
 import type { Scope } from '../../lib/searchQuery';
 import { useStore } from '../../store';
 import { useStoreFields } from '../../store/fields';
+import { CollectionNameForm } from '../../lib/CollectionNameForm';
 import type { View } from '../../store/uiSlice';
 import { idsFromDrop, SAMPLE_IDS_MIME } from '../browser/dragOut';
+import { FolderTree } from './FolderTree';
+import './sidebar.css';
 
 function sameScope(a: Scope, b: Scope): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -81,7 +84,6 @@ function CollectionItem({ id, name, count }: { id: number; name: string; count: 
 }
 
 function NewCollection() {
-  const [name, setName] = useState('');
   const [open, setOpen] = useState(false);
   const create = useStore((s) => s.createCollection);
   if (!open)
@@ -91,32 +93,34 @@ function NewCollection() {
       </button>
     );
   return (
-    <form
-      className="inline-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const n = name.trim();
-        if (!n) return;
+    <CollectionNameForm
+      onCreate={(name) =>
         void useStore
           .getState()
           .selectedIds()
-          .then((ids) => create(n, ids))
-          .then(() => {
-            setName('');
-            setOpen(false);
-          });
-      }}
+          .then((ids) => create(name, ids))
+          .then(() => setOpen(false))
+      }
+      onCancel={() => setOpen(false)}
+    />
+  );
+}
+
+/** Leaves the extra copies of exact duplicates out of every list (the suggested keeper stays). */
+function HideDuplicates() {
+  const { filters, setFilters } = useStoreFields('filters', 'setFilters');
+  return (
+    <label
+      className="check sidebar-check"
+      title="Of each group of identical files, show only the copy the Duplicates view suggests keeping"
     >
       <input
-        aria-label="New collection name"
-        placeholder="Collection name"
-        value={name}
-        autoFocus
-        onChange={(e) => setName(e.target.value)}
-        onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+        type="checkbox"
+        checked={filters.hideDuplicates}
+        onChange={(e) => setFilters({ ...filters, hideDuplicates: e.target.checked })}
       />
-      <button type="submit">Create</button>
-    </form>
+      Hide duplicate copies
+    </label>
   );
 }
 
@@ -147,21 +151,16 @@ export function Sidebar() {
             <NavItem key={f.id} scope={{ type: 'smart', id: f.id }} label={f.label} />
           ))}
         </ul>
+        <HideDuplicates />
       </section>
       <section>
         <h2>Folders</h2>
         {folders.length === 0 ? (
           <p className="muted small">No folders yet.</p>
         ) : (
-          <ul>
+          <ul className="folder-tree">
             {folders.map((f) => (
-              <NavItem
-                key={f.id}
-                scope={{ type: 'folder', folderId: f.id, dir: '' }}
-                label={labels.get(f.path) ?? f.path}
-                title={f.path}
-                count={f.sampleCount}
-              />
+              <FolderTree key={f.id} folder={f} label={labels.get(f.path) ?? f.path} />
             ))}
           </ul>
         )}

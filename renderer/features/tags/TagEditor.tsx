@@ -30,7 +30,7 @@ export function TagEditor() {
   );
   if (!open) return null;
   // "Select all" covers every match, also the rows not loaded: the backend lists them on apply.
-  const count = selection.all ? total : selected.length;
+  const count = selection.all ? total : selection.ids.size;
   const allIds = () => useStore.getState().selectedIds();
   const close = () => {
     setText('');

@@ -2,7 +2,6 @@ import { memo, useEffect, useRef } from 'react';
 import { envelopeForWidth } from './peaksDraw';
 import { usePeaks } from './usePeaks';
 
-const W = 60;
 const H = 22;
 
 /**
@@ -12,10 +11,14 @@ const H = 22;
 export const MiniWave = memo(function MiniWave({
   id,
   analysed,
+  width,
 }: {
   id: number;
   analysed: boolean;
+  /** CSS px: the waveform column grows with the window. */
+  width: number;
 }) {
+  const W = Math.max(8, Math.round(width));
   const peaks = usePeaks(analysed ? id : null);
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
@@ -36,7 +39,9 @@ export const MiniWave = memo(function MiniWave({
       const top = mid - hi * mid;
       g.fillRect(x, top, 1, Math.max(1, (hi - lo) * mid));
     }
-  }, [peaks]);
+  }, [peaks, W]);
   if (!peaks || peaks === 'none') return <span className="miniwave miniwave--empty" aria-hidden />;
-  return <canvas ref={ref} className="miniwave" width={W} height={H} aria-hidden />;
+  return (
+    <canvas ref={ref} className="miniwave" width={W} height={H} style={{ width: W }} aria-hidden />
+  );
 });
