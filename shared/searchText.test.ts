@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from './random';
-import { ftsMatchExpression, indexText, queryWords, splitWord, stripExtension } from './searchText';
+import { indexText, queryWords, splitWord, stripExtension } from './searchText';
 
 /** The straightforward regex definition the scanner must agree with. */
 function referenceIndexText(text: string): string {
@@ -61,10 +61,9 @@ describe('searchText', () => {
     }
   });
 
-  it('builds safe FTS expressions from user text', () => {
+  it('reads query words and strips extensions', () => {
     expect(queryWords('Dark "pad" 120')).toEqual(['dark', 'pad', '120']);
-    expect(ftsMatchExpression('dark pad')).toBe('"dark"* "pad"*');
-    expect(ftsMatchExpression('  ""  ')).toBeNull();
+    expect(queryWords('  ""  ')).toEqual([]);
     expect(stripExtension('kick.01.wav')).toBe('kick.01');
     expect(stripExtension('.hidden')).toBe('.hidden');
   });

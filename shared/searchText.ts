@@ -116,13 +116,6 @@ export function queryWords(text: string): string[] {
   return out;
 }
 
-/** An FTS5 MATCH expression: every word must match as a prefix (implicit AND). */
-export function ftsMatchExpression(text: string): string | null {
-  const words = queryWords(text);
-  if (words.length === 0) return null;
-  return words.map((w) => `"${w.replaceAll('"', '""')}"*`).join(' ');
-}
-
 /** File name without its extension. */
 export function stripExtension(fileName: string): string {
   const dot = fileName.lastIndexOf('.');

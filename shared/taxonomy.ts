@@ -46,15 +46,7 @@ export const DRUM_CLASSES: readonly OneShotClass[] = [
 
 /** Tonal classes: these get a root note (one-shots) or a key (loops). */
 export const TONAL_CLASSES: readonly SampleClass[] = [
-  'bass',
-  'keys',
-  'synth',
-  'pad',
-  'strings',
-  'guitar',
-  'brass',
-  'woodwind',
-  'vocal',
+  ...ONE_SHOT_CLASSES.filter((c) => !DRUM_CLASSES.includes(c) && c !== 'fx'),
   'melodic',
 ];
 

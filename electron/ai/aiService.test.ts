@@ -212,7 +212,7 @@ describe('AiService', () => {
 });
 
 describe('AI handlers in the app', () => {
-  it('are registered, validate input, and keep keys in the data folder\'s key store', async () => {
+  it("are registered, validate input, and keep keys in the data folder's key store", async () => {
     const app = createTestApp({ mode: 'cli' });
     cleanups.push(() => app.dispose());
     const bad = await app.dispatch(

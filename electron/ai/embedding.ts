@@ -5,14 +5,10 @@
  * (worst case reserved first), fallback on transient failures, every call in the ledger.
  */
 import { AppError } from '../../shared/result';
-import type { AiSettings } from '../../shared/schemas/ai';
-import type { Budgets } from './budgets';
-import { costUsd, type Catalog, type EmbeddingModelInfo } from './catalog';
+import { costUsd, type EmbeddingModelInfo } from './catalog';
 import { classifyError, errorCodeFor } from './errors';
-import type { HealthBook } from './healthBook';
-import type { Ledger } from './ledger';
 import { ollamaModelKey } from './providers/ollamaProvider';
-import type { ProviderSource } from './providerSource';
+import type { RoutingDeps } from './routingDeps';
 import type { AiProviderId } from './types';
 
 export interface EmbeddingRequest {
@@ -27,13 +23,7 @@ export interface EmbeddingResult {
   fallbacks: Array<{ provider: AiProviderId; model: string; code: string }>;
 }
 
-export interface EmbeddingDeps {
-  catalog: Catalog;
-  providers: ProviderSource;
-  settings: () => AiSettings;
-  ledger: Ledger;
-  budgets: Budgets;
-  health: HealthBook;
+export interface EmbeddingDeps extends RoutingDeps {
   now: () => number;
   redact: (text: string) => string;
 }

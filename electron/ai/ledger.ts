@@ -3,6 +3,7 @@
  * tokens, cost, what the baseline model would have cost, latency and the providers
  * tried before it. Spend queries for budgets and the usage report read it.
  */
+import type { AiSpendRow } from '../../shared/contract/ai';
 import type { AiTask } from '../../shared/schemas/ai';
 import type { Db } from '../library/db';
 import type { AiProviderId } from './types';
@@ -26,13 +27,7 @@ export interface LedgerEntry {
   requestId: string | null;
 }
 
-export interface SpendRow {
-  provider: AiProviderId;
-  calls: number;
-  failedCalls: number;
-  tokensIn: number;
-  tokensOut: number;
-  costUsd: number;
+export interface SpendRow extends AiSpendRow {
   baselineCostUsd: number;
 }
 

@@ -7,29 +7,20 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError, type ErrorCode } from '../../shared/result';
-import type { AiSettings } from '../../shared/schemas/ai';
-import type { Budgets } from './budgets';
-import { costUsd, type Catalog } from './catalog';
+import { costUsd } from './catalog';
 import { routeEmbedding, type EmbeddingRequest, type EmbeddingResult } from './embedding';
 import { classifyError, errorCodeFor, ProviderError } from './errors';
-import type { HealthBook } from './healthBook';
 import type { Ledger } from './ledger';
 import { planRoute, type Candidate, type Plan } from './policy';
 import { redactSecrets } from './redact';
-import type { ProviderSource } from './providerSource';
+import type { RoutingDeps } from './routingDeps';
 import type { AiRouter, RouteOutcome, RouterEvent } from './routerTypes';
 import { guardStream } from './streamGuard';
 import { estimateTextTokens } from './tokens';
 import type { RouteRequest, TokenUsage } from './types';
 
 /** The providers the router may call now, and what it needs to know about them. */
-export interface RouterOptions {
-  catalog: Catalog;
-  providers: ProviderSource;
-  settings: () => AiSettings;
-  ledger: Ledger;
-  budgets: Budgets;
-  health: HealthBook;
+export interface RouterOptions extends RoutingDeps {
   /** No first event within this → timeout (cloud; default 20 s). */
   firstEventMs?: number;
   /** Same for a local model, which may have to load first (default 90 s). */
@@ -102,16 +93,7 @@ export class Router implements AiRouter {
   /** Embeddings (task `embed`): local first, then the cheapest cloud model. */
   embed(request: EmbeddingRequest, signal?: AbortSignal): Promise<EmbeddingResult> {
     return routeEmbedding(
-      {
-        catalog: this.o.catalog,
-        providers: this.o.providers,
-        settings: this.o.settings,
-        ledger: this.o.ledger,
-        budgets: this.o.budgets,
-        health: this.o.health,
-        now: this.now,
-        redact: (t) => this.redact(t),
-      },
+      { ...this.o, now: this.now, redact: (t) => this.redact(t) },
       request,
       signal,
     );

@@ -1,7 +1,9 @@
 import type { SearchFilters } from '../../../shared/schemas';
-import { ftsMatchExpression } from '../../../shared/searchText';
+import { expandQuery } from '../../../shared/search/expandQuery';
 import type { Db } from '../db';
 import { filterSql } from './filterSql';
+import { ftsExpression } from './ftsQuery';
+import { ftsWords } from './ftsWords';
 
 /** The most ids one answer carries (a select-all over a 1M-sample library fits). */
 export const MATCH_IDS_MAX = 2_000_000;
@@ -15,7 +17,7 @@ export function matchingIds(
   query: { text?: string | undefined; filters?: SearchFilters | undefined },
 ): number[] {
   const { where, params } = filterSql(query.filters, db);
-  const match = query.text ? ftsMatchExpression(query.text) : null;
+  const match = query.text ? ftsExpression(expandQuery(query.text, ftsWords(db))) : null;
   if (match) {
     where.push('s.id IN (SELECT rowid FROM samples_fts WHERE samples_fts MATCH ?)');
     params.push(match);

@@ -1,11 +1,13 @@
 import type { SearchPage } from '../../../shared/contract';
 import type { SearchQuery } from '../../../shared/schemas';
-import { ftsMatchExpression } from '../../../shared/searchText';
+import { expandQuery } from '../../../shared/search/expandQuery';
 import type { Db } from '../db';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../sampleRow';
 import { tagsOf } from '../tagsOf';
 import { decodeCursor, encodeCursor, type Cursor } from './cursor';
 import { filterSql } from './filterSql';
+import { ftsExpression, ftsTierExpressions } from './ftsQuery';
+import { ftsWords } from './ftsWords';
 import { SORTS } from './sortSpec';
 
 export const DEFAULT_PAGE_SIZE = 100;
@@ -22,7 +24,8 @@ export function searchSamples(db: Db, query: SearchQuery): SearchPage {
   const started = performance.now();
   const limit = query.limit ?? DEFAULT_PAGE_SIZE;
   const { where, params } = filterSql(query.filters, db);
-  const match = query.text ? ftsMatchExpression(query.text) : null;
+  const terms = query.text ? expandQuery(query.text, ftsWords(db)) : [];
+  const match = ftsExpression(terms);
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const sortBy = query.sort?.by ?? 'name';
   const dir = query.sort?.dir ?? 'asc';
@@ -30,7 +33,15 @@ export function searchSamples(db: Db, query: SearchQuery): SearchPage {
   let rows: Row[];
   let next: Cursor | null;
   if (sortBy === 'relevance' && match) {
-    ({ rows, next } = relevancePage(db, match, where, params, limit, cursor));
+    ({ rows, next } = relevancePage(
+      db,
+      match,
+      ftsTierExpressions(terms),
+      where,
+      params,
+      limit,
+      cursor,
+    ));
   } else {
     if (match) {
       where.push('s.id IN (SELECT rowid FROM samples_fts WHERE samples_fts MATCH ?)');
@@ -108,9 +119,14 @@ function keysetPage(
   return { rows, next };
 }
 
+/**
+ * Relevance: the typed words' own matches before their synonyms' before near spellings'
+ * (a tier score per term, from ftsTierExpressions), then bm25 (names weigh most).
+ */
 function relevancePage(
   db: Db,
   match: string,
+  tiers: readonly string[][],
   where: readonly string[],
   params: readonly unknown[],
   limit: number,
@@ -118,11 +134,17 @@ function relevancePage(
 ): { rows: Row[]; next: Cursor | null } {
   const offset = cursor?.k === 'o' ? cursor.o : 0;
   const w = ['samples_fts MATCH ?', ...where];
+  const inTier = 's.id IN (SELECT rowid FROM samples_fts WHERE samples_fts MATCH ?)';
+  const tierScore = tiers.map(
+    (better) =>
+      `CASE ${better.map((_, i) => `WHEN ${inTier} THEN ${better.length - i}`).join(' ')} ELSE 0 END`,
+  );
+  const order = tierScore.length > 0 ? `${tierScore.join(' + ')} DESC, ` : '';
   const sql = `SELECT ${SUMMARY_COLUMNS}, NULL AS sort_value
                  FROM samples_fts JOIN samples s ON s.id = samples_fts.rowid
                  ${whereClause(w)}
-                ORDER BY ${BM25}, s.id LIMIT ? OFFSET ?`;
-  const rows = db.prepare(sql).all(match, ...params, limit + 1, offset) as Row[];
+                ORDER BY ${order}${BM25}, s.id LIMIT ? OFFSET ?`;
+  const rows = db.prepare(sql).all(match, ...params, ...tiers.flat(), limit + 1, offset) as Row[];
   if (rows.length <= limit) return { rows, next: null };
   rows.length = limit;
   return { rows, next: { k: 'o', o: offset + limit } };

@@ -32,6 +32,12 @@ export class Bitset {
     return w < this.words.length && (this.words[w]! & (1 << (id & 31))) !== 0;
   }
 
+  /** True when the set has no id. */
+  isEmpty(): boolean {
+    for (let i = 0; i < this.words.length; i++) if (this.words[i] !== 0) return false;
+    return true;
+  }
+
   /** Adds every id of `ids[0..length)`. */
   addAll(ids: Int32Array, length: number): void {
     for (let i = 0; i < length; i++) this.add(ids[i]!);

@@ -2,7 +2,16 @@ import type { SearchQuery } from '../../../shared/schemas';
 import { filterPasses } from './filterPasses';
 import type { LibraryIndex } from './libraryIndex';
 import { sortOrder, type SortPoint } from './sortOrder';
-import { matchSet, matchWords, wordMatches, wordScore, type WordMatch } from './textMatch';
+import { expandQuery } from '../../../shared/search/expandQuery';
+import { indexWords } from './indexWords';
+import {
+  matchTerms,
+  MAX_TERM_SCORE,
+  termHits,
+  termMatchSet,
+  termScore,
+  type TermMatch,
+} from './textMatch';
 import { selectPage } from './selectPage';
 
 export interface MemoryPage {
@@ -17,8 +26,8 @@ const NAME_KEY_SPAN = 2 ** 48;
 let scratch = new Int32Array(0);
 let scores = new Float64Array(0);
 
-/** The word with the fewest hits: its hits are the only rows worth looking at. */
-function leadWord(words: WordMatch[]): WordMatch {
+/** The term with the fewest hits: its hits are the only rows worth looking at. */
+function leadWord(words: TermMatch[]): TermMatch {
   let best = words[0]!;
   for (const m of words) if (m.bound < best.bound) best = m;
   return best;
@@ -39,7 +48,9 @@ export function memorySearch(
   if (sortBy === 'path') return null;
   const c = index.columns;
   const limit = query.limit ?? 100;
-  const words = query.text ? matchWords(index, query.text, sortBy === 'relevance') : [];
+  const words = query.text
+    ? matchTerms(index, expandQuery(query.text, indexWords(index)), sortBy === 'relevance')
+    : [];
   const relevance = sortBy === 'relevance' && words.length > 0;
 
   if (scratch.length < c.maxId + 1)
@@ -61,14 +72,14 @@ export function memorySearch(
     const lead = leadWord(words);
     const walkLead = lead.bound * 8 < c.maxId;
     const others = walkLead ? words.filter((m) => m !== lead) : words;
-    const n = walkLead ? matchSet(index, lead).writeIds(ids) : c.maxId;
+    const n = walkLead ? termMatchSet(index, lead).writeIds(ids) : c.maxId;
     const dirId = c.dirId;
     for (let r = 0; r < n; r++) {
       const id = walkLead ? ids[r]! : r + 1;
       if (present[id] !== 1 || (filterMissing && missing[id] !== wantMissing)) continue;
       let ok = true;
-      for (const m of others) {
-        if (!wordMatches(m, id, dirId[id]!)) {
+      for (const t of others) {
+        if (!termHits(t, id, dirId[id]!)) {
           ok = false;
           break;
         }
@@ -82,16 +93,16 @@ export function memorySearch(
   if (relevance) {
     if (scores.length < c.maxId + 1)
       scores = new Float64Array(Math.max(c.maxId + 1, scores.length * 2));
-    // Scores are small integers (at most 4 per word): with up to 7 words the name key
-    // (48 bits) fits below them in one exact double, so rows of equal score come out
-    // in name order and only names sharing their first six letters need comparing.
+    // Scores are small integers (at most MAX_TERM_SCORE per term): while their sum stays
+    // below 32 the name key (48 bits) fits below them in one exact double, so rows of equal
+    // score come out in name order and only names sharing their first six letters need comparing.
     const nameKey = c.nameKey;
     const dirId = c.dirId;
-    const packName = words.length <= 7;
+    const packName = words.length * MAX_TERM_SCORE < 32;
     for (let i = 0; i < length; i++) {
       const id = ids[i]!;
       let s = 0;
-      for (const m of words) s += wordScore(m, id, dirId[id]!);
+      for (const t of words) s += termScore(t, id, dirId[id]!);
       scores[id] = packName ? s * NAME_KEY_SPAN + (NAME_KEY_SPAN - 1 - nameKey[id]!) : s;
     }
     order = sortOrder(c, 'score', 'asc', scores);

@@ -32,6 +32,36 @@ export class TokenIndex {
   /** Calls `visit` with the posting list of every word that starts with `prefix`. */
   forPrefix(prefix: string, visit: (ids: Int32Array, length: number, word: string) => void): void {
     this.mergeTail();
+    for (let i = this.lowerBound(prefix); i < this.sorted.length; i++) {
+      const word = this.sorted[i]!;
+      if (!word.startsWith(prefix)) break;
+      const list = this.postings.get(word)!;
+      if (list.length > 0) visit(list.ids, list.length, word);
+    }
+  }
+
+  /** Calls `visit` with the posting list of `word` itself, if it has ids. */
+  forWord(word: string, visit: (ids: Int32Array, length: number, word: string) => void): void {
+    const list = this.postings.get(word);
+    if (list && list.length > 0) visit(list.ids, list.length, word);
+  }
+
+  /**
+   * True when some word starting with `prefix` has ids (and passes `accept`, when given);
+   * stops at the first such word.
+   */
+  hasPrefix(prefix: string, accept?: (ids: Int32Array, length: number) => boolean): boolean {
+    this.mergeTail();
+    for (let i = this.lowerBound(prefix); i < this.sorted.length; i++) {
+      const word = this.sorted[i]!;
+      if (!word.startsWith(prefix)) return false;
+      const list = this.postings.get(word)!;
+      if (list.length > 0 && (!accept || accept(list.ids, list.length))) return true;
+    }
+    return false;
+  }
+
+  private lowerBound(prefix: string): number {
     let lo = 0;
     let hi = this.sorted.length;
     while (lo < hi) {
@@ -39,12 +69,7 @@ export class TokenIndex {
       if (this.sorted[mid]! < prefix) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < this.sorted.length; i++) {
-      const word = this.sorted[i]!;
-      if (!word.startsWith(prefix)) break;
-      const list = this.postings.get(word)!;
-      if (list.length > 0) visit(list.ids, list.length, word);
-    }
+    return lo;
   }
 
   private mergeTail(): void {

@@ -4,17 +4,11 @@
  */
 import { z } from 'zod';
 import { AppError } from '../../../../shared/result';
+import { idSchema, tagNameSchema } from '../../../../shared/schemas/common';
 import type { LibraryCall } from '../libraryCall';
 import { plural, writeTool, type ChatTool } from './toolKit';
 
-const ids = z.array(z.number().int().positive()).min(1).max(1000);
-const tagName = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1)
-  .max(64)
-  .regex(/^[^\s,][^,]*$/, 'tags cannot contain commas');
+const ids = z.array(idSchema).min(1).max(1000);
 const quoted = (list: readonly string[]) => list.map((t) => `'${t}'`).join(', ');
 
 /** The ids that exist, in order; fails when none do. */
@@ -34,8 +28,8 @@ async function existing(call: LibraryCall, sampleIds: readonly number[]): Promis
 const tagInput = z
   .object({
     sampleIds: ids,
-    add: z.array(tagName).max(20).optional(),
-    remove: z.array(tagName).max(20).optional(),
+    add: z.array(tagNameSchema).max(20).optional(),
+    remove: z.array(tagNameSchema).max(20).optional(),
   })
   .strict();
 
