@@ -127,7 +127,7 @@ export class SampleClassifier {
   }
 
   private rawProbs(
-    out: ort.InferenceSession.OnnxValueMapType,
+    out: Ort.InferenceSession.OnnxValueMapType,
     i: number,
     kind: SampleKind | undefined,
   ): Float32Array {
@@ -150,7 +150,7 @@ export class SampleClassifier {
    * recalibrated probabilities (same order, so the same top class).
    */
   private decideOne(
-    out: ort.InferenceSession.OnnxValueMapType,
+    out: Ort.InferenceSession.OnnxValueMapType,
     i: number,
     kind: SampleKind,
   ): Classification {
