@@ -3,14 +3,11 @@
  * (CLI JSON, database values, model outputs): do not rename them.
  */
 
+/** The drum classes: the first one-shot classes. */
+const DRUMS = ['kick', 'snare', 'clap', 'hihat', 'cymbal', 'tom', 'percussion'] as const;
+
 export const ONE_SHOT_CLASSES = [
-  'kick',
-  'snare',
-  'clap',
-  'hihat',
-  'cymbal',
-  'tom',
-  'percussion',
+  ...DRUMS,
   'bass',
   'keys',
   'synth',
@@ -34,27 +31,11 @@ export const ALL_CLASSES: readonly SampleClass[] = [
   ...LOOP_CLASSES.filter((c) => !(ONE_SHOT_CLASSES as readonly string[]).includes(c)),
 ];
 
-export const DRUM_CLASSES: readonly OneShotClass[] = [
-  'kick',
-  'snare',
-  'clap',
-  'hihat',
-  'cymbal',
-  'tom',
-  'percussion',
-];
+export const DRUM_CLASSES: readonly OneShotClass[] = DRUMS;
 
 /** Tonal classes: these get a root note (one-shots) or a key (loops). */
 export const TONAL_CLASSES: readonly SampleClass[] = [
-  'bass',
-  'keys',
-  'synth',
-  'pad',
-  'strings',
-  'guitar',
-  'brass',
-  'woodwind',
-  'vocal',
+  ...ONE_SHOT_CLASSES.filter((c) => !DRUM_CLASSES.includes(c) && c !== 'fx'),
   'melodic',
 ];
 

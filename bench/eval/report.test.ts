@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { emptyReport, mergeReports, type EvalReport } from './report';
+import {
+  ALL_PARTS,
+  emptyReport,
+  header,
+  markdown,
+  mergeReports,
+  partsRun,
+  type EvalReport,
+} from './report';
 
 const report = (over: Partial<EvalReport>): EvalReport => ({
   ...emptyReport({
@@ -34,8 +42,74 @@ describe('mergeReports', () => {
     const merged = mergeReports(previous, run, new Set(['class']));
     expect(merged.kind).toEqual(kind);
     expect(merged.classes).toEqual(classes);
-    expect(merged.generatedAt).toBe('then');
+    expect(merged.generatedAt).toBe('now');
     expect(merged.sets).toEqual({ 'hydrogen-loops': 48, 'held-out class files': 5 });
     expect(merged.goals.map((g) => g.value)).toEqual(['100%', '2 of 2']);
+  });
+});
+
+describe('report header', () => {
+  const kind = { items: 3, correct: 3, correctPct: 100, bySet: {}, misses: [] };
+  const classes = { measuredAt: 'now', model: 'x', bySet: {}, misses: [] };
+
+  it('says a full run measured every part in one run, and whether with the reference tools', () => {
+    const full = report({
+      generatedAt: '2026-12-07T22:00Z',
+      analyzerVersion: '1.4.0',
+      parts: partsRun(new Set(ALL_PARTS), {
+        measuredAt: '2026-12-07T22:00Z',
+        analyzerVersion: '1.4.0',
+        referenceTools: true,
+      }),
+    });
+    expect(header(full)[0]).toBe(
+      'Generated 2026-12-07T22:00Z, analyzer 1.4.0, eval seed 7, m; all parts measured in this run, with reference tools.',
+    );
+  });
+
+  it("after an --only run over an older report, names each part's date and analyzer", () => {
+    // An old report (no per-part provenance): its parts date from its header.
+    const previous = report({ generatedAt: '2026-11-25', analyzerVersion: '1.1.0', kind });
+    const run = report({
+      generatedAt: '2026-12-07',
+      analyzerVersion: '1.4.0',
+      machine: 'n',
+      classes,
+      parts: partsRun(new Set(['class']), {
+        measuredAt: '2026-12-07',
+        analyzerVersion: '1.4.0',
+        referenceTools: false,
+      }),
+    });
+    const merged = mergeReports(previous, run, new Set(['class']));
+    expect(merged.analyzerVersion).toBe('1.4.0');
+    expect(merged.machine).toBe('n');
+    expect(merged.parts).toEqual({
+      kind: { measuredAt: '2026-11-25', analyzerVersion: '1.1.0', referenceTools: null },
+      class: { measuredAt: '2026-12-07', analyzerVersion: '1.4.0', referenceTools: false },
+    });
+    const md = markdown(merged);
+    expect(md).toContain('Written 2026-12-07 (analyzer 1.4.0)');
+    expect(md).toContain('| kind | 2026-11-25 | 1.1.0 | not recorded |');
+    expect(md).toContain('| class | 2026-12-07 | 1.4.0 | without reference tools (--quick) |');
+    expect(md).not.toContain('Generated 2026-11-25');
+
+    // A later full-provenance --only run replaces just its own part's line.
+    const again = mergeReports(
+      merged,
+      report({
+        generatedAt: '2026-12-08',
+        analyzerVersion: '1.5.0',
+        kind,
+        parts: partsRun(new Set(['kind']), {
+          measuredAt: '2026-12-08',
+          analyzerVersion: '1.5.0',
+          referenceTools: true,
+        }),
+      }),
+      new Set(['kind']),
+    );
+    expect(again.parts?.kind?.analyzerVersion).toBe('1.5.0');
+    expect(again.parts?.class?.analyzerVersion).toBe('1.4.0');
   });
 });

@@ -22,6 +22,23 @@ export interface EvalReport {
   /** The class check on held-out sounds (absent in reports written before it). */
   classes?: ClassReport | null;
   analysisMsPerFile: number;
+  /**
+   * When, with which analyzer and whether with the reference tools each part was measured
+   * (absent in reports written before it: then every part present is from the header's run).
+   */
+  parts?: Partial<Record<Part, PartRun>>;
+}
+
+/** The parts `--only` can name, in report order. */
+export const ALL_PARTS = ['loudness', 'tempo', 'root', 'key', 'kind', 'class'] as const;
+export type Part = (typeof ALL_PARTS)[number];
+
+/** Where one part's figures come from. */
+export interface PartRun {
+  measuredAt: string;
+  analyzerVersion: string;
+  /** aubio, bpm-tools, essentia compared (false with --quick; null: not recorded). */
+  referenceTools: boolean | null;
 }
 
 /** A report with every part still to run (null) and no goals: run.ts fills it in. */
@@ -46,11 +63,8 @@ export function emptyReport(head: {
   };
 }
 
-/** The parts `--only` can name, in report order. */
-export const ALL_PARTS = ['loudness', 'tempo', 'root', 'key', 'kind', 'class'] as const;
-
 /** Which report fields each part writes. */
-const PART_FIELDS: Record<(typeof ALL_PARTS)[number], Array<keyof EvalReport>> = {
+const PART_FIELDS: Record<Part, Array<keyof EvalReport>> = {
   loudness: ['loudness'],
   tempo: ['tempo'],
   root: ['root'],
@@ -59,25 +73,55 @@ const PART_FIELDS: Record<(typeof ALL_PARTS)[number], Array<keyof EvalReport>> =
   class: ['classes'],
 };
 
+/** The same provenance for each part a run measured. */
+export function partsRun(parts: ReadonlySet<string>, run: PartRun): Partial<Record<Part, PartRun>> {
+  return Object.fromEntries(ALL_PARTS.filter((p) => parts.has(p)).map((p) => [p, { ...run }]));
+}
+
+/** A report's per-part provenance; older reports get their header's for each part present. */
+export function partsOf(r: EvalReport): Partial<Record<Part, PartRun>> {
+  if (r.parts) return r.parts;
+  const present = ALL_PARTS.filter((p) => PART_FIELDS[p].some((f) => r[f] != null));
+  return partsRun(new Set(present), {
+    measuredAt: r.generatedAt,
+    analyzerVersion: r.analyzerVersion,
+    referenceTools: null,
+  });
+}
+
 export function readReport(path: string): EvalReport {
   return JSON.parse(readFileSync(path, 'utf8')) as EvalReport;
 }
 
 /**
- * A run of some parts (`--only`) over the last full report: the parts run replace theirs,
- * goals are replaced by name, set sizes merged; the rest keeps its figures and its date
- * (the class check states its own).
+ * A run of some parts (`--only`) over the last report: the parts run replace theirs (figures
+ * and provenance), goals are replaced by name, set sizes merged; the rest keeps its figures
+ * and states its own date and analyzer. The header (date, analyzer, machine, mean time) is
+ * the latest run's.
  */
 export function mergeReports(
   previous: EvalReport,
   run: EvalReport,
   parts: ReadonlySet<string>,
 ): EvalReport {
-  const out: EvalReport = { ...previous };
+  const out: EvalReport = {
+    ...previous,
+    generatedAt: run.generatedAt,
+    seed: run.seed,
+    analyzerVersion: run.analyzerVersion,
+    machine: run.machine,
+    analysisMsPerFile: run.analysisMsPerFile,
+  };
+  const provenance = { ...partsOf(previous) };
+  const runParts = partsOf(run);
   for (const part of ALL_PARTS) {
     if (!parts.has(part)) continue;
     for (const field of PART_FIELDS[part]) Object.assign(out, { [field]: run[field] ?? null });
+    const p = runParts[part];
+    if (p) provenance[part] = p;
+    else delete provenance[part];
   }
+  out.parts = provenance;
   const names = new Set(run.goals.map((g) => g.name));
   out.goals = [...previous.goals.filter((g) => !names.has(g.name)), ...run.goals];
   out.sets = { ...previous.sets };
@@ -95,14 +139,47 @@ function tool(name: string, s: ToolScore | null): string {
     : `| ${name} | not run | | |`;
 }
 
+const tools = (b: boolean | null): string =>
+  b === null ? 'not recorded' : b ? 'with reference tools' : 'without reference tools (--quick)';
+
+/**
+ * Date, analyzer and machine; where the parts were not all measured in one run (a merged
+ * `--only` run), which part was measured when, with which analyzer.
+ */
+export function header(r: EvalReport): string[] {
+  const parts = partsOf(r);
+  const runs = ALL_PARTS.flatMap((p) => {
+    const run = parts[p];
+    return run ? [{ part: p, run }] : [];
+  });
+  const key = (x: PartRun): string =>
+    `${x.measuredAt}|${x.analyzerVersion}|${String(x.referenceTools)}`;
+  const one = runs.length > 0 && runs.every((x) => key(x.run) === key(runs[0]!.run));
+  if (one && runs[0]!.run.measuredAt === r.generatedAt) {
+    const all = runs.length === ALL_PARTS.length ? 'all parts' : runs.map((x) => x.part).join(', ');
+    return [
+      `Generated ${r.generatedAt}, analyzer ${r.analyzerVersion}, eval seed ${r.seed}, ${r.machine}; ${all} measured in this run, ${tools(runs[0]!.run.referenceTools)}.`,
+      '',
+    ];
+  }
+  return [
+    `Written ${r.generatedAt} (analyzer ${r.analyzerVersion}), eval seed ${r.seed}, ${r.machine}. The parts were measured in different runs:`,
+    '',
+    '| Part | Measured | Analyzer | Reference tools |',
+    '|---|---|---|---|',
+    ...runs.map(
+      (x) =>
+        `| ${x.part} | ${x.run.measuredAt} | ${x.run.analyzerVersion} | ${tools(x.run.referenceTools)} |`,
+    ),
+    '',
+  ];
+}
+
 /** The Markdown summary: goals, per-set figures, and every miss. */
 export function markdown(r: EvalReport): string {
   const out: string[] = [];
   out.push(`# Analysis accuracy (npm run eval)`, '');
-  out.push(
-    `Generated ${r.generatedAt}, analyzer ${r.analyzerVersion}, eval seed ${r.seed}, ${r.machine}.`,
-    '',
-  );
+  out.push(...header(r));
   out.push('| Goal | Target | Measured | Met |', '|---|---|---|---|');
   for (const g of r.goals)
     out.push(`| ${g.name} | ${g.goal} | ${g.value} | ${g.met ? 'yes' : '**no**'} |`);

@@ -20,6 +20,7 @@ import {
   emptyReport,
   markdown,
   mergeReports,
+  partsRun,
   readReport,
   type EvalReport,
 } from './report';
@@ -76,8 +77,9 @@ export async function runEval(): Promise<EvalReport> {
   const analyzed = await analyzeAll(paths, (n) => log(`  ${n}/${paths.length}`));
   const msPerFile = (performance.now() - t0) / paths.length;
 
+  const generatedAt = new Date().toISOString();
   const report: EvalReport = emptyReport({
-    generatedAt: new Date().toISOString(),
+    generatedAt,
     seed,
     analyzerVersion: ANALYZER_VERSION,
     machine: `${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}`,
@@ -90,6 +92,11 @@ export async function runEval(): Promise<EvalReport> {
       'held-out class files': classItems.length,
     },
     analysisMsPerFile: msPerFile,
+  });
+  report.parts = partsRun(only, {
+    measuredAt: generatedAt,
+    analyzerVersion: ANALYZER_VERSION,
+    referenceTools: !quick,
   });
   if (only.has('loudness')) {
     log('loudness vs ffmpeg');

@@ -9,20 +9,26 @@ import { AppError } from '../../shared/result';
 import builtInTable from '../../resources/ai/models.json';
 import { isLoopbackHost } from './loopback';
 import type { AiProviderId, AiQualityTier } from './types';
+import { parseUrl } from '../core/parseUrl';
 
 const BUILT_IN_SOURCE = 'resources/ai/models.json';
 
 const price = z.number().finite().nonnegative().max(10_000);
 const tokens = z.number().int().positive().max(100_000_000);
 
+/** What every model of the table has: its provider, id, prices (USD per million tokens), context. */
+const modelFields = {
+  provider: z.enum(AI_PROVIDER_IDS),
+  id: z.string().min(1),
+  inputPerM: price,
+  outputPerM: price,
+  contextTokens: tokens,
+};
+
 const chatModelSchema = z
   .object({
-    provider: z.enum(AI_PROVIDER_IDS),
-    id: z.string().min(1),
+    ...modelFields,
     kind: z.literal('chat'),
-    inputPerM: price,
-    outputPerM: price,
-    contextTokens: tokens,
     maxOutputTokens: tokens,
     tools: z.boolean(),
     json: z.boolean(),
@@ -34,12 +40,8 @@ const chatModelSchema = z
 
 const embeddingModelSchema = z
   .object({
-    provider: z.enum(AI_PROVIDER_IDS),
-    id: z.string().min(1),
+    ...modelFields,
     kind: z.literal('embedding'),
-    inputPerM: price,
-    outputPerM: price,
-    contextTokens: tokens,
     dimensions: z.number().int().positive(),
   })
   .strict();
@@ -50,12 +52,8 @@ const embeddingModelSchema = z
  * provider at some other plain-http host would send the key in the clear.
  */
 export function isAllowedBaseURL(value: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
+  const url = parseUrl(value);
+  if (!url) return false;
   if (url.username !== '' || url.password !== '') return false;
   if (url.protocol === 'https:') return true;
   return url.protocol === 'http:' && isLoopbackHost(url.href);

@@ -1,4 +1,5 @@
 import { isAppUrl } from '../core/appOrigin';
+import { parseUrl } from '../core/parseUrl';
 
 /**
  * What the window may do when the page tries to go somewhere. The app is a single
@@ -17,12 +18,8 @@ export function navigationDecision(url: string): NavigationDecision {
  * system browser instead, only for plain https links without credentials.
  */
 export function externalLinkFor(raw: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return null;
-  }
+  const url = parseUrl(raw);
+  if (!url) return null;
   if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') return null;
   return url.href;
 }

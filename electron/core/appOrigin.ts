@@ -3,6 +3,7 @@
  * protocol (served from the built renderer folder), never `file://`, so that the page
  * has a real origin that IPC checks, CSP and navigation rules can name.
  */
+import { parseUrl } from './parseUrl';
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'samplemind';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
@@ -10,12 +11,8 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /** True when `raw` is a URL of the app's own origin (any path). */
 export function isAppUrl(raw: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return false;
-  }
+  const url = parseUrl(raw);
+  if (!url) return false;
   return (
     url.protocol === `${APP_SCHEME}:` &&
     url.hostname.toLowerCase() === APP_HOST &&

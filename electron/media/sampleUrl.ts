@@ -5,6 +5,7 @@
  * so parsing can reject everything else outright and no URL can reach a file outside the library.
  */
 import { SAMPLE_RESOURCES, SAMPLE_SCHEME, type SampleResource } from '../../shared/wire';
+import { parseUrl } from '../core/parseUrl';
 
 export interface SampleUrlTarget {
   resource: SampleResource;
@@ -26,12 +27,8 @@ function isResource(value: string): value is SampleResource {
  * segments, encoded characters and anything that is not a plain positive id.
  */
 export function parseSampleUrl(raw: string): SampleUrlParse {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return { ok: false, reason: 'not a URL' };
-  }
+  const url = parseUrl(raw);
+  if (!url) return { ok: false, reason: 'not a URL' };
   if (url.protocol !== `${SAMPLE_SCHEME}:`) return { ok: false, reason: 'not a sample:// URL' };
   if (url.username !== '' || url.password !== '' || url.port !== '') {
     return { ok: false, reason: 'credentials and ports are not allowed' };

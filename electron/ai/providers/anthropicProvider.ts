@@ -1,5 +1,4 @@
 /** Claude through Anthropic's Messages API (`@anthropic-ai/sdk`, streaming; retries off). */
-import Anthropic from '@anthropic-ai/sdk';
 import type { Provider, ProviderChatRequest, ProviderEvent } from '../types';
 import {
   readAnthropicStream,
@@ -7,13 +6,13 @@ import {
   toAnthropicTools,
   type AnthropicLikeEvent,
 } from './anthropicWire';
-import { sdkClientOptions, sdkProvider, streamChat, type SdkProviderOptions } from './sdkProvider';
+import { lazySdkClient, sdkProvider, streamChat, type SdkProviderOptions } from './sdkProvider';
 
 /** `baseURL`: default https://api.anthropic.com (the SDK adds /v1/messages). */
 export type AnthropicProviderOptions = SdkProviderOptions;
 
 export function createAnthropicProvider(options: AnthropicProviderOptions): Provider {
-  const client = new Anthropic({ ...sdkClientOptions(options), authToken: null });
+  const client = lazySdkClient(() => import('@anthropic-ai/sdk'), options, { authToken: null });
 
   async function* chat(
     request: ProviderChatRequest,
@@ -24,8 +23,8 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Prov
     yield* streamChat(
       'anthropic',
       signal,
-      (callOptions) =>
-        client.messages.create(
+      async (callOptions) =>
+        (await client()).messages.create(
           {
             model: request.model,
             max_tokens: request.maxOutputTokens,
@@ -43,7 +42,7 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Prov
 
   return sdkProvider('anthropic', chat, async (signal) => {
     const ids: string[] = [];
-    for await (const m of client.models.list({}, { signal })) ids.push(m.id);
+    for await (const m of (await client()).models.list({}, { signal })) ids.push(m.id);
     return ids;
   });
 }

@@ -2,16 +2,15 @@
  * Groq through `groq-sdk` (OpenAI-style chunks; usage arrives in `x_groq.usage` on the
  * final chunk). Retries off: the router retries.
  */
-import Groq from 'groq-sdk';
 import type { Provider, ProviderChatRequest, ProviderEvent } from '../types';
 import { readOpenAiStream, toOpenAiChatRequest } from './openaiWire';
-import { sdkClientOptions, sdkProvider, streamChat, type SdkProviderOptions } from './sdkProvider';
+import { lazySdkClient, sdkProvider, streamChat, type SdkProviderOptions } from './sdkProvider';
 
 /** `baseURL`: default https://api.groq.com (the SDK adds /openai/v1). */
 export type GroqProviderOptions = SdkProviderOptions;
 
 export function createGroqProvider(options: GroqProviderOptions): Provider {
-  const client = new Groq(sdkClientOptions(options));
+  const client = lazySdkClient(() => import('groq-sdk'), options);
 
   async function* chat(
     request: ProviderChatRequest,
@@ -20,8 +19,8 @@ export function createGroqProvider(options: GroqProviderOptions): Provider {
     yield* streamChat(
       'groq',
       signal,
-      (callOptions) =>
-        client.chat.completions.create(
+      async (callOptions) =>
+        (await client()).chat.completions.create(
           { ...toOpenAiChatRequest(request), max_completion_tokens: request.maxOutputTokens },
           callOptions,
         ),
@@ -30,7 +29,7 @@ export function createGroqProvider(options: GroqProviderOptions): Provider {
   }
 
   return sdkProvider('groq', chat, async (signal) => {
-    const res = await client.models.list({ signal });
+    const res = await (await client()).models.list({ signal });
     return res.data.map((m) => m.id);
   });
 }

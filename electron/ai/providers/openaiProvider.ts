@@ -2,7 +2,6 @@
  * OpenAI, and the OpenAI-compatible endpoints of DeepSeek and Gemini, through the
  * `openai` SDK (retries off: the router retries, honouring Retry-After).
  */
-import OpenAI from 'openai';
 import { classifyError } from '../errors';
 import type {
   EmbedRequest,
@@ -12,7 +11,7 @@ import type {
   ProviderEvent,
 } from '../types';
 import { readOpenAiStream, toOpenAiChatRequest } from './openaiWire';
-import { sdkClientOptions, sdkProvider, streamChat, type SdkProviderOptions } from './sdkProvider';
+import { lazySdkClient, sdkProvider, streamChat, type SdkProviderOptions } from './sdkProvider';
 
 export type OpenAiCompatibleId = 'openai' | 'deepseek' | 'gemini';
 
@@ -27,7 +26,7 @@ function isReasoningModel(model: string): boolean {
 
 export function createOpenAiProvider(options: OpenAiProviderOptions): Provider {
   const { id } = options;
-  const client = new OpenAI(sdkClientOptions(options));
+  const client = lazySdkClient(() => import('openai'), options);
 
   async function* chat(
     request: ProviderChatRequest,
@@ -41,8 +40,8 @@ export function createOpenAiProvider(options: OpenAiProviderOptions): Provider {
     yield* streamChat(
       id,
       signal,
-      (callOptions) =>
-        client.chat.completions.create(
+      async (callOptions) =>
+        (await client()).chat.completions.create(
           {
             ...toOpenAiChatRequest(request, !reasoning),
             stream_options: { include_usage: true },
@@ -57,13 +56,16 @@ export function createOpenAiProvider(options: OpenAiProviderOptions): Provider {
   const provider = sdkProvider(id, chat, async (signal) => {
     const ids: string[] = [];
     // Gemini names its models "models/<id>".
-    for await (const m of client.models.list({ signal })) ids.push(m.id.replace(/^models\//, ''));
+    for await (const m of (await client()).models.list({ signal }))
+      ids.push(m.id.replace(/^models\//, ''));
     return ids;
   });
   if (id !== 'deepseek') {
     provider.embed = async (request: EmbedRequest, signal: AbortSignal): Promise<EmbedResult> => {
       try {
-        const res = await client.embeddings.create(
+        const res = await (
+          await client()
+        ).embeddings.create(
           { model: request.model, input: request.input, encoding_format: 'float' },
           { signal },
         );

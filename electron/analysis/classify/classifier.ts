@@ -7,7 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as ort from 'onnxruntime-node';
+// Loaded on first use: the CLI and the app start without the ONNX runtime.
+import type * as Ort from 'onnxruntime-node';
 import type { AnalysisResult } from '../../../shared/contract/analysis';
 import type { SampleClass, SampleKind } from '../../../shared/taxonomy';
 import { MEL_PATCH_VERSION } from '../features/melPatch';
@@ -50,23 +51,25 @@ export function tierThresholds(meta: ModelMeta, head: 'oneShot' | 'loop'): TierT
 
 export class SampleClassifier {
   private constructor(
-    private readonly session: ort.InferenceSession,
+    private readonly ort: typeof Ort,
+    private readonly session: Ort.InferenceSession,
     readonly meta: ModelMeta,
   ) {}
 
   static async load(modelsDir: string = defaultModelsDir()): Promise<SampleClassifier> {
     const meta = parseModelMeta(JSON.parse(readFileSync(join(modelsDir, META_FILE), 'utf8')));
+    const ort = await import('onnxruntime-node');
     const session = await ort.InferenceSession.create(join(modelsDir, MODEL_FILE), {
       intraOpNumThreads: 1,
       interOpNumThreads: 1,
       graphOptimizationLevel: 'all',
     });
-    return new SampleClassifier(session, meta);
+    return new SampleClassifier(ort, session, meta);
   }
 
   private async run(
     features: readonly Float32Array[],
-  ): Promise<ort.InferenceSession.OnnxValueMapType> {
+  ): Promise<Ort.InferenceSession.OnnxValueMapType> {
     const d = this.meta.featureLength;
     const batch = new Float32Array(features.length * d);
     features.forEach((f, i) => {
@@ -77,7 +80,7 @@ export class SampleClassifier {
       }
       batch.set(f, i * d);
     });
-    const input = new ort.Tensor('float32', batch, [features.length, d]);
+    const input = new this.ort.Tensor('float32', batch, [features.length, d]);
     return this.session.run({ [this.meta.input]: input });
   }
 
@@ -124,7 +127,7 @@ export class SampleClassifier {
   }
 
   private rawProbs(
-    out: ort.InferenceSession.OnnxValueMapType,
+    out: Ort.InferenceSession.OnnxValueMapType,
     i: number,
     kind: SampleKind | undefined,
   ): Float32Array {
@@ -147,7 +150,7 @@ export class SampleClassifier {
    * recalibrated probabilities (same order, so the same top class).
    */
   private decideOne(
-    out: ort.InferenceSession.OnnxValueMapType,
+    out: Ort.InferenceSession.OnnxValueMapType,
     i: number,
     kind: SampleKind,
   ): Classification {
@@ -162,7 +165,7 @@ export class SampleClassifier {
 
   /** The decision for each of `n` model inputs, from the one-shot or loop head by kind. */
   private decideAll(
-    out: ort.InferenceSession.OnnxValueMapType,
+    out: Ort.InferenceSession.OnnxValueMapType,
     n: number,
     kinds: readonly SampleKind[],
   ): Classification[] {
@@ -172,7 +175,7 @@ export class SampleClassifier {
   }
 
   /** The embedding of each of `n` model inputs (copies, so the output buffer can go). */
-  private embeddingsOf(out: ort.InferenceSession.OnnxValueMapType, n: number): Float32Array[] {
+  private embeddingsOf(out: Ort.InferenceSession.OnnxValueMapType, n: number): Float32Array[] {
     const emb = out[this.meta.outputs.embedding]?.data as Float32Array;
     const k = this.meta.embeddingLength;
     return Array.from({ length: n }, (_, i) => emb.slice(i * k, (i + 1) * k));

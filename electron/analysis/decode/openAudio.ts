@@ -9,6 +9,8 @@ import {
 import { parseStream } from '../../../shared/formats/parseStream';
 import { openFileSource, type FileSource } from '../../formats/fileBytes';
 import { compressedSource } from './compressedSource';
+import { MAX_FLAC_BITS } from './flac/frameDecoder';
+import { flacSource } from './flac/flacSource';
 import { pcmLayoutOf } from './pcmLayout';
 import { pcmSource } from './pcmSource';
 import type { AudioBytes, AudioSource } from './types';
@@ -61,7 +63,7 @@ export function headerParseCount(): number {
 
 /**
  * Opens audio from its bytes: the header facts given, or parsed from the bytes
- * (shared/formats), then a PCM reader or a wasm decoder. Does not close `bytes` on failure.
+ * (shared/formats), then a PCM reader, our FLAC decoder or a wasm decoder. Does not close `bytes` on failure.
  */
 async function openAudioSource(bytes: AudioBytes, given?: HeaderFacts): Promise<AudioSource> {
   if (bytes.size === 0) throw new AppError('EMPTY_FILE', 'the file is empty (0 bytes)');
@@ -75,6 +77,15 @@ async function openAudioSource(bytes: AudioBytes, given?: HeaderFacts): Promise<
     case 'aiff':
       return pcmSource(bytes, pcmLayoutOf({ ...facts, format: facts.format }));
     case 'flac':
+      // Up to 24 bits per sample our own decoder (flac/); above, the wasm decoder.
+      if (facts.bitDepth !== null && facts.bitDepth <= MAX_FLAC_BITS)
+        return flacSource(bytes, {
+          sampleRate: facts.sampleRate,
+          bitsPerSample: facts.bitDepth,
+          bitDepth: facts.bitDepth,
+          totalFrames: facts.declaredFrames,
+          firstFrame: facts.audioOffset,
+        });
       return compressedSource(bytes, {
         format: 'flac',
         codec: 'flac',

@@ -1,6 +1,5 @@
-import { FLACDecoder } from '@wasm-audio-decoders/flac';
-import { OggVorbisDecoder } from '@wasm-audio-decoders/ogg-vorbis';
-import { MPEGDecoder } from 'mpg123-decoder';
+// The decoder packages (each embeds its wasm) load on first use: most files are PCM or
+// native FLAC, which need none of them.
 
 export type WasmCodec = 'flac' | 'vorbis' | 'mp3';
 
@@ -24,16 +23,19 @@ const idle = new Map<WasmCodec, StreamDecoder>();
 async function create(codec: WasmCodec): Promise<StreamDecoder> {
   switch (codec) {
     case 'flac': {
+      const { FLACDecoder } = await import('@wasm-audio-decoders/flac');
       const d = new FLACDecoder();
       await d.ready;
       return d;
     }
     case 'vorbis': {
+      const { OggVorbisDecoder } = await import('@wasm-audio-decoders/ogg-vorbis');
       const d = new OggVorbisDecoder();
       await d.ready;
       return d;
     }
     case 'mp3': {
+      const { MPEGDecoder } = await import('mpg123-decoder');
       const d = new MPEGDecoder();
       await d.ready;
       return d;

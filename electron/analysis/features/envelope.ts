@@ -1,3 +1,5 @@
+import type { Descriptors } from '../../../shared/contract/analysis';
+
 /**
  * Time-domain amplitude envelope and the shape descriptors read from it.
  *
@@ -5,19 +7,19 @@
  * stay sharp) and releases with a 20 ms time constant (so it does not dip between the
  * cycles of a low note). Levels at the start/end and the temporal centroid use plain RMS.
  */
-export interface EnvelopeFeatures {
+/** The shape measures of the result's Descriptors (defined there), here unrounded. */
+type ShapeMeasures = Pick<
+  Descriptors,
+  'attackSec' | 'decaySec' | 'tailSec' | 'effectiveLengthSec' | 'temporalCentroidSec' | 'endLevelDb'
+>;
+
+export interface EnvelopeFeatures extends ShapeMeasures {
   /** Envelope points per second. */
   rate: number;
   /** Peak envelope (linear amplitude). */
   env: Float32Array;
   peak: number;
   peakIndex: number;
-  attackSec: number;
-  decaySec: number;
-  tailSec: number;
-  effectiveLengthSec: number;
-  temporalCentroidSec: number;
-  endLevelDb: number;
   /** RMS of the first 20 ms relative to the RMS peak (dB, ≥ −120). */
   startLevelDb: number;
   /** Envelope at ENVELOPE_TIMES after the peak, relative to the peak (dB, ≥ −120). */

@@ -1,5 +1,6 @@
 import type { ValueSource } from '../../../shared/contract/analysis';
 import type { EmbeddedMetadata, NameHints } from '../../../shared/contract/library';
+import { writtenNumber } from './writtenNumber';
 import { midiToNoteName } from '../../../shared/music';
 import type { PitchEstimate } from '../pitch/rootNote';
 
@@ -37,11 +38,7 @@ export function resolveRoot(
   embedded?: EmbeddedMetadata,
   hints?: NameHints,
 ): RootAnswer {
-  const written: Array<[number | undefined, ValueSource]> = [
-    [embedded?.rootMidi, 'embedded'],
-    [hints?.rootMidi, 'name'],
-  ];
-  for (const [midi, source] of written) {
+  for (const [midi, source] of writtenNumber('rootMidi', embedded, hints)) {
     if (midi === undefined || !Number.isInteger(midi) || midi < 0 || midi > 127) continue;
     if (audio && audio.confidence >= 0.8 && pcDistance(audio.midi, midi) > 1) continue;
     const cents = audio && audio.midi === midi ? audio.cents : null;

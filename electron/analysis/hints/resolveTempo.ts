@@ -1,5 +1,6 @@
 import type { ValueSource } from '../../../shared/contract/analysis';
 import type { EmbeddedMetadata, NameHints } from '../../../shared/contract/library';
+import { writtenNumber } from './writtenNumber';
 import { barFit, type TempoEstimate } from '../tempo/estimateTempo';
 
 export interface TempoAnswer {
@@ -33,11 +34,7 @@ export function resolveTempo(
   embedded?: EmbeddedMetadata,
   hints?: NameHints,
 ): TempoAnswer {
-  const written: Array<[number | undefined, ValueSource]> = [
-    [embedded?.bpm, 'embedded'],
-    [hints?.bpm, 'name'],
-  ];
-  for (const [bpm, source] of written) {
+  for (const [bpm, source] of writtenNumber('bpm', embedded, hints)) {
     if (!plausible(bpm)) continue;
     const fit = barFit(bpm, durationSec);
     const contradicted =

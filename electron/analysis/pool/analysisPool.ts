@@ -4,6 +4,7 @@ import type { KnownHeader } from '../../../shared/formats/headerFacts';
 import type { SampleClassification } from '../classify/classification';
 import { WorkerPool } from './workerPool';
 import { workerScript } from './workerScript';
+import { workerStackMb } from './workerStack';
 
 export interface AnalyzeRequest {
   path: string;
@@ -44,7 +45,10 @@ export function createAnalysisPool(opts: AnalysisPoolOptions = {}): AnalysisPool
   return new WorkerPool<AnalyzeRequest, AnalyzedFile>({
     script,
     timeoutMs: opts.timeoutMs ?? 120_000,
-    resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb ?? 1024 },
+    resourceLimits: {
+      maxOldGenerationSizeMb: opts.maxHeapMb ?? 1024,
+      stackSizeMb: workerStackMb(),
+    },
     ...(opts.size !== undefined ? { size: opts.size } : {}),
   });
 }

@@ -1,22 +1,15 @@
-import type { ImportJobInfo, NameHints } from '../../../shared/contract';
+import type { ImportJobInfo } from '../../../shared/contract';
 import { AppError } from '../../../shared/result';
-import type { Db } from '../db';
 import { getFolder, setFolderProblem } from '../folders';
-import type { ProbeResult } from '../probe/types';
 import { describeError } from './fsErrors';
 import { createJob, emptyCounters, getJob, saveJob, unfinishedJobs } from './jobs';
-import { scanFolder } from './scanFolder';
+import { scanFolder, type ScanDeps } from './scanFolder';
 
-export interface ImporterDeps {
-  db: Db;
-  probe: (path: string) => ProbeResult;
-  hints: (fileName: string, dir: string) => NameHints;
-  onSamples: (ids: number[]) => void;
-  onProgress: (job: ImportJobInfo) => void;
-  sliceMs?: number;
-  /** Read files on a worker thread (file databases only). */
-  worker?: boolean;
-}
+/**
+ * What the importer hands on to each folder scan (it decides `shouldStop` itself, and
+ * `worker` only for file databases).
+ */
+export type ImporterDeps = Omit<ScanDeps, 'shouldStop' | 'batchSize'>;
 
 /**
  * Runs folder imports one at a time, in the order asked. Jobs live in SQLite, so
