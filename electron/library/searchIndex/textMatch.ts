@@ -30,6 +30,8 @@ export interface TermMatch {
   any: WordMatch | null;
   /** At least how many samples the term can match (for choosing the term to walk). */
   bound: number;
+  /** termMatchSet, when it was built to make `bound` exact. */
+  set: Bitset | null;
 }
 
 /** Highest score of one term (termScore). */
@@ -97,8 +99,8 @@ function merged(index: LibraryIndex, parts: ReadonlyArray<WordMatch | null>): Wo
     if (m.tags) (out.tags ??= new Bitset(index.columns.maxId + 1)).or(m.tags);
     for (const dir of m.dirList) addDir(index, out, dir);
   }
-  // at most the sum: the parts may overlap
-  out.bound = present.reduce((n, m) => n + m.bound, 0);
+  // addDir counted the folders' members once each; names and tags overlap across parts
+  out.bound += out.names.size() + (out.tags ? out.tags.size() : 0);
   return out;
 }
 
@@ -119,6 +121,7 @@ export function matchTerms(
       together: [],
       any: null,
       bound: 0,
+      set: null,
     };
     for (const alt of term.alternatives) {
       if (alt.words.length > 1) {
@@ -137,6 +140,14 @@ export function matchTerms(
     t.any = merged(index, [t.exact, t.synonym, t.fuzzy]);
     t.bound = t.any?.bound ?? 0;
     for (const words of t.together) t.bound += Math.min(...words.map((w) => w.bound));
+    // Synonyms overlap the typed word's hits (a "BD" in a "Kicks" folder): when the sum
+    // is a few times the real count, count the real set, so a term that is rare enough
+    // to walk is walked.
+    const cap = index.columns.maxId + 1;
+    if (t.any !== t.exact && t.bound * 8 >= cap && t.bound * 2 < cap) {
+      t.set = termMatchSet(index, t);
+      t.bound = t.set.size();
+    }
     return t;
   });
 }
@@ -175,6 +186,7 @@ function wordSet(index: LibraryIndex, m: WordMatch, into: Bitset): void {
  * apart those of their rarest word), as a new set. Costs about `t.bound` bit writes.
  */
 export function termMatchSet(index: LibraryIndex, t: TermMatch): Bitset {
+  if (t.set) return t.set;
   const out = new Bitset(index.columns.maxId + 1);
   if (t.any) wordSet(index, t.any, out);
   for (const words of t.together) {
