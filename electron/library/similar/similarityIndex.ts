@@ -283,12 +283,16 @@ export class SimilarityIndex {
     // weight, keep more rows from it so the sketch pass can still find the best ones.
     const share = Math.max(...w.map((x, g) => x * GROUP_WIDTH[g]!));
     if (share > 0.6) coarseList *= 4;
+    // The query's sketch, projected once for whichever passes below run.
+    let sketch: Float32Array | undefined;
+    const querySketch = (): Float32Array =>
+      (sketch ??= this.space.sketch(query, new Float32Array(SKETCH_DIMS)));
     if (n > coarseList) {
-      exactSlots = this.coarseScan(query, w, slots, n, coarseList);
+      exactSlots = this.coarseScan(querySketch(), w, slots, n, coarseList);
       n = exactSlots.length;
     }
     if (n > shortlist)
-      exactSlots = this.sketchScan(query, w, exactSlots, exactSlots.length, shortlist);
+      exactSlots = this.sketchScan(querySketch(), w, exactSlots, exactSlots.length, shortlist);
     const heap = new BoundedHeap(Math.max(1, limit));
     const q = new Float32Array(FULL_DIMS);
     for (let d = 0; d < FULL_DIMS; d++) q[d] = query[d]! * QUANT;
@@ -318,17 +322,16 @@ export class SimilarityIndex {
   }
 
   /**
-   * First pass: the `k` candidate slots nearest on the leading sketch components, in
-   * integer arithmetic (weights rounded to integers), no norms needed.
+   * First pass: the `k` candidate slots nearest on the leading sketch components (`s`, the
+   * query's sketch), in integer arithmetic (weights rounded to integers), no norms needed.
    */
   private coarseScan(
-    query: Float32Array,
+    s: Float32Array,
     w: readonly number[],
     slots: Int32Array,
     n: number,
     k: number,
   ): Int32Array {
-    const s = this.space.sketch(query, new Float32Array(SKETCH_DIMS));
     const maxW = Math.max(...w) || 1;
     const q = new Int32Array(COARSE_DIMS);
     const wi = new Int32Array(COARSE_DIMS);
@@ -401,15 +404,14 @@ export class SimilarityIndex {
     return out.subarray(0, m);
   }
 
-  /** The `k` candidate slots nearest in sketch space (weights folded into the query). */
+  /** The `k` candidate slots nearest in sketch space to the query's sketch `s` (weights folded in). */
   private sketchScan(
-    query: Float32Array,
+    s: Float32Array,
     w: readonly number[],
     slots: Int32Array,
     n: number,
     k: number,
   ): Int32Array {
-    const s = this.space.sketch(query, new Float32Array(SKETCH_DIMS));
     const qw = new Float64Array(SKETCH_DIMS);
     for (let g = 0; g < G; g++)
       for (let d = SKETCH_OFFSET[g]!; d < SKETCH_OFFSET[g + 1]!; d++)
