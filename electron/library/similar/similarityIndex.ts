@@ -102,6 +102,9 @@ function grown<T extends Int8Array | Int32Array | Float32Array | Uint8Array>(
 let slotScratch = new Int32Array(0);
 let coarseScores = new Int32Array(0);
 
+/** One value per coarse dimension (COARSE_DIMS = 8), unpacked into locals in the scan. */
+type CoarseRow = [number, number, number, number, number, number, number, number];
+
 export class SimilarityIndex {
   size = 0;
   private ids = new Int32Array(0);
@@ -339,26 +342,8 @@ export class SimilarityIndex {
       q[c] = Math.max(-127, Math.min(127, Math.round(s[COARSE_SOURCE[c]!]! * QUANT)));
       wi[c] = Math.round((w[COARSE_GROUP[c]!]! / maxW) * 1000);
     }
-    const [q0, q1, q2, q3, q4, q5, q6, q7] = q as unknown as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
-    const [w0, w1, w2, w3, w4, w5, w6, w7] = wi as unknown as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
+    const [q0, q1, q2, q3, q4, q5, q6, q7] = q as unknown as CoarseRow;
+    const [w0, w1, w2, w3, w4, w5, w6, w7] = wi as unknown as CoarseRow;
     const x = this.coarse;
     if (coarseScores.length < n)
       coarseScores = new Int32Array(Math.max(n, Math.ceil(coarseScores.length * 1.5)));
