@@ -140,14 +140,6 @@ export function matchTerms(
     t.any = merged(index, [t.exact, t.synonym, t.fuzzy]);
     t.bound = t.any?.bound ?? 0;
     for (const words of t.together) t.bound += Math.min(...words.map((w) => w.bound));
-    // Synonyms overlap the typed word's hits (a "BD" in a "Kicks" folder): when the sum
-    // is a few times the real count, count the real set, so a term that is rare enough
-    // to walk is walked.
-    const cap = index.columns.maxId + 1;
-    if (t.any !== t.exact && t.bound * 8 >= cap && t.bound * 2 < cap) {
-      t.set = termMatchSet(index, t);
-      t.bound = t.set.size();
-    }
     return t;
   });
 }
@@ -179,6 +171,18 @@ function wordSet(index: LibraryIndex, m: WordMatch, into: Bitset): void {
     if (members) into.addAll(members.ids, members.length);
   }
   if (m.tags) into.or(m.tags);
+}
+
+/**
+ * Synonyms overlap the typed word's hits (a "BD" in a "Kicks" folder), so a merged term's
+ * bound can be a few times its real count: when that bound is what stops the term from
+ * being walked, count the real set (kept for termMatchSet).
+ */
+export function refineBound(index: LibraryIndex, t: TermMatch): void {
+  const cap = index.columns.maxId + 1;
+  if (t.set !== null || t.any === t.exact || t.bound * 2 >= cap) return;
+  t.set = termMatchSet(index, t);
+  t.bound = t.set.size();
 }
 
 /**
