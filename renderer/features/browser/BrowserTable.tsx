@@ -196,6 +196,8 @@ function useTableWidth(
 const OVERSCAN = 4;
 /** The next page is asked for when the window comes this many rows from the last loaded. */
 const LOAD_AHEAD = 150;
+/** With new results at the top, the next page waits until no search has come for this long. */
+const MORE_WHEN_IDLE_MS = 300;
 /** Peaks are fetched once scrolling has paused this long. */
 const PEAKS_SETTLE_MS = 120;
 const holdPeaks = () => peaksCache.hold(PEAKS_SETTLE_MS);
@@ -243,9 +245,21 @@ export function BrowserTable() {
   const last = Math.max(win.start, win.end - 1);
 
   useEffect(() => {
-    // Well ahead of the window (pages are small, so a fling does not outrun them).
-    if (last >= rows.length - LOAD_AHEAD) void useStore.getState().loadMore();
-  }, [last, rows.length]);
+    if (last < rows.length - LOAD_AHEAD) return;
+    const more = () => void useStore.getState().loadMore();
+    // Scrolled, or rows on screen not loaded: load now, well ahead of the window (pages are
+    // small, so a fling does not outrun them).
+    if (first > 0 || last >= rows.length) {
+      more();
+      return;
+    }
+    // Fresh results at the top: the next page is only ahead of need. Asked for once typing
+    // pauses, so it does not compete with the next keystroke's search (server time, parsing).
+    const timer = setTimeout(() => {
+      if (!useStore.getState().loading) more();
+    }, MORE_WHEN_IDLE_MS);
+    return () => clearTimeout(timer);
+  }, [first, last, rows]);
 
   useEffect(() => {
     // Peaks for rows that scrolled away are no longer wanted.
