@@ -201,6 +201,8 @@ const MORE_WHEN_IDLE_MS = 300;
 /** Peaks are fetched once scrolling has paused this long. */
 const PEAKS_SETTLE_MS = 120;
 const holdPeaks = () => peaksCache.hold(PEAKS_SETTLE_MS);
+/** The longest a search on the wire holds peaks back (one that fails releases them then). */
+const SEARCH_HOLD_MS = 2000;
 
 /** The virtualised sample table: only the rows on screen exist in the DOM. */
 export function BrowserTable() {
@@ -269,6 +271,9 @@ export function BrowserTable() {
       if (id !== undefined) keep.add(id);
     }
     peaksCache.cancelPending(keep);
+    // A search on the wire replaces these rows: nothing is fetched for them meanwhile (the
+    // fetches would compete with it, in the page and on the server).
+    if (loading) return;
     // Once scrolling settles, decode the short samples on screen so a click plays at once.
     const timer = setTimeout(() => {
       const cursor = useStore.getState().selection.cursor ?? first;
@@ -280,7 +285,13 @@ export function BrowserTable() {
       audition().prefetch(near);
     }, 150);
     return () => clearTimeout(timer);
-  }, [first, last, rows]);
+  }, [first, last, rows, loading]);
+
+  useEffect(() => {
+    // No peaks are fetched while a search is on the wire (its rows replace these); once it
+    // is answered they wait for a pause, as rows flying past do.
+    peaksCache.hold(loading ? SEARCH_HOLD_MS : PEAKS_SETTLE_MS);
+  }, [loading]);
 
   useEffect(() => {
     // New results start at the top. (Scrolling forces a layout: only when not there already.)
