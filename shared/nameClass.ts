@@ -1,3 +1,4 @@
+import { AMBIGUOUS_IN_NAMES } from './describe/ambiguousWords';
 import { LOOP_CLASS_OF, MAX_PHRASE_WORDS, VOCABULARY } from './describe/vocabulary';
 import { tokenize } from './nameHints';
 import { stripExtension } from './searchText';
@@ -31,27 +32,19 @@ export interface NameClass {
 /** How many folder levels above the file are read for a class. */
 const CLASS_FOLDERS = 2;
 /**
- * Vocabulary words that do not settle a class inside a file name: "OH"/"CH" are also
- * initials and channel labels; a "Bell" is as often a ride bell or a cowbell as a keys
- * sound, a "Horn" an air-horn effect; "Lead", "Texture", "Effect" name roles, not sounds.
+ * Vocabulary words that do not settle a class inside a file name: the ambiguous ones
+ * (AMBIGUOUS_IN_NAMES), and "Lead", "Effect" that name roles, not sounds.
  * A rim shot or side stick is percussion to the classifier (models/training/drumNames.ts)
  * but a snare sound in a "Snare Rimshot": the rim words leave it to "snare" or the audio.
  */
 const NOT_IN_NAMES = new Set([
+  ...AMBIGUOUS_IN_NAMES,
   'rim',
   'rimshot',
   'rim shot',
   'sidestick',
   'side stick',
-  'oh',
-  'ch',
-  'bell',
-  'bells',
-  'horn',
-  'horns',
   'lead',
-  'key sound',
-  'texture',
   'effect',
   'effects',
 ]);

@@ -120,14 +120,31 @@ interface LevelHints {
   onlyMusic: boolean;
 }
 
+/**
+ * The folders' hints, nearest first. A batch names many files of one folder: the last
+ * folders read are kept (read-only values, so the result is the same).
+ */
+const folderCache = new Map<string, readonly LevelHints[]>();
+const FOLDER_CACHE_SIZE = 256;
+
+function folderLevels(dirPath: string): readonly LevelHints[] {
+  let levels = folderCache.get(dirPath);
+  if (levels === undefined) {
+    levels = dirPath
+      .split(/[\\/]+/)
+      .filter((s) => s.length > 0)
+      .slice(-MAX_FOLDERS)
+      .reverse()
+      .map((segment) => readLevel(tokenize(segment)));
+    if (folderCache.size >= FOLDER_CACHE_SIZE) folderCache.clear();
+    folderCache.set(dirPath, levels);
+  }
+  return levels;
+}
+
 export function nameHints(fileName: string, dirPath: string): NameHints {
   const file = readLevel(tokenize(stripExtension(fileName)));
-  const folders = dirPath
-    .split(/[\\/]+/)
-    .filter((s) => s.length > 0)
-    .slice(-MAX_FOLDERS)
-    .reverse()
-    .map((segment) => readLevel(tokenize(segment)));
+  const folders = folderLevels(dirPath);
   const out: NameHints = {};
 
   // Loop / one-shot: the nearest level that says exactly one of them decides.
@@ -152,7 +169,7 @@ export function nameHints(fileName: string, dirPath: string): NameHints {
   return out;
 }
 
-function firstDefined<T, R>(items: T[], pick: (item: T) => R | undefined): R | undefined {
+function firstDefined<T, R>(items: readonly T[], pick: (item: T) => R | undefined): R | undefined {
   for (const item of items) {
     const value = pick(item);
     if (value !== undefined) return value;

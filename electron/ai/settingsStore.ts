@@ -11,6 +11,7 @@ import {
   type AiSettingsPatch,
 } from '../../shared/schemas/ai';
 import type { Db } from '../library/db';
+import { readSetting, writeSetting } from '../library/settings';
 
 export const AI_SETTINGS_KEY = 'ai.settings';
 
@@ -42,11 +43,10 @@ export class AiSettingsStore {
   constructor(private readonly db: Db) {}
 
   get(): AiSettings {
-    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(AI_SETTINGS_KEY) as
-      { value: string } | undefined;
-    if (!row) return defaultAiSettings();
+    const value = readSetting(this.db, AI_SETTINGS_KEY);
+    if (value === undefined) return defaultAiSettings();
     try {
-      const parsed = aiSettingsSchema.safeParse(JSON.parse(row.value));
+      const parsed = aiSettingsSchema.safeParse(JSON.parse(value));
       return parsed.success ? parsed.data : defaultAiSettings();
     } catch {
       return defaultAiSettings();
@@ -55,11 +55,7 @@ export class AiSettingsStore {
 
   update(patch: AiSettingsPatch): AiSettings {
     const next = aiSettingsSchema.parse(mergeAiSettings(this.get(), patch));
-    this.db
-      .prepare(
-        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-      )
-      .run(AI_SETTINGS_KEY, JSON.stringify(next));
+    writeSetting(this.db, AI_SETTINGS_KEY, JSON.stringify(next));
     return next;
   }
 }

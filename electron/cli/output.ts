@@ -29,6 +29,20 @@ export function printResult(
   return 0;
 }
 
+/**
+ * A command's list result: `rows` as JSON under --json, else a text table of `headers` with
+ * one line per row (`toCells`). Returns 0, like `printResult`.
+ */
+export function printTable<T>(
+  ctx: { io: CliIO; json: boolean },
+  rows: readonly T[],
+  headers: string[],
+  toCells: (row: T) => Array<string | number | null>,
+  max?: number,
+): number {
+  return printResult(ctx, rows, formatTable(headers, rows.map(toCells), max));
+}
+
 export function printJsonLine(io: CliIO, value: unknown): void {
   io.stdout(`${JSON.stringify(value)}\n`);
 }

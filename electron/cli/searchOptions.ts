@@ -1,6 +1,7 @@
 import type { SearchQuery } from '../../shared/schemas';
 import { SORT_COLUMNS, type SortColumn } from '../../shared/schemas';
 import { UsageError, type OptionsConfig } from './command';
+import { typedFilters } from '../../shared/search/typedFilters';
 import { idArg, intFlag } from './flags';
 
 export const SEARCH_OPTIONS: OptionsConfig = {
@@ -39,10 +40,16 @@ function numberRange(text: string, what: string): { min: number; max: number } {
   return m[2] === undefined ? { min: a, max: a } : { min: a, max: Number(m[2]) };
 }
 
-/** Turns CLI flags into a search query ("--bpm 120" means 119–121: estimates are not integers). */
-export function searchQueryFromFlags(text: string, values: Values): SearchQuery {
+/**
+ * Turns CLI flags into a search query ("--bpm 120" means 119–121: estimates are not integers).
+ * Words in the text that mean a filter ("120 bpm", "A minor", "loop") count as that flag, as
+ * they do in the app's search box, unless the flag is given too.
+ */
+export function searchQueryFromFlags(words: string, values: Values): SearchQuery {
+  const typed = typedFilters(words, true);
+  const text = typed.text;
   const filters: NonNullable<SearchQuery['filters']> = {};
-  const kind = str(values.kind);
+  const kind = str(values.kind) ?? typed.kind;
   if (kind) {
     if (kind !== 'loop' && kind !== 'one-shot') throw new UsageError('--kind is loop or one-shot');
     filters.kind = kind;
@@ -57,7 +64,7 @@ export function searchQueryFromFlags(text: string, values: Values): SearchQuery 
     if (!cls) throw new UsageError('--guesses goes with --class');
     filters.includeGuesses = true;
   }
-  const bpm = str(values.bpm);
+  const bpm = str(values.bpm) ?? (typed.bpm === undefined ? undefined : String(typed.bpm));
   if (bpm) {
     const r = numberRange(bpm, 'bpm');
     filters.bpm = {
@@ -66,7 +73,7 @@ export function searchQueryFromFlags(text: string, values: Values): SearchQuery 
       halfDouble: values['half-double'] === true,
     };
   }
-  const key = str(values.key);
+  const key = str(values.key) ?? typed.key;
   if (key) {
     const related = str(values.related) ?? 'exact';
     if (related !== 'exact' && related !== 'relative' && related !== 'compatible')

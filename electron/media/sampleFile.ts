@@ -3,6 +3,7 @@ import { sep } from 'node:path';
 import type { AudioFormat } from '../../shared/contract';
 import { AppError } from '../../shared/result';
 import type { Db } from '../library/db';
+import { folderPaths, sampleLocation } from '../library/sampleLocation';
 
 const MIME: Record<AudioFormat, string> = {
   wav: 'audio/wav',
@@ -28,7 +29,7 @@ function inside(folder: string, path: string): boolean {
 
 function realFolders(db: Db): string[] {
   const out: string[] = [];
-  for (const p of db.prepare('SELECT path FROM folders').pluck().all() as string[]) {
+  for (const p of folderPaths(db)) {
     try {
       out.push(realpathSync(p));
     } catch {
@@ -45,8 +46,7 @@ function realFolders(db: Db): string[] {
  * link to /etc/passwd, or for a FIFO, is refused. Messages never carry paths.
  */
 export function sampleFile(db: Db, id: number): SampleFile {
-  const row = db.prepare('SELECT path, format, name, missing FROM samples WHERE id = ?').get(id) as
-    { path: string; format: AudioFormat; name: string; missing: number } | undefined;
+  const row = sampleLocation(db, id);
   if (!row) throw new AppError('NOT_FOUND', `sample ${id} does not exist`);
   let realPath: string;
   let size: number;

@@ -1,15 +1,12 @@
-import { api, isDesktop } from '../api/client';
+import { isDesktop } from '../api/client';
+import { ActionLink } from './ActionLink';
 
 /** "Show in folder" for one sample: the desktop app only (a web page cannot open the file manager). */
 export function RevealButton({ sampleId, className }: { sampleId: number; className: string }) {
   if (!isDesktop) return null;
   return (
-    <button
-      type="button"
-      className={className}
-      onClick={() => void api.invoke('platform.revealInFolder', { sampleId })}
-    >
+    <ActionLink handler="platform.revealInFolder" input={{ sampleId }} className={className}>
       Show in folder
-    </button>
+    </ActionLink>
   );
 }

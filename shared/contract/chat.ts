@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AiProviderId } from '../schemas/ai';
 import type { ChatActionState, chatSchemas, ChatWriteTool } from '../schemas/chat';
 import type { ErrorData } from '../result';
+import type { SamplesChanged } from './library';
 import type { SampleClass, SampleKind } from '../taxonomy';
 
 export type { ChatActionState, ChatWriteTool } from '../schemas/chat';
@@ -144,8 +145,8 @@ export interface ChatContract {
   'chat.tagging.status': { input: In<'chat.tagging.status'>; output: ChatTaggingJob };
   'chat.tagging.cancel': { input: In<'chat.tagging.cancel'>; output: ChatTaggingJob };
   'chat.suggestions': { input: In<'chat.suggestions'>; output: ChatSuggestion[] };
-  'chat.acceptSuggestions': { input: In<'chat.acceptSuggestions'>; output: { changed: number } };
-  'chat.rejectSuggestions': { input: In<'chat.rejectSuggestions'>; output: { changed: number } };
+  'chat.acceptSuggestions': { input: In<'chat.acceptSuggestions'>; output: SamplesChanged };
+  'chat.rejectSuggestions': { input: In<'chat.rejectSuggestions'>; output: SamplesChanged };
 }
 
 interface ChatTurnEvent {

@@ -193,6 +193,9 @@ export interface CollectionInfo {
   sampleCount: number;
 }
 
+/** The answer of a write to samples (rating, tags, collections, accepted suggestions): how many it changed. */
+export type SamplesChanged = { changed: number };
+
 type In<K extends keyof typeof librarySchemas> = z.infer<(typeof librarySchemas)[K]>;
 
 export interface LibraryContract {
@@ -210,20 +213,20 @@ export interface LibraryContract {
   'library.stats': { input: In<'library.stats'>; output: LibraryStats };
   'library.duplicates': { input: In<'library.duplicates'>; output: DuplicateGroup[] };
   'library.purgeMissing': { input: In<'library.purgeMissing'>; output: { removedSamples: number } };
-  'samples.setRating': { input: In<'samples.setRating'>; output: { changed: number } };
-  'samples.setFavorite': { input: In<'samples.setFavorite'>; output: { changed: number } };
+  'samples.setRating': { input: In<'samples.setRating'>; output: SamplesChanged };
+  'samples.setFavorite': { input: In<'samples.setFavorite'>; output: SamplesChanged };
   'tags.list': { input: In<'tags.list'>; output: TagInfo[] };
-  'tags.apply': { input: In<'tags.apply'>; output: { changed: number } };
-  'tags.rename': { input: In<'tags.rename'>; output: { changed: number } };
-  'tags.delete': { input: In<'tags.delete'>; output: { changed: number } };
+  'tags.apply': { input: In<'tags.apply'>; output: SamplesChanged };
+  'tags.rename': { input: In<'tags.rename'>; output: SamplesChanged };
+  'tags.delete': { input: In<'tags.delete'>; output: SamplesChanged };
   'collections.list': { input: In<'collections.list'>; output: CollectionInfo[] };
   'collections.create': { input: In<'collections.create'>; output: CollectionInfo };
   'collections.rename': { input: In<'collections.rename'>; output: CollectionInfo };
   'collections.delete': { input: In<'collections.delete'>; output: { deleted: boolean } };
-  'collections.addSamples': { input: In<'collections.addSamples'>; output: { changed: number } };
+  'collections.addSamples': { input: In<'collections.addSamples'>; output: SamplesChanged };
   'collections.removeSamples': {
     input: In<'collections.removeSamples'>;
-    output: { changed: number };
+    output: SamplesChanged;
   };
 }
 

@@ -2,18 +2,17 @@ import type { EmbeddedMetadata } from '../contract';
 import { formatKey, normalizeKey } from '../music';
 import { cleanText } from './text';
 
-/** Textual tag fields as the container formats name them, already mapped to our names. */
-export interface TagFields {
-  bpm?: string;
-  key?: string;
-  title?: string;
-  artist?: string;
-  album?: string;
-  genre?: string;
-  comment?: string;
-  software?: string;
-  keywords?: string;
-}
+/** The EmbeddedMetadata fields that container formats also carry as text tags. */
+type TextField = keyof Pick<
+  EmbeddedMetadata,
+  'bpm' | 'key' | 'title' | 'artist' | 'album' | 'genre' | 'comment' | 'software' | 'keywords'
+>;
+
+/**
+ * Textual tag fields as the container formats name them, already mapped to our names: the
+ * raw text of the EmbeddedMetadata field each becomes (embeddedFromFields parses it).
+ */
+export type TagFields = { [F in TextField]?: string };
 
 /** A BPM is only believed between 20 and 999; rounded to 2 decimals. */
 export function plausibleBpm(value: number): number | undefined {

@@ -12,6 +12,7 @@
  * (AMBIGUOUS). Descriptor words ("warm", "hard") are left out on purpose: a typed word
  * matches descriptors through the automatic tags analysis writes ("dark", "punchy").
  */
+import { AMBIGUOUS_IN_NAMES } from '../describe/ambiguousWords';
 import { VOCABULARY } from '../describe/vocabulary';
 import type { SampleClass } from '../taxonomy';
 
@@ -47,20 +48,13 @@ export const OTHER_NAMES: readonly (readonly string[])[] = [
 
 /**
  * Describe-vocabulary words that stand for a class there but name other things as often
- * in file names and folders ("Ambient" packs, "OH"/"CH" initials, a ride "Bell", an air
- * "Horn", steady "noise", which analysis tags on its own).
+ * in file names and folders: AMBIGUOUS_IN_NAMES, "Ambient" packs, steady "noise" (which
+ * analysis tags on its own), and the generic drum words.
  */
 export const AMBIGUOUS: ReadonlySet<string> = new Set([
-  'oh',
-  'ch',
-  'bell',
-  'bells',
-  'horn',
-  'horns',
+  ...AMBIGUOUS_IN_NAMES,
   'noise',
   'ambient',
-  'texture',
-  'key sound',
   'drum',
   'hit',
   'hits',

@@ -1,5 +1,4 @@
 /** Claude through Anthropic's Messages API (`@anthropic-ai/sdk`, streaming; retries off). */
-import type Anthropic from '@anthropic-ai/sdk';
 import type { Provider, ProviderChatRequest, ProviderEvent } from '../types';
 import {
   readAnthropicStream,
@@ -7,22 +6,13 @@ import {
   toAnthropicTools,
   type AnthropicLikeEvent,
 } from './anthropicWire';
-import {
-  lazyClient,
-  sdkClientOptions,
-  sdkProvider,
-  streamChat,
-  type SdkProviderOptions,
-} from './sdkProvider';
+import { lazySdkClient, sdkProvider, streamChat, type SdkProviderOptions } from './sdkProvider';
 
 /** `baseURL`: default https://api.anthropic.com (the SDK adds /v1/messages). */
 export type AnthropicProviderOptions = SdkProviderOptions;
 
 export function createAnthropicProvider(options: AnthropicProviderOptions): Provider {
-  const client = lazyClient<Anthropic>(async () => {
-    const { default: Sdk } = await import('@anthropic-ai/sdk');
-    return new Sdk({ ...sdkClientOptions(options), authToken: null });
-  });
+  const client = lazySdkClient(() => import('@anthropic-ai/sdk'), options, { authToken: null });
 
   async function* chat(
     request: ProviderChatRequest,

@@ -2,25 +2,15 @@
  * Groq through `groq-sdk` (OpenAI-style chunks; usage arrives in `x_groq.usage` on the
  * final chunk). Retries off: the router retries.
  */
-import type Groq from 'groq-sdk';
 import type { Provider, ProviderChatRequest, ProviderEvent } from '../types';
 import { readOpenAiStream, toOpenAiChatRequest } from './openaiWire';
-import {
-  lazyClient,
-  sdkClientOptions,
-  sdkProvider,
-  streamChat,
-  type SdkProviderOptions,
-} from './sdkProvider';
+import { lazySdkClient, sdkProvider, streamChat, type SdkProviderOptions } from './sdkProvider';
 
 /** `baseURL`: default https://api.groq.com (the SDK adds /openai/v1). */
 export type GroqProviderOptions = SdkProviderOptions;
 
 export function createGroqProvider(options: GroqProviderOptions): Provider {
-  const client = lazyClient<Groq>(async () => {
-    const { default: Sdk } = await import('groq-sdk');
-    return new Sdk(sdkClientOptions(options));
-  });
+  const client = lazySdkClient(() => import('groq-sdk'), options);
 
   async function* chat(
     request: ProviderChatRequest,

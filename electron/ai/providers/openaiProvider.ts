@@ -2,7 +2,6 @@
  * OpenAI, and the OpenAI-compatible endpoints of DeepSeek and Gemini, through the
  * `openai` SDK (retries off: the router retries, honouring Retry-After).
  */
-import type OpenAI from 'openai';
 import { classifyError } from '../errors';
 import type {
   EmbedRequest,
@@ -12,13 +11,7 @@ import type {
   ProviderEvent,
 } from '../types';
 import { readOpenAiStream, toOpenAiChatRequest } from './openaiWire';
-import {
-  lazyClient,
-  sdkClientOptions,
-  sdkProvider,
-  streamChat,
-  type SdkProviderOptions,
-} from './sdkProvider';
+import { lazySdkClient, sdkProvider, streamChat, type SdkProviderOptions } from './sdkProvider';
 
 export type OpenAiCompatibleId = 'openai' | 'deepseek' | 'gemini';
 
@@ -33,10 +26,7 @@ function isReasoningModel(model: string): boolean {
 
 export function createOpenAiProvider(options: OpenAiProviderOptions): Provider {
   const { id } = options;
-  const client = lazyClient<OpenAI>(async () => {
-    const { default: Sdk } = await import('openai');
-    return new Sdk(sdkClientOptions(options));
-  });
+  const client = lazySdkClient(() => import('openai'), options);
 
   async function* chat(
     request: ProviderChatRequest,

@@ -14,32 +14,40 @@ export interface SdkProviderOptions {
   fetch?: typeof fetch;
 }
 
-/**
- * A client made on first use: the SDK modules load then, not when the CLI, the server or
- * the app starts (they were about half of the CLI's start-up CPU).
- */
-export function lazyClient<C>(make: () => Promise<C>): () => Promise<C> {
-  let made: Promise<C> | null = null;
-  return () => (made ??= make());
-}
-
-/** The settings every SDK client is made with. */
-export function sdkClientOptions(options: SdkProviderOptions): {
+/** The settings every SDK client is made with (retries off: the router retries). */
+export interface SdkClientSettings {
   apiKey: string;
   baseURL: string;
   maxRetries: 0;
   timeout: number;
   logLevel: 'off';
   fetch?: typeof fetch;
-} {
-  return {
-    apiKey: options.apiKey,
-    baseURL: options.baseURL,
-    maxRetries: 0,
-    timeout: options.requestTimeoutMs ?? 30_000,
-    logLevel: 'off',
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  };
+}
+
+/**
+ * The provider's SDK client, made on first use: the SDK module (`load`, a dynamic import)
+ * loads then, not when the CLI, the server or the app starts (the SDKs were about half of
+ * the CLI's start-up CPU). `extra` adds vendor-specific settings.
+ */
+export function lazySdkClient<C, X extends object = object>(
+  load: () => Promise<{ default: new (settings: SdkClientSettings & X) => C }>,
+  options: SdkProviderOptions,
+  extra?: X,
+): () => Promise<C> {
+  let made: Promise<C> | null = null;
+  return () =>
+    (made ??= load().then(
+      ({ default: Sdk }) =>
+        new Sdk({
+          apiKey: options.apiKey,
+          baseURL: options.baseURL,
+          maxRetries: 0,
+          timeout: options.requestTimeoutMs ?? 30_000,
+          logLevel: 'off',
+          ...(options.fetch ? { fetch: options.fetch } : {}),
+          ...(extra as X),
+        }),
+    ));
 }
 
 /**

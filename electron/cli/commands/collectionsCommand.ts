@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/result';
 import type { Backend } from '../../library/backend';
 import { call, parseIds, requireSamples } from '../call';
 import { UsageError, type CliCommand } from '../command';
-import { formatTable, printResult } from '../output';
+import { printResult, printTable } from '../output';
 
 async function collectionId(app: Backend, ref: string | undefined): Promise<number> {
   if (!ref) throw new UsageError('name the collection (its name or id)');
@@ -30,14 +30,11 @@ export const collectionsCommand: CliCommand = {
     switch (action) {
       case 'list': {
         const all = await call(app, 'collections.list', {});
-        return printResult(
-          ctx,
-          all,
-          formatTable(
-            ['id', 'name', 'samples'],
-            all.map((c) => [c.id, c.name, c.sampleCount]),
-          ),
-        );
+        return printTable(ctx, all, ['id', 'name', 'samples'], (c) => [
+          c.id,
+          c.name,
+          c.sampleCount,
+        ]);
       }
       case 'create': {
         if (!ref) throw new UsageError('collections create <name>');

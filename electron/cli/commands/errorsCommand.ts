@@ -1,7 +1,7 @@
 import { call } from '../call';
 import type { CliCommand } from '../command';
 import { idArg, intFlag } from '../flags';
-import { formatTable, printResult } from '../output';
+import { printTable } from '../output';
 
 export const errorsCommand: CliCommand = {
   name: 'errors',
@@ -13,14 +13,12 @@ export const errorsCommand: CliCommand = {
       ...(typeof values.folder === 'string' ? { folderId: idArg(values.folder, '--folder') } : {}),
       limit: intFlag(values.limit, 'limit', 1, 10_000) ?? 1000,
     });
-    return printResult(
+    return printTable(
       ctx,
       rows,
-      formatTable(
-        ['problem', 'file', 'why'],
-        rows.map((r) => [r.code, r.path, r.message]),
-        90,
-      ),
+      ['problem', 'file', 'why'],
+      (r) => [r.code, r.path, r.message],
+      90,
     );
   },
 };

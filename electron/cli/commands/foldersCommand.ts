@@ -1,7 +1,7 @@
 import { call } from '../call';
 import { UsageError, type CliCommand } from '../command';
 import { idArg } from '../flags';
-import { formatTable, printJson, printResult } from '../output';
+import { formatTable, printJson, printResult, printTable } from '../output';
 
 export const foldersCommand: CliCommand = {
   name: 'folders',
@@ -13,20 +13,13 @@ export const foldersCommand: CliCommand = {
     const app = ctx.openApp();
     if (action === 'list') {
       const folders = await call(app, 'library.listFolders', {});
-      return printResult(
-        ctx,
-        folders,
-        formatTable(
-          ['id', 'folder', 'samples', 'problems', 'last scan'],
-          folders.map((f) => [
-            f.id,
-            f.path,
-            f.sampleCount,
-            f.errorCount,
-            f.lastScanAt ? new Date(f.lastScanAt).toISOString() : 'never',
-          ]),
-        ),
-      );
+      return printTable(ctx, folders, ['id', 'folder', 'samples', 'problems', 'last scan'], (f) => [
+        f.id,
+        f.path,
+        f.sampleCount,
+        f.errorCount,
+        f.lastScanAt ? new Date(f.lastScanAt).toISOString() : 'never',
+      ]);
     }
     if (action === 'rescan') {
       const jobs = await call(

@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/result';
 import { call, parseIds, requireSamples, searchAllIds } from '../call';
 import { UsageError, type CliCommand } from '../command';
-import { formatTable, printResult } from '../output';
+import { printResult, printTable } from '../output';
 import { stringFlag } from '../flags';
 import { SEARCH_OPTIONS, searchQueryFromFlags } from '../searchOptions';
 
@@ -26,14 +26,7 @@ export const tagCommand: CliCommand = {
     switch (action) {
       case 'list': {
         const tags = await call(app, 'tags.list', stringFlag(values, 'prefix'));
-        return printResult(
-          ctx,
-          tags,
-          formatTable(
-            ['tag', 'samples'],
-            tags.map((t) => [t.name, t.count]),
-          ),
-        );
+        return printTable(ctx, tags, ['tag', 'samples'], (t) => [t.name, t.count]);
       }
       case 'add':
       case 'remove': {

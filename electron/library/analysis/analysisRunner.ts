@@ -8,6 +8,7 @@
 import { availableParallelism } from 'node:os';
 import type { AnalysisProgress, AnalysisStatusInfo } from '../../../shared/contract/analysis';
 import type { Db } from '../db';
+import { readSetting, writeSetting } from '../settings';
 import { AnalysisQueue, type ClaimedSample } from './analysisQueue';
 import { AnalysisStore, type AnalyzedSample, type FailedSample } from './analysisStore';
 import { analyzerVersionCode } from './analyzerVersion';
@@ -257,13 +258,11 @@ export class AnalysisRunner {
   private queueOutdatedOnce(): void {
     const db = this.opts.db;
     const key = 'analysis.outdatedQueuedFor';
-    const seen = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key);
+    const seen = readSetting(db, key);
     if (seen === ANALYZER_VERSION) return;
     db.transaction(() => {
       this.queue.enqueueOutdated(analyzerVersionCode(ANALYZER_VERSION));
-      db.prepare(
-        'INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-      ).run(key, ANALYZER_VERSION);
+      writeSetting(db, key, ANALYZER_VERSION);
     })();
   }
 

@@ -7,6 +7,7 @@ import { indexWords } from './indexWords';
 import {
   matchTerms,
   MAX_TERM_SCORE,
+  refineBound,
   termHits,
   termMatchSet,
   termScore,
@@ -70,6 +71,7 @@ export function memorySearch(
     // When one word has few hits (names, folders, tags), walk only those (set bits, ascending)
     // instead of every id, checking the other words on each.
     const lead = leadWord(words);
+    if (lead.bound * 8 >= c.maxId) refineBound(index, lead);
     const walkLead = lead.bound * 8 < c.maxId;
     const others = walkLead ? words.filter((m) => m !== lead) : words;
     const n = walkLead ? termMatchSet(index, lead).writeIds(ids) : c.maxId;

@@ -38,6 +38,22 @@ export interface SortOrder {
 
 type Source = { values: ArrayLike<number>; nullBelowZero: boolean; map?: ArrayLike<number> };
 
+/** The column each plain sort reads (class and score are special: ranked, resp. passed in). */
+const COLUMN_OF = {
+  name: 'nameKey',
+  kind: 'kind',
+  key: 'keyCode',
+  bpm: 'bpm',
+  duration: 'duration',
+  lufs: 'lufs',
+  rating: 'rating',
+  added: 'addedAt',
+  size: 'size',
+} as const satisfies Record<Exclude<SortBy, 'class' | 'score'>, keyof SampleColumns>;
+
+/** Sorts whose integer column stores NULL as -1 (the others store NaN or have no NULLs). */
+const NULL_AS_MINUS_ONE: ReadonlySet<SortBy> = new Set<SortBy>(['kind', 'key']);
+
 /**
  * The in-memory twin of the SQL ORDER BY: NULLs last in both directions, ties broken
  * by (ASCII-case-folded) name for name and relevance order, then by id in the same
@@ -52,32 +68,12 @@ export function sortOrder(
   const c = columns;
   // Relevance is always "best first": callers pass dir 'asc' and the key is -score.
   const sign = dir === 'asc' ? 1 : -1;
-  const src: Source = (() => {
-    switch (by) {
-      case 'name':
-        return { values: c.nameKey, nullBelowZero: false };
-      case 'class':
-        return { values: c.cls, nullBelowZero: true, map: c.classRanks() };
-      case 'kind':
-        return { values: c.kind, nullBelowZero: true };
-      case 'key':
-        return { values: c.keyCode, nullBelowZero: true };
-      case 'bpm':
-        return { values: c.bpm, nullBelowZero: false };
-      case 'duration':
-        return { values: c.duration, nullBelowZero: false };
-      case 'lufs':
-        return { values: c.lufs, nullBelowZero: false };
-      case 'rating':
-        return { values: c.rating, nullBelowZero: false };
-      case 'added':
-        return { values: c.addedAt, nullBelowZero: false };
-      case 'size':
-        return { values: c.size, nullBelowZero: false };
-      case 'score':
-        return { values: score ?? new Float64Array(0), nullBelowZero: false };
-    }
-  })();
+  const src: Source =
+    by === 'score'
+      ? { values: score ?? new Float64Array(0), nullBelowZero: false }
+      : by === 'class'
+        ? { values: c.cls, nullBelowZero: true, map: c.classRanks() }
+        : { values: c[COLUMN_OF[by]], nullBelowZero: NULL_AS_MINUS_ONE.has(by) };
   const { values, nullBelowZero, map } = src;
   const negate = by === 'score' ? -1 : sign;
   const hasTie = by === 'name' || by === 'score';

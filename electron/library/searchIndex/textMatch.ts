@@ -30,6 +30,8 @@ export interface TermMatch {
   any: WordMatch | null;
   /** At least how many samples the term can match (for choosing the term to walk). */
   bound: number;
+  /** termMatchSet, when it was built to make `bound` exact. */
+  set: Bitset | null;
 }
 
 /** Highest score of one term (termScore). */
@@ -97,8 +99,8 @@ function merged(index: LibraryIndex, parts: ReadonlyArray<WordMatch | null>): Wo
     if (m.tags) (out.tags ??= new Bitset(index.columns.maxId + 1)).or(m.tags);
     for (const dir of m.dirList) addDir(index, out, dir);
   }
-  // at most the sum: the parts may overlap
-  out.bound = present.reduce((n, m) => n + m.bound, 0);
+  // addDir counted the folders' members once each; names and tags overlap across parts
+  out.bound += out.names.size() + (out.tags ? out.tags.size() : 0);
   return out;
 }
 
@@ -119,6 +121,7 @@ export function matchTerms(
       together: [],
       any: null,
       bound: 0,
+      set: null,
     };
     for (const alt of term.alternatives) {
       if (alt.words.length > 1) {
@@ -171,10 +174,23 @@ function wordSet(index: LibraryIndex, m: WordMatch, into: Bitset): void {
 }
 
 /**
+ * Synonyms overlap the typed word's hits (a "BD" in a "Kicks" folder), so a merged term's
+ * bound can be a few times its real count: when that bound is what stops the term from
+ * being walked, count the real set (kept for termMatchSet).
+ */
+export function refineBound(index: LibraryIndex, t: TermMatch): void {
+  const cap = index.columns.maxId + 1;
+  if (t.set !== null || t.any === t.exact || t.bound * 2 >= cap) return;
+  t.set = termMatchSet(index, t);
+  t.bound = t.set.size();
+}
+
+/**
  * Every sample the term can match (names ∪ members of its folders ∪ tags, and for words
  * apart those of their rarest word), as a new set. Costs about `t.bound` bit writes.
  */
 export function termMatchSet(index: LibraryIndex, t: TermMatch): Bitset {
+  if (t.set) return t.set;
   const out = new Bitset(index.columns.maxId + 1);
   if (t.any) wordSet(index, t.any, out);
   for (const words of t.together) {

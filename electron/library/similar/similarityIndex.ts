@@ -102,6 +102,9 @@ function grown<T extends Int8Array | Int32Array | Float32Array | Uint8Array>(
 let slotScratch = new Int32Array(0);
 let coarseScores = new Int32Array(0);
 
+/** One value per coarse dimension (COARSE_DIMS = 8), unpacked into locals in the scan. */
+type CoarseRow = [number, number, number, number, number, number, number, number];
+
 export class SimilarityIndex {
   size = 0;
   private ids = new Int32Array(0);
@@ -283,12 +286,16 @@ export class SimilarityIndex {
     // weight, keep more rows from it so the sketch pass can still find the best ones.
     const share = Math.max(...w.map((x, g) => x * GROUP_WIDTH[g]!));
     if (share > 0.6) coarseList *= 4;
+    // The query's sketch, projected once for whichever passes below run.
+    let sketch: Float32Array | undefined;
+    const querySketch = (): Float32Array =>
+      (sketch ??= this.space.sketch(query, new Float32Array(SKETCH_DIMS)));
     if (n > coarseList) {
-      exactSlots = this.coarseScan(query, w, slots, n, coarseList);
+      exactSlots = this.coarseScan(querySketch(), w, slots, n, coarseList);
       n = exactSlots.length;
     }
     if (n > shortlist)
-      exactSlots = this.sketchScan(query, w, exactSlots, exactSlots.length, shortlist);
+      exactSlots = this.sketchScan(querySketch(), w, exactSlots, exactSlots.length, shortlist);
     const heap = new BoundedHeap(Math.max(1, limit));
     const q = new Float32Array(FULL_DIMS);
     for (let d = 0; d < FULL_DIMS; d++) q[d] = query[d]! * QUANT;
@@ -318,17 +325,16 @@ export class SimilarityIndex {
   }
 
   /**
-   * First pass: the `k` candidate slots nearest on the leading sketch components, in
-   * integer arithmetic (weights rounded to integers), no norms needed.
+   * First pass: the `k` candidate slots nearest on the leading sketch components (`s`, the
+   * query's sketch), in integer arithmetic (weights rounded to integers), no norms needed.
    */
   private coarseScan(
-    query: Float32Array,
+    s: Float32Array,
     w: readonly number[],
     slots: Int32Array,
     n: number,
     k: number,
   ): Int32Array {
-    const s = this.space.sketch(query, new Float32Array(SKETCH_DIMS));
     const maxW = Math.max(...w) || 1;
     const q = new Int32Array(COARSE_DIMS);
     const wi = new Int32Array(COARSE_DIMS);
@@ -336,26 +342,8 @@ export class SimilarityIndex {
       q[c] = Math.max(-127, Math.min(127, Math.round(s[COARSE_SOURCE[c]!]! * QUANT)));
       wi[c] = Math.round((w[COARSE_GROUP[c]!]! / maxW) * 1000);
     }
-    const [q0, q1, q2, q3, q4, q5, q6, q7] = q as unknown as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
-    const [w0, w1, w2, w3, w4, w5, w6, w7] = wi as unknown as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
+    const [q0, q1, q2, q3, q4, q5, q6, q7] = q as unknown as CoarseRow;
+    const [w0, w1, w2, w3, w4, w5, w6, w7] = wi as unknown as CoarseRow;
     const x = this.coarse;
     if (coarseScores.length < n)
       coarseScores = new Int32Array(Math.max(n, Math.ceil(coarseScores.length * 1.5)));
@@ -401,15 +389,14 @@ export class SimilarityIndex {
     return out.subarray(0, m);
   }
 
-  /** The `k` candidate slots nearest in sketch space (weights folded into the query). */
+  /** The `k` candidate slots nearest in sketch space to the query's sketch `s` (weights folded in). */
   private sketchScan(
-    query: Float32Array,
+    s: Float32Array,
     w: readonly number[],
     slots: Int32Array,
     n: number,
     k: number,
   ): Int32Array {
-    const s = this.space.sketch(query, new Float32Array(SKETCH_DIMS));
     const qw = new Float64Array(SKETCH_DIMS);
     for (let g = 0; g < G; g++)
       for (let d = SKETCH_OFFSET[g]!; d < SKETCH_OFFSET[g + 1]!; d++)

@@ -196,9 +196,13 @@ function useTableWidth(
 const OVERSCAN = 4;
 /** The next page is asked for when the window comes this many rows from the last loaded. */
 const LOAD_AHEAD = 150;
+/** With new results at the top, the next page waits until no search has come for this long. */
+const MORE_WHEN_IDLE_MS = 300;
 /** Peaks are fetched once scrolling has paused this long. */
 const PEAKS_SETTLE_MS = 120;
 const holdPeaks = () => peaksCache.hold(PEAKS_SETTLE_MS);
+/** The longest a search on the wire holds peaks back (one that fails releases them then). */
+const SEARCH_HOLD_MS = 2000;
 
 /** The virtualised sample table: only the rows on screen exist in the DOM. */
 export function BrowserTable() {
@@ -243,9 +247,21 @@ export function BrowserTable() {
   const last = Math.max(win.start, win.end - 1);
 
   useEffect(() => {
-    // Well ahead of the window (pages are small, so a fling does not outrun them).
-    if (last >= rows.length - LOAD_AHEAD) void useStore.getState().loadMore();
-  }, [last, rows.length]);
+    if (last < rows.length - LOAD_AHEAD) return;
+    const more = () => void useStore.getState().loadMore();
+    // Scrolled, or rows on screen not loaded: load now, well ahead of the window (pages are
+    // small, so a fling does not outrun them).
+    if (first > 0 || last >= rows.length) {
+      more();
+      return;
+    }
+    // Fresh results at the top: the next page is only ahead of need. Asked for once typing
+    // pauses, so it does not compete with the next keystroke's search (server time, parsing).
+    const timer = setTimeout(() => {
+      if (!useStore.getState().loading) more();
+    }, MORE_WHEN_IDLE_MS);
+    return () => clearTimeout(timer);
+  }, [first, last, rows]);
 
   useEffect(() => {
     // Peaks for rows that scrolled away are no longer wanted.
@@ -255,6 +271,9 @@ export function BrowserTable() {
       if (id !== undefined) keep.add(id);
     }
     peaksCache.cancelPending(keep);
+    // A search on the wire replaces these rows: nothing is fetched for them meanwhile (the
+    // fetches would compete with it, in the page and on the server).
+    if (loading) return;
     // Once scrolling settles, decode the short samples on screen so a click plays at once.
     const timer = setTimeout(() => {
       const cursor = useStore.getState().selection.cursor ?? first;
@@ -266,7 +285,13 @@ export function BrowserTable() {
       audition().prefetch(near);
     }, 150);
     return () => clearTimeout(timer);
-  }, [first, last, rows]);
+  }, [first, last, rows, loading]);
+
+  useEffect(() => {
+    // No peaks are fetched while a search is on the wire (its rows replace these); once it
+    // is answered they wait for a pause, as rows flying past do.
+    peaksCache.hold(loading ? SEARCH_HOLD_MS : PEAKS_SETTLE_MS);
+  }, [loading]);
 
   useEffect(() => {
     // New results start at the top. (Scrolling forces a layout: only when not there already.)

@@ -8,7 +8,7 @@ import {
   progressLine,
 } from './importProgress';
 import { useStore } from '../../store';
-import { api } from '../../api/client';
+import { ActionLink } from '../../lib/ActionLink';
 import { AnalysisStatus } from './AnalysisStatus';
 import { distinctFolderLabels } from './folderLabels';
 
@@ -45,13 +45,9 @@ export function ImportStatus() {
           </strong>
           <span className="muted"> — {progressLine(latest, total)}</span>
           {isRunning(latest) && (
-            <button
-              type="button"
-              className="link"
-              onClick={() => void api.invoke('library.cancelImport', { jobId: latest.id })}
-            >
+            <ActionLink handler="library.cancelImport" input={{ jobId: latest.id }}>
               Cancel
-            </button>
+            </ActionLink>
           )}
           {running.length > 1 && <span className="muted"> (+{running.length - 1} more)</span>}
           {isRunning(latest) && (

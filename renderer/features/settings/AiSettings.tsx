@@ -81,7 +81,7 @@ export function AiSettings() {
       )}
       {keyStorage.warning && <p className="warning">{keyStorage.warning}</p>}
       <EndpointChanges changes={status.endpointChanges} />
-      <label className="row">
+      <label>
         <input
           type="checkbox"
           checked={status.localOnly}
@@ -166,7 +166,7 @@ function KeyField(props: {
     );
   return (
     <form
-      className="row"
+      className="row-form"
       onSubmit={(e) => {
         e.preventDefault();
         void props.onSave(draft.trim()).then(() => setDraft(''));
@@ -198,7 +198,7 @@ function Budgets(props: {
 }) {
   const budgets = props.usage?.budgets ?? [];
   return (
-    <div className="row" aria-label="Budgets">
+    <div className="row-form" aria-label="Budgets">
       {(['day', 'month'] as const).map((period) => (
         <BudgetField
           key={`${period}:${budgetDraft(budgets, period)}`}

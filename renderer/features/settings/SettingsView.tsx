@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { audition } from '../../audio/engine';
+import { ActionLink } from '../../lib/ActionLink';
 import { formatCount } from '../../lib/format';
 import { useStore } from '../../store';
 import { useStoreFields } from '../../store/fields';
@@ -89,13 +90,9 @@ export default function SettingsView() {
                 {f.watching ? ', watched' : ''}
               </span>
               {f.problem && <span className="error">{f.problem.message}</span>}
-              <button
-                type="button"
-                className="link"
-                onClick={() => void api.invoke('library.rescan', { folderId: f.id })}
-              >
+              <ActionLink handler="library.rescan" input={{ folderId: f.id }}>
                 Rescan
-              </button>
+              </ActionLink>
               <button
                 type="button"
                 className="link danger"

@@ -4,36 +4,9 @@
  */
 import type { ChatSuggestion } from '../../../../shared/contract/chat';
 import type { Db } from '../../../library/db';
+import { suggestedTags } from '../../../library/suggestedTags';
 import type { LibraryCall } from '../libraryCall';
 import { sampleRefs } from '../sampleRefs';
-
-/** Suggested tags per sample, optionally only these samples / these tags. */
-export function suggestedTags(
-  db: Db,
-  sampleIds: readonly number[] | null,
-  tags: readonly string[] | null,
-  limit = 5000,
-): Map<number, string[]> {
-  const rows = db
-    .prepare(
-      `SELECT st.sample_id AS id, t.name AS tag FROM sample_tags st JOIN tags t ON t.id = st.tag_id
-        WHERE st.source = 'suggested'
-          AND (@ids IS NULL OR st.sample_id IN (SELECT value FROM json_each(@ids)))
-          AND (@tags IS NULL OR t.name IN (SELECT value FROM json_each(@tags)))
-        ORDER BY st.sample_id, t.name`,
-    )
-    .all({
-      ids: sampleIds ? JSON.stringify(sampleIds) : null,
-      tags: tags ? JSON.stringify(tags) : null,
-    }) as Array<{ id: number; tag: string }>;
-  const out = new Map<number, string[]>();
-  for (const { id, tag } of rows) {
-    const list = out.get(id);
-    if (list) list.push(tag);
-    else if (out.size < limit) out.set(id, [tag]);
-  }
-  return out;
-}
 
 export async function listSuggestions(
   db: Db,

@@ -8,7 +8,8 @@
 import type { ChatTaggingJob } from '../../../../shared/contract/chat';
 import { AppError } from '../../../../shared/result';
 import type { Db } from '../../../library/db';
-import { ensureTag } from '../../../library/tags';
+import { readSetting, writeSetting } from '../../../library/settings';
+import { addSuggestedTags } from '../../../library/suggestedTags';
 import type { AiRouter } from '../../routerTypes';
 import type { ChatEmit } from '../chatEngine';
 import { errorData, NO_PROVIDER_MESSAGE } from '../chatEngine';
@@ -70,22 +71,17 @@ export class TaggingJob {
   }
 
   private load(): StoredJob {
-    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(SETTINGS_KEY) as
-      { value: string } | undefined;
-    if (!row) return { ...IDLE };
+    const value = readSetting(this.db, SETTINGS_KEY);
+    if (value === undefined) return { ...IDLE };
     try {
-      return { ...IDLE, ...(JSON.parse(row.value) as Partial<StoredJob>) };
+      return { ...IDLE, ...(JSON.parse(value) as Partial<StoredJob>) };
     } catch {
       return { ...IDLE };
     }
   }
 
   private save(): void {
-    this.db
-      .prepare(
-        'INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-      )
-      .run(SETTINGS_KEY, JSON.stringify(this.job));
+    writeSetting(this.db, SETTINGS_KEY, JSON.stringify(this.job));
     this.emit('chat.tagging.progress', publicJob(this.job));
   }
 
@@ -214,19 +210,7 @@ export class TaggingJob {
 
   /** Stores suggested tags; never overrides the user's, automatic or rejected tags. */
   private store(answer: Map<number, string[]>): number {
-    const now = Date.now();
-    const insert = this.db.prepare(
-      `INSERT INTO sample_tags(sample_id, tag_id, source, added_at) VALUES (?, ?, 'suggested', ?)
-       ON CONFLICT(sample_id, tag_id) DO NOTHING`,
-    );
-    const changed: number[] = [];
-    this.db.transaction(() => {
-      for (const [id, tags] of answer) {
-        let n = 0;
-        for (const tag of tags) n += insert.run(id, ensureTag(this.db, tag, now), now).changes;
-        if (n > 0) changed.push(id);
-      }
-    })();
+    const changed = addSuggestedTags(this.db, answer, Date.now());
     if (changed.length > 0) this.onTagsSuggested(changed);
     return changed.length;
   }
