@@ -24,7 +24,8 @@ describe('nameEffect', () => {
         { path: `${kit}/Kick-1.wav`, label: 'kick' },
         // no class word: the audio alone, wrong
         { path: `${kit}/beats_08-32.flac`, label: 'percussion' },
-        // a name the audio contradicts stays unused
+        // a drum class in the name beats another drum class the audio is sure of
+        // (analyzer 1.4.0, for tom-0105.wav): here the name is wrong
         { path: `${kit}/Kick Low.wav`, label: 'tom' },
         // a name that is wrong for its label (a rim shot in a snare name)
         { path: `${kit}/Snare Rim.wav`, label: 'percussion' },
@@ -53,15 +54,15 @@ describe('nameEffect', () => {
       samples: 5,
       drums: 3,
       accuracyAudio: 3 / 5,
-      accuracyWithNames: 3 / 5,
+      accuracyWithNames: 2 / 5,
       drumAccuracyAudio: 2 / 3,
-      drumAccuracyWithNames: 3 / 3,
+      drumAccuracyWithNames: 2 / 3,
       coverageAudio: 2 / 5,
       selectiveAudio: 2 / 2,
       coverageWithNames: 4 / 5,
-      selectiveWithNames: 3 / 4,
-      fromName: 2 + 1,
-      fromNameWrong: 1,
+      selectiveWithNames: 2 / 4,
+      fromName: 2 + 2,
+      fromNameWrong: 2,
     });
   });
 });
