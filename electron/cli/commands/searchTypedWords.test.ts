@@ -2,26 +2,13 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAppCli as runCli } from '../../app/cli';
+import { capturedCli, searchNames } from '../test-support/capturedCli';
 
 const SONIC_PI = '/usr/share/sonic-pi/samples';
 let dir: string;
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, {
-    io: { stdout: (t) => (out += t), stderr: (t) => (err += t), interactive: false },
-    env: { SAMPLEMIND_DATA_DIR: join(dir, 'data') },
-  });
-  return { code, out, err };
-}
-
-const names = async (...args: string[]): Promise<string[]> => {
-  const r = await cli('search', ...args, '--db', join(dir, 'lib.db'), '--json');
-  expect(r.code, r.err).toBe(0);
-  return (JSON.parse(r.out) as { items: Array<{ name: string }> }).items.map((s) => s.name).sort();
-};
+const cli = capturedCli(() => dir);
+const names = searchNames(cli, () => dir);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sm-cli-typed-'));
