@@ -127,7 +127,9 @@ export function App() {
         const reasons = new Set(pending);
         pending.clear();
         const listing = ['import', 'watch', 'folders', 'purge'] as const;
-        if (listing.some((r) => reasons.has(r))) {
+        // Files found to hold the same audio: the list changes where duplicates are hidden.
+        const hidden = reasons.has('duplicates') && st.filters.hideDuplicates;
+        if (hidden || listing.some((r) => reasons.has(r))) {
           void st.search({ keepCursor: true });
           void st.loadFolders();
         } else if (reasons.has('analysis') || reasons.has('ratings') || reasons.has('tags')) {
