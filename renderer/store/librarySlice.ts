@@ -1,4 +1,4 @@
-import type { SampleSummary } from '../../shared/contract';
+import type { InvokeOptions, SampleSummary } from '../../shared/contract';
 import { api } from '../api/client';
 import { takeFirstPage } from '../api/firstPage';
 import { SEARCH_TEXT_MAX } from '../../shared/limits';
@@ -81,10 +81,10 @@ export interface LibrarySlice {
   setWidth(id: ColumnId, width: number): void;
   setColumnShown(id: ColumnId, shown: boolean): void;
   /** Runs the query again; a new query starts the keyboard cursor over (keepCursor: a refresh). */
-  search(opts?: { keepCursor?: boolean }): Promise<void>;
+  search(opts?: { keepCursor?: boolean; background?: boolean }): Promise<void>;
   loadMore(): Promise<void>;
   /** Re-reads the rows shown (after tags/ratings changed) without losing the scroll. */
-  refreshRows(ids?: readonly number[]): Promise<void>;
+  refreshRows(ids?: readonly number[], options?: InvokeOptions): Promise<void>;
   patchRows(ids: readonly number[], patch: Partial<SampleSummary>): void;
 }
 
@@ -192,7 +192,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => {
             });
       const request = fromPage
         ? Promise.resolve(ok(fromPage))
-        : api.invoke('library.search', query);
+        : api.invoke('library.search', query, opts?.background ? { background: true } : undefined);
       const done = request.then(
         () => undefined,
         () => undefined,
@@ -256,17 +256,21 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get) => {
       }
       set((s) => ({ rows: s.rows.concat(r.value.items), nextCursor: r.value.nextCursor }));
     },
-    async refreshRows(ids) {
+    async refreshRows(ids, options) {
       const wanted =
         ids ??
         get()
           .rows.slice(0, 1000)
           .map((r) => r.id);
       if (wanted.length === 0) return;
-      const r = await api.invoke('library.search', {
-        filters: { ids: wanted.slice(0, 10_000), missing: 'include' },
-        limit: Math.min(1000, wanted.length),
-      });
+      const r = await api.invoke(
+        'library.search',
+        {
+          filters: { ids: wanted.slice(0, 10_000), missing: 'include' },
+          limit: Math.min(1000, wanted.length),
+        },
+        options,
+      );
       if (!r.ok) return;
       // Unchanged rows keep their objects: a refresh during analysis re-renders only what changed.
       const rows = mergeRows(get().rows, r.value.items);
