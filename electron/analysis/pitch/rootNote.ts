@@ -1,6 +1,6 @@
 import { decimate } from '../dsp/decimator';
 import type { EnvelopeFeatures } from '../features/envelope';
-import { Yin } from './yin';
+import { yinFor } from './yin';
 
 export interface PitchEstimate {
   /** Nearest MIDI note of the median pitch. */
@@ -66,7 +66,7 @@ function pitchAt(
   const seg = x.subarray(s0, s1);
   const yLength = Math.ceil(seg.length / factor);
   const window = Math.round(rate * 0.08);
-  const yin = new Yin(rate, MIN_HZ, Math.min(MAX_HZ, rate / 4), window);
+  const yin = yinFor(rate, MIN_HZ, Math.min(MAX_HZ, rate / 4), window);
   // Sustained region (in envelope points → samples of y).
   const toY = (p: number): number => Math.round((p / env.rate) * rate - s0 / factor);
   const from = toY(env.peakIndex) + Math.round(0.03 * rate);
