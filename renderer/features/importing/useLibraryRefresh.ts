@@ -15,7 +15,9 @@ const BACKGROUND = { background: true } as const;
 
 function refresh({ reasons, changedIds }: RefreshPlan): void {
   const st = useStore.getState();
-  if (LISTING_REASONS.some((r) => reasons.has(r))) {
+  // Files found to hold the same audio: the list changes where duplicates are hidden.
+  const hidden = reasons.has('duplicates') && st.filters.hideDuplicates;
+  if (hidden || LISTING_REASONS.some((r) => reasons.has(r))) {
     void st.search({ keepCursor: true, background: true });
     void st.loadFolders(BACKGROUND);
   } else if (reasons.has('analysis') || reasons.has('ratings') || reasons.has('tags')) {
