@@ -4,9 +4,12 @@ import { rescaleProbabilities } from '../../electron/analysis/classify/recalibra
 import {
   chooseCalibrator,
   defaultCandidates,
+  type CalibratorCandidate,
   groupFolds,
   scoreCalibrated,
 } from './chooseCalibrator';
+import { fitByFamily } from './fitByFamily';
+import { fitTemperature } from './fitTemperature';
 import { fitHistogram, fitIsotonic, fitPlatt, topDecisions, type TopDecision } from './fitTopLabel';
 import { fitVectorScaling } from './fitVectorScaling';
 
@@ -86,10 +89,38 @@ describe('top-label calibrators', () => {
   });
 });
 
+describe('a calibrator per family', () => {
+  it('fits each family of top classes on its own rows, all rows where a family has few', () => {
+    // classes 0–1 shown underconfident, 2–3 overconfident
+    const rows = rowsOf(2000, 4, (p) => {
+      const top = p.indexOf(Math.max(...p));
+      return rescaleProbabilities(p, top < 2 ? 2 : 0.5);
+    });
+    const fitT = (q: readonly Float32Array[], m: readonly number[]) => ({
+      kind: 'temperature' as const,
+      t: fitTemperature(q, m),
+    });
+    const c = fitByFamily(rows.probs, rows.labels, [0, 0, 1, 1], fitT);
+    const [under, over] = c.calibrators as { kind: 'temperature'; t: number }[];
+    expect(under?.t).toBeLessThan(0.8);
+    expect(over?.t).toBeGreaterThan(1.3);
+    // family 1 has no rows at all when every class is family 0 but one absent class
+    const few = fitByFamily(
+      rows.probs.slice(0, 300),
+      rows.labels.slice(0, 300),
+      [0, 0, 0, 1],
+      fitT,
+      10_000,
+    );
+    expect(few.calibrators[0]).toEqual(few.calibrators[1]);
+    expect(few.calibrators[0]).toEqual(fitT(rows.probs.slice(0, 300), rows.labels.slice(0, 300)));
+  });
+});
+
 describe('vector scaling', () => {
   it('undoes a class bias that a temperature cannot', () => {
     // the model shows class 0 three times too probable
-    const biased = rowsOf(1500, 4, (p) => {
+    const biased = rowsOf(900, 4, (p) => {
       const e = Float32Array.from(p, (v, i) => (i === 0 ? 3 * v : v));
       const s = e.reduce((a, v) => a + v, 0);
       return Float32Array.from(e, (v) => v / s);
@@ -123,7 +154,7 @@ describe('chooseCalibrator', () => {
   });
 
   it('on underconfident rows picks a calibrator that lowers the out-of-fold ECE', () => {
-    const under = rowsOf(1000, 5, (p) => rescaleProbabilities(p, 2.5));
+    const under = rowsOf(600, 5, (p) => rescaleProbabilities(p, 2.5));
     const choice = chooseCalibrator(under.probs, under.labels, under.groups, {
       candidates: fewCandidates(),
       repeats: 2,
@@ -141,14 +172,58 @@ describe('chooseCalibrator', () => {
     expect(after.ece).toBeLessThan(scoreCalibrated(under.probs, under.labels).ece / 2);
   });
 
-  it('prefers the simpler of two candidates that tie', () => {
-    const rows = rowsOf(600, 3, (p) => p);
+  it('never picks a calibrator that makes the labels less likely than none (one constant confidence)', () => {
+    const rows = rowsOf(900, 4, (p) => p);
+    const acc =
+      topDecisions(rows.probs, rows.labels).filter((d) => d.correct).length / rows.probs.length;
+    const constant: CalibratorCandidate = {
+      name: 'constant',
+      keepsOrder: true,
+      fit: () => ({ kind: 'topLabel', x: [0, 1], y: [acc, acc] }),
+    };
+    const none = defaultCandidates().filter((c) => c.name === 'none');
+    const choice = chooseCalibrator(rows.probs, rows.labels, rows.groups, {
+      candidates: [...none, constant],
+      repeats: 1,
+    });
+    const score = (n: string) => choice.scores.find((s) => s.name === n);
+    // the constant has the lower ECE but the worse NLL
+    expect(score('constant')?.ece ?? 1).toBeLessThan(score('none')?.ece ?? 0);
+    expect(score('constant')?.nll ?? 0).toBeGreaterThan(score('none')?.nll ?? 1);
+    expect(choice.chosen).toBe('none');
+  });
+
+  it('a tempered candidate carries its temperature', () => {
+    const under = rowsOf(600, 4, (p) => rescaleProbabilities(p, 2));
+    const c = defaultCandidates()
+      .find((x) => x.name === 'temperature, then Platt on p₁')
+      ?.fit(under.probs, under.labels);
+    expect(c?.kind).toBe('platt');
+    expect(c && 't' in c ? (c.t ?? 1) : 1).toBeLessThan(0.8);
+  });
+
+  it('of the candidates as good as the best ECE, takes the lowest NLL', () => {
+    const rows = rowsOf(600, 3, (p) => rescaleProbabilities(p, 1.5));
     const choice = chooseCalibrator(rows.probs, rows.labels, rows.groups, {
       candidates: fewCandidates(),
       repeats: 1,
       tie: 1,
     });
-    expect(choice.chosen).toBe('none');
+    const eligible = choice.scores.filter((s) => s.ineligible === undefined);
+    const lowest = eligible.reduce((a, s) => (s.nll < a.nll ? s : a));
+    expect(choice.chosen).toBe(lowest.name);
     expect(topDecisions(rows.probs, rows.labels)).toHaveLength(600);
+  });
+
+  it('never picks a calibrator that changes top classes', () => {
+    const rows = rowsOf(200, 3, (p) => rescaleProbabilities(p, 2));
+    const vector = defaultCandidates().filter((c) => c.name.startsWith('vector scaling'));
+    const none = defaultCandidates().filter((c) => c.name === 'none');
+    const choice = chooseCalibrator(rows.probs, rows.labels, rows.groups, {
+      candidates: [...none, ...vector],
+      repeats: 1,
+    });
+    expect(choice.chosen).toBe('none');
+    expect(choice.scores.find((s) => s.name !== 'none')?.ineligible).toBe('changes top classes');
   });
 });

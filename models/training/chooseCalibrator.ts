@@ -3,60 +3,118 @@
  * split only: the split's groups (a kit, a GM program, an lmms folder) are dealt into
  * `folds` folds, `repeats` times with different deals; each candidate is fitted on the
  * other folds and applied (by the app's own electron/analysis/classify/calibrator.ts) to
- * the fold left out. The candidate with the lowest mean out-of-fold ECE wins; one within
- * `tie` of it with fewer parameters wins instead (simpler transfers better).
+ * the fold left out. Eligible are the candidates that keep every row's top class (a
+ * calibrator sets the confidence; the class, top-1 and the drum figures stay the model's)
+ * and whose out-of-fold negative log-likelihood is no worse than without calibration (a
+ * proper score: one constant confidence for every row has an ECE near 0 and says nothing).
+ * Among them, those whose mean out-of-fold ECE is within the best one's spread over the
+ * deals (its standard deviation, at least `tie`) are as good as the best; of these the
+ * lowest NLL wins (the probabilities of the other candidates count too).
  */
 import { applyCalibrator, type Calibrator } from '../../electron/analysis/classify/calibrator';
+import { rescaleProbabilities } from '../../electron/analysis/classify/recalibrate';
 import { reliability } from './calibration';
 import { fitTemperature } from './fitTemperature';
+import { fitByFamily } from './fitByFamily';
 import { fitHistogram, fitIsotonic, fitPlatt, topDecisions } from './fitTopLabel';
 import { fitVectorScaling } from './fitVectorScaling';
 
 export interface CalibratorCandidate {
   name: string;
-  /** Free parameters (for the tie rule; a top-label map counts its knots twice). */
-  parameters: (classes: number) => number;
+  /** Never changes a row's top class (vector scaling may). */
+  keepsOrder: boolean;
   fit(probs: readonly Float32Array[], labels: readonly number[]): Calibrator;
 }
 
 const identity: Calibrator = { kind: 'temperature', t: 1 };
 
-/** The candidates tried: none, temperature, vector-scaling forms, top-label maps. */
-export function defaultCandidates(): CalibratorCandidate[] {
+/**
+ * The candidates tried: none, temperature, vector-scaling forms, top-label maps, and with
+ * `families` (a family index per class, e.g. drums 0 and the rest 1) the temperature,
+ * Platt and isotonic maps fitted per family of the top class.
+ */
+export function defaultCandidates(families?: readonly number[]): CalibratorCandidate[] {
   const vector = (form: 'bias' | 'perClass' | 'vector', lambda: number): CalibratorCandidate => ({
     name: `${form === 'bias' ? 'temperature + bias' : form === 'perClass' ? 'temperature per class' : 'vector scaling'} (λ ${lambda})`,
-    parameters: (n) => (form === 'bias' ? 1 + n : form === 'perClass' ? n : 2 * n),
+    keepsOrder: false,
     fit: (p, l) => fitVectorScaling(p, l, { form, lambda }),
   });
   return [
-    { name: 'none', parameters: () => 0, fit: () => identity },
+    { name: 'none', keepsOrder: true, fit: () => identity },
     {
       name: 'temperature',
-      parameters: () => 1,
+      keepsOrder: true,
       fit: (p, l) => ({ kind: 'temperature', t: fitTemperature(p, l) }),
     },
     vector('bias', 0.01),
-    vector('bias', 0.001),
     vector('perClass', 0.01),
-    vector('perClass', 0.001),
     vector('vector', 0.01),
-    vector('vector', 0.001),
     ...[25, 50, 100].map((minBlock) => ({
       name: `isotonic on p₁ (blocks ≥ ${minBlock})`,
-      parameters: () => 10,
+      keepsOrder: true,
       fit: (p: readonly Float32Array[], l: readonly number[]) =>
         fitIsotonic(topDecisions(p, l), { minBlock }),
     })),
     ...[5, 10, 15].map((bins) => ({
       name: `histogram binning on p₁ (${bins} bins)`,
-      parameters: () => 2 * bins,
+      keepsOrder: true,
       fit: (p: readonly Float32Array[], l: readonly number[]) =>
         fitHistogram(topDecisions(p, l), { bins }),
     })),
     {
       name: 'Platt on p₁',
-      parameters: () => 2,
+      keepsOrder: true,
       fit: (p, l) => fitPlatt(topDecisions(p, l)),
+    },
+    ...[25, 50].map((minBlock) => ({
+      name: `temperature, then isotonic on p₁ (blocks ≥ ${minBlock})`,
+      keepsOrder: true,
+      fit: (p: readonly Float32Array[], l: readonly number[]) =>
+        tempered(p, l, (q, m) => fitIsotonic(topDecisions(q, m), { minBlock })),
+    })),
+    {
+      name: 'temperature, then Platt on p₁',
+      keepsOrder: true,
+      fit: (p, l) => tempered(p, l, (q, m) => fitPlatt(topDecisions(q, m))),
+    },
+    ...(families ? perFamily(families) : []),
+  ];
+}
+
+/** A temperature fitted first, then a top-label map fitted on the tempered rows. */
+function tempered<C extends Extract<Calibrator, { kind: 'topLabel' | 'platt' }>>(
+  probs: readonly Float32Array[],
+  labels: readonly number[],
+  map: (p: readonly Float32Array[], l: readonly number[]) => C,
+): C {
+  const t = fitTemperature(probs, labels);
+  return {
+    ...map(
+      probs.map((p) => rescaleProbabilities(p, t)),
+      labels,
+    ),
+    t,
+  };
+}
+
+function perFamily(families: readonly number[]): CalibratorCandidate[] {
+  return [
+    {
+      name: 'temperature per family',
+      keepsOrder: true,
+      fit: (p, l) =>
+        fitByFamily(p, l, families, (q, m) => ({ kind: 'temperature', t: fitTemperature(q, m) })),
+    },
+    {
+      name: 'Platt on p₁ per family',
+      keepsOrder: true,
+      fit: (p, l) => fitByFamily(p, l, families, (q, m) => fitPlatt(topDecisions(q, m))),
+    },
+    {
+      name: 'isotonic on p₁ per family (blocks ≥ 50)',
+      keepsOrder: true,
+      fit: (p, l) =>
+        fitByFamily(p, l, families, (q, m) => fitIsotonic(topDecisions(q, m), { minBlock: 50 })),
     },
   ];
 }
@@ -69,6 +127,8 @@ export interface CandidateScore {
   eceSd: number;
   /** Mean out-of-fold negative log-likelihood of the labels. */
   nll: number;
+  /** Why the candidate could not be chosen (changes top classes, NLL worse than none). */
+  ineligible?: string;
 }
 
 export interface CalibratorChoice {
@@ -118,12 +178,11 @@ export function chooseCalibrator(
     candidates = defaultCandidates(),
     folds = 5,
     repeats = 5,
-    tie = 0.002,
+    tie = 0,
   }: { candidates?: CalibratorCandidate[]; folds?: number; repeats?: number; tie?: number } = {},
 ): CalibratorChoice {
   const names = [...new Set(groups)].sort();
   const k = Math.max(2, Math.min(folds, names.length));
-  const classes = probs[0]?.length ?? 0;
   const eces = candidates.map(() => [] as number[]);
   const nlls = candidates.map(() => [] as number[]);
   for (let r = 0; r < repeats; r++) {
@@ -159,11 +218,26 @@ export function chooseCalibrator(
       nll: mean(nlls[ci] as number[]),
     };
   });
-  const best = Math.min(...scores.map((s) => s.ece));
-  const near = candidates
-    .map((c, ci) => ({ c, s: scores[ci] as CandidateScore }))
-    .filter((x) => x.s.ece <= best + tie)
-    .sort((a, b) => a.c.parameters(classes) - b.c.parameters(classes) || a.s.ece - b.s.ece);
+  // uncalibrated, the NLL of the rows as they are (what 'none' scores out of fold too)
+  const noneNll = scoreCalibrated(probs, labels).nll;
+  const scored = candidates.map((c, ci) => {
+    const s = scores[ci] as CandidateScore;
+    const why = !c.keepsOrder
+      ? 'changes top classes'
+      : s.nll > noneNll + 1e-9
+        ? 'NLL worse than none'
+        : undefined;
+    return { c, s: why ? { ...s, ineligible: why } : s };
+  });
+  const eligible = scored.filter((x) => x.s.ineligible === undefined);
+  const best = eligible.reduce((a, x) => (x.s.ece < a.s.ece ? x : a));
+  const near = eligible
+    .filter((x) => x.s.ece <= best.s.ece + Math.max(tie, best.s.eceSd))
+    .sort((a, b) => a.s.nll - b.s.nll);
   const winner = (near[0] as { c: CalibratorCandidate }).c;
-  return { scores, chosen: winner.name, calibrator: winner.fit(probs, labels) };
+  return {
+    scores: scored.map((x) => x.s),
+    chosen: winner.name,
+    calibrator: winner.fit(probs, labels),
+  };
 }

@@ -72,6 +72,7 @@ describe('the calibration text of the tier section', () => {
     const scores = [
       { name: 'temperature', ece: 0.05, eceSd: 0.01, nll: 0.9 },
       { name: 'Platt on p₁', ece: 0.03, eceSd: 0.004, nll: 0.8 },
+      { name: 'vector', ece: 0.02, eceSd: 0.004, nll: 0.7, ineligible: 'changes top classes' },
     ];
     const text = tierSection({
       meta: {
@@ -105,5 +106,6 @@ describe('the calibration text of the tier section', () => {
       'for one-shots Platt scaling of the top probability, q = σ(2 · logit p + 0)',
     );
     expect(text).toContain('15 equal-width bins');
+    expect(text).toContain('| vector | 2.0 % ± 0.4 %, NLL 0.700 (changes top classes) |');
   });
 });

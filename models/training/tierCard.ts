@@ -31,7 +31,7 @@ export interface TierCardInputs {
 }
 
 /** One line on a calibrator, for the card. */
-export function describeCalibrator(c: Calibrator): string {
+export function describeCalibrator(c: Calibrator, classes: readonly string[] = []): string {
   const r = (v: number) => Number(v.toFixed(3)).toString();
   switch (c.kind) {
     case 'temperature':
@@ -42,6 +42,13 @@ export function describeCalibrator(c: Calibrator): string {
       return `a monotonic map of the top probability (${c.x.map((x, i) => `${r(x)} → ${r(c.y[i] as number)}`).join(', ')}; linear between, flat beyond; the other classes share the rest in proportion)`;
     case 'platt':
       return `Platt scaling of the top probability, q = σ(${r(c.a)} · logit p + ${r(c.b)})`;
+    case 'byClass':
+      return c.calibrators
+        .map((sub, i) => {
+          const mine = c.of.flatMap((j, k) => (j === i ? [classes[k] ?? `class ${k}`] : []));
+          return `where the top class is ${mine.join(', ')}: ${describeCalibrator(sub)}`;
+        })
+        .join('; ');
   }
 }
 
@@ -60,11 +67,13 @@ function cvSection(cv: NonNullable<TierCardInputs['cv']>): string {
     const s = cv[h].scores.find((x) => x.name === name);
     if (!s) return '—';
     const mark = cv[h].chosen === name ? '**' : '';
-    return `${mark}${pct(s.ece)} ± ${pct(s.eceSd)}${mark}, NLL ${s.nll.toFixed(3)}`;
+    const why = s.ineligible ? ` (${s.ineligible})` : '';
+    return `${mark}${pct(s.ece)} ± ${pct(s.eceSd)}${mark}, NLL ${s.nll.toFixed(3)}${why}`;
   };
   return `Choice of the calibrator: grouped 5-fold cross-validation inside the calibration half
-(5 deals of its groups; pooled out-of-fold ECE, mean ± sd over the deals, and mean NLL; the
-lowest ECE wins, one within 0.2 points with fewer parameters instead; chosen in bold):
+(5 deals of its groups; pooled out-of-fold ECE, mean ± sd over the deals, and mean NLL).
+Eligible: calibrators that keep every top class and do not make the NLL worse than none;
+of those within one sd of the lowest ECE, the lowest NLL wins (chosen in bold):
 
 | calibrator | one-shots | loops |
 | --- | --- | --- |
@@ -109,7 +118,7 @@ export function tierSection(x: TierCardInputs): string {
   }
   const bins = binRows(x.test.oneShot.reliability);
   const probability = x.meta.calibrator
-    ? `softmax of logits / T, T fitted on validation by train_model.py, then for one-shots ${describeCalibrator(x.meta.calibrator.oneShot)}, for loops ${describeCalibrator(x.meta.calibrator.loop)}, fitted on the calibration half of test by recalibrate.ts`
+    ? `softmax of logits / T, T fitted on validation by train_model.py, then for one-shots ${describeCalibrator(x.meta.calibrator.oneShot, x.meta.oneShotClasses)}, for loops ${describeCalibrator(x.meta.calibrator.loop, x.meta.loopClasses)}, fitted on the calibration half of test by recalibrate.ts`
     : x.meta.recalibration
       ? 'softmax of logits / (T·t): T fitted on validation by train_model.py, t on the calibration half of test by recalibrate.ts'
       : 'softmax of logits / T, T fitted on validation by train_model.py';

@@ -83,6 +83,23 @@ describe('applyCalibrator', () => {
     expect(argmax(q)).toBe(0);
   });
 
+  it('with a temperature, a top-label map reads the tempered probabilities', () => {
+    const p = Float32Array.from([0.5, 0.3, 0.15, 0.05]);
+    const tempered = rescaleProbabilities(p, 0.5);
+    const q = applyCalibrator(p, { ...topLabel, t: 0.5 } as Calibrator);
+    expect(q[0]).toBeCloseTo(
+      piecewiseLinear([0.3, 0.5, 0.8], [0.35, 0.7, 0.95], tempered[0] as number),
+      6,
+    );
+    // the others keep the tempered proportions
+    expect((q[1] as number) / (q[2] as number)).toBeCloseTo(
+      (tempered[1] as number) / (tempered[2] as number),
+      5,
+    );
+    const r = applyCalibrator(p, { ...platt, t: 0.5 } as Calibrator);
+    expect(r[0]).toBeCloseTo(applyCalibrator(tempered, platt)[0] as number, 6);
+  });
+
   it('Platt maps as fitted: q = σ(a · logit p₁ + b)', () => {
     const q = applyCalibrator(Float32Array.from([0.7, 0.2, 0.1]), platt);
     const z = 1.6 * Math.log(0.7 / 0.3) + 0.4;
@@ -100,6 +117,31 @@ describe('applyCalibrator', () => {
     const t = applyCalibrator(p, { kind: 'vector', w: [2, 2, 2, 2], b: [0, 0, 0, 0] });
     [...rescaleProbabilities(p, 0.5)].forEach((v, i) => expect(t[i]).toBeCloseTo(v, 6));
     expect(() => applyCalibrator(Float32Array.from([0.5, 0.5]), vector)).toThrow(RangeError);
+  });
+});
+
+describe('a calibrator per family of top classes', () => {
+  const byClass: Calibrator = {
+    kind: 'byClass',
+    of: [0, 0, 1, 1],
+    calibrators: [
+      { kind: 'temperature', t: 0.5 },
+      topLabel as Extract<Calibrator, { kind: 'topLabel' }>,
+    ],
+  };
+  it('applies the calibrator of the top class’s family', () => {
+    const a = Float32Array.from([0.5, 0.3, 0.1, 0.1]);
+    expect([...applyCalibrator(a, byClass)]).toEqual([...rescaleProbabilities(a, 0.5)]);
+    const b = Float32Array.from([0.1, 0.1, 0.3, 0.5]);
+    expect([...applyCalibrator(b, byClass)]).toEqual([...applyCalibrator(b, topLabel)]);
+    expect(() => applyCalibrator(Float32Array.from([0.5, 0.5]), byClass)).toThrow(RangeError);
+  });
+  it('takes only calibrators that keep the top class, and indices it has', () => {
+    expect(CalibratorSchema.safeParse(byClass).success).toBe(true);
+    expect(CalibratorSchema.safeParse({ ...byClass, of: [0, 0, 2, 1] }).success).toBe(false);
+    expect(CalibratorSchema.safeParse({ ...byClass, calibrators: [vector, platt] }).success).toBe(
+      false,
+    );
   });
 });
 
@@ -137,5 +179,14 @@ describe('calibrator metadata', () => {
     expect(() =>
       parseModelMeta({ ...older, calibrator: { oneShot: vector, loop: topLabel } }),
     ).toThrow(/vector calibrator/);
+    expect(() =>
+      parseModelMeta({
+        ...older,
+        calibrator: {
+          oneShot: { kind: 'byClass', of: [0, 1], calibrators: [platt, platt] },
+          loop: topLabel,
+        },
+      }),
+    ).toThrow(/byClass calibrator has 2 classes/);
   });
 });

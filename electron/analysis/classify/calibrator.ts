@@ -9,8 +9,12 @@
  *   It may change the order of the classes.
  * - `topLabel`: the top class's probability p₁ goes through a non-decreasing map (linear
  *   between knots `x` → `y`, flat beyond them: isotonic regression, histogram binning),
- *   and the other classes share 1 − q in their old proportions.
+ *   and the other classes share 1 − q in their old proportions; with `t`, p is first
+ *   tempered as above (so the other classes keep the tempered proportions).
  * - `platt`: the same with q = σ(a · logit p₁ + b) (a > 0).
+ * - `byClass`: one of several such calibrators (temperature, top-label, Platt) chosen by
+ *   the top class: `of[c]` is the index of the one for rows whose top class is c (e.g.
+ *   drums and the rest, whose confidence means different things).
  *
  * The top-label maps never reorder the classes: q is kept at or above the second class's
  * new share.
@@ -20,8 +24,37 @@ import { rescaleProbabilities } from './recalibrate';
 
 const finite = z.number().finite();
 
+const TemperatureSchema = z.object({ kind: z.literal('temperature'), t: z.number().positive() });
+const TopLabelSchema = z
+  .object({
+    kind: z.literal('topLabel'),
+    /** A temperature applied first (absent = 1): the map reads the tempered probabilities. */
+    t: z.number().positive().optional(),
+    x: z.array(z.number().min(0).max(1)).min(1),
+    y: z.array(z.number().min(0).max(1)).min(1),
+  })
+  .refine((m) => m.x.length === m.y.length, 'x and y differ in length')
+  .refine((m) => m.x.every((v, i) => i === 0 || v > (m.x[i - 1] as number)), 'x not increasing')
+  .refine(
+    (m) => m.y.every((v, i) => i === 0 || v >= (m.y[i - 1] as number)),
+    'y decreases: the map must be monotonic',
+  );
+const PlattSchema = z.object({
+  kind: z.literal('platt'),
+  /** A temperature applied first (absent = 1). */
+  t: z.number().positive().optional(),
+  a: z.number().positive(),
+  b: finite,
+});
+/** The calibrators that keep the top class (those `byClass` may choose between). */
+const OrderKeepingSchema = z.discriminatedUnion('kind', [
+  TemperatureSchema,
+  TopLabelSchema,
+  PlattSchema,
+]);
+
 export const CalibratorSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('temperature'), t: z.number().positive() }),
+  TemperatureSchema,
   z
     .object({
       kind: z.literal('vector'),
@@ -29,22 +62,20 @@ export const CalibratorSchema = z.discriminatedUnion('kind', [
       b: z.array(finite).min(2),
     })
     .refine((v) => v.w.length === v.b.length, 'w and b differ in length'),
+  TopLabelSchema,
+  PlattSchema,
   z
     .object({
-      kind: z.literal('topLabel'),
-      x: z.array(z.number().min(0).max(1)).min(1),
-      y: z.array(z.number().min(0).max(1)).min(1),
+      kind: z.literal('byClass'),
+      of: z.array(z.number().int().min(0)).min(2),
+      calibrators: z.array(OrderKeepingSchema).min(1),
     })
-    .refine((m) => m.x.length === m.y.length, 'x and y differ in length')
-    .refine((m) => m.x.every((v, i) => i === 0 || v > (m.x[i - 1] as number)), 'x not increasing')
-    .refine(
-      (m) => m.y.every((v, i) => i === 0 || v >= (m.y[i - 1] as number)),
-      'y decreases: the map must be monotonic',
-    ),
-  z.object({ kind: z.literal('platt'), a: z.number().positive(), b: finite }),
+    .refine((v) => v.of.every((i) => i < v.calibrators.length), 'of points past calibrators'),
 ]);
 
 export type Calibrator = z.infer<typeof CalibratorSchema>;
+/** A calibrator that never changes the top class. */
+export type OrderKeepingCalibrator = z.infer<typeof OrderKeepingSchema>;
 
 /** The non-decreasing map of a top-label calibrator: linear between knots, flat outside. */
 export function piecewiseLinear(x: readonly number[], y: readonly number[], v: number): number {
@@ -116,9 +147,19 @@ export function applyCalibrator(p: Float32Array, c: Calibrator): Float32Array {
     case 'vector':
       return vectorScaled(p, c.w, c.b);
     case 'topLabel':
-      return withTopMapped(p, (v) => piecewiseLinear(c.x, c.y, v));
+      return withTopMapped(rescaleProbabilities(p, c.t ?? 1), (v) => piecewiseLinear(c.x, c.y, v));
     case 'platt':
-      return withTopMapped(p, (v) => plattMap(c.a, c.b, v));
+      return withTopMapped(rescaleProbabilities(p, c.t ?? 1), (v) => plattMap(c.a, c.b, v));
+    case 'byClass': {
+      if (c.of.length !== p.length) {
+        throw new RangeError(
+          `byClass calibrator of ${c.of.length} classes for ${p.length} probabilities`,
+        );
+      }
+      let k = 0;
+      for (let i = 1; i < p.length; i++) if ((p[i] as number) > (p[k] as number)) k = i;
+      return applyCalibrator(p, c.calibrators[c.of[k] as number] as OrderKeepingCalibrator);
+    }
   }
 }
 

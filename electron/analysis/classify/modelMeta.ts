@@ -30,7 +30,7 @@ export const ModelMetaSchema = z.object({
     .optional(),
   /**
    * A post-hoc calibrator per head (classify/calibrator.ts: temperature, vector scaling,
-   * top-label map, Platt), fitted on a calibration split the networks never saw
+   * top-label map, Platt, one of these per class family), fitted on a calibration split the networks never saw
    * (models/training/recalibrate.ts); when present it replaces `recalibration`. Like it,
    * it sets the probability shown; the tiers stay decided on the graph's own probabilities.
    */
@@ -82,8 +82,9 @@ export function parseModelMeta(json: unknown): ModelMeta {
     ['loop', LOOP_CLASSES.length],
   ] as const) {
     const c = meta.calibrator?.[head];
-    if (c?.kind === 'vector' && c.w.length !== n) {
-      throw new Error(`the ${head} vector calibrator has ${c.w.length} classes, not ${n}`);
+    const classes = c?.kind === 'vector' ? c.w.length : c?.kind === 'byClass' ? c.of.length : n;
+    if (classes !== n) {
+      throw new Error(`the ${head} ${c?.kind} calibrator has ${classes} classes, not ${n}`);
     }
   }
   return meta;
