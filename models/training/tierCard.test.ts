@@ -40,6 +40,9 @@ describe('the calibration text of the tier section', () => {
       '0.4 → 0.5, 0.9 → 0.97',
     );
     expect(describeCalibrator({ kind: 'vector', w: [1, 2], b: [-0.5, 0.5] })).toContain('w 1–2');
+    expect(describeCalibrator({ kind: 'topLabel', t: 0.58, x: [0.4], y: [0.5] })).toMatch(
+      /^a temperature t = 0.58, then a monotonic map/,
+    );
   });
 
   it('shows the cross-validation with the chosen calibrator in bold, and the rows before', () => {

@@ -39,9 +39,9 @@ export function describeCalibrator(c: Calibrator, classes: readonly string[] = [
     case 'vector':
       return `vector scaling normalise(exp(w_c · log p_c + b_c)), w ${r(Math.min(...c.w))}–${r(Math.max(...c.w))}, b ${r(Math.min(...c.b))}–${r(Math.max(...c.b))}`;
     case 'topLabel':
-      return `a monotonic map of the top probability (${c.x.map((x, i) => `${r(x)} → ${r(c.y[i] as number)}`).join(', ')}; linear between, flat beyond; the other classes share the rest in proportion)`;
+      return `${c.t !== undefined && c.t !== 1 ? `a temperature t = ${r(c.t)}, then ` : ''}a monotonic map of the top probability (${c.x.map((x, i) => `${r(x)} → ${r(c.y[i] as number)}`).join(', ')}; linear between, flat beyond; the other classes share the rest in proportion)`;
     case 'platt':
-      return `Platt scaling of the top probability, q = σ(${r(c.a)} · logit p + ${r(c.b)})`;
+      return `${c.t !== undefined && c.t !== 1 ? `a temperature t = ${r(c.t)}, then ` : ''}Platt scaling of the top probability, q = σ(${r(c.a)} · logit p + ${r(c.b)})`;
     case 'byClass':
       return c.calibrators
         .map((sub, i) => {
