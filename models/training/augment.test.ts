@@ -67,4 +67,38 @@ describe('augmentation', () => {
     };
     expect(await augmentFitting([broken], dir)).toEqual([]);
   });
+
+  it('gives vocal and fx files a third variant with a room, and only them', async () => {
+    const entry: ManifestEntry = {
+      id: 'lmms/effects/warp01.ogg',
+      path: '/usr/share/hydrogen/data/drumkits/GMRockKit/Kick-Soft.wav',
+      source: 'lmms',
+      package: 'lmms-common',
+      detail: 'effects',
+      kind: 'one-shot',
+      label: 'fx',
+      group: 'lmms:effects',
+      licence: 'GPL-2+',
+      copyright: '',
+      sha1: 'fx1',
+      split: 'train',
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'sm-augment-'));
+    const out = await augmentFitting([entry, { ...entry, id: 'k', label: 'kick', sha1: 'k1' }], dir);
+    expect(out.map((e) => e.id)).toEqual([
+      `augment/lofi/${entry.id}`,
+      `augment/pitch/${entry.id}`,
+      `augment/space/${entry.id}`,
+      'augment/lofi/k',
+      'augment/pitch/k',
+    ]);
+    const space = out[2] as ManifestEntry;
+    expect(space.detail).toMatch(/room \d\.\d s/);
+    const src = await openAudio(space.path);
+    const orig = await openAudio(entry.path);
+    // the room's tail makes the file longer
+    expect(src.info.declaredFrames ?? 0).toBeGreaterThan(orig.info.declaredFrames ?? 0);
+    await src.close();
+    await orig.close();
+  });
 });

@@ -6,6 +6,9 @@
  *    peak, 6–18 dB quieter (small soundfonts and old samplers are dull, noisy, quieter);
  *  - `pitch`: resampled by −4, −2, +2 or +4 semitones (duration changes with it, as
  *    when a sampler plays the note elsewhere).
+ * Vocal and fx files (one-shots and loops) get a third, `space`: a formant-ish EQ, a
+ * room, a phone / radio band limit and a level, drawn as for the speech and effect
+ * sources (soundShaping.ts), with the room always on and a band limit half the time.
  * Choices are fixed by a hash of the entry id. Test files are never augmented. The
  * validation variants serve only the final refit on train + validation
  * (train_model.py); early stopping, temperature and thresholds read original files only.
@@ -17,6 +20,8 @@ import { decodeFile } from '../../electron/analysis/test-support/decodeAll';
 import type { ManifestEntry } from './manifestTypes';
 import { fnv1a } from './split';
 import { encodeWav16 } from './wav16';
+import { describeShape, drawShape, shape, type ShapeChoice } from './soundShaping';
+import { seededRandom } from './synth/random';
 
 export const AUGMENT_VERSION = 2;
 
@@ -38,6 +43,23 @@ export function resample(x: Float32Array, ratio: number): Float32Array {
 }
 
 const CUTOFFS = [4000, 6000, 9000];
+
+/** The `space` chain of an entry: a room always, a band limit half the time (fixed by `h`). */
+export function spaceChoice(h: number): ShapeChoice {
+  const c = drawShape(seededRandom(h ^ 0x51ed270b));
+  return {
+    ...c,
+    rt60: c.rt60 > 0 ? c.rt60 : 0.3 + (h % 9) / 10,
+    band:
+      c.band !== 'none'
+        ? c.band
+        : (h >>> 4) % 4 === 0
+          ? 'phone'
+          : (h >>> 4) % 4 === 1
+            ? 'radio'
+            : 'none',
+  };
+}
 const SEMITONES = [-4, -2, 2, 4];
 
 /** Writes (or reuses) the variants of the train and validation entries; returns their manifest entries. */
@@ -61,6 +83,9 @@ export async function augmentFitting(
       },
       { name: 'pitch', detail: `pitch ${semis > 0 ? '+' : ''}${semis} semitones` },
     ];
+    const space = spaceChoice(h);
+    if (e.label === 'vocal' || e.label === 'fx')
+      variants.push({ name: 'space', detail: describeShape(space) });
     let audio: { channels: Float32Array[]; sampleRate: number } | null = null;
     for (const v of variants) {
       const path = join(dir, `v${AUGMENT_VERSION}-${e.sha1}-${v.name}.wav`);
@@ -85,8 +110,11 @@ export async function augmentFitting(
             }
             return y;
           });
-        } else {
+        } else if (v.name === 'pitch') {
           chans = audio.channels.map((c) => resample(c, 2 ** (semis / 12)));
+        } else {
+          const sr = audio.sampleRate;
+          chans = audio.channels.map((c) => shape(c, sr, space, seededRandom(h)));
         }
         writeFileSync(path, encodeWav16(chans, audio.sampleRate));
       }

@@ -19,6 +19,9 @@ import { SONIC_PI_PACKAGE, sonicPiCandidates } from './sonicPiSamples';
 import { SOUNDFONTS } from './soundfonts';
 import { renderGroup } from './split';
 import { synthDrumCandidates } from './synthDrums';
+import { SPEECH_PACKAGES } from './speech/engines';
+import { speechCandidates } from './speechVocals';
+import { synthFxCandidates } from './synthFx';
 
 export const DEBIAN_PACKAGES = [
   'hydrogen-drumkits',
@@ -32,6 +35,8 @@ export const DEBIAN_PACKAGES = [
   'musescore-general-soundfont-small',
   AVL_PACKAGE,
   SONIC_PI_PACKAGE,
+  'flite',
+  ...SPEECH_PACKAGES,
 ];
 
 /** Installs missing Debian packages with apt-get (when run as root); returns those still missing. */
@@ -118,6 +123,13 @@ export async function buildDataset(
   const synth =
     process.env.SAMPLEMIND_SYNTH_DRUMS === '1' ? synthDrumCandidates(join(dataDir, 'synth')) : [];
   if (synth.length > 0) log(`synthesised drums: ${synth.length} one-shots`);
+  // Spoken vocals and synthesised effects (SAMPLEMIND_VOICE_FX=0 leaves them out, as before 2026-12-08).
+  const voiceFx = process.env.SAMPLEMIND_VOICE_FX !== '0';
+  const speech = voiceFx
+    ? await speechCandidates(join(dataDir, 'speech'), undefined, undefined, log)
+    : [];
+  const synthFx = voiceFx ? synthFxCandidates(join(dataDir, 'synthfx')) : [];
+  log(`speech: ${speech.length} vocal one-shots; synthesised fx: ${synthFx.length} one-shots`);
   const loops = await hydrogenLoopCandidates(hydrogen, join(dataDir, 'loops'));
   log(`hydrogen loops: ${loops.length}`);
 
@@ -160,6 +172,8 @@ export async function buildDataset(
     ...freepats,
     ...sonicPi,
     ...synth,
+    ...speech,
+    ...synthFx,
     ...loops,
     ...rendered,
   ]);

@@ -9,7 +9,9 @@
  *   `valPrograms()` (about a quarter of each class's programs, picked by a fixed hash,
  *   held out of every training soundfont at once; freepats' instruments likewise).
  * - Everything else trains: the other hydrogen kits and lmms folders, the Sonic
- *   Pi samples (`sonicpi:<prefix>`) and the synthesised drums (`synth:<class>`).
+ *   Pi samples (`sonicpi:<prefix>`), the synthesised drums (`synth:<class>`), the speech
+ *   voices not in VAL_GROUPS (`speech:<engine>-<voice>`) and four of every five blocks of
+ *   synthesised effects (`synthfx:<type>:b<block>`; the fifth validates).
  * Groups not known here fall back to a fixed hash of the group name (70/15/15).
  */
 import type { OneShotClass } from '../../shared/taxonomy';
@@ -33,6 +35,10 @@ export const VAL_GROUPS: readonly string[] = [
   'kit:red-zeppelin',
   'kit:circAfrique v4',
   'lmms:bassloops',
+  // speech voices training never hears (speechVocals.ts)
+  'speech:festival-ked_diphone',
+  'speech:festival-suo_fi_lj_diphone',
+  'speech:flite-awb',
 ];
 
 /** Instrument sets grouped like a training soundfont (`<set>:drums`, `<set>:gm<program>`). */
@@ -88,7 +94,10 @@ export function splitOfGroup(group: string): Split {
     if (m[3] !== undefined && VAL_PROGRAMS.has(Number(m[3]))) return 'val';
     return 'train';
   }
-  if (['kit:', 'lmms:', 'sonicpi:', 'synth:'].some((prefix) => group.startsWith(prefix)))
+  // synthesised effects: blocks of seeds (synthFx.ts), every fifth block validates
+  const fx = /^synthfx:[a-z]+:b(\d+)$/.exec(group);
+  if (fx) return Number(fx[1]) % 5 === 0 ? 'val' : 'train';
+  if (['kit:', 'lmms:', 'sonicpi:', 'synth:', 'speech:'].some((prefix) => group.startsWith(prefix)))
     return 'train';
   const r = fnv1a(group) % 100;
   return r < 70 ? 'train' : r < 85 ? 'val' : 'test';

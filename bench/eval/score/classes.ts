@@ -72,15 +72,17 @@ function figures(rows: ClassRow[]): ClassSetFigures {
   };
 }
 
+/** `modelsDir`: a folder holding another model (sample-classifier.onnx + its meta) to check instead of the shipped one. */
 export async function scoreClasses(
   items: EvalItem[],
   analyzed: Map<string, Analyzed>,
+  modelsDir?: string,
 ): Promise<ClassReport> {
   const rows: ClassRow[] = [];
   for (const it of items) {
     if (!it.cls) continue;
     const result = analyzed.get(it.path)?.result ?? null;
-    const c = result ? await classifyResult(result) : null;
+    const c = result ? await classifyResult(result, modelsDir) : null;
     rows.push({
       file: basename(it.path),
       set: it.set,
@@ -97,7 +99,7 @@ export async function scoreClasses(
   const bySet: Record<string, ClassSetFigures> = {};
   for (const set of new Set(rows.map((r) => r.set)))
     bySet[set] = figures(rows.filter((r) => r.set === set));
-  const model = (await workerClassifier())?.version ?? 'no model';
+  const model = (await workerClassifier(modelsDir))?.version ?? 'no model';
   return {
     measuredAt: new Date().toISOString(),
     model,

@@ -156,8 +156,7 @@ export function analyzeFrames(
   // Timbre does not depend on playback level: MFCCs and flatness read energies relative
   // to the excerpt's sample peak, so a copy 24 dB quieter gets the same values (down to
   // its own noise floor). Onset strength keeps absolute levels (tempo and onsets use it).
-  let peak = 0;
-  for (let i = 0; i < x.length; i++) peak = Math.max(peak, Math.abs(x[i] as number));
+  const peak = absPeak(x);
   const rel = peak > 0 ? 1 / (peak * peak) : 1;
 
   const L = x.length;
@@ -224,12 +223,7 @@ export function analyzeFrames(
       }
     }
     rolloff[t] = k85 * binHz;
-    for (let b = 0; b < BAND_COUNT; b++) {
-      let s = 0;
-      for (let k = bandEdges[2 * b] as number, e = bandEdges[2 * b + 1] as number; k < e; k++)
-        s += power[k] as number;
-      bands[t * BAND_COUNT + b] = s;
-    }
+    bandPowers(power, bandEdges, bands, t * BAND_COUNT);
     applyMel(mel, power, melE);
     // Flatness on the mel bands (geometric / arithmetic mean of band energy per bin of width).
     let logSum = 0;
@@ -283,4 +277,76 @@ export function analyzeFrames(
     bands,
     mfcc,
   };
+}
+
+/** Largest |x[i]| (0 for an empty signal): four running maxima side by side, then the largest. */
+export function absPeak(x: Float32Array): number {
+  let p0 = 0;
+  let p1 = 0;
+  let p2 = 0;
+  let p3 = 0;
+  const n = x.length;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const a = Math.abs(x[i] as number);
+    const b = Math.abs(x[i + 1] as number);
+    const c = Math.abs(x[i + 2] as number);
+    const d = Math.abs(x[i + 3] as number);
+    if (a > p0) p0 = a;
+    if (b > p1) p1 = b;
+    if (c > p2) p2 = c;
+    if (d > p3) p3 = d;
+  }
+  for (; i < n; i++) {
+    const a = Math.abs(x[i] as number);
+    if (a > p0) p0 = a;
+  }
+  return Math.max(p0, p1, p2, p3);
+}
+
+/**
+ * Band powers of one frame into out[at … at + 5): the sum of power[k] over each band's
+ * [start, end) bins (`edges`: sub, low, mid, high, air), each in ascending k as a loop per
+ * band would add them, but with the bands advancing side by side — independent chains of
+ * additions the CPU overlaps. sub and low start at the same bin, as do high and air's end.
+ */
+export function bandPowers(
+  power: Float64Array,
+  edges: Int32Array,
+  out: Float32Array,
+  at: number,
+): void {
+  const lowStart = edges[2] as number;
+  const subLen = (edges[1] as number) - (edges[0] as number);
+  const lowLen = (edges[3] as number) - lowStart;
+  const midStart = edges[4] as number;
+  const midLen = (edges[5] as number) - midStart;
+  const highStart = edges[6] as number;
+  const highLen = (edges[7] as number) - highStart;
+  const airStart = edges[8] as number;
+  let sub = 0;
+  let low = 0;
+  let mid = 0;
+  let high = 0;
+  let air = 0;
+  const len = Math.max(lowLen, midLen, highLen);
+  for (let t = 0; t < len; t++) {
+    if (t < lowLen) {
+      const p = power[lowStart + t] as number;
+      low += p;
+      if (t < subLen) sub += p;
+    }
+    if (t < midLen) mid += power[midStart + t] as number;
+    if (t < highLen) {
+      const k = highStart + t;
+      const p = power[k] as number;
+      high += p;
+      if (k >= airStart) air += p;
+    }
+  }
+  out[at] = sub;
+  out[at + 1] = low;
+  out[at + 2] = mid;
+  out[at + 3] = high;
+  out[at + 4] = air;
 }

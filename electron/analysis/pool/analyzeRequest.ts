@@ -12,7 +12,11 @@ import type { AnalyzedFile, AnalyzeRequest } from './analysisPool';
 
 export async function analyzeRequest(
   req: AnalyzeRequest,
-  opts: { onProgress?: () => void } = {},
+  opts: {
+    onProgress?: () => void;
+    /** Runs the classifier (native ONNX calls) as a section the pool never terminates midway. */
+    native?: <T>(fn: () => Promise<T>) => Promise<T>;
+  } = {},
 ): Promise<AnalyzedFile> {
   const analysed = await analyzeFile(req.path, {
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
@@ -20,7 +24,8 @@ export async function analyzeRequest(
     ...(req.embedded ? { embedded: req.embedded } : {}),
     ...(req.header ? { header: req.header } : {}),
   });
-  const heard = req.classify ? await classifyResult(analysed) : null;
+  const native = opts.native ?? (<T>(fn: () => Promise<T>) => fn());
+  const heard = req.classify ? await native(() => classifyResult(analysed)) : null;
   const named = heard && resolveClassOfFile(heard, analysed.kind, req.path);
   const classification = named && guardClassification(named, analysed);
   return { result: guardPitchByClass(analysed, classification), classification };

@@ -3,6 +3,7 @@ import { WorkerPool } from './workerPool';
 import { workerScript } from './workerScript';
 import { TaskQueue } from './taskQueue';
 import { RateMeter } from './rateMeter';
+import { claimForEnding, NativeSections, newSectionCell } from './nativeSection';
 import { createAnalysisPool } from './analysisPool';
 import type { TestTask } from '../test-support/testWorker';
 import { tempDir } from '../test-support/tempFiles';
@@ -166,6 +167,64 @@ describe('WorkerPool', () => {
       error: { code: 'CANCELLED' },
     });
     expect(p.cancelQueued()).toBe(0);
+  });
+});
+
+describe('native sections', () => {
+  // Terminating a worker while the ONNX runtime's binding is in a native call aborts the
+  // whole process ("terminate called after throwing an instance of 'Napi::Error'"): on
+  // the old pool these two tests took the test process down.
+  const started = (p: WorkerPool<TestTask, number>, id: string) =>
+    new Promise<void>((resolve) => {
+      void p.submit({ op: 'loadModels', ms: 4000 }, { id, onStart: () => resolve() });
+    });
+
+  it('closing the pool while a worker loads models waits for the load, then ends it', async () => {
+    const p = pool(1);
+    const outcome = new Promise((resolve) => p.onProgress((pr) => pr.cancelled && resolve(pr)));
+    await started(p, 'load');
+    await new Promise((r) => setTimeout(r, 400));
+    await p.close();
+    expect(await outcome).toMatchObject({ cancelled: 1, completed: 0 });
+  }, 20_000);
+
+  it('cancelling a task that is loading a model ends its worker after the load; the pool goes on', async () => {
+    const p = pool(1);
+    const running = p.submit({ op: 'loadModels', ms: 4000 }, { id: 'load' });
+    const next = p.submit({ op: 'echo', value: 5 });
+    await new Promise((r) => setTimeout(r, 600));
+    expect(p.cancel('load')).toBe(true);
+    expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(await next).toMatchObject({ ok: true, value: 5 });
+    await p.close();
+  }, 20_000);
+
+  it('the pool claims a worker only outside a section; a worker being ended starts none', async () => {
+    const cell = newSectionCell();
+    const sections = new NativeSections(cell);
+    let leave = (): void => undefined;
+    const inside = sections.run(
+      () =>
+        new Promise<number>((r) => {
+          leave = () => r(1);
+        }),
+    );
+    // Nested sections are one section.
+    expect(await sections.run(async () => 2)).toBe(2);
+    expect(await claimForEnding(cell, 30)).toBe(false);
+    const claim = claimForEnding(cell, 5000);
+    setTimeout(() => leave(), 50);
+    expect(await inside).toBe(1);
+    expect(await claim).toBe(true);
+    await expect(sections.run(async () => 3)).rejects.toMatchObject({ code: 'CANCELLED' });
+    // A worker that died inside a section is not waited for.
+    const dead = newSectionCell();
+    void new NativeSections(dead).run(() => new Promise<never>(() => undefined));
+    const t0 = performance.now();
+    expect(await claimForEnding(dead, 5000, () => true)).toBe(false);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    // Outside the pool (no cell) a section is a plain call.
+    expect(await new NativeSections(null).run(async () => 4)).toBe(4);
   });
 });
 

@@ -1,5 +1,6 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../../shared/result';
+import { NativeSections } from './nativeSection';
 import type { ReplyMessage, TaskMessage } from './types';
 
 /** What a task handler may tell the pool while it runs. */
@@ -9,6 +10,20 @@ export interface TaskContext {
    * it posts at most every ALIVE_EVERY_MS): the pool's hang limit counts from the last one.
    */
   alive(): void;
+  /**
+   * Runs `fn` as a native section: the pool does not terminate the worker (cancel,
+   * timeout, close) until it has left it. Wrap every call into a native addon that
+   * builds JavaScript values (the ONNX runtime: loading and running the model).
+   */
+  native<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+/** The section cell the pool gave this worker (none when started by other means). */
+function sectionCell(): Int32Array | null {
+  const data: unknown = workerData;
+  if (typeof data !== 'object' || data === null || !('nativeSection' in data)) return null;
+  const cell = data.nativeSection;
+  return cell instanceof Int32Array ? cell : null;
 }
 
 const ALIVE_EVERY_MS = 250;
@@ -23,6 +38,8 @@ export function serveTasks<I, O>(
 ): void {
   const port = parentPort;
   if (!port) throw new Error('serveTasks must run in a worker thread');
+  const sections = new NativeSections(sectionCell());
+  const native = <T>(fn: () => Promise<T>): Promise<T> => sections.run(fn);
   let chain = Promise.resolve();
   port.on('message', (msg: TaskMessage<I>) => {
     if (msg?.type !== 'task') return;
@@ -37,6 +54,7 @@ export function serveTasks<I, O>(
           last = now;
           port.postMessage({ type: 'alive', id: msg.id } satisfies ReplyMessage<O>);
         },
+        native,
       };
       try {
         const value = await handler(msg.input, ctx);

@@ -10,8 +10,9 @@ import type { AnalyzedFile, AnalyzeRequest } from './analysisPool';
 import { serveTasks } from './serveTasks';
 
 serveTasks<AnalyzeRequest, AnalyzedFile>(
-  // Each decoded block tells the pool the task is alive (its hang limit counts from there).
-  (req, ctx) => analyzeRequest(req, { onProgress: ctx.alive }),
+  // Each decoded block tells the pool the task is alive (its hang limit counts from there);
+  // the classifier's ONNX calls run as a native section (never terminated midway).
+  (req, ctx) => analyzeRequest(req, { onProgress: ctx.alive, native: ctx.native }),
   ({ result, classification }) => [
     result.peaks.buffer as ArrayBuffer,
     result.featureVector.buffer as ArrayBuffer,

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { ErrorCode, ErrorData } from '../../../shared/result';
+import { claimForEnding, newSectionCell } from './nativeSection';
 import { RateMeter } from './rateMeter';
 import { TaskQueue } from './taskQueue';
 import type {
@@ -23,6 +24,11 @@ export interface WorkerPoolOptions {
    */
   timeoutMs?: number;
   resourceLimits?: ResourceLimits;
+  /**
+   * Longest the pool waits for a worker to leave a native section (loading or running
+   * the model) before terminating it anyway (default 30 s; a native call that hangs).
+   */
+  nativeWaitMs?: number;
 }
 
 interface Pending<I, O> {
@@ -35,12 +41,16 @@ interface Pending<I, O> {
 
 interface Slot<I, O> {
   worker: Worker;
+  /** Shared with the worker: whether it is in a native section (see nativeSection.ts). */
+  section: Int32Array;
   /** The worker has loaded its script (the hang timeout only counts from then). */
   ready: boolean;
   task: Pending<I, O> | null;
   timer: NodeJS.Timeout | null;
   /** Set when the pool itself ends the worker (timeout, cancel, close). */
   ending: ErrorData | null;
+  /** The worker has exited. */
+  exited: boolean;
 }
 
 let nextId = 0;
@@ -185,7 +195,7 @@ export class WorkerPool<I, O> {
           );
         }
         s.ending = { code: 'CANCELLED', message: 'closed' };
-        await s.worker.terminate();
+        await this.terminate(s);
       }),
     );
     this.emit();
@@ -208,11 +218,21 @@ export class WorkerPool<I, O> {
 
   private spawn(): Slot<I, O> {
     const { script } = this.opts;
+    const section = newSectionCell();
     const worker = new Worker(script.filename, {
       eval: script.eval,
+      workerData: { nativeSection: section },
       ...(this.opts.resourceLimits ? { resourceLimits: this.opts.resourceLimits } : {}),
     });
-    const slot: Slot<I, O> = { worker, ready: false, task: null, timer: null, ending: null };
+    const slot: Slot<I, O> = {
+      worker,
+      section,
+      ready: false,
+      task: null,
+      timer: null,
+      ending: null,
+      exited: false,
+    };
     worker.on('message', (msg: ReplyMessage<O>) => this.onMessage(slot, msg));
     worker.on('error', (err) => {
       if (!slot.ending)
@@ -269,7 +289,8 @@ export class WorkerPool<I, O> {
       if (slot.ready && slot.task?.id === msg.id && !slot.ending) this.rearm(slot);
       return;
     }
-    if (!slot.task || slot.task.id !== msg.id) return;
+    // A worker being ended answers for nothing more: its task ends with the reason.
+    if (!slot.task || slot.task.id !== msg.id || slot.ending) return;
     const task = slot.task;
     slot.task = null;
     if (slot.timer) clearTimeout(slot.timer);
@@ -288,10 +309,17 @@ export class WorkerPool<I, O> {
   private endWorker(slot: Slot<I, O>, reason: ErrorData): void {
     if (slot.ending) return;
     slot.ending = reason;
-    void slot.worker.terminate();
+    void this.terminate(slot);
+  }
+
+  /** Terminates the worker once it is outside any native section (see nativeSection.ts). */
+  private async terminate(slot: Slot<I, O>): Promise<void> {
+    await claimForEnding(slot.section, this.opts.nativeWaitMs ?? 30_000, () => slot.exited);
+    await slot.worker.terminate();
   }
 
   private onExit(slot: Slot<I, O>, code: number): void {
+    slot.exited = true;
     const i = this.slots.indexOf(slot);
     if (i >= 0) this.slots.splice(i, 1);
     if (slot.timer) clearTimeout(slot.timer);

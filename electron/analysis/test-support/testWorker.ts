@@ -1,8 +1,11 @@
-/** A worker for pool tests: echoes, throws, crashes, exits or hangs on request. */
+/** A worker for pool tests: echoes, throws, crashes, exits, hangs or loads models on request. */
+import { fileURLToPath } from 'node:url';
 import { serveTasks } from '../pool/serveTasks';
 
+const MODEL = fileURLToPath(new URL('../../../models/sample-classifier.onnx', import.meta.url));
+
 export interface TestTask {
-  op: 'echo' | 'throw' | 'crash' | 'exit' | 'hang' | 'sleep' | 'progress';
+  op: 'echo' | 'throw' | 'crash' | 'exit' | 'hang' | 'sleep' | 'progress' | 'loadModels';
   value?: number;
   ms?: number;
 }
@@ -17,6 +20,19 @@ serveTasks<TestTask, number>(async (t, ctx) => {
         ctx.alive();
       }
       return t.value ?? 0;
+    }
+    case 'loadModels': {
+      // Creates ONNX sessions one after another for `ms` (almost all of it inside the
+      // runtime's native code), each as a native section; returns how many it made.
+      const ort = await import('onnxruntime-node');
+      const end = Date.now() + (t.ms ?? 50);
+      let made = 0;
+      while (Date.now() < end) {
+        await ctx.native(() => ort.InferenceSession.create(MODEL, { intraOpNumThreads: 1 }));
+        made++;
+        ctx.alive();
+      }
+      return made;
     }
     case 'echo':
       return t.value ?? 0;
