@@ -238,9 +238,10 @@ describe('chat engine', () => {
       }),
     );
     const res = await send({ text: 'hello' });
-    expect(res.error).toMatchObject({
+    expect(res.error).toEqual({
       code: 'NO_PROVIDER',
-      message: expect.stringMatching(/add an API key in Settings.*ollama: not running/),
+      message:
+        'No AI provider is available (ollama: not running): start Ollama (or let SampleMind start it) or add an API key in Settings.',
     });
   });
 

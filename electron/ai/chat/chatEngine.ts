@@ -33,8 +33,8 @@ export const MAX_CALLS_PER_STEP = 8;
 /** Samples shown under one answer. */
 const MAX_TURN_SAMPLES = 50;
 
-export const NO_PROVIDER_MESSAGE =
-  'No AI provider is available: start Ollama (or let SampleMind start it) or add an API key in Settings.';
+const NO_PROVIDER_FIX = 'start Ollama (or let SampleMind start it) or add an API key in Settings.';
+export const NO_PROVIDER_MESSAGE = `No AI provider is available: ${NO_PROVIDER_FIX}`;
 
 export interface ChatEngineDeps {
   conversations: ConversationStore;
@@ -67,7 +67,12 @@ export function errorData(error: unknown): ErrorData {
   if (error instanceof AppError) {
     const data = error.toData();
     if (data.code === 'NO_PROVIDER' && !data.message.includes('Settings')) {
-      return { ...data, message: `${NO_PROVIDER_MESSAGE} (${data.message})` };
+      // One sentence: why each provider is out, then the fix (not the router's words nested in ours).
+      const why = /^no AI provider can take this request \((.*)\)$/.exec(data.message)?.[1];
+      return {
+        ...data,
+        message: `No AI provider is available (${why ?? data.message}): ${NO_PROVIDER_FIX}`,
+      };
     }
     return data;
   }
