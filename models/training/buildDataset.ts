@@ -14,7 +14,14 @@ import { lmmsCandidates } from './lmmsSamples';
 import { finaliseManifest, manifestToJsonl, type ManifestResult } from './manifest';
 import type { Candidate } from './manifestTypes';
 import { renderJob } from './render';
-import { planAvlKit, planGmDrums, planLoops, planMelodic, type RenderJob } from './renderPlan';
+import {
+  planAvlKit,
+  planGmDrums,
+  planLongNotes,
+  planLoops,
+  planMelodic,
+  type RenderJob,
+} from './renderPlan';
 import { SONIC_PI_PACKAGE, sonicPiCandidates } from './sonicPiSamples';
 import { SOUNDFONTS } from './soundfonts';
 import { renderGroup } from './split';
@@ -141,6 +148,10 @@ export async function buildDataset(
       ...planMelodic(sf.id, sf.path),
       planGmDrums(sf.id, sf.path),
       ...planLoops(sf.id, sf.path),
+      // long notes only where they train (SAMPLEMIND_LONG_NOTES=0 leaves them out, as before 2026-12-08)
+      ...(sf.role === 'train' && process.env.SAMPLEMIND_LONG_NOTES !== '0'
+        ? [planLongNotes(sf.id, sf.path)]
+        : []),
     ];
     rendered.push(
       ...(await renderedCandidates(
