@@ -14,6 +14,7 @@ const SUITES: Record<string, string> = {
   ui: './ui.bench.ts',
   chat: './chat.bench.ts',
   speed: './speed.bench.ts',
+  webimport: './webImport.bench.ts',
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -368,14 +368,81 @@ test('map: a colour legend, the hovered name at once, a lasso to a collection an
   await page.getByRole('button', { name: 'Clear Tags filter' }).click();
 });
 
-test('no console error and no failed request on any screen', async () => {
-  for (const name of ['Duplicate groups', 'Similarity map', 'Settings']) {
-    await nav(page).getByRole('button', { name }).click();
-    await page.waitForTimeout(600);
+test('at 1024×700 the Explore links are on screen without scrolling the sidebar', async () => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  try {
+    const sidebar = nav(page);
+    // Collections make the sidebar longer than the window; Explore comes before them.
+    expect(await sidebar.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+    for (const name of ['Duplicate groups', 'Similarity map', 'Settings']) {
+      const box = (await sidebar.getByRole('button', { name }).boundingBox())!;
+      expect(box.y + box.height, name).toBeLessThanOrEqual(
+        (await sidebar.boundingBox())!.y + (await sidebar.evaluate((el) => el.clientHeight)),
+      );
+    }
+    expect(await sidebar.evaluate((el) => el.scrollTop)).toBe(0);
+  } finally {
+    await page.setViewportSize({ width: 1440, height: 900 });
   }
+});
+
+/**
+ * Every main screen at the three window sizes (test-results/screenshots/b10-*), with no
+ * console error or failed request on any: the library, a search with chips, Similar, the
+ * map, Duplicates, the assistant's setup card and Settings.
+ */
+test('no console error and no failed request on any screen', async () => {
+  test.setTimeout(120_000);
+  const settle = () => page.waitForTimeout(600);
   await nav(page)
     .getByRole('button', { name: /^All samples/ })
     .click();
+  await settle();
+  await shotAtSizes(page, 'b10-library');
+
+  await search(page).fill('kick one-shot ');
+  await expect(page.getByRole('button', { name: 'Clear Kind filter' })).toBeVisible();
+  await expect.poll(() => resultCount(page)).toBeGreaterThan(0);
+  await settle();
+  await shotAtSizes(page, 'b10-search-chips');
+  await page.getByRole('button', { name: 'Clear Kind filter' }).click();
+  await search(page).fill('');
+
+  const row = rows(page).first();
+  await row.click({ button: 'right' });
+  await page.getByRole('menu').getByRole('menuitem', { name: 'Find similar' }).click();
+  await expect(
+    page.getByRole('complementary', { name: 'Similar sounds' }).getByRole('heading'),
+  ).toHaveText(/^Similar to /);
+  await settle();
+  await shotAtSizes(page, 'b10-similar');
+
+  for (const [name, shot] of [
+    ['Similarity map', 'b10-map'],
+    ['Duplicate groups', 'b10-duplicates'],
+    ['Settings', 'b10-settings'],
+  ] as const) {
+    await nav(page).getByRole('button', { name }).click();
+    await settle();
+    await shotAtSizes(page, shot);
+  }
+
+  await nav(page)
+    .getByRole('button', { name: /^All samples/ })
+    .click();
+  await page.getByRole('button', { name: 'Assistant' }).click();
+  const assistant = page.getByRole('complementary', { name: 'Assistant' });
+  await expect(assistant.getByRole('region', { name: 'Set up the assistant' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await settle();
+  await shotAtSizes(page, 'b10-chat-setup');
+  // In a small window the assistant takes the Similar panel's place (both leave the list no room).
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await expect(page.getByRole('complementary', { name: 'Similar sounds' })).toBeHidden();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expect(page.getByRole('complementary', { name: 'Similar sounds' })).toBeVisible();
+  await page.getByRole('button', { name: 'Assistant' }).click();
   await page.waitForTimeout(400);
   expect(errors).toEqual([]);
 });

@@ -16,9 +16,14 @@ ipcRenderer.on(IPC_CHANNELS.event, (_event, message: EventMessage) => events.del
 
 const bridge: SampleMindBridge = {
   kind: 'electron',
-  invoke(name, input) {
+  invoke(name, input, options) {
     // The main process answers with the dispatch's Result for this handler.
-    return ipcRenderer.invoke(IPC_CHANNELS.invoke, name, input) as Promise<Result<never>>;
+    return ipcRenderer.invoke(
+      IPC_CHANNELS.invoke,
+      name,
+      input,
+      options?.background === true,
+    ) as Promise<Result<never>>;
   },
   on(event, listener) {
     return events.on(event, listener);

@@ -24,9 +24,22 @@ export type InputOf<K extends HandlerName> = Contract[K]['input'];
 export type OutputOf<K extends HandlerName> = Contract[K]['output'];
 export type EventName = keyof Events;
 
+/** How a request was made. */
+export interface InvokeOptions {
+  /**
+   * The page sent it by itself (a refresh after a library event), not because the user did
+   * something: it does not count as the user browsing (background analysis keeps every core).
+   */
+  background?: boolean;
+}
+
 /** What the renderer sees: the same in Electron (preload bridge) and web mode (WebSocket). */
 export interface SampleMindApi {
-  invoke<K extends HandlerName>(name: K, input: InputOf<K>): Promise<Result<OutputOf<K>>>;
+  invoke<K extends HandlerName>(
+    name: K,
+    input: InputOf<K>,
+    options?: InvokeOptions,
+  ): Promise<Result<OutputOf<K>>>;
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
 }
 

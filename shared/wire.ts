@@ -7,6 +7,8 @@ export interface InvokeMessage {
   id: number;
   name: string;
   input: unknown;
+  /** The page sent it by itself, not the user (InvokeOptions.background). */
+  background?: true;
 }
 
 export type ClientMessage = InvokeMessage;

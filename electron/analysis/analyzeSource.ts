@@ -16,6 +16,7 @@ import { classifyKind } from './kind/classifyKind';
 import { heldNote, pitchOfHeldNote, type HeldNote } from './kind/heldNote';
 import { envelopePeaks } from './kind/envelopePeaks';
 import { isSingleCycle } from './kind/singleCycle';
+import { singleDecay } from './kind/singleDecay';
 import { amplitudeDb } from './loudness/truePeak';
 import { encodePeaks } from './peaks/peaksCodec';
 import { pitchTrack } from './pitch/pitchTrack';
@@ -25,10 +26,13 @@ import { activeSeconds } from './quality/activeSeconds';
 import { assessSignal } from './quality/assessSignal';
 import { guardFields } from './quality/labelGuard';
 import { localFlatness } from './quality/localFlatness';
+import { isCrackle } from './quality/crackle';
 import { isSteadyNoise } from './quality/steadyNoise';
 import { measureStream } from './stream/measureStream';
 import { deriveTags } from './tags/deriveTags';
 import { estimateTempo } from './tempo/estimateTempo';
+import { novelty } from './tempo/novelty';
+import { hasPulse } from './tempo/pulseReality';
 import { FEATURE_VECTOR_VERSION, featureVector } from './vector/featureVector';
 import { ANALYZER_VERSION } from './version';
 
@@ -91,25 +95,45 @@ export async function analyzeSource(
   const frames = analyzeFrames(x, rate, { wrap: mayLoop, overlap: mayLoop ? 2 : 1 });
   const env = envelopeFeatures(x, rate);
   const onsets = detectOnsets(frames.flux, frames.frameRate);
+  const activeSec = activeSeconds(x, rate);
   const quality = assessSignal({
     frames: m.frames,
     sampleRate: info.sampleRate,
     bitDepth: info.codec.startsWith('pcm_f') ? null : info.bitDepth,
     swing: m.stats.swing,
     nonFinite: m.nonFinite,
-    activeSec: activeSeconds(x, rate),
+    activeSec,
   });
   const events = envelopePeaks(env);
   const heard = estimatePitch(x, rate, env);
+  let flatness: number | null = null;
+  const flat = (): number => (flatness ??= localFlatness(x, rate));
   const noise =
     quality.length === 0 &&
-    isSteadyNoise({
+    (isSteadyNoise({
       durationSec: excerptSec,
       frameEnergy: frames.energy,
       events,
       pitchConfidence: heard?.confidence ?? 0,
-      localFlatness: () => localFlatness(x, rate),
-    });
+      localFlatness: flat,
+    }) ||
+      isCrackle({
+        durationSec: mayLoop ? excerptSec : 0,
+        frameEnergy: frames.energy,
+        frameRate: frames.frameRate,
+        events,
+        pitchConfidence: heard?.confidence ?? 0,
+        activeShare: activeSec / excerptSec,
+        localFlatness: flat,
+        pulse: () =>
+          hasPulse(
+            novelty(frames.flux, frames.frameRate),
+            frames.frameRate,
+            onsets,
+            onsetStrengths(frames.flux, frames.frameRate, onsets),
+            { loop: mayLoop, durationSec: excerptSec },
+          ),
+      }));
   const pitch = noise ? null : heard;
   const singleCycle = m.excerptIsWhole && isSingleCycle(x, rate, pitch);
   const loopTempo = estimateTempo(frames, { durationSec: excerptSec, loop: mayLoop });
@@ -119,6 +143,7 @@ export async function analyzeSource(
       : null;
   const kind = classifyKind({
     heldNote: held,
+    singleDecay: () => m.excerptIsWhole && singleDecay(frames, x.length, env.endLevelDb),
     noise,
     singleCycle,
     durationSec,

@@ -19,6 +19,7 @@ import { APP_NAME, secretFilePath } from '../core/paths';
 import { appVersion } from '../core/version';
 import { keyStoreFromSecrets } from './aiKeyStore';
 import { fileSecretStore } from './secretFile';
+import { isUserRequest } from './userRequest';
 
 /** What the host (Electron, the web server, the CLI) provides: its own platform actions. */
 export interface Host {
@@ -132,11 +133,11 @@ export function createApp(options: AppOptions): App {
     library,
     analysis,
     handlers,
-    // A request from the UI (other than analysis status polls) means the user is browsing:
-    // the analysis pool gives a core back for a few seconds.
+    // A request from the UI (other than analysis status polls, and refreshes the page sends by
+    // itself after library events) means the user is browsing: the analysis pool gives a core
+    // back for a few seconds.
     dispatch: (name, input, ctx) => {
-      if (typeof name === 'string' && !name.startsWith('analysis.') && name !== 'app.info')
-        analysis.userActive();
+      if (isUserRequest(name, ctx)) analysis.userActive();
       return dispatch(name, input, ctx);
     },
     info,

@@ -29,6 +29,8 @@ export async function guardedInvoke(
   frame: SenderFrame | null | undefined,
   name: unknown,
   input: unknown,
+  /** The page sent it by itself, not the user (InvokeOptions.background). */
+  background = false,
 ): Promise<Result<unknown>> {
   if (!isTrustedSender(frame)) {
     return {
@@ -36,7 +38,7 @@ export async function guardedInvoke(
       error: { code: 'FORBIDDEN', message: 'requests are accepted from the app window only' },
     };
   }
-  return dispatch(name, input, { origin: 'ipc' });
+  return dispatch(name, input, background ? { origin: 'ipc', background } : { origin: 'ipc' });
 }
 
 /** What travels on the event channel: one message per backend event. */

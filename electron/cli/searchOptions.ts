@@ -24,6 +24,7 @@ export const SEARCH_OPTIONS: OptionsConfig = {
   cursor: { type: 'string' },
   untagged: { type: 'boolean' },
   duplicates: { type: 'boolean' },
+  'hide-duplicates': { type: 'boolean' },
   missing: { type: 'boolean' },
 };
 
@@ -101,6 +102,7 @@ export function searchQueryFromFlags(words: string, values: Values): SearchQuery
   if (duration) filters.durationSec = numberRange(duration, 'duration');
   if (values.untagged === true) filters.untagged = true;
   if (values.duplicates === true) filters.duplicates = true;
+  if (values['hide-duplicates'] === true) filters.hideDuplicates = true;
   if (values.missing === true) filters.missing = 'only';
 
   const cursor = str(values.cursor);

@@ -3,6 +3,8 @@ import type { Contract, HandlerName } from '../../shared/contract';
 /** Who is calling: the desktop window, a web-mode client, or the CLI. */
 export interface CallContext {
   origin: 'ipc' | 'web' | 'cli' | 'test';
+  /** The page sent the request by itself (a refresh), not the user (InvokeOptions.background). */
+  background?: boolean;
 }
 
 export type Handler<K extends HandlerName> = (

@@ -8,6 +8,7 @@ import { matchingIds } from './search/matchingIds';
 import { searchSamples } from './search/search';
 import { SearchService } from './search/searchService';
 import { LibraryIndex } from './searchIndex/libraryIndex';
+import { rememberSameAudio } from './sameAudio';
 import { applyTags } from './tags';
 
 /** Every id of a query, page by page. */
@@ -118,5 +119,44 @@ describe('hide duplicates: only the suggested copy of each group stays', () => {
     expect(mem).toContain(other.id);
     expect(mem).not.toContain(group.keeperId);
     expect(mem).toEqual(allIds((q) => searchSamples(db, q), hide));
+  });
+
+  it('hides the same audio in another container once the duplicates report found it, keeping the suggested copy', () => {
+    // Two samples with their own content hash (a WAV and the FLAC of it, say): not hidden
+    // until the report decodes them and finds one PCM.
+    const [a, b] = db
+      .prepare(
+        `SELECT id FROM samples WHERE missing = 0 AND content_hash IN (
+           SELECT content_hash FROM samples GROUP BY content_hash HAVING count(*) = 1)
+         ORDER BY id LIMIT 2`,
+      )
+      .pluck()
+      .all() as number[];
+    db.prepare(
+      "UPDATE samples SET format = 'flac', bit_depth = 16, rating = 0, favorite = 0 WHERE id = ?",
+    ).run(a!);
+    db.prepare(
+      "UPDATE samples SET format = 'wav', bit_depth = 24, rating = 0, favorite = 0 WHERE id = ?",
+    ).run(b!);
+    index.refreshSamples([a!, b!]);
+    expect(allIds((q) => service.search(q), hide)).toEqual(expect.arrayContaining([a, b]));
+    const changed = rememberSameAudio(db, [{ pcmHash: 'p1', ids: [a!, b!] }]);
+    expect(changed.sort()).toEqual([a, b].sort());
+    // Found again: nothing new.
+    expect(rememberSameAudio(db, [{ pcmHash: 'p1', ids: [a!, b!] }])).toEqual([]);
+    index.refreshSamples(changed);
+    // The 24-bit WAV is the one the view suggests keeping.
+    expect(extraCopyIds(db)).toContain(a);
+    expect(extraCopyIds(db)).not.toContain(b);
+    const mem = allIds((q) => service.search(q), hide);
+    expect(mem).toContain(b);
+    expect(mem).not.toContain(a);
+    expect(mem).toEqual(allIds((q) => searchSamples(db, q), hide));
+    expect(matchingIds(db, hide)).toEqual([...mem].sort((x, y) => x - y));
+    // A file that changed since is no longer known to hold that audio.
+    db.prepare("UPDATE samples SET content_hash = 'changed' WHERE id = ?").run(a!);
+    index.refreshSamples([a!]);
+    expect(extraCopyIds(db)).not.toContain(a);
+    expect(allIds((q) => service.search(q), hide)).toContain(a);
   });
 });

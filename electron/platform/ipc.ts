@@ -24,8 +24,8 @@ export function connectIpc(
   window: () => BrowserWindow | null,
   dragIconPath: string,
 ): () => void {
-  ipcMain.handle(IPC_CHANNELS.invoke, (event, name: unknown, input: unknown) =>
-    guardedInvoke(app.dispatch, senderOf(event.senderFrame), name, input),
+  ipcMain.handle(IPC_CHANNELS.invoke, (event, name: unknown, input: unknown, background: unknown) =>
+    guardedInvoke(app.dispatch, senderOf(event.senderFrame), name, input, background === true),
   );
   const dragIcon = nativeImage.createFromPath(dragIconPath);
   const onDrag = (event: Electron.IpcMainEvent, ids: unknown) => {

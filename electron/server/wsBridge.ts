@@ -3,6 +3,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { ClientMessage, ServerMessage } from '../../shared/wire';
 import { MAX_MESSAGE_BYTES, WS_PATH } from '../../shared/wire';
 import type { Backend } from '../library/backend';
+import type { CallContext } from '../core/handlerTypes';
 import type { WebAuth } from './auth';
 
 function parseMessage(data: unknown): ClientMessage | null {
@@ -12,7 +13,13 @@ function parseMessage(data: unknown): ClientMessage | null {
     const m = value as Record<string, unknown>;
     if (m.type !== 'invoke' || !Number.isSafeInteger(m.id) || typeof m.name !== 'string')
       return null;
-    return { type: 'invoke', id: m.id as number, name: m.name, input: m.input };
+    return {
+      type: 'invoke',
+      id: m.id as number,
+      name: m.name,
+      input: m.input,
+      ...(m.background === true ? { background: true as const } : {}),
+    };
   } catch {
     return null;
   }
@@ -65,7 +72,10 @@ export function attachWebSocket(
         ws.close(1003, 'bad message');
         return;
       }
-      void app.dispatch(message.name, message.input, { origin: 'web' }).then(
+      const ctx: CallContext = message.background
+        ? { origin: 'web', background: true }
+        : { origin: 'web' };
+      void app.dispatch(message.name, message.input, ctx).then(
         (result) => send(ws, { type: 'result', id: message.id, result }),
         (error: unknown) =>
           send(ws, {

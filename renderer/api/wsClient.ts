@@ -3,11 +3,18 @@ import type {
   Events,
   HandlerName,
   InputOf,
+  InvokeOptions,
   OutputOf,
   SampleMindApi,
 } from '../../shared/contract';
 import type { Result } from '../../shared/result';
-import { CLOSE_TOO_BIG, MAX_MESSAGE_BYTES, WS_PATH, type ServerMessage } from '../../shared/wire';
+import {
+  CLOSE_TOO_BIG,
+  MAX_MESSAGE_BYTES,
+  WS_PATH,
+  type InvokeMessage,
+  type ServerMessage,
+} from '../../shared/wire';
 
 type Pending = (result: Result<unknown>) => void;
 
@@ -66,7 +73,11 @@ export function createWsClient(
   };
 
   return {
-    async invoke<K extends HandlerName>(name: K, input: InputOf<K>): Promise<Result<OutputOf<K>>> {
+    async invoke<K extends HandlerName>(
+      name: K,
+      input: InputOf<K>,
+      options?: InvokeOptions,
+    ): Promise<Result<OutputOf<K>>> {
       let ws: WebSocket;
       try {
         ws = socket ?? (await connect());
@@ -80,7 +91,14 @@ export function createWsClient(
         };
       }
       const id = nextId++;
-      const text = JSON.stringify({ type: 'invoke', id, name, input });
+      const message: InvokeMessage = {
+        type: 'invoke',
+        id,
+        name,
+        input,
+        ...(options?.background ? { background: true as const } : {}),
+      };
+      const text = JSON.stringify(message);
       // Count UTF-8 bytes as the server will (a character is at most 3 bytes per UTF-16 unit).
       if (text.length * 3 > MAX_MESSAGE_BYTES && utf8Length(text) > MAX_MESSAGE_BYTES) {
         return {

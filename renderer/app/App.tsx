@@ -1,8 +1,5 @@
 import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { api } from '../api/client';
-import type { LibraryChanged } from '../../shared/contract';
-import { peaksCache } from '../features/waveform/peaksStore';
 import { useStore } from '../store';
 import { useStoreFields } from '../store/fields';
 import { BrowserTable } from '../features/browser/BrowserTable';
@@ -18,6 +15,7 @@ import { SimilarPanel } from '../features/similar/SimilarPanel';
 import { SelectionBar } from '../features/selection/SelectionBar';
 import { useKeyboard } from './useKeyboard';
 import { useDropFolders } from '../features/importing/useDropFolders';
+import { useLibraryRefresh } from '../features/importing/useLibraryRefresh';
 
 const SettingsView = lazy(() => import('../features/settings/SettingsView'));
 const DuplicatesView = lazy(() => import('../features/duplicates/DuplicatesView'));
@@ -105,44 +103,7 @@ export function App() {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
 
-  useEffect(() => {
-    let refresh: ReturnType<typeof setTimeout> | undefined;
-    const offProgress = api.on('import.progress', (p) => {
-      const st = useStore.getState();
-      st.onJob(p.job);
-      if (p.job.phase === 'done' || p.job.phase === 'failed' || p.job.phase === 'cancelled') {
-        void st.loadFolders();
-        void st.loadImportErrors();
-      }
-    });
-    // Bursts (an import or analysis sends many) are coalesced into one refresh per reason.
-    const pending = new Set<LibraryChanged['reason']>();
-    const offChanged = api.on('library.changed', (c) => {
-      pending.add(c.reason);
-      // Re-analysed samples have new peaks: forget what was cached (including "none").
-      if (c.reason === 'analysis' && c.sampleIds) peaksCache.invalidate(c.sampleIds);
-      clearTimeout(refresh);
-      refresh = setTimeout(() => {
-        const st = useStore.getState();
-        const reasons = new Set(pending);
-        pending.clear();
-        const listing = ['import', 'watch', 'folders', 'purge'] as const;
-        if (listing.some((r) => reasons.has(r))) {
-          void st.search({ keepCursor: true });
-          void st.loadFolders();
-        } else if (reasons.has('analysis') || reasons.has('ratings') || reasons.has('tags')) {
-          void st.refreshRows();
-        }
-        if (reasons.has('collections')) void st.loadCollections();
-        if (reasons.has('tags')) void st.loadTags();
-      }, 250);
-    });
-    return () => {
-      offProgress();
-      offChanged();
-      clearTimeout(refresh);
-    };
-  }, []);
+  useLibraryRefresh();
 
   return (
     <div className="app">

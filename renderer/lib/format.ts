@@ -87,7 +87,8 @@ export function formatAdded(ms: number, now: number): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-function startOfDay(ms: number): number {
+/** Midnight (local time) of the day `ms` falls on: formatAdded gives the same text all day. */
+export function startOfDay(ms: number): number {
   const d = new Date(ms);
   d.setHours(0, 0, 0, 0);
   return d.getTime();

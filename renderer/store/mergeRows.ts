@@ -32,3 +32,16 @@ export function mergeRows(rows: SampleSummary[], fresh: SampleSummary[]): Sample
   });
   return changed ? next : rows;
 }
+
+/**
+ * New results, keeping the old object of every row that is still there unchanged: a row on
+ * screen that shows the same sample as before is not drawn again (rows are memoised).
+ */
+export function reuseRows(rows: SampleSummary[], fresh: SampleSummary[]): SampleSummary[] {
+  if (rows.length === 0) return fresh;
+  const byId = new Map(rows.map((x) => [x.id, x]));
+  return fresh.map((f) => {
+    const old = byId.get(f.id);
+    return old && sameRow(old, f) ? old : f;
+  });
+}

@@ -1,4 +1,5 @@
 import type {
+  InvokeOptions,
   AppInfo,
   CollectionInfo,
   FolderInfo,
@@ -21,10 +22,10 @@ export interface OrganiseSlice {
   importErrors: ImportErrorRow[];
   notice: { text: string; tone: 'info' | 'error' } | null;
   boot(): Promise<void>;
-  loadFolders(): Promise<void>;
+  loadFolders(options?: InvokeOptions): Promise<void>;
   loadCollections(): Promise<void>;
   loadTags(): Promise<void>;
-  loadImportErrors(): Promise<void>;
+  loadImportErrors(options?: InvokeOptions): Promise<void>;
   onJob(job: ImportJobInfo): void;
   addFolder(path: string): Promise<boolean>;
   removeFolder(folderId: number): Promise<void>;
@@ -110,8 +111,8 @@ export const createOrganiseSlice: SliceCreator<OrganiseSlice> = (set, get) => ({
       get().loadImportErrors(),
     ]);
   },
-  async loadFolders() {
-    const r = await api.invoke('library.listFolders', {});
+  async loadFolders(options) {
+    const r = await api.invoke('library.listFolders', {}, options);
     if (r.ok) set({ folders: r.value });
   },
   async loadCollections() {
@@ -122,8 +123,8 @@ export const createOrganiseSlice: SliceCreator<OrganiseSlice> = (set, get) => ({
     const r = await api.invoke('tags.list', { limit: 2000 });
     if (r.ok) set({ tags: r.value });
   },
-  async loadImportErrors() {
-    const r = await api.invoke('library.importErrors', { limit: 200 });
+  async loadImportErrors(options) {
+    const r = await api.invoke('library.importErrors', { limit: 200 }, options);
     if (r.ok) set({ importErrors: r.value });
   },
   onJob(job) {

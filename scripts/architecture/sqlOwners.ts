@@ -25,6 +25,7 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   sample_analysis: LIBRARY,
   sample_features: LIBRARY,
   sample_peaks: LIBRARY,
+  same_audio: LIBRARY,
   settings: LIBRARY,
   ai_calls: 'electron/ai',
   ai_budgets: 'electron/ai',

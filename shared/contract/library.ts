@@ -235,8 +235,17 @@ export interface ImportProgress {
 }
 
 export interface LibraryChanged {
+  /** 'duplicates': the duplicates report found files holding the same audio (hide duplicates hides more). */
   reason:
-    'import' | 'watch' | 'tags' | 'collections' | 'ratings' | 'folders' | 'analysis' | 'purge';
+    | 'import'
+    | 'watch'
+    | 'tags'
+    | 'collections'
+    | 'ratings'
+    | 'folders'
+    | 'analysis'
+    | 'purge'
+    | 'duplicates';
   sampleIds?: number[];
   folderIds?: number[];
 }

@@ -74,4 +74,27 @@ describe('Decimator', () => {
       }
     }
   });
+
+  it('decimate(): a part of the output equals that part of the whole, to the bit, and equals the direct sum', () => {
+    const x = sine(700, 0.031, 44100, 0.8);
+    for (let i = 0; i < x.length; i += 5) x[i] = (x[i] as number) * -0.5;
+    for (const factor of [2, 4, 32]) {
+      const all = decimate(x, factor);
+      const h = lowPassKernel(factor, 8);
+      const mid = (h.length - 1) / 2;
+      for (let j = 0; j < all.length; j++) {
+        let acc = 0;
+        for (let k = 0; k < h.length; k++) {
+          const i = j * factor - mid + k;
+          if (i >= 0 && i < x.length) acc += (h[k] as number) * (x[i] as number);
+        }
+        expect(all[j]).toBe(Math.fround(acc));
+      }
+      const from = 3;
+      const to = all.length - 2;
+      const part = decimate(x, factor, from, to);
+      expect(part.length).toBe(all.length);
+      for (let j = 0; j < all.length; j++) expect(part[j]).toBe(j >= from && j < to ? all[j] : 0);
+    }
+  });
 });

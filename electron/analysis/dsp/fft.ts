@@ -61,8 +61,7 @@ export class RealFft {
     window?: ArrayLike<number>,
     offset = 0,
   ): void {
-    this.load(input, window, offset);
-    this.transform();
+    this.transform(this.load(input, window, offset));
     this.split(outRe, outIm);
   }
 
@@ -73,8 +72,7 @@ export class RealFft {
     window?: ArrayLike<number>,
     offset = 0,
   ): void {
-    this.load(input, window, offset);
-    this.transform();
+    this.transform(this.load(input, window, offset));
     const { re, im, m, splitCos, splitSin } = this;
     const z0r = re[0] as number;
     const z0i = im[0] as number;
@@ -125,7 +123,7 @@ export class RealFft {
       re[r] = er - oi;
       im[r] = -(ei + or);
     }
-    this.transform();
+    this.transform(0);
     const scale = 1 / m;
     for (let j = 0; j < m; j++) {
       out[2 * j] = (re[j] as number) * scale;
@@ -133,9 +131,68 @@ export class RealFft {
     }
   }
 
-  private load(input: ArrayLike<number>, window: ArrayLike<number> | undefined, offset: number) {
+  /**
+   * Loads the (windowed) input in bit-reversed order. A full frame (size ≥ 8) also gets
+   * the first two radix-2 stages while its values are at hand — the same additions in the
+   * same order as in `transform`, so the same results — and 2 is returned (the stages
+   * done); otherwise 0.
+   */
+  private load(
+    input: ArrayLike<number>,
+    window: ArrayLike<number> | undefined,
+    offset: number,
+  ): number {
     const { re, im, rev, m } = this;
     const avail = Math.max(0, Math.min(this.size, input.length - offset));
+    if (avail === this.size && m >= 4) {
+      for (let i = 0; i < m; i += 4) {
+        // Positions i … i + 3 hold inputs 2·rev[i + t] (real part) and 2·rev[i + t] + 1.
+        const j0 = 2 * (rev[i] as number);
+        const j1 = 2 * (rev[i + 1] as number);
+        const j2 = 2 * (rev[i + 2] as number);
+        const j3 = 2 * (rev[i + 3] as number);
+        let r0: number, i0: number, r1: number, i1: number;
+        let r2: number, i2: number, r3: number, i3: number;
+        if (window) {
+          r0 = (input[offset + j0] as number) * (window[j0] as number);
+          i0 = (input[offset + j0 + 1] as number) * (window[j0 + 1] as number);
+          r1 = (input[offset + j1] as number) * (window[j1] as number);
+          i1 = (input[offset + j1 + 1] as number) * (window[j1 + 1] as number);
+          r2 = (input[offset + j2] as number) * (window[j2] as number);
+          i2 = (input[offset + j2 + 1] as number) * (window[j2 + 1] as number);
+          r3 = (input[offset + j3] as number) * (window[j3] as number);
+          i3 = (input[offset + j3 + 1] as number) * (window[j3 + 1] as number);
+        } else {
+          r0 = input[offset + j0] as number;
+          i0 = input[offset + j0 + 1] as number;
+          r1 = input[offset + j1] as number;
+          i1 = input[offset + j1 + 1] as number;
+          r2 = input[offset + j2] as number;
+          i2 = input[offset + j2 + 1] as number;
+          r3 = input[offset + j3] as number;
+          i3 = input[offset + j3 + 1] as number;
+        }
+        // Stage 1 (size 2): (i, i + 1) and (i + 2, i + 3).
+        const ar = r0 + r1;
+        const ai = i0 + i1;
+        const cr = r0 - r1;
+        const ci = i0 - i1;
+        const br = r2 + r3;
+        const bi = i2 + i3;
+        const dr = r2 - r3;
+        const di = i2 - i3;
+        // Stage 2 (size 4): (i, i + 2) plain, (i + 1, i + 3) with twiddle −i.
+        re[i] = ar + br;
+        im[i] = ai + bi;
+        re[i + 2] = ar - br;
+        im[i + 2] = ai - bi;
+        re[i + 1] = cr + di;
+        im[i + 1] = ci - dr;
+        re[i + 3] = cr - di;
+        im[i + 3] = ci + dr;
+      }
+      return 2;
+    }
     if (window) {
       for (let j = 0; j < m; j++) {
         const a = 2 * j;
@@ -153,12 +210,14 @@ export class RealFft {
         im[r] = b < avail ? (input[offset + b] as number) : 0;
       }
     }
+    return 0;
   }
 
-  private transform(): void {
+  /** The radix-2 stages after the first `done` (0, or 2 when `load` did stages 1 and 2). */
+  private transform(done: number): void {
     const { re, im, cosT, sinT, m } = this;
     // Stage 1 (size 2) and stage 2 (size 4) need no multiplications.
-    for (let i = 0; i + 1 < m; i += 2) {
+    for (let i = 0; done === 0 && i + 1 < m; i += 2) {
       const ar = re[i] as number;
       const ai = im[i] as number;
       const br = re[i + 1] as number;
@@ -168,7 +227,7 @@ export class RealFft {
       re[i + 1] = ar - br;
       im[i + 1] = ai - bi;
     }
-    if (m >= 4) {
+    if (done === 0 && m >= 4) {
       for (let i = 0; i < m; i += 4) {
         const ar = re[i] as number;
         const ai = im[i] as number;

@@ -15,6 +15,17 @@ export function framePower(
 ): boolean {
   const start = centre - n / 2;
   let any = false;
+  if (start >= 0 && start + n <= x.length) {
+    // Fully inside the signal: transform straight from it (no copy; the same values).
+    for (let i = start, e = start + n; i < e; i++) {
+      if (x[i] !== 0) {
+        any = true;
+        break;
+      }
+    }
+    if (any) realFft(n).power(x, power, hann(n), start);
+    return any;
+  }
   for (let i = 0; i < n; i++) {
     const j = start + i;
     const v = j >= 0 && j < x.length ? (x[j] as number) : 0;

@@ -80,8 +80,14 @@ export function summarizeDescriptors(inp: DescriptorInputs): Descriptors {
     mfccStd.push(round(n > 0 ? Math.sqrt(Math.max(0, (mSq[c] as number) / n - mean * mean)) : 0));
   }
   const x = inp.excerpt;
+  // Sign changes counted without a branch (a noisy signal's signs defeat branch prediction).
   let zc = 0;
-  for (let i = 1; i < x.length; i++) if ((x[i - 1] as number) >= 0 !== (x[i] as number) >= 0) zc++;
+  let prev = +((x[0] as number) >= 0);
+  for (let i = 1; i < x.length; i++) {
+    const sign = +((x[i] as number) >= 0);
+    zc += prev ^ sign;
+    prev = sign;
+  }
   const crest =
     stats.rms > 0 && inp.samplePeak > 0 ? 20 * Math.log10(inp.samplePeak / stats.rms) : 0;
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeFrames, BAND_COUNT, frameSizeFor, MFCC_COUNT } from './frameAnalysis';
+import { absPeak, analyzeFrames, BAND_COUNT, frameSizeFor, MFCC_COUNT } from './frameAnalysis';
 import { envelopeFeatures } from './envelope';
 import { detectOnsets } from './onsets';
 import { drumHit, drumLoop, harmonicTone, sine, whiteNoise } from '../test-support/signals';
@@ -111,5 +111,17 @@ describe('envelopeFeatures', () => {
     expect(e.temporalCentroidSec).toBeGreaterThan(0.9);
     const silent = envelopeFeatures(new Float32Array(100), sr);
     expect(silent).toMatchObject({ peak: 0, endLevelDb: -120, effectiveLengthSec: 0 });
+  });
+});
+
+describe('absPeak', () => {
+  it('is the largest |x| wherever it lies (every position modulo 4, and the tail)', () => {
+    expect(absPeak(new Float32Array(0))).toBe(0);
+    for (let len = 1; len <= 9; len++)
+      for (let at = 0; at < len; at++) {
+        const x = new Float32Array(len).fill(0.25);
+        x[at] = -0.75;
+        expect(absPeak(x)).toBe(0.75);
+      }
   });
 });

@@ -156,8 +156,7 @@ export function analyzeFrames(
   // Timbre does not depend on playback level: MFCCs and flatness read energies relative
   // to the excerpt's sample peak, so a copy 24 dB quieter gets the same values (down to
   // its own noise floor). Onset strength keeps absolute levels (tempo and onsets use it).
-  let peak = 0;
-  for (let i = 0; i < x.length; i++) peak = Math.max(peak, Math.abs(x[i] as number));
+  const peak = absPeak(x);
   const rel = peak > 0 ? 1 / (peak * peak) : 1;
 
   const L = x.length;
@@ -283,4 +282,29 @@ export function analyzeFrames(
     bands,
     mfcc,
   };
+}
+
+/** Largest |x[i]| (0 for an empty signal): four running maxima side by side, then the largest. */
+export function absPeak(x: Float32Array): number {
+  let p0 = 0;
+  let p1 = 0;
+  let p2 = 0;
+  let p3 = 0;
+  const n = x.length;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const a = Math.abs(x[i] as number);
+    const b = Math.abs(x[i + 1] as number);
+    const c = Math.abs(x[i + 2] as number);
+    const d = Math.abs(x[i + 3] as number);
+    if (a > p0) p0 = a;
+    if (b > p1) p1 = b;
+    if (c > p2) p2 = c;
+    if (d > p3) p3 = d;
+  }
+  for (; i < n; i++) {
+    const a = Math.abs(x[i] as number);
+    if (a > p0) p0 = a;
+  }
+  return Math.max(p0, p1, p2, p3);
 }

@@ -17,6 +17,8 @@ export interface KindEvidence extends KindAudio {
    * audio model would call the sound a loop, as it costs a pitch track of the whole file.
    */
   heldNote?: () => HeldNote | null;
+  /** One strike dying away, never struck again (kind/singleDecay.ts); asked like heldNote. */
+  singleDecay?: () => boolean;
 }
 
 export interface KindDecision {
@@ -104,6 +106,9 @@ export function classifyKind(e: KindEvidence): KindDecision {
   // however its timbre moves (a filtered or "vowel" bass, a drone, a pad): nothing repeats.
   const held = p >= 0.5 ? (e.heldNote?.() ?? null) : null;
   if (held) return { kind: 'one-shot', confidence: 0.9, source: 'audio', score, heldNote: held };
+  // Nor is one strike dying away (a piano note ringing for 20 s, its strings beating).
+  if (p >= 0.5 && e.singleDecay?.() === true)
+    return { kind: 'one-shot', confidence: 0.9, source: 'audio', score };
   return p >= 0.5
     ? { kind: 'loop', confidence: p, source: 'audio', score }
     : { kind: 'one-shot', confidence: 1 - p, source: 'audio', score };

@@ -29,8 +29,8 @@ const SKIP_START_SEC = 0.1;
 /** Rises are counted where the band is within this many dB of its loudest frame. */
 const RISE_WITHIN_DB = 30;
 
-/** Frames (after the first attack) where a level series jumps by RISE_DB. */
-export function reattacks(db: Float64Array, frameRate: number): number {
+/** Frames (after the first attack) where a level series jumps by RISE_DB to within `withinDb` of its loudest frame. */
+export function reattacks(db: Float64Array, frameRate: number, withinDb = RISE_WITHIN_DB): number {
   let max = -Infinity;
   for (const v of db) if (v > max) max = v;
   const back = Math.max(1, Math.round(RISE_SEC * frameRate));
@@ -39,7 +39,7 @@ export function reattacks(db: Float64Array, frameRate: number): number {
   let last = -Infinity;
   for (let i = Math.max(back, Math.round(SKIP_START_SEC * frameRate)); i < db.length; i++) {
     const v = db[i] as number;
-    if (v < max - RISE_WITHIN_DB) continue;
+    if (v < max - withinDb) continue;
     let low = Infinity;
     for (let j = i - back; j < i; j++) low = Math.min(low, db[j] as number);
     if (v - low >= RISE_DB && i - last > gap) {
@@ -54,7 +54,7 @@ export function reattacks(db: Float64Array, frameRate: number): number {
  * Level (dB) per frame of the whole spectrum, and of the bands ≥ 4 kHz (hats, snares), for
  * the frames that lie inside the excerpt (a wrapped analysis's last frames hold its start).
  */
-function levels(
+export function levels(
   frames: FrameFeatures,
   excerptSamples: number,
 ): { all: Float64Array; high: Float64Array } {

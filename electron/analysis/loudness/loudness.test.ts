@@ -97,6 +97,18 @@ describe('integrated loudness (EBU Tech 3341 cases)', () => {
     expect(a.lufs).toBeCloseTo(b.lufs as number, 9);
   });
 
+  it('a stereo pair (filtered side by side) reads exactly what the channel-by-channel path reads', () => {
+    const sr = 44100;
+    const l = whiteNoise(2.3, sr, 0.4, 7);
+    const r = sine(220, 2.3, sr, 0.6);
+    // With an LFE channel (weight 0) the meter filters channel by channel.
+    const pair = measure([l, r], sr, ['FL', 'FR'], 1000);
+    const apart = measure([l, r, new Float32Array(l.length)], sr, ['FL', 'FR', 'LFE'], 1000);
+    expect(pair.blocks).toBeGreaterThan(0);
+    expect(pair.lufs).toBe(apart.lufs);
+    expect(pair.maxMomentaryLufs).toBe(apart.maxMomentaryLufs);
+  });
+
   it('weights surround channels by +1.5 dB and ignores LFE', () => {
     const sr = 48000;
     const layout: Speaker[] = ['FL', 'FR', 'FC', 'LFE', 'BL', 'BR'];

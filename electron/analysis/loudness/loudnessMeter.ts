@@ -23,6 +23,24 @@ export interface LoudnessResult {
 const ABSOLUTE_GATE = -70;
 const RELATIVE_GATE = -10;
 
+/** Saves a channel's filter state, flushing denormals so that silence after sound stays fast. */
+function storeState(
+  st: Float64Array,
+  x1: number,
+  x2: number,
+  y1: number,
+  y2: number,
+  z1: number,
+  z2: number,
+): void {
+  st[0] = x1;
+  st[1] = x2;
+  st[2] = Math.abs(y1) < 1e-30 ? 0 : y1;
+  st[3] = Math.abs(y2) < 1e-30 ? 0 : y2;
+  st[4] = Math.abs(z1) < 1e-30 ? 0 : z1;
+  st[5] = Math.abs(z2) < 1e-30 ? 0 : z2;
+}
+
 function toLufs(meanSquare: number): number {
   return -0.691 + 10 * Math.log10(meanSquare);
 }
@@ -53,46 +71,116 @@ export class LoudnessMeter {
   }
 
   push(block: AudioBlock): void {
-    const [s, h] = this.filters;
     let offset = 0;
+    const stereo =
+      this.weights.length === 2 &&
+      block.channels.length >= 2 &&
+      this.weights[0] !== 0 &&
+      this.weights[1] !== 0;
     while (offset < block.frames) {
       const n = Math.min(block.frames - offset, this.stepLen - this.stepFill);
-      for (let c = 0; c < this.weights.length; c++) {
-        const x = block.channels[c];
-        if (!x || this.weights[c] === 0) continue;
-        const st = this.state[c] as Float64Array;
-        let x1 = st[0] as number;
-        let x2 = st[1] as number;
-        let y1 = st[2] as number;
-        let y2 = st[3] as number;
-        let z1 = st[4] as number;
-        let z2 = st[5] as number;
-        let acc = 0;
-        for (let i = offset, end = offset + n; i < end; i++) {
-          const x0 = x[i] as number;
-          const y0 = s.b0 * x0 + s.b1 * x1 + s.b2 * x2 - s.a1 * y1 - s.a2 * y2;
-          const z0 = y0 - 2 * y1 + y2 - h.a1 * z1 - h.a2 * z2;
-          x2 = x1;
-          x1 = x0;
-          y2 = y1;
-          y1 = y0;
-          z2 = z1;
-          z1 = z0;
-          acc += z0 * z0;
+      if (stereo)
+        this.filterPair(
+          block.channels[0] as Float32Array,
+          block.channels[1] as Float32Array,
+          offset,
+          n,
+        );
+      else {
+        for (let c = 0; c < this.weights.length; c++) {
+          const x = block.channels[c];
+          if (!x || this.weights[c] === 0) continue;
+          this.stepAcc[c] = (this.stepAcc[c] as number) + this.filterChannel(c, x, offset, n);
         }
-        // Flush denormals so silence after sound stays fast.
-        st[0] = x1;
-        st[1] = x2;
-        st[2] = Math.abs(y1) < 1e-30 ? 0 : y1;
-        st[3] = Math.abs(y2) < 1e-30 ? 0 : y2;
-        st[4] = Math.abs(z1) < 1e-30 ? 0 : z1;
-        st[5] = Math.abs(z2) < 1e-30 ? 0 : z2;
-        this.stepAcc[c] = (this.stepAcc[c] as number) + acc;
       }
       this.stepFill += n;
       offset += n;
       if (this.stepFill === this.stepLen) this.closeStep();
     }
+  }
+
+  /** K-weights samples [offset, offset + n) of channel c; returns their sum of squares. */
+  private filterChannel(c: number, x: Float32Array, offset: number, n: number): number {
+    const [s, h] = this.filters;
+    const { b0, b1, b2, a1, a2 } = s;
+    const ha1 = h.a1;
+    const ha2 = h.a2;
+    const st = this.state[c] as Float64Array;
+    let x1 = st[0] as number;
+    let x2 = st[1] as number;
+    let y1 = st[2] as number;
+    let y2 = st[3] as number;
+    let z1 = st[4] as number;
+    let z2 = st[5] as number;
+    let acc = 0;
+    for (let i = offset, end = offset + n; i < end; i++) {
+      const x0 = x[i] as number;
+      const y0 = b0 * x0 + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
+      const z0 = y0 - 2 * y1 + y2 - ha1 * z1 - ha2 * z2;
+      x2 = x1;
+      x1 = x0;
+      y2 = y1;
+      y1 = y0;
+      z2 = z1;
+      z1 = z0;
+      acc += z0 * z0;
+    }
+    storeState(st, x1, x2, y1, y2, z1, z2);
+    return acc;
+  }
+
+  /**
+   * Both channels of a stereo pair in one loop: the same filters and sums, term for term,
+   * as channel by channel (so the same values to the bit), as two independent recursions
+   * the CPU overlaps.
+   */
+  private filterPair(l: Float32Array, r: Float32Array, offset: number, n: number): void {
+    const [s, h] = this.filters;
+    const { b0, b1, b2, a1, a2 } = s;
+    const ha1 = h.a1;
+    const ha2 = h.a2;
+    const sl = this.state[0] as Float64Array;
+    const sr = this.state[1] as Float64Array;
+    let lx1 = sl[0] as number;
+    let lx2 = sl[1] as number;
+    let ly1 = sl[2] as number;
+    let ly2 = sl[3] as number;
+    let lz1 = sl[4] as number;
+    let lz2 = sl[5] as number;
+    let rx1 = sr[0] as number;
+    let rx2 = sr[1] as number;
+    let ry1 = sr[2] as number;
+    let ry2 = sr[3] as number;
+    let rz1 = sr[4] as number;
+    let rz2 = sr[5] as number;
+    let accL = 0;
+    let accR = 0;
+    for (let i = offset, end = offset + n; i < end; i++) {
+      const lx0 = l[i] as number;
+      const rx0 = r[i] as number;
+      const ly0 = b0 * lx0 + b1 * lx1 + b2 * lx2 - a1 * ly1 - a2 * ly2;
+      const ry0 = b0 * rx0 + b1 * rx1 + b2 * rx2 - a1 * ry1 - a2 * ry2;
+      const lz0 = ly0 - 2 * ly1 + ly2 - ha1 * lz1 - ha2 * lz2;
+      const rz0 = ry0 - 2 * ry1 + ry2 - ha1 * rz1 - ha2 * rz2;
+      lx2 = lx1;
+      lx1 = lx0;
+      ly2 = ly1;
+      ly1 = ly0;
+      lz2 = lz1;
+      lz1 = lz0;
+      rx2 = rx1;
+      rx1 = rx0;
+      ry2 = ry1;
+      ry1 = ry0;
+      rz2 = rz1;
+      rz1 = rz0;
+      accL += lz0 * lz0;
+      accR += rz0 * rz0;
+    }
+    storeState(sl, lx1, lx2, ly1, ly2, lz1, lz2);
+    storeState(sr, rx1, rx2, ry1, ry2, rz1, rz2);
+    this.stepAcc[0] = (this.stepAcc[0] as number) + accL;
+    this.stepAcc[1] = (this.stepAcc[1] as number) + accR;
   }
 
   private closeStep(): void {

@@ -42,9 +42,14 @@ export class PeakBuilder {
       this.size = size;
     }
     this.tracks = channels === 2 ? 2 : 1;
-    // Start small and grow (short one-shots need a few hundred buckets, not 16k).
-    this.mins = Array.from({ length: this.tracks }, () => new Float32Array(256));
-    this.maxs = Array.from({ length: this.tracks }, () => new Float32Array(256));
+    // As many micro-buckets as the header promises (growing if it lied), else start small
+    // and grow (short one-shots need a few hundred buckets, not 16k).
+    const initial =
+      expectedFrames !== null
+        ? Math.min(2 * MICRO, Math.max(256, Math.ceil(expectedFrames / this.size) + 1))
+        : 256;
+    this.mins = Array.from({ length: this.tracks }, () => new Float32Array(initial));
+    this.maxs = Array.from({ length: this.tracks }, () => new Float32Array(initial));
   }
 
   push(block: AudioBlock): void {
@@ -185,14 +190,26 @@ export class PeakBuilder {
 
   result(): Peaks {
     const stored = this.tracks === 2 && !this.stereoIsDualMono ? 2 : 1;
-    const levels: PeakLevel[] = [];
+    const sizes: number[] = [];
     if (this.frames > 0) {
       for (const want of PEAK_LEVELS) {
         const buckets = Math.min(want, this.frames);
-        if (levels.length > 0 && this.frames < want * MIN_FRAMES_PER_BUCKET) break;
-        levels.push(this.level(buckets, stored));
+        if (sizes.length > 0 && this.frames < want * MIN_FRAMES_PER_BUCKET) break;
+        sizes.push(buckets);
         if (buckets < want) break;
       }
+    }
+    // Finest first: a coarser level whose buckets are unions of the finer level's buckets
+    // is read from that level (the same values: min/max and the rounding commute).
+    const levels: PeakLevel[] = [];
+    for (let l = sizes.length - 1; l >= 0; l--) {
+      const buckets = sizes[l] as number;
+      const finer = levels[0];
+      levels.unshift(
+        finer && finer.buckets % buckets === 0 && this.count >= finer.buckets
+          ? coarsen(finer, buckets)
+          : this.level(buckets, stored),
+      );
     }
     return { channels: stored, frames: this.frames, sampleRate: this.sampleRate, levels };
   }
@@ -220,4 +237,33 @@ export class PeakBuilder {
     }
     return { buckets, data };
   }
+}
+
+/**
+ * A level of `buckets` buckets from a finer one whose bucket count is a multiple of it.
+ * Valid when the finer level was built from at least as many micro-buckets as it has
+ * buckets: then bucket i of the finer level spans micro-buckets ⌊i·c/F⌋ … ⌊(i+1)·c/F⌋ − 1,
+ * and bucket j of the coarser one exactly the finer buckets j·F/C … (j+1)·F/C − 1. The
+ * stored values are monotone in the min/max they round, so the min of the rounded minima
+ * is the rounded minimum of the union (and likewise for the maxima).
+ */
+export function coarsen(finer: PeakLevel, buckets: number): PeakLevel {
+  const ratio = finer.buckets / buckets;
+  const data = finer.data.map((fine) => {
+    const out = new Int8Array(buckets * 2);
+    for (let j = 0, i = 0; j < buckets; j++) {
+      let lo = 127;
+      let hi = -127;
+      for (const end = i + ratio; i < end; i++) {
+        const a = fine[2 * i] as number;
+        const b = fine[2 * i + 1] as number;
+        if (a < lo) lo = a;
+        if (b > hi) hi = b;
+      }
+      out[2 * j] = lo;
+      out[2 * j + 1] = hi;
+    }
+    return out;
+  });
+  return { buckets, data };
 }

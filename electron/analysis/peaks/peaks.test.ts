@@ -34,6 +34,49 @@ describe('PeakBuilder', () => {
     expect(p.frames).toBe(x.length);
   });
 
+  it('every level equals the direct min/max of the frames its buckets cover (coarse levels read from finer ones)', () => {
+    // 10 000 frames: micro-buckets of 1 frame; 49 152 frames declared: micro-buckets of 4.
+    for (const [frames, declared] of [
+      [10000, null],
+      [49152, 49152],
+    ] as const) {
+      const chans = [
+        whiteNoise(frames / 44100, 44100, 0.9, 11),
+        sine(97, frames / 44100, 44100, 0.6),
+      ];
+      const b = new PeakBuilder(2, 44100, declared);
+      for (let i = 0; i < frames; i += 3000) {
+        const n = Math.min(3000, frames - i);
+        b.push({ frames: n, channels: chans.map((c) => c.subarray(i, i + n)) });
+      }
+      const p = b.result();
+      expect(p.levels.map((l) => l.buckets)).toEqual(
+        frames < 4096 * 8 ? [256, 1024] : [256, 1024, 4096],
+      );
+      const micro = declared === null ? 1 : 4;
+      const count = frames / micro;
+      for (const level of p.levels) {
+        for (let t = 0; t < 2; t++) {
+          const ch = chans[t] as Float32Array;
+          const want = new Int8Array(level.buckets * 2);
+          for (let j = 0; j < level.buckets; j++) {
+            const a = Math.floor((j * count) / level.buckets) * micro;
+            const z = Math.floor(((j + 1) * count) / level.buckets) * micro;
+            let lo = Infinity;
+            let hi = -Infinity;
+            for (let i = a; i < z; i++) {
+              lo = Math.min(lo, ch[i] as number);
+              hi = Math.max(hi, ch[i] as number);
+            }
+            want[2 * j] = Math.max(-127, Math.min(127, Math.floor(lo * 127)));
+            want[2 * j + 1] = Math.max(-127, Math.min(127, Math.ceil(hi * 127)));
+          }
+          expect(Array.from(level.data[t] as Int8Array)).toEqual(Array.from(want));
+        }
+      }
+    }
+  });
+
   it('gives the same peaks whatever the block sizes (whole-bucket and frame-by-frame paths)', () => {
     for (const seconds of [0.1, 0.5, 3]) {
       const stereo = [whiteNoise(seconds, 44100, 0.8, 5), sine(220, seconds, 44100, 0.5)];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Yin } from './yin';
+import { Yin, yinFor } from './yin';
 import { estimatePitch } from './rootNote';
 import { envelopeFeatures } from '../features/envelope';
 import { harmonicTone, sine, whiteNoise, drumHit } from '../test-support/signals';
@@ -78,5 +78,17 @@ describe('estimatePitch', () => {
     const x = sine(440, 0.05, sr, 0.5);
     const p = estimatePitch(x, sr, envelopeFeatures(x, sr));
     expect(p === null || p.midi === 69).toBe(true);
+  });
+});
+
+describe('yinFor', () => {
+  it('shares one estimator per setting, whose results do not depend on what it analysed before', () => {
+    const a = yinFor(11025, 27, 2100, 882);
+    expect(yinFor(11025, 27, 2100, 882)).toBe(a);
+    expect(yinFor(11025, 27, 2100, 881)).not.toBe(a);
+    const x = harmonicTone(196, 0.5, 11025, { amp: 0.5 });
+    const fresh = new Yin(11025, 27, 2100, 882).analyze(x, 1000);
+    a.analyze(whiteNoise(0.5, 11025, 0.9, 4), 0);
+    expect(a.analyze(x, 1000)).toEqual(fresh);
   });
 });

@@ -1,5 +1,5 @@
 import { decimate } from '../dsp/decimator';
-import { Yin } from './yin';
+import { yinFor } from './yin';
 
 /** One frame of a whole-file pitch track. */
 export interface TrackFrame {
@@ -38,7 +38,7 @@ export function pitchTrack(x: Float32Array, sampleRate: number): TrackFrame[] {
   const y = factor > 1 ? decimate(x, factor) : x;
   const rate = sampleRate / factor;
   const window = Math.round(rate * WINDOW_SEC);
-  const yin = new Yin(rate, TRACK_MIN_HZ, Math.min(TRACK_MAX_HZ, rate / 4), window);
+  const yin = yinFor(rate, TRACK_MIN_HZ, Math.min(TRACK_MAX_HZ, rate / 4), window);
   const last = y.length - yin.span;
   if (last < 0) return [];
   const hop = Math.max(Math.round(rate * HOP_SEC), Math.ceil(last / MAX_FRAMES));

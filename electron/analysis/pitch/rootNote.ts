@@ -1,6 +1,6 @@
 import { decimate } from '../dsp/decimator';
 import type { EnvelopeFeatures } from '../features/envelope';
-import { Yin } from './yin';
+import { yinFor } from './yin';
 
 export interface PitchEstimate {
   /** Nearest MIDI note of the median pitch. */
@@ -59,13 +59,14 @@ function pitchAt(
   factor: number,
 ): PitchEstimate | null {
   const rate = sampleRate / factor;
-  // Only the region around the main peak is decimated (0.2 s before, 1.8 s after).
+  // The frames lie in the region around the main peak (0.2 s before, 1.8 s after).
   const peakSample = Math.round((env.peakIndex / env.rate) * sampleRate);
   const s0 = Math.max(0, peakSample - Math.round(0.2 * sampleRate));
   const s1 = Math.min(x.length, peakSample + Math.round(1.8 * sampleRate));
-  const y = decimate(x.subarray(s0, s1), factor);
+  const seg = x.subarray(s0, s1);
+  const yLength = Math.ceil(seg.length / factor);
   const window = Math.round(rate * 0.08);
-  const yin = new Yin(rate, MIN_HZ, Math.min(MAX_HZ, rate / 4), window);
+  const yin = yinFor(rate, MIN_HZ, Math.min(MAX_HZ, rate / 4), window);
   // Sustained region (in envelope points → samples of y).
   const toY = (p: number): number => Math.round((p / env.rate) * rate - s0 / factor);
   const from = toY(env.peakIndex) + Math.round(0.03 * rate);
@@ -77,16 +78,23 @@ function pitchAt(
       break;
     }
   }
-  const to = Math.min(y.length - yin.span, toY(endPoint) - yin.span, from + Math.round(1.5 * rate));
+  const to = Math.min(yLength - yin.span, toY(endPoint) - yin.span, from + Math.round(1.5 * rate));
   const starts: number[] = [];
   if (to <= from) {
     // Too short for a full frame after the attack: take the one frame that fits best.
-    starts.push(Math.max(0, Math.min(from, y.length - yin.span)));
+    starts.push(Math.max(0, Math.min(from, yLength - yin.span)));
   } else {
     const count = Math.min(FRAMES, 1 + Math.floor((to - from) / (window / 2)));
     for (let i = 0; i < count; i++)
       starts.push(Math.round(from + ((to - from) * i) / Math.max(1, count - 1)));
   }
+  // Only the samples the frames read are decimated (each the same as in a full decimation).
+  const y = decimate(
+    seg,
+    factor,
+    starts[0] as number,
+    (starts[starts.length - 1] as number) + yin.span,
+  );
   const midis: number[] = [];
   const weights: number[] = [];
   let apSum = 0;

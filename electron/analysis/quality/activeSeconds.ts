@@ -17,6 +17,6 @@ export function activeSeconds(x: Float32Array, sampleRate: number, rangeDb = 30)
   if (!(peak > 0)) return 0;
   const thr = peak * 10 ** (-rangeDb / 20);
   let count = 0;
-  for (let i = 0; i < n; i++) if (Math.abs((x[i] as number) - mean) >= thr) count++;
+  for (let i = 0; i < n; i++) count += +(Math.abs((x[i] as number) - mean) >= thr);
   return count / sampleRate;
 }

@@ -46,51 +46,123 @@ export class SignalStats {
 
   push(block: AudioBlock): void {
     const n = block.frames;
-    for (let c = 0; c < this.channels; c++) {
-      const x = block.channels[c] as Float32Array;
-      let s = 0;
-      let q = 0;
-      let run = this.runLen[c] as number;
-      let lo = this.lo[c] as number;
-      let hi = this.hi[c] as number;
-      for (let i = 0; i < n; i++) {
-        const v = x[i] as number;
-        s += v;
-        q += v * v;
-        if (v < lo) lo = v;
-        if (v > hi) hi = v;
-        if (v >= CLIP_LEVEL || v <= -CLIP_LEVEL) {
-          run++;
-          if (run === CLIP_RUN) {
-            this.clipped += CLIP_RUN;
-            this.runs++;
-          } else if (run > CLIP_RUN) this.clipped++;
-        } else run = 0;
+    if (this.channels === 2)
+      this.pushStereo(block.channels[0] as Float32Array, block.channels[1] as Float32Array, n);
+    else {
+      for (let c = 0; c < this.channels; c++) {
+        const [s, q] = this.pushChannel(c, block.channels[c] as Float32Array, n);
+        this.sum += s;
+        this.sumSq += q;
       }
-      this.runLen[c] = run;
-      this.lo[c] = lo;
-      this.hi[c] = hi;
-      this.sum += s;
-      this.sumSq += q;
-    }
-    if (this.channels >= 2) {
-      const l = block.channels[0] as Float32Array;
-      const r = block.channels[1] as Float32Array;
-      let ll = 0;
-      let rr = 0;
-      let lr = 0;
-      for (let i = 0; i < n; i++) {
-        const a = l[i] as number;
-        const b = r[i] as number;
-        ll += a * a;
-        rr += b * b;
-        lr += a * b;
+      if (this.channels >= 2) {
+        const l = block.channels[0] as Float32Array;
+        const r = block.channels[1] as Float32Array;
+        let ll = 0;
+        let rr = 0;
+        let lr = 0;
+        for (let i = 0; i < n; i++) {
+          const a = l[i] as number;
+          const b = r[i] as number;
+          ll += a * a;
+          rr += b * b;
+          lr += a * b;
+        }
+        this.ll += ll;
+        this.rr += rr;
+        this.lr += lr;
       }
-      this.ll += ll;
-      this.rr += rr;
-      this.lr += lr;
     }
     this.frames += n;
+  }
+
+  /** Sum and sum of squares of one channel's block (in sample order); updates its range and clip runs. */
+  private pushChannel(c: number, x: Float32Array, n: number): [number, number] {
+    let s = 0;
+    let q = 0;
+    let run = this.runLen[c] as number;
+    let lo = this.lo[c] as number;
+    let hi = this.hi[c] as number;
+    for (let i = 0; i < n; i++) {
+      const v = x[i] as number;
+      s += v;
+      q += v * v;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+      if (v >= CLIP_LEVEL || v <= -CLIP_LEVEL) {
+        run++;
+        if (run === CLIP_RUN) {
+          this.clipped += CLIP_RUN;
+          this.runs++;
+        } else if (run > CLIP_RUN) this.clipped++;
+      } else run = 0;
+    }
+    this.runLen[c] = run;
+    this.lo[c] = lo;
+    this.hi[c] = hi;
+    return [s, q];
+  }
+
+  /**
+   * Both channels of a stereo block in one loop: the same sums, each accumulated in the
+   * same order as channel by channel (so the same values to the bit), but as independent
+   * chains of additions the CPU overlaps. Σl² is the left channel's sum of squares.
+   */
+  private pushStereo(l: Float32Array, r: Float32Array, n: number): void {
+    let sl = 0;
+    let ql = 0;
+    let sr = 0;
+    let qr = 0;
+    let lr = 0;
+    let loL = this.lo[0] as number;
+    let hiL = this.hi[0] as number;
+    let loR = this.lo[1] as number;
+    let hiR = this.hi[1] as number;
+    let clipL = false;
+    let clipR = false;
+    for (let i = 0; i < n; i++) {
+      const a = l[i] as number;
+      const b = r[i] as number;
+      sl += a;
+      ql += a * a;
+      sr += b;
+      qr += b * b;
+      lr += a * b;
+      if (a < loL) loL = a;
+      if (a > hiL) hiL = a;
+      if (b < loR) loR = b;
+      if (b > hiR) hiR = b;
+    }
+    // Clipping is rare: count runs only where a channel reaches the clip level.
+    if (loL <= -CLIP_LEVEL || hiL >= CLIP_LEVEL || (this.runLen[0] as number) > 0) clipL = true;
+    if (loR <= -CLIP_LEVEL || hiR >= CLIP_LEVEL || (this.runLen[1] as number) > 0) clipR = true;
+    if (clipL) this.countClips(0, l, n);
+    if (clipR) this.countClips(1, r, n);
+    this.lo[0] = loL;
+    this.hi[0] = hiL;
+    this.lo[1] = loR;
+    this.hi[1] = hiR;
+    this.sum += sl;
+    this.sumSq += ql;
+    this.sum += sr;
+    this.sumSq += qr;
+    this.ll += ql;
+    this.rr += qr;
+    this.lr += lr;
+  }
+
+  private countClips(c: number, x: Float32Array, n: number): void {
+    let run = this.runLen[c] as number;
+    for (let i = 0; i < n; i++) {
+      const v = x[i] as number;
+      if (v >= CLIP_LEVEL || v <= -CLIP_LEVEL) {
+        run++;
+        if (run === CLIP_RUN) {
+          this.clipped += CLIP_RUN;
+          this.runs++;
+        } else if (run > CLIP_RUN) this.clipped++;
+      } else run = 0;
+    }
+    this.runLen[c] = run;
   }
 
   result(): SignalStatsResult {

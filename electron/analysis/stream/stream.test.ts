@@ -77,4 +77,72 @@ describe('SignalStats', () => {
       stereoCorrelation: null,
     });
   });
+
+  it('stereo files (both channels in one loop) give the same statistics, to the bit, as channel by channel', () => {
+    // Reference: the per-channel loops of the general path (sums in sample order, per block).
+    const reference = (chans: Float32Array[], block: number) => {
+      let sum = 0;
+      let sumSq = 0;
+      let ll = 0;
+      let rr = 0;
+      let lr = 0;
+      let clipped = 0;
+      let runs = 0;
+      const run = [0, 0];
+      const n = chans[0]!.length;
+      for (let i = 0; i < n; i += block) {
+        const e = Math.min(n, i + block);
+        for (let c = 0; c < 2; c++) {
+          let s = 0;
+          let q = 0;
+          for (let k = i; k < e; k++) {
+            const v = chans[c]![k]!;
+            s += v;
+            q += v * v;
+            if (Math.abs(v) >= 0.999) {
+              run[c]!++;
+              if (run[c] === 3) {
+                clipped += 3;
+                runs++;
+              } else if (run[c]! > 3) clipped++;
+            } else run[c] = 0;
+          }
+          sum += s;
+          sumSq += q;
+        }
+        let a = 0;
+        let b = 0;
+        let ab = 0;
+        for (let k = i; k < e; k++) {
+          a += chans[0]![k]! ** 2;
+          b += chans[1]![k]! ** 2;
+          ab += chans[0]![k]! * chans[1]![k]!;
+        }
+        ll += a;
+        rr += b;
+        lr += ab;
+      }
+      return { sum, sumSq, ll, rr, lr, clipped, runs };
+    };
+    const l = whiteNoise(1, 8000, 0.7, 3);
+    const r = sine(60, 1, 8000, 1.4).map((v) => Math.max(-1, Math.min(1, v)) + 0.01);
+    // A clipped run across a block boundary in the left channel only.
+    l.fill(1, 3998, 4003);
+    for (const block of [4000, 333]) {
+      const s = new SignalStats(2);
+      feed(s, [l, r], block);
+      const got = s.result();
+      const want = reference([l, r], block);
+      const count = 2 * l.length;
+      expect(got.dcOffset).toBe(want.sum / count);
+      expect(got.rms).toBe(Math.sqrt(want.sumSq / count));
+      expect(got.clippedSamples).toBe(want.clipped);
+      expect(got.clipRuns).toBe(want.runs);
+      expect(got.clipRuns).toBeGreaterThan(50);
+      expect(got.stereoCorrelation).toBe(want.lr / Math.sqrt(want.ll * want.rr));
+      const mid = (want.ll + want.rr + 2 * want.lr) / 4;
+      const side = (want.ll + want.rr - 2 * want.lr) / 4;
+      expect(got.stereoWidth).toBe(side / (mid + side));
+    }
+  });
 });

@@ -65,6 +65,28 @@ export function pinkNoise(frames: number, rms: number, seed: number): Float32Arr
   return out;
 }
 
+/**
+ * Random clicks: `count` short decaying bursts (1–3 ms, random sign and level) at
+ * uniformly random times — the crackle of a worn record, with no pulse in it.
+ */
+export function randomClicks(
+  frames: number,
+  sampleRate: number,
+  count: number,
+  seed: number,
+): Float32Array {
+  const r = seededRandom(seed);
+  const out = new Float32Array(frames);
+  for (let c = 0; c < count; c++) {
+    const at = Math.floor(r() * frames);
+    const amp = (0.15 + 0.6 * r()) * (r() < 0.5 ? -1 : 1);
+    const tau = (0.001 + 0.002 * r()) * sampleRate;
+    for (let i = 0; at + i < frames && i < 8 * tau; i++)
+      out[at + i] = (out[at + i] as number) + amp * Math.exp(-i / tau) * (2 * r() - 1);
+  }
+  return out;
+}
+
 function wav(sampleRate: number, x: Float32Array, encoding: WavEncoding = 's16'): Uint8Array {
   return writeWav({ sampleRate, channels: [x], encoding });
 }
@@ -87,6 +109,7 @@ export function garbageSet(opts: GarbageOptions = {}): GarbageFile[] {
     [2.9, 0.7],
   ] as const)
     clicks[Math.round(t * sr)] = a;
+  const crackle = randomClicks(8 * sr, sr, 60, seed + 5);
   return [
     { name: 'digital-silence-1s.wav', what: '1 s of zeros', bytes: wav(sr, new Float32Array(sr)) },
     {
@@ -142,6 +165,21 @@ export function garbageSet(opts: GarbageOptions = {}): GarbageFile[] {
       name: 'clicks.wav',
       what: 'three single-sample clicks in 4 s of silence',
       bytes: wav(sr, clicks),
+    },
+    {
+      name: 'crackle.wav',
+      what: '8 s of record crackle: 60 random clicks over pink noise at −40 dBFS RMS',
+      bytes: wav(
+        sr,
+        pinkNoise(8 * sr, 0.01, seed + 4).map((v, i) => v + (crackle[i] as number)),
+      ),
+      noise: true,
+    },
+    {
+      name: 'random-clicks.wav',
+      what: '8 s of 60 random clicks in digital silence',
+      bytes: wav(sr, crackle),
+      noise: true,
     },
     {
       name: 'dithered-silence-long.wav',

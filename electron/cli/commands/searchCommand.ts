@@ -10,9 +10,12 @@ export const searchCommand: CliCommand = {
   usage:
     'samplemind search [text…] [--kind loop|one-shot] [--class kick,snare [--guesses]] [--bpm 120|118-124 [--half-double]]\n' +
     '    [--key "A minor" [--related relative|compatible]] [--tag t]… [--favorite] [--min-rating n] [--format wav,flac]\n' +
-    '    [--duration 0-2] [--folder id] [--collection id] [--untagged] [--duplicates] [--missing] [--sort bpm:desc]\n' +
+    '    [--duration 0-2] [--folder id] [--collection id] [--untagged] [--duplicates] [--hide-duplicates] [--missing]\n' +
+    '    [--sort bpm:desc]\n' +
     '    [--limit n (1-1000, default 50)] [--cursor c (the next page: printed after a full page, nextCursor in --json)] [--json]\n' +
-    '  words in the text that mean a filter count as one: "120 bpm" as --bpm 120, "A minor" as --key, "loop" / "one-shot" as --kind',
+    '  words in the text that mean a filter count as one: "120 bpm" as --bpm 120, "A minor" as --key, "loop" / "one-shot" as --kind\n' +
+    '  --hide-duplicates: of each group of identical files (same audio, also in another container once `duplicates` found\n' +
+    '    it) only the copy `duplicates` suggests keeping',
   options: SEARCH_OPTIONS,
   async run(ctx, values, words) {
     // Usage errors first: a wrong flag says so even before there is a library.

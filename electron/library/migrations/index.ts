@@ -7,6 +7,7 @@ import { classSource } from './005-class-source';
 import { queueClaims } from './006-queue-claims';
 import { classTier } from './007-class-tier';
 import { headerFacts } from './008-header-facts';
+import { sameAudio } from './009-same-audio';
 
 /** Every schema step, in order. Append only: never edit a migration that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   queueClaims,
   classTier,
   headerFacts,
+  sameAudio,
 ];
 
 export type { Migration } from './types';

@@ -32,6 +32,17 @@ export class Bitset {
     return w < this.words.length && (this.words[w]! & (1 << (id & 31))) !== 0;
   }
 
+  /** The 32-bit words (bit `id & 31` of word `id >>> 5`), for tight loops; read only. */
+  get raw(): Uint32Array {
+    return this.words;
+  }
+
+  /** 1 when the set has `id`, else 0 (for loops that add it up instead of branching). */
+  bit(id: number): number {
+    const w = id >>> 5;
+    return w < this.words.length ? (this.words[w]! >>> (id & 31)) & 1 : 0;
+  }
+
   /** True when the set has no id. */
   isEmpty(): boolean {
     for (let i = 0; i < this.words.length; i++) if (this.words[i] !== 0) return false;

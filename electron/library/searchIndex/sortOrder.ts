@@ -129,6 +129,17 @@ export function sortOrder(
             outKeys[w++] = key;
           }
         }
+      } else if (!map) {
+        // NULL stored as -1 (kind, key)
+        for (let i = 0; i < length; i++) {
+          const id = ids[i]!;
+          const v = values[id]!;
+          const key = v < 0 ? Infinity : v * negate;
+          if (key <= max) {
+            outIds[w] = id;
+            outKeys[w++] = key;
+          }
+        }
       } else {
         for (let i = 0; i < length; i++) {
           const id = ids[i]!;

@@ -30,8 +30,6 @@ export interface TermMatch {
   any: WordMatch | null;
   /** At least how many samples the term can match (for choosing the term to walk). */
   bound: number;
-  /** termMatchSet, when it was built to make `bound` exact. */
-  set: Bitset | null;
 }
 
 /** Highest score of one term (termScore). */
@@ -121,7 +119,6 @@ export function matchTerms(
       together: [],
       any: null,
       bound: 0,
-      set: null,
     };
     for (const alt of term.alternatives) {
       if (alt.words.length > 1) {
@@ -164,6 +161,18 @@ export function termHits(t: TermMatch, id: number, dirId: number): boolean {
   return false;
 }
 
+/**
+ * termHits as 1 or 0, without branching on the data where the term has no words apart (for
+ * loops that add up hits: see filterPasses.ts).
+ */
+export function termBit(t: TermMatch, id: number, dirId: number): number {
+  const a = t.any;
+  const hit =
+    a === null ? 0 : a.names.bit(id) | a.dirs[dirId]! | (a.tags === null ? 0 : a.tags.bit(id));
+  if (t.together.length > 0 && hit === 0) return Number(termHits(t, id, dirId));
+  return hit;
+}
+
 function wordSet(index: LibraryIndex, m: WordMatch, into: Bitset): void {
   into.or(m.names);
   for (const dir of m.dirList) {
@@ -174,23 +183,11 @@ function wordSet(index: LibraryIndex, m: WordMatch, into: Bitset): void {
 }
 
 /**
- * Synonyms overlap the typed word's hits (a "BD" in a "Kicks" folder), so a merged term's
- * bound can be a few times its real count: when that bound is what stops the term from
- * being walked, count the real set (kept for termMatchSet).
- */
-export function refineBound(index: LibraryIndex, t: TermMatch): void {
-  const cap = index.columns.maxId + 1;
-  if (t.set !== null || t.any === t.exact || t.bound * 2 >= cap) return;
-  t.set = termMatchSet(index, t);
-  t.bound = t.set.size();
-}
-
-/**
  * Every sample the term can match (names ∪ members of its folders ∪ tags, and for words
- * apart those of their rarest word), as a new set. Costs about `t.bound` bit writes.
+ * apart those of their rarest word), as a new set. Name and tag hits are OR-ed a word (32 ids)
+ * at a time; folder members cost a bit write each.
  */
 export function termMatchSet(index: LibraryIndex, t: TermMatch): Bitset {
-  if (t.set) return t.set;
   const out = new Bitset(index.columns.maxId + 1);
   if (t.any) wordSet(index, t.any, out);
   for (const words of t.together) {
@@ -207,23 +204,24 @@ export function termMatchSet(index: LibraryIndex, t: TermMatch): Bitset {
  * anywhere (1). A typed compound's words apart: 6 in the name, else 2.
  */
 export function termScore(t: TermMatch, id: number, dirId: number): number {
+  // Each level that applies sets its bit; the score is the highest bit set. Which tiers
+  // exist is fixed for a query, so the only branches are ones the CPU predicts.
   const e = t.exact;
-  if (e) {
-    if (e.exactNames?.has(id)) return 7;
-    if (e.names.has(id)) return 6;
-  }
-  let best = 0;
-  for (const words of t.together) {
-    if (words.every((m) => m.names.has(id))) return 6;
-    if (words.every((m) => wordMatches(m, id, dirId))) best = 2;
-  }
-  if (e?.tags?.has(id)) return 5;
   const s = t.synonym;
-  if (s) {
-    if (s.names.has(id)) return 4;
-    if (s.tags?.has(id)) return 3;
+  let mask = 1;
+  if (e !== null) {
+    if (e.exactNames !== null) mask |= e.exactNames.bit(id) << 7;
+    mask |= (e.names.bit(id) << 6) | (e.dirs[dirId]! << 2);
+    if (e.tags !== null) mask |= e.tags.bit(id) << 5;
   }
-  if (e?.dirs[dirId] === 1 || s?.dirs[dirId] === 1) return 2;
-  if (best > 0) return best;
-  return t.fuzzy !== null && wordMatches(t.fuzzy, id, dirId) ? 1 : 0;
+  if (s !== null) {
+    mask |= (s.names.bit(id) << 4) | (s.dirs[dirId]! << 2);
+    if (s.tags !== null) mask |= s.tags.bit(id) << 3;
+  }
+  for (const words of t.together) {
+    if (words.every((m) => m.names.has(id))) mask |= 1 << 6;
+    else if (words.every((m) => wordMatches(m, id, dirId))) mask |= 1 << 2;
+  }
+  if (t.fuzzy !== null) mask |= Number(wordMatches(t.fuzzy, id, dirId)) << 1;
+  return 31 - Math.clz32(mask);
 }

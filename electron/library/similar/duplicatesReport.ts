@@ -10,6 +10,7 @@ import type { Db } from '../db';
 import { exactDuplicates, pickKeeper } from '../duplicates';
 import { nearDuplicates, type NearOptions } from './nearDuplicates';
 import { pcmHash } from './pcmHash';
+import { rememberSameAudio } from '../sameAudio';
 import type { SimilarityIndex } from './similarityIndex';
 
 const LOSSLESS = new Set(['wav', 'aiff', 'flac']);
@@ -48,15 +49,29 @@ export async function samePcmGroups(group: readonly SampleSummary[]): Promise<Du
 export async function duplicatesReport(
   db: Db,
   index: SimilarityIndex | null,
-  options: NearOptions & { near?: boolean } = {},
+  options: NearOptions & {
+    near?: boolean;
+    /** Samples newly found to hold the same audio as another (remembered for hide duplicates). */
+    onSameAudio?: (ids: number[]) => void;
+  } = {},
 ): Promise<DuplicatesReport> {
   const started = performance.now();
   const exact = exactDuplicates(db, options.limit);
   let near: NearDuplicateGroup[] = [];
   if (options.near !== false && index) {
     const found = nearDuplicates(db, index, options);
+    const changed: number[] = [];
     for (const g of found) {
       const same = await samePcmGroups(g.samples);
+      changed.push(
+        ...rememberSameAudio(
+          db,
+          same.map((p) => ({
+            pcmHash: p.contentHash.slice('pcm:'.length),
+            ids: p.samples.map((s) => s.id),
+          })),
+        ),
+      );
       for (const p of same) {
         const ids = new Set(p.samples.map((s) => s.id));
         const covers = (e: DuplicateGroup) => e.samples.every((s) => ids.has(s.id));
@@ -70,6 +85,7 @@ export async function duplicatesReport(
       if (!same.some((p) => p.samples.length === g.samples.length)) near.push(g);
     }
     near = near.slice(0, options.limit ?? 1000);
+    if (changed.length > 0) options.onSameAudio?.(changed);
   }
   return { exact, near, tookMs: Math.round((performance.now() - started) * 100) / 100 };
 }

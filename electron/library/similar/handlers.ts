@@ -60,6 +60,8 @@ export function createSimilarHandlers(
         ...(threshold !== undefined ? { threshold } : {}),
         ...(limit !== undefined ? { limit } : {}),
         ...(near !== undefined ? { near } : {}),
+        // Hide duplicates leaves these out from now on: searches see the change.
+        onSameAudio: (ids) => library.samplesChanged(ids, 'duplicates'),
       }),
   };
 }

@@ -141,6 +141,41 @@ describe.skipIf(!ready)('similarity on real audio', () => {
     expect(report.near).toHaveLength(1);
   });
 
+  it('hides, with hide duplicates, the copies the Duplicates view groups as the same audio (keeping its suggestion)', async () => {
+    // (Runs after the report above, which decoded the copies and found one PCM.)
+    const copies = ['TR808E-808_Kick_Long.flac', 'kick-lossless.flac', 'kick-original.wav'];
+    const report = await invoke('similar.duplicates', {});
+    const exact = report.exact.find((g) => g.samples.some((s) => s.name === 'kick-original.wav'))!;
+    const keeper = exact.samples.find((s) => s.id === exact.keeperId)!.name;
+    const shown = async (filters: { hideDuplicates?: boolean }) =>
+      (await invoke('library.search', { text: 'kick', filters, limit: 1000 })).items.map(
+        (s) => s.name,
+      );
+    expect(await shown({})).toEqual(expect.arrayContaining(copies));
+    const hidden = await shown({ hideDuplicates: true });
+    expect(hidden.filter((n) => copies.includes(n))).toEqual([keeper]);
+    // Near duplicates (re-encoded, padded, quieter) are other files: they stay.
+    expect(hidden).toEqual(expect.arrayContaining(['kick-reencoded.mp3', 'kick-quieter.wav']));
+    // The command line sees the same (a fresh process reading what the report remembered).
+    let out = '';
+    const code = await runCli(
+      [
+        'search',
+        'kick',
+        '--hide-duplicates',
+        '--limit',
+        '1000',
+        '--json',
+        '--db',
+        join(app.dir, 'library.db'),
+      ],
+      { io: { stdout: (t) => (out += t), stderr: () => {}, interactive: false }, env: {} },
+    );
+    expect(code).toBe(0);
+    const names = (JSON.parse(out) as { items: Array<{ name: string }> }).items.map((s) => s.name);
+    expect(names.filter((n) => copies.includes(n))).toEqual([keeper]);
+  });
+
   it('describes a sound: "punchy kick" returns kicks with reasons; "like <name>" ranks by similarity', async () => {
     const r = await invoke('similar.describe', { text: 'punchy kick', limit: 5 });
     expect(r.parse.classes).toEqual(['kick']);

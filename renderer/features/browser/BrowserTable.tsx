@@ -5,6 +5,7 @@ import { columnDef, tableLayout, type ColumnId } from '../../lib/columns';
 import { rowSlot, scrollTopToShow } from './rowWindow';
 import { isSelected, selectOnly } from '../../lib/selection';
 import { useStore } from '../../store';
+import { startOfDay } from '../../lib/format';
 import { RatingCell } from './Cells';
 import { cellModifier, cellText, cellTitle } from './cellText';
 import { HeaderRow } from './HeaderRow';
@@ -216,7 +217,9 @@ export function BrowserTable() {
         widths: s.widths,
         columns: s.columns,
         resultVersion: s.resultVersion,
-        now: s.resultAt,
+        // Rows show "today", "3 d ago": the day is enough. (The moment of each new result
+        // would draw every row again, also those that show the same sample as before.)
+        now: startOfDay(s.resultAt),
         loading: s.loading,
       })),
     );

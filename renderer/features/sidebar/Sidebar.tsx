@@ -106,13 +106,16 @@ function NewCollection() {
   );
 }
 
-/** Leaves the extra copies of exact duplicates out of every list (the suggested keeper stays). */
+/**
+ * Leaves the extra copies of exact duplicates (as the Duplicates view groups them) out of every
+ * list (the suggested keeper stays).
+ */
 function HideDuplicates() {
   const { filters, setFilters } = useStoreFields('filters', 'setFilters');
   return (
     <label
       className="check sidebar-check"
-      title="Of each group of identical files, show only the copy the Duplicates view suggests keeping"
+      title="Of each group of identical files (the same audio, also in another format once the Duplicates view found it), show only the copy it suggests keeping"
     >
       <input
         type="checkbox"
@@ -153,6 +156,25 @@ export function Sidebar() {
         </ul>
         <HideDuplicates />
       </section>
+      {/* Before the folders and collections (which grow): reachable without scrolling in a
+          1024×700 window. */}
+      <section>
+        <h2>Explore</h2>
+        <ul>
+          {EXPLORE.map(([target, label]) => (
+            <li key={target}>
+              <button
+                type="button"
+                className={view === target ? 'nav nav--active' : 'nav'}
+                aria-current={view === target ? 'page' : undefined}
+                onClick={() => setView(target)}
+              >
+                {label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
       <section>
         <h2>Folders</h2>
         {folders.length === 0 ? (
@@ -176,23 +198,6 @@ export function Sidebar() {
           <p className="muted small">Drag samples here after creating one.</p>
         )}
         <NewCollection />
-      </section>
-      <section>
-        <h2>Explore</h2>
-        <ul>
-          {EXPLORE.map(([target, label]) => (
-            <li key={target}>
-              <button
-                type="button"
-                className={view === target ? 'nav nav--active' : 'nav'}
-                aria-current={view === target ? 'page' : undefined}
-                onClick={() => setView(target)}
-              >
-                {label}
-              </button>
-            </li>
-          ))}
-        </ul>
       </section>
     </nav>
   );
