@@ -75,6 +75,11 @@ export function ensureDebianPackages(
   return missing(packages);
 }
 
+/** SAMPLEMIND_VOICE_FX=1: the speech and synthesised-effect sources and the `space` augmentation. */
+export function voiceFxEnabled(): boolean {
+  return process.env.SAMPLEMIND_VOICE_FX === '1';
+}
+
 export interface DatasetBuild extends ManifestResult {
   hydrogenMapping: HydrogenMappingRow[];
   manifestPath: string;
@@ -130,8 +135,8 @@ export async function buildDataset(
   const synth =
     process.env.SAMPLEMIND_SYNTH_DRUMS === '1' ? synthDrumCandidates(join(dataDir, 'synth')) : [];
   if (synth.length > 0) log(`synthesised drums: ${synth.length} one-shots`);
-  // Spoken vocals and synthesised effects (SAMPLEMIND_VOICE_FX=0 leaves them out, as before 2026-12-08).
-  const voiceFx = process.env.SAMPLEMIND_VOICE_FX !== '0';
+  // Spoken vocals and synthesised effects: opt-in (README.md, 2026-12-08: not shipped yet).
+  const voiceFx = voiceFxEnabled();
   const speech = voiceFx
     ? await speechCandidates(join(dataDir, 'speech'), undefined, undefined, log)
     : [];
@@ -148,8 +153,8 @@ export async function buildDataset(
       ...planMelodic(sf.id, sf.path),
       planGmDrums(sf.id, sf.path),
       ...planLoops(sf.id, sf.path),
-      // long notes only where they train (SAMPLEMIND_LONG_NOTES=0 leaves them out, as before 2026-12-08)
-      ...(sf.role === 'train' && process.env.SAMPLEMIND_LONG_NOTES !== '0'
+      // long notes only where they train; opt-in like the speech and effects
+      ...(sf.role === 'train' && process.env.SAMPLEMIND_LONG_NOTES === '1'
         ? [planLongNotes(sf.id, sf.path)]
         : []),
     ];
