@@ -26,10 +26,11 @@ import { createAnalysisPool, type AnalysisPool } from '../electron/analysis/pool
 import { AnalysisRunner } from '../electron/library/analysis/analysisRunner';
 import { seedSamples } from '../electron/library/analysis/test-support/seedSamples';
 import { openDatabase } from '../electron/library/db';
-import { drumLoop, harmonicTone } from '../electron/analysis/test-support/signals';
+import { drumLoop } from '../electron/analysis/test-support/signals';
 import { writeWav } from '../electron/analysis/test-support/writeAudio';
 import { loadKits } from './eval/lib/hydrogenKits';
 import { DATA, RESULTS } from './eval/lib/paths';
+import { longWav as longMusicalWav } from './lib/longWav';
 
 /** All cores by default (BENCH_ANALYSIS_WORKERS overrides). */
 const WORKERS = Number(process.env.BENCH_ANALYSIS_WORKERS ?? availableParallelism());
@@ -40,31 +41,9 @@ function round(n: number, digits = 2): number {
   return Math.round(n * f) / f;
 }
 
-/** A long musical WAV: a drum loop with a bass line, tiled (cached). */
+/** A long musical WAV (cached in the bench's data folder). */
 function longWav(name: string, seconds: number, bpm: number, seed: number): string {
-  const path = join(BENCH_DATA, name);
-  if (existsSync(path)) return path;
-  mkdirSync(BENCH_DATA, { recursive: true });
-  const sr = 44100;
-  const bar = drumLoop(bpm, 1, sr, seed);
-  const n = Math.round(seconds * sr);
-  const l = new Float32Array(n);
-  const r = new Float32Array(n);
-  const notes = [40, 43, 45, 38];
-  for (let i = 0, b = 0; i < n; i += bar.length, b++) {
-    const bass = harmonicTone(
-      440 * 2 ** ((notes[b % notes.length]! - 69) / 12),
-      bar.length / sr,
-      sr,
-      { amp: 0.2, decay: 0.5 },
-    );
-    for (let k = 0; k < bar.length && i + k < n; k++) {
-      l[i + k] = 0.6 * bar[k]! + bass[k]!;
-      r[i + k] = 0.6 * bar[k]! + 0.8 * bass[k]!;
-    }
-  }
-  writeFileSync(path, writeWav({ sampleRate: sr, channels: [l, r], encoding: 's16' }));
-  return path;
+  return longMusicalWav(BENCH_DATA, name, seconds, bpm, seed);
 }
 
 function loopFiles(): string[] {

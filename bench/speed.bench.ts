@@ -5,6 +5,9 @@
  *   2. `samplemind import` + `samplemind analyze --library` into a fresh database (goal ≥ 130 files/s);
  *   3. a 2-hour WAV (silence with two islands of sound, as in the bad-input test): no
  *      timeout, goal ≤ 20 s; and 10 minutes of ±1 LSB dither (the true-peak worst case);
+ *   4. loops and long files in one command — the lmms bass loops and beats, Sonic Pi's
+ *      loop_* samples, three 3-minute and one 10-minute musical WAV (goal ≥ 300× real time,
+ *      audio seconds over wall seconds);
  * with peak RSS (goal ≤ 500 MB) and the load average before and after each command
  * (the machine is shared: figures are only comparable within one run).
  *
@@ -12,12 +15,22 @@
  * Runs on its own too: `tsx bench/speed.bench.ts`. SPEED_BENCH_WORKERS sets --workers.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sparseLongWav } from '../electron/analysis/test-support/sparseLongWav';
 import { writeWav } from '../electron/analysis/test-support/writeAudio';
 import { HYDROGEN, REPO } from './eval/lib/paths';
+import { LMMS_SAMPLES } from './lib/debianAudio';
+import { longWav } from './lib/longWav';
 import { DATA_DIR, writeResult } from './lib/results';
 
 const CLI = join(REPO, 'bin', 'samplemind.js');
@@ -112,6 +125,28 @@ function quietWav(): string {
   return path;
 }
 
+const SONIC_PI_SAMPLES = '/usr/share/sonic-pi/samples';
+
+/** Loops from the Debian packages (those installed) and four long musical WAVs. */
+function loopsAndLongFiles(): string[] {
+  const inDir = (dir: string, keep: (name: string) => boolean): string[] =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter(keep)
+          .sort()
+          .map((n) => join(dir, n))
+      : [];
+  return [
+    ...inDir(join(LMMS_SAMPLES, 'bassloops'), (n) => n.endsWith('.ogg')),
+    ...inDir(join(LMMS_SAMPLES, 'beats'), (n) => n.endsWith('.ogg')),
+    ...inDir(SONIC_PI_SAMPLES, (n) => n.startsWith('loop_') && n.endsWith('.flac')),
+    longWav(DATA, 'long-3min-a.wav', 180, 96, 1),
+    longWav(DATA, 'long-3min-b.wav', 180, 128, 2),
+    longWav(DATA, 'long-3min-c.wav', 180, 174, 3),
+    longWav(DATA, 'long-10min.wav', 600, 120, 4),
+  ];
+}
+
 function jsonLines(stdout: string): Array<{ ok: boolean; durationSec?: number }> {
   return stdout
     .split('\n')
@@ -148,6 +183,12 @@ export async function run(): Promise<Record<string, unknown>> {
   const quiet = timeCli(['analyze', quietWav(), '--json']);
   const quietLine = jsonLines(quiet.stdout)[0];
 
+  // 4. Loops and long files, one command.
+  const loopPaths = loopsAndLongFiles();
+  const loops = timeCli(['analyze', ...loopPaths, '--json', ...workers]);
+  const loopLines = jsonLines(loops.stdout);
+  const loopAudioSec = loopLines.reduce((sum, l) => sum + (l.ok ? (l.durationSec ?? 0) : 0), 0);
+
   const result = {
     note: 'Whole processes timed with /usr/bin/time on a shared machine; the load average is given next to every figure.',
     workers: WORKERS ? Number(WORKERS) : 'default (every core)',
@@ -173,6 +214,16 @@ export async function run(): Promise<Record<string, unknown>> {
       realtimeFactor: longLine?.durationSec ? round(longLine.durationSec / long.wallSec, 0) : null,
       goalWallSec: 20,
       stderrTail: longLine?.ok ? undefined : long.stderrTail,
+    },
+    loopsAndLongFiles: {
+      command:
+        'samplemind analyze <lmms bassloops+beats, sonic-pi loop_*, 3×3 min + 10 min WAV> --json',
+      failed: loopLines.filter((l) => !l.ok).length,
+      audioSec: round(loopAudioSec, 1),
+      ...summary(loops, loopLines.length),
+      realtimeFactor: round(loopAudioSec / loops.wallSec, 0),
+      realtimeFactorPerCpuSec: round(loopAudioSec / (loops.userSec + loops.sysSec), 0),
+      goalRealtimeFactor: 300,
     },
     tenMinutesDither: {
       ok: quietLine?.ok ?? false,

@@ -190,6 +190,8 @@ test('Similar: playing a result keeps the list; ≈ walks on; back and forward r
 });
 
 test('the player bar shows what plays from Duplicates and from the map', async () => {
+  // The map is swept point by point (hundreds of mouse moves): ~50 s at load 20 on 2 cores.
+  test.setTimeout(120_000);
   // The list holds none of what is played next.
   await page.getByLabel('Search samples').fill('techno');
   await expect.poll(() => resultCount(page)).toBeGreaterThan(0);

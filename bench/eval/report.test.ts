@@ -113,3 +113,45 @@ describe('report header', () => {
     expect(again.parts?.class?.analyzerVersion).toBe('1.4.0');
   });
 });
+
+describe('real loop tempo', () => {
+  const score = (acc1: number) => ({
+    acc1,
+    acc1Pct: Math.round((acc1 / 13) * 1000) / 10,
+    acc2: 13,
+    acc2Pct: 100,
+    noAnswer: 0,
+  });
+  const realTempo = {
+    loops: 13,
+    ours: score(11),
+    aubio: null,
+    bpmTools: null,
+    essentia: null,
+    bySet: {},
+    misses: [
+      {
+        file: 'loop_perc1.flac',
+        set: 'sonic-pi-loops',
+        info: '',
+        truth: 97,
+        ours: null,
+        confidence: null,
+        aubio: null,
+        bpmTools: null,
+        essentia: null,
+      },
+    ],
+    rows: [],
+  };
+
+  it('has its own section, and travels with the tempo part of an --only run', () => {
+    const md = markdown(report({ realTempo }));
+    expect(md).toContain('### Real loops (held out, audio alone)');
+    expect(md).toContain('| loop_perc1.flac | 97 | — | — |');
+    const merged = mergeReports(report({ realTempo }), report({}), new Set(['tempo']));
+    expect(merged.realTempo).toBeNull();
+    const kept = mergeReports(report({ realTempo }), report({}), new Set(['kind']));
+    expect(kept.realTempo).toEqual(realTempo);
+  });
+});

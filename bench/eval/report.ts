@@ -14,6 +14,8 @@ export interface EvalReport {
   goals: Array<{ name: string; goal: string; value: string; met: boolean }>;
   loudness: LoudnessReport | null;
   tempo: TempoReport | null;
+  /** Tempo of real loops (Sonic Pi, audio alone; absent in reports written before it). */
+  realTempo?: TempoReport | null;
   root: RootReport | null;
   key: KeyReport | null;
   /** Key of the MIDI grooves (drums + bass, sometimes chords): secondary, no goal. */
@@ -66,7 +68,7 @@ export function emptyReport(head: {
 /** Which report fields each part writes. */
 const PART_FIELDS: Record<Part, Array<keyof EvalReport>> = {
   loudness: ['loudness'],
-  tempo: ['tempo'],
+  tempo: ['tempo', 'realTempo'],
   root: ['root'],
   key: ['key', 'grooveKey'],
   kind: ['kind'],
@@ -244,6 +246,28 @@ export function markdown(r: EvalReport): string {
         out.push(
           `| ${m.file} | ${m.info} | ${m.truth} | ${fmt(m.ours)} | ${fmt(m.confidence)} | ${fmt(m.aubio)} | ${fmt(m.bpmTools)} | ${fmt(m.essentia)} |`,
         );
+      out.push('');
+    }
+  }
+  if (r.realTempo) {
+    const t = r.realTempo;
+    out.push(
+      '### Real loops (held out, audio alone)',
+      '',
+      `${t.loops} Sonic Pi loops whose tempo a producer states (bench/eval/sets/realLoops.ts); names not read. Acc1 is at the producer's octave.`,
+      '',
+      '| Tool | Acc1 (±4 %) | Acc2 (×2, ×½, ×3) | no answer |',
+      '|---|---|---|---|',
+      tool('SampleMind', t.ours),
+      tool('aubio tempo', t.aubio),
+      tool('bpm-tools (default 84–146)', t.bpmTools),
+      tool('essentia PercivalBpmEstimator', t.essentia),
+      '',
+    );
+    if (t.misses.length) {
+      out.push('| File | Truth | Ours | conf |', '|---|---|---|---|');
+      for (const m of t.misses)
+        out.push(`| ${m.file} | ${m.truth} | ${fmt(m.ours)} | ${fmt(m.confidence)} |`);
       out.push('');
     }
   }

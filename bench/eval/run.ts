@@ -44,6 +44,7 @@ import { buildHydrogenLoops } from './sets/hydrogenLoops';
 import { buildKeyProgressions } from './sets/keyProgressions';
 import { realAudioFiles } from './sets/loudnessFiles';
 import { buildMidiGrooves } from './sets/midiGrooves';
+import { realLoops } from './sets/realLoops';
 import { realOneShots } from './sets/realOneShots';
 import { buildRootNotes } from './sets/rootNotes';
 
@@ -67,6 +68,7 @@ export async function runEval(): Promise<EvalReport> {
   const notes = need('root', 'kind', 'loudness') ? await buildRootNotes(120, seed) : [];
   const keys = need('key', 'kind', 'loudness') ? await buildKeyProgressions(48, seed) : [];
   const oneShots = need('kind') ? realOneShots(150, seed) : [];
+  const sonicLoops = need('tempo', 'kind') ? realLoops() : [];
   const real = only.has('loudness') ? realAudioFiles() : [];
   const classItems = only.has('class')
     ? [
@@ -76,7 +78,15 @@ export async function runEval(): Promise<EvalReport> {
         ...espeakPhrases(24, seed),
       ]
     : [];
-  const labelled = [...hyd, ...grooves, ...notes, ...keys, ...oneShots, ...classItems];
+  const labelled = [
+    ...hyd,
+    ...grooves,
+    ...notes,
+    ...keys,
+    ...oneShots,
+    ...sonicLoops,
+    ...classItems,
+  ];
   const paths = [...new Set([...labelled.map((i) => i.path), ...real])];
   log(`analysing ${paths.length} files`);
   const t0 = performance.now();
@@ -95,6 +105,7 @@ export async function runEval(): Promise<EvalReport> {
       'root-notes': notes.length,
       'key-progressions': keys.length,
       'real-one-shots': oneShots.length,
+      'sonic-pi-loops': sonicLoops.length,
       'held-out class files': classItems.length,
     },
     analysisMsPerFile: msPerFile,
@@ -129,6 +140,7 @@ export async function runEval(): Promise<EvalReport> {
   if (only.has('tempo')) {
     log('tempo (with reference tools unless --quick)');
     report.tempo = await scoreTempo([...hyd, ...grooves], analyzed, !quick);
+    report.realTempo = await scoreTempo(sonicLoops, analyzed, !quick);
     report.goals.push(
       {
         name: 'BPM Acc1 (±4 %)',
@@ -141,6 +153,12 @@ export async function runEval(): Promise<EvalReport> {
         goal: '≥ 98 %',
         value: `${report.tempo.ours.acc2Pct}%`,
         met: report.tempo.ours.acc2Pct >= 98,
+      },
+      {
+        name: 'Real loop tempo at the producer octave (Sonic Pi, audio alone)',
+        goal: '≥ 12 of 13',
+        value: `${report.realTempo.ours.acc1} of ${report.realTempo.loops}`,
+        met: report.realTempo.ours.acc1 >= 12,
       },
     );
   }

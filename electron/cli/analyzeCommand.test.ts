@@ -140,6 +140,12 @@ describe('samplemind analyze', () => {
     expect((await cli('analyze')).code).toBe(2);
     expect((await cli('analyze', samples, '--workers', 'many')).code).toBe(2);
     expect((await cli('analyze', samples, '--library')).code).toBe(2);
+    const emptyDir = join(dir, 'empty');
+    mkdirSync(emptyDir);
+    const empty = await cli('analyze', emptyDir);
+    expect(empty.code).toBe(1);
+    expect(empty.out).toBe('');
+    expect(empty.err).toBe(`samplemind analyze: no audio files in ${emptyDir} [NOT_FOUND]\n`);
   }, 120_000);
 
   it('stores results of library files with --db, and works through the queue with --library', async () => {

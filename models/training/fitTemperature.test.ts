@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rescaleProbabilities } from '../../electron/analysis/classify/recalibrate';
-import { calibrationHalf, splitTestForCalibration } from './calibrationSplit';
+import { calibrationGroup, calibrationHalf, splitTestForCalibration } from './calibrationSplit';
 import { fitTemperature, nll } from './fitTemperature';
 import type { ManifestEntry } from './manifestTypes';
 
@@ -52,5 +52,34 @@ describe('calibration split', () => {
     }
     // both halves are used
     expect(new Set(out.map((e) => e.split)).size).toBe(2);
+  });
+
+  it('splits a soundfont’s GM drum kits into a group each, other groups stay whole', () => {
+    const drum = (kit: number, key: number): ManifestEntry =>
+      ({
+        id: `drums-k${kit}-${key}`,
+        group: 'timgm6mb:drums',
+        detail: `GM drum kit ${kit} (x), key ${key}, velocity 80`,
+        split: 'test',
+        kind: 'one-shot',
+        label: 'kick',
+      }) as ManifestEntry;
+    expect(calibrationGroup(drum(8, 36))).toBe('timgm6mb:drums:kit8');
+    expect(calibrationGroup({ group: 'timgm6mb:gm8', detail: 'GM program 8, key 60' })).toBe(
+      'timgm6mb:gm8',
+    );
+    expect(calibrationGroup({ group: 'kit:ForzeeStereo', detail: 'GM drum kit 8' })).toBe(
+      'kit:ForzeeStereo',
+    );
+    const kits = [0, 8, 16, 24, 25, 32, 40];
+    const out = splitTestForCalibration(kits.flatMap((k) => [drum(k, 35), drum(k, 38)]));
+    for (const k of kits) {
+      const rows = out.filter((e) => e.group === `timgm6mb:drums:kit${k}`);
+      expect(rows).toHaveLength(2);
+      expect(new Set(rows.map((e) => e.split)).size).toBe(1);
+    }
+    // the seven kits of TimGM6mb land in both halves (4 calibrate, 3 measure)
+    expect(out.filter((e) => e.split === 'val')).toHaveLength(8);
+    expect(out.filter((e) => e.split === 'test')).toHaveLength(6);
   });
 });

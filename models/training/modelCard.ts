@@ -275,7 +275,7 @@ Accuracy figures are argmax over the whole test split; timings were taken on a s
   \`${meta.outputs.embedding}\` \`[batch, ${meta.embeddingLength}]\` (the one-shot head's penultimate layer, for similarity).
   Class order is that of \`shared/taxonomy.ts\` (\`ONE_SHOT_CLASSES\`, \`LOOP_CLASSES\`).
 - Architecture: ${architectureText(meta, inp.report)}
-- Calibration: temperature scaling fitted on the validation split (T = ${meta.temperature.oneShot.toFixed(2)} one-shot, ${meta.temperature.loop.toFixed(2)} loop), inside the graph.
+- Calibration: temperature scaling fitted on the validation split (T = ${meta.temperature.oneShot.toFixed(2)} one-shot, ${meta.temperature.loop.toFixed(2)} loop), inside the graph.${meta.calibrator || meta.recalibration ? ' The app then applies the post-hoc calibrator fitted on sounds no network saw (see "Class tiers and calibration").' : ''}
 - Confidence threshold: per class, the smallest confidence (≥ 0.4) at which validation predictions of that class are ≥ 90 % right (at least 8 of them); classes without enough validation predictions use the head's threshold, the smallest confidence at which all validation predictions are ≥ 90 % right (0.99 when none is): ${meta.threshold.oneShot.toFixed(2)} (one-shot), ${meta.threshold.loop.toFixed(2)} (loop). At or above it a class is \`likely\` (or \`sure\`, see "Class tiers and calibration"); below it \`classify\` still returns the top class, as a \`guess\`, with the top candidates.${
     meta.classThreshold
       ? `

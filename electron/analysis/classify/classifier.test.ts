@@ -10,6 +10,7 @@ import {
   SampleClassifier,
   tierThresholds,
 } from './classifier';
+import { tierOf } from './decision';
 import { parseModelMeta } from './modelMeta';
 import { analyzeFile } from '../analyzeFile';
 import { FEATURE_VECTOR_VERSION } from '../vector/featureVector';
@@ -167,7 +168,10 @@ describe('model metadata', () => {
     it('rescales the probability shown, keeping class, order and tier', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'sm-recal-'));
       copyFileSync(join(defaultModelsDir(), MODEL_FILE), join(dir, MODEL_FILE));
-      const meta = JSON.parse(readFileSync(join(defaultModelsDir(), META_FILE), 'utf8')) as object;
+      // the temperature of `recalibration` (what files without a calibrator carry)
+      const { calibrator: _c, ...meta } = JSON.parse(
+        readFileSync(join(defaultModelsDir(), META_FILE), 'utf8'),
+      ) as Record<string, unknown>;
       const write = (t: number) =>
         writeFileSync(
           join(dir, META_FILE),
@@ -203,6 +207,41 @@ describe('model metadata', () => {
       expect(b.some((y, i) => y.confidence > (a[i] as (typeof a)[number]).confidence + 0.01)).toBe(
         true,
       );
+    });
+
+    it('applies the calibrator of the metadata; the tier reads the graph’s probability of the class shown', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'sm-calib-'));
+      copyFileSync(join(defaultModelsDir(), MODEL_FILE), join(dir, MODEL_FILE));
+      const meta = parseModelMeta(
+        JSON.parse(readFileSync(join(defaultModelsDir(), META_FILE), 'utf8')),
+      );
+      const n = ONE_SHOT_CLASSES.length;
+      const fx = ONE_SHOT_CLASSES.indexOf('fx');
+      // a vector calibrator that makes fx win everywhere
+      const oneShot = {
+        kind: 'vector' as const,
+        w: Array.from({ length: n }, () => 1),
+        b: Array.from({ length: n }, (_, i) => (i === fx ? 80 : 0)),
+      };
+      writeFileSync(
+        join(dir, META_FILE),
+        JSON.stringify({ ...meta, calibrator: { oneShot, loop: { kind: 'temperature', t: 1 } } }),
+      );
+      let seed = 3;
+      const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+      const x = Array.from({ length: 6 }, () =>
+        Float32Array.from({ length: meta.featureLength }, () => 4 * rand() - 2),
+      );
+      const c = await SampleClassifier.load(dir);
+      const shown = await c.classify(x);
+      const raw = await c.probabilities(x);
+      await c.close();
+      const tiers = tierThresholds(meta, 'oneShot');
+      shown.forEach((r, i) => {
+        expect(r.class).toBe('fx');
+        expect(r.tier).toBe(tierOf((raw[i] as Float32Array)[fx] as number, fx, tiers));
+        expect(r.confidence).toBeGreaterThan(0.99);
+      });
     });
   });
 });

@@ -12,9 +12,9 @@ import type * as Ort from 'onnxruntime-node';
 import type { AnalysisResult } from '../../../shared/contract/analysis';
 import type { SampleClass, SampleKind } from '../../../shared/taxonomy';
 import { MEL_PATCH_VERSION } from '../features/melPatch';
-import { decide, type Classification, type TierThresholds } from './decision';
+import { applyCalibrator, calibratorOf } from './calibrator';
+import { decide, tierOf, type Classification, type TierThresholds } from './decision';
 import { vectorWithPatch } from './modelInput';
-import { rescaleProbabilities } from './recalibrate';
 import { parseModelMeta, type ModelMeta } from './modelMeta';
 
 export const MODEL_FILE = 'sample-classifier.onnx';
@@ -111,7 +111,7 @@ export class SampleClassifier {
 
   /**
    * Each input's probabilities over the classes of its head (one-shot, or loop by
-   * `kinds`), as the graph returns them (`recalibrated`: rescaled as the app shows them).
+   * `kinds`), as the graph returns them (`recalibrated`: calibrated as the app shows them).
    */
   async probabilities(
     features: readonly Float32Array[],
@@ -137,17 +137,16 @@ export class SampleClassifier {
     return data.subarray(i * n, (i + 1) * n);
   }
 
+  /** The probabilities shown: the head's calibrator (calibrator.ts) applied to the graph's. */
   private rescaled(raw: Float32Array, kind: SampleKind | undefined): Float32Array {
-    return rescaleProbabilities(
-      raw,
-      this.meta.recalibration?.[kind === 'loop' ? 'loop' : 'oneShot'] ?? 1,
-    );
+    return applyCalibrator(raw, calibratorOf(this.meta, kind === 'loop' ? 'loop' : 'oneShot'));
   }
 
   /**
-   * One decision: the tier from the graph's own probabilities and the thresholds chosen for
-   * them (their precision was measured so); the confidence and candidates shown from the
-   * recalibrated probabilities (same order, so the same top class).
+   * One decision: the class, confidence and candidates from the calibrated probabilities;
+   * the tier from the graph's own probability of that class and the thresholds chosen for
+   * them (their precision was measured so). Only a vector calibrator can change the top
+   * class; the others keep the graph's order.
    */
   private decideOne(
     out: Ort.InferenceSession.OnnxValueMapType,
@@ -158,9 +157,9 @@ export class SampleClassifier {
     const classes = (loop ? this.meta.loopClasses : this.meta.oneShotClasses) as SampleClass[];
     const tiers = tierThresholds(this.meta, loop ? 'loop' : 'oneShot');
     const raw = this.rawProbs(out, i, kind);
-    const tiered = decide(raw, classes, tiers);
     const shown = decide(this.rescaled(raw, kind), classes, tiers);
-    return { ...shown, tier: tiered.tier };
+    const k = classes.indexOf(shown.class as SampleClass);
+    return { ...shown, tier: tierOf(raw[k] as number, k, tiers) };
   }
 
   /** The decision for each of `n` model inputs, from the one-shot or loop head by kind. */

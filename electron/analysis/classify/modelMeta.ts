@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { LOOP_CLASSES, ONE_SHOT_CLASSES } from '../../../shared/taxonomy';
+import { CalibratorSchema } from './calibrator';
 
 export const ModelMetaSchema = z.object({
   formatVersion: z.literal(1),
@@ -27,6 +28,13 @@ export const ModelMetaSchema = z.object({
   recalibration: z
     .object({ oneShot: z.number().positive(), loop: z.number().positive() })
     .optional(),
+  /**
+   * A post-hoc calibrator per head (classify/calibrator.ts: temperature, vector scaling,
+   * top-label map, Platt, one of these per class family), fitted on a calibration split the networks never saw
+   * (models/training/recalibrate.ts); when present it replaces `recalibration`. Like it,
+   * it sets the probability shown; the tiers stay decided on the graph's own probabilities.
+   */
+  calibrator: z.object({ oneShot: CalibratorSchema, loop: CalibratorSchema }).optional(),
   threshold: z.object({ oneShot: z.number().min(0).max(1), loop: z.number().min(0).max(1) }),
   /** Per-class thresholds (class order of each head); when present they replace `threshold`. */
   classThreshold: z
@@ -68,6 +76,16 @@ export function parseModelMeta(json: unknown): ModelMeta {
     a.length === b.length && a.every((c, i) => c === b[i]);
   if (!same(meta.oneShotClasses, ONE_SHOT_CLASSES) || !same(meta.loopClasses, LOOP_CLASSES)) {
     throw new Error('model class order differs from shared/taxonomy.ts');
+  }
+  for (const [head, n] of [
+    ['oneShot', ONE_SHOT_CLASSES.length],
+    ['loop', LOOP_CLASSES.length],
+  ] as const) {
+    const c = meta.calibrator?.[head];
+    const classes = c?.kind === 'vector' ? c.w.length : c?.kind === 'byClass' ? c.of.length : n;
+    if (classes !== n) {
+      throw new Error(`the ${head} ${c?.kind} calibrator has ${classes} classes, not ${n}`);
+    }
   }
   return meta;
 }

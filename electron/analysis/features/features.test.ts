@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { absPeak, analyzeFrames, BAND_COUNT, frameSizeFor, MFCC_COUNT } from './frameAnalysis';
+import {
+  absPeak,
+  analyzeFrames,
+  bandPowers,
+  BAND_COUNT,
+  frameSizeFor,
+  MFCC_COUNT,
+} from './frameAnalysis';
 import { envelopeFeatures } from './envelope';
 import { detectOnsets } from './onsets';
 import { drumHit, drumLoop, harmonicTone, sine, whiteNoise } from '../test-support/signals';
@@ -123,5 +130,28 @@ describe('absPeak', () => {
         x[at] = -0.75;
         expect(absPeak(x)).toBe(0.75);
       }
+  });
+});
+
+describe('bandPowers', () => {
+  it('equals one ascending sum per band (bands advanced side by side)', () => {
+    const power = Float64Array.from(
+      { length: 513 },
+      (_, k) => Math.exp(-k / 90) * (1 + Math.sin(k)),
+    );
+    for (const edges of [
+      [1, 2, 1, 6, 6, 93, 93, 513, 232, 513],
+      [1, 4, 1, 12, 12, 186, 186, 513, 464, 513],
+      [1, 1, 1, 1, 1, 1, 1, 513, 513, 513],
+    ]) {
+      const e = Int32Array.from(edges);
+      const out = new Float32Array(7);
+      bandPowers(power, e, out, 2);
+      for (let b = 0; b < 5; b++) {
+        let s = 0;
+        for (let k = e[2 * b] as number; k < (e[2 * b + 1] as number); k++) s += power[k] as number;
+        expect(out[2 + b]).toBe(Math.fround(s));
+      }
+    }
   });
 });

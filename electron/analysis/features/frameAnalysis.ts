@@ -223,12 +223,7 @@ export function analyzeFrames(
       }
     }
     rolloff[t] = k85 * binHz;
-    for (let b = 0; b < BAND_COUNT; b++) {
-      let s = 0;
-      for (let k = bandEdges[2 * b] as number, e = bandEdges[2 * b + 1] as number; k < e; k++)
-        s += power[k] as number;
-      bands[t * BAND_COUNT + b] = s;
-    }
+    bandPowers(power, bandEdges, bands, t * BAND_COUNT);
     applyMel(mel, power, melE);
     // Flatness on the mel bands (geometric / arithmetic mean of band energy per bin of width).
     let logSum = 0;
@@ -307,4 +302,51 @@ export function absPeak(x: Float32Array): number {
     if (a > p0) p0 = a;
   }
   return Math.max(p0, p1, p2, p3);
+}
+
+/**
+ * Band powers of one frame into out[at … at + 5): the sum of power[k] over each band's
+ * [start, end) bins (`edges`: sub, low, mid, high, air), each in ascending k as a loop per
+ * band would add them, but with the bands advancing side by side — independent chains of
+ * additions the CPU overlaps. sub and low start at the same bin, as do high and air's end.
+ */
+export function bandPowers(
+  power: Float64Array,
+  edges: Int32Array,
+  out: Float32Array,
+  at: number,
+): void {
+  const lowStart = edges[2] as number;
+  const subLen = (edges[1] as number) - (edges[0] as number);
+  const lowLen = (edges[3] as number) - lowStart;
+  const midStart = edges[4] as number;
+  const midLen = (edges[5] as number) - midStart;
+  const highStart = edges[6] as number;
+  const highLen = (edges[7] as number) - highStart;
+  const airStart = edges[8] as number;
+  let sub = 0;
+  let low = 0;
+  let mid = 0;
+  let high = 0;
+  let air = 0;
+  const len = Math.max(lowLen, midLen, highLen);
+  for (let t = 0; t < len; t++) {
+    if (t < lowLen) {
+      const p = power[lowStart + t] as number;
+      low += p;
+      if (t < subLen) sub += p;
+    }
+    if (t < midLen) mid += power[midStart + t] as number;
+    if (t < highLen) {
+      const k = highStart + t;
+      const p = power[k] as number;
+      high += p;
+      if (k >= airStart) air += p;
+    }
+  }
+  out[at] = sub;
+  out[at + 1] = low;
+  out[at + 2] = mid;
+  out[at + 3] = high;
+  out[at + 4] = air;
 }

@@ -46,18 +46,20 @@ export class NativeSections {
 
 /**
  * Pool side: claims the worker for termination once it is outside any section,
- * waiting for the one it is in (polling every `pollMs`) at most `maxWaitMs`. Resolves
- * true when claimed, false when the worker stayed in its section that long (a native
- * call that hangs: the caller terminates it all the same).
+ * waiting for the one it is in (polling every `pollMs`) at most `maxWaitMs`, or until
+ * `gone()` says the worker has exited by itself (one that died inside a section never
+ * leaves it). Resolves true when claimed, false otherwise (a native call that hangs:
+ * the caller terminates the worker all the same).
  */
 export async function claimForEnding(
   cell: Int32Array,
   maxWaitMs: number,
+  gone: () => boolean = () => false,
   pollMs = 5,
 ): Promise<boolean> {
   const end = performance.now() + maxWaitMs;
   while (Atomics.compareExchange(cell, 0, FREE, ENDING) === NATIVE) {
-    if (performance.now() >= end) return false;
+    if (gone() || performance.now() >= end) return false;
     await new Promise((r) => setTimeout(r, pollMs));
   }
   return true;

@@ -217,6 +217,12 @@ describe('native sections', () => {
     expect(await inside).toBe(1);
     expect(await claim).toBe(true);
     await expect(sections.run(async () => 3)).rejects.toMatchObject({ code: 'CANCELLED' });
+    // A worker that died inside a section is not waited for.
+    const dead = newSectionCell();
+    void new NativeSections(dead).run(() => new Promise<never>(() => undefined));
+    const t0 = performance.now();
+    expect(await claimForEnding(dead, 5000, () => true)).toBe(false);
+    expect(performance.now() - t0).toBeLessThan(1000);
     // Outside the pool (no cell) a section is a plain call.
     expect(await new NativeSections(null).run(async () => 4)).toBe(4);
   });

@@ -49,6 +49,8 @@ interface Slot<I, O> {
   timer: NodeJS.Timeout | null;
   /** Set when the pool itself ends the worker (timeout, cancel, close). */
   ending: ErrorData | null;
+  /** The worker has exited. */
+  exited: boolean;
 }
 
 let nextId = 0;
@@ -229,6 +231,7 @@ export class WorkerPool<I, O> {
       task: null,
       timer: null,
       ending: null,
+      exited: false,
     };
     worker.on('message', (msg: ReplyMessage<O>) => this.onMessage(slot, msg));
     worker.on('error', (err) => {
@@ -311,11 +314,12 @@ export class WorkerPool<I, O> {
 
   /** Terminates the worker once it is outside any native section (see nativeSection.ts). */
   private async terminate(slot: Slot<I, O>): Promise<void> {
-    await claimForEnding(slot.section, this.opts.nativeWaitMs ?? 30_000);
+    await claimForEnding(slot.section, this.opts.nativeWaitMs ?? 30_000, () => slot.exited);
     await slot.worker.terminate();
   }
 
   private onExit(slot: Slot<I, O>, code: number): void {
+    slot.exited = true;
     const i = this.slots.indexOf(slot);
     if (i >= 0) this.slots.splice(i, 1);
     if (slot.timer) clearTimeout(slot.timer);

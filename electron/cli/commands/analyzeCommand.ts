@@ -4,6 +4,7 @@ import { defaultWorkers } from '../../library/analysis/analysisRunner';
 import { expandAudioPaths } from '../../library/analysis/audioPaths';
 import { analysisSummary, analyzeLibrary } from '../analyzeLibrary';
 import { AnalysisStore, type AnalyzedSample } from '../../library/analysis/analysisStore';
+import { AppError } from '../../../shared/result';
 import { UsageError, type CliCommand, type CliContext } from '../command';
 import { formatDuration, formatTable, printJson, printJsonLine } from '../output';
 
@@ -67,6 +68,9 @@ export const analyzeCommand: CliCommand = {
       if (ctx.json) printJsonLine(io, line);
       else rows.push(line);
     });
+    // An empty folder (or one with no audio) is a failure to report, not an empty table.
+    if (paths.length === 0 && skipped === 0)
+      throw new AppError('NOT_FOUND', `no audio files in ${inputs.join(', ')}`);
     // With --db, files that are in the library get their results stored there too.
     const app = typeof values.db === 'string' ? ctx.openApp() : null;
     const store = app ? new AnalysisStore(app.db) : null;

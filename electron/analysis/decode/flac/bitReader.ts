@@ -124,6 +124,53 @@ export class BitReader {
     let bits = this.bits;
     const halfScale = k > 0 ? 2 ** (k - 1) : 0;
     for (let i = at, e = at + count; i < e; i++) {
+      // Top the cache up to 25–32 bits: whole bytes at once while three are left.
+      if (bits <= 24) {
+        if (next + 3 <= end) {
+          if (bits <= 8) {
+            cache =
+              (cache |
+                ((b[next] as number) << (24 - bits)) |
+                ((b[next + 1] as number) << (16 - bits)) |
+                ((b[next + 2] as number) << (8 - bits))) >>>
+              0;
+            next += 3;
+            bits += 24;
+          } else if (bits <= 16) {
+            cache =
+              (cache |
+                ((b[next] as number) << (24 - bits)) |
+                ((b[next + 1] as number) << (16 - bits))) >>>
+              0;
+            next += 2;
+            bits += 16;
+          } else {
+            cache = (cache | ((b[next++] as number) << (24 - bits))) >>> 0;
+            bits += 8;
+          }
+        } else {
+          while (bits <= 24 && next < end) {
+            cache = (cache | ((b[next++] as number) << (24 - bits))) >>> 0;
+            bits += 8;
+          }
+        }
+      }
+      // Fast path: the quotient's one bit and the k remainder bits are all in the cache.
+      if (cache !== 0) {
+        const z = Math.clz32(cache);
+        const used = z + 1 + k;
+        if (used <= bits && used < 32) {
+          const u = cache << (z + 1);
+          cache = (u << k) >>> 0;
+          bits -= used;
+          // z + k ≤ 30, so z·2^k + r fits in 31 bits: a branch-free zig-zag (the sign
+          // bit is a coin toss, which a branch mispredicts half the time).
+          // (two shifts: the remainder is empty when k = 0, and a shift by 32 is one by 0)
+          const v = (z << k) | ((u >>> 1) >>> (31 - k));
+          out[i] = (v >>> 1) ^ -(v & 1);
+          continue;
+        }
+      }
       // Quotient: zero bits up to a one bit.
       let q = 0;
       for (;;) {

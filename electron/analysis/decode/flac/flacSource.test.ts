@@ -49,6 +49,13 @@ describe('FLAC decoder', () => {
       ['-ch_mode', 'right_side', '-lpc_type', 'fixed'],
     ],
     ['16-bit, verbatim-friendly tiny blocks', 's16', ['-frame_size', '192', '-lpc_type', 'none']],
+    // The predictor runs unrolled over 4, 8 or 12 taps by order: one case per tier.
+    ['16-bit, LPC orders 1-4', 's16', ['-min_prediction_order', '1', '-max_prediction_order', '4']],
+    [
+      '24-bit, LPC orders 9-12',
+      's24',
+      ['-min_prediction_order', '9', '-max_prediction_order', '12'],
+    ],
     [
       '24-bit, high-order LPC and big blocks',
       's24',

@@ -57,7 +57,9 @@ class ByteWindow {
     }
     const keep = this.bytes.subarray(keepFrom - this.base, this.end);
     if (keep.length === 0 && this.bytes.length === 0) {
-      this.bytes = chunk;
+      // A plain Uint8Array view, not the file's Buffer: the decoder's loops then see one
+      // array type only (a Buffer here made their byte loads polymorphic).
+      this.bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
       this.end = chunk.length;
     } else {
       const next = new Uint8Array(keep.length + chunk.length);

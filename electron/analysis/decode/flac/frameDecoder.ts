@@ -188,7 +188,9 @@ function fixedPredict(s: Float64Array, n: number, order: number): void {
  * s[i] += ⌊Σ c[j]·s[i−1−j] / 2^shift⌋ (an arithmetic right shift, as in the reference
  * decoder). Every term is an integer below 2^53, so the order of the additions does not
  * change the sum: the terms on older samples are added first and only c[0]·s[i−1], on
- * the sample just decoded, waits for the previous step.
+ * the sample just decoded, waits for the previous step. Orders up to 12 (all that
+ * encoders' presets use) run unrolled over 4, 8 or 12 taps, the coefficients past the
+ * order set to 0 (an exact 0 term), after a short start in the plain loop.
  */
 function lpcPredict(
   s: Float64Array,
@@ -197,16 +199,34 @@ function lpcPredict(
   c: Float64Array,
   scale: number,
 ): void {
+  const taps = order <= 4 ? 4 : order <= 8 ? 8 : order <= 12 ? 12 : order;
+  c.fill(0, order, taps);
   const c0 = c[0] as number;
   let prev = s[order - 1] as number;
-  if (order === 8) {
-    const c1 = c[1] as number,
-      c2 = c[2] as number,
-      c3 = c[3] as number;
-    const c4 = c[4] as number,
-      c5 = c[5] as number,
-      c6 = c[6] as number,
-      c7 = c[7] as number;
+  const start = Math.min(n, taps);
+  for (let i = order; i < start; i++) {
+    let rest = 0;
+    for (let j = 1; j < order; j++) rest += (c[j] as number) * (s[i - 1 - j] as number);
+    prev = (s[i] as number) + Math.floor((rest + c0 * prev) * scale);
+    s[i] = prev;
+  }
+  const c1 = c[1] as number,
+    c2 = c[2] as number,
+    c3 = c[3] as number;
+  if (taps === 4) {
+    for (let i = 4; i < n; i++) {
+      const rest =
+        c1 * (s[i - 2] as number) + (c2 * (s[i - 3] as number) + c3 * (s[i - 4] as number));
+      prev = (s[i] as number) + Math.floor((rest + c0 * prev) * scale);
+      s[i] = prev;
+    }
+    return;
+  }
+  const c4 = c[4] as number,
+    c5 = c[5] as number,
+    c6 = c[6] as number,
+    c7 = c[7] as number;
+  if (taps === 8) {
     for (let i = 8; i < n; i++) {
       const rest =
         c1 * (s[i - 2] as number) +
@@ -218,7 +238,26 @@ function lpcPredict(
     }
     return;
   }
-  for (let i = order; i < n; i++) {
+  if (taps === 12) {
+    const c8 = c[8] as number,
+      c9 = c[9] as number,
+      c10 = c[10] as number,
+      c11 = c[11] as number;
+    for (let i = 12; i < n; i++) {
+      const rest =
+        c1 * (s[i - 2] as number) +
+        c2 * (s[i - 3] as number) +
+        (c3 * (s[i - 4] as number) + c4 * (s[i - 5] as number)) +
+        (c5 * (s[i - 6] as number) + c6 * (s[i - 7] as number) + c7 * (s[i - 8] as number)) +
+        (c8 * (s[i - 9] as number) +
+          c9 * (s[i - 10] as number) +
+          (c10 * (s[i - 11] as number) + c11 * (s[i - 12] as number)));
+      prev = (s[i] as number) + Math.floor((rest + c0 * prev) * scale);
+      s[i] = prev;
+    }
+    return;
+  }
+  for (let i = start; i < n; i++) {
     let rest = 0;
     for (let j = 1; j < order; j++) rest += (c[j] as number) * (s[i - 1 - j] as number);
     prev = (s[i] as number) + Math.floor((rest + c0 * prev) * scale);
