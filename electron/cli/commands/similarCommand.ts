@@ -45,8 +45,10 @@ function printPage(page: SimilarPage, out: (t: string) => void): void {
       ]),
     ),
   );
+  // Name the starting sample: `similar 1` alone does not say which sample 1 is.
+  const like = page.query ? ` to #${page.query.id} ${page.query.name}` : '';
   out(
-    `${page.items.length} similar of ${page.compared} compared (${page.indexed} indexed, ${page.tookMs} ms)\n`,
+    `${page.items.length} similar${like}, of ${page.compared} compared (${page.indexed} indexed, ${page.tookMs} ms)\n`,
   );
 }
 

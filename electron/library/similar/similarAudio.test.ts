@@ -224,7 +224,9 @@ describe.skipIf(!ready)('similarity on real audio', () => {
       '--class',
       'kick',
     );
-    expect(byId.out).toMatch(/similar of/);
+    expect(byId.out).toMatch(
+      new RegExp(`similar to #${idOf('kick-original.wav')} kick-original\\.wav, of \\d+ compared`),
+    );
     const described = JSON.parse(
       (await cli('similar', '--describe', 'short kick', '--json')).out,
     ) as {
