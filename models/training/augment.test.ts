@@ -68,7 +68,7 @@ describe('augmentation', () => {
     expect(await augmentFitting([broken], dir)).toEqual([]);
   });
 
-  it('gives vocal and fx files a third variant with a room, and only them', async () => {
+  it('gives vocal and fx files a third variant with a room when asked, and only them', async () => {
     const entry: ManifestEntry = {
       id: 'lmms/effects/warp01.ogg',
       path: '/usr/share/hydrogen/data/drumkits/GMRockKit/Kick-Soft.wav',
@@ -84,7 +84,17 @@ describe('augmentation', () => {
       split: 'train',
     };
     const dir = mkdtempSync(join(tmpdir(), 'sm-augment-'));
-    const out = await augmentFitting([entry, { ...entry, id: 'k', label: 'kick', sha1: 'k1' }], dir);
+    expect((await augmentFitting([entry], dir)).map((e) => e.id)).toEqual([
+      `augment/lofi/${entry.id}`,
+      `augment/pitch/${entry.id}`,
+    ]);
+    const out = await augmentFitting(
+      [entry, { ...entry, id: 'k', label: 'kick', sha1: 'k1' }],
+      dir,
+      {
+        space: true,
+      },
+    );
     expect(out.map((e) => e.id)).toEqual([
       `augment/lofi/${entry.id}`,
       `augment/pitch/${entry.id}`,

@@ -6,9 +6,10 @@
  *    peak, 6–18 dB quieter (small soundfonts and old samplers are dull, noisy, quieter);
  *  - `pitch`: resampled by −4, −2, +2 or +4 semitones (duration changes with it, as
  *    when a sampler plays the note elsewhere).
- * Vocal and fx files (one-shots and loops) get a third, `space`: a formant-ish EQ, a
- * room, a phone / radio band limit and a level, drawn as for the speech and effect
- * sources (soundShaping.ts), with the room always on and a band limit half the time.
+ * With `space` (train.ts: SAMPLEMIND_VOICE_FX=1), vocal and fx files (one-shots and loops)
+ * get a third, `space`: a formant-ish EQ, a room, a phone / radio band limit and a level,
+ * drawn as for the speech and effect sources (soundShaping.ts), with the room always on
+ * and a band limit half the time.
  * Choices are fixed by a hash of the entry id. Test files are never augmented. The
  * validation variants serve only the final refit on train + validation
  * (train_model.py); early stopping, temperature and thresholds read original files only.
@@ -66,6 +67,7 @@ const SEMITONES = [-4, -2, 2, 4];
 export async function augmentFitting(
   entries: readonly ManifestEntry[],
   dir: string,
+  options: { space?: boolean } = {},
 ): Promise<ManifestEntry[]> {
   mkdirSync(dir, { recursive: true });
   const out: ManifestEntry[] = [];
@@ -84,7 +86,7 @@ export async function augmentFitting(
       { name: 'pitch', detail: `pitch ${semis > 0 ? '+' : ''}${semis} semitones` },
     ];
     const space = spaceChoice(h);
-    if (e.label === 'vocal' || e.label === 'fx')
+    if (options.space && (e.label === 'vocal' || e.label === 'fx'))
       variants.push({ name: 'space', detail: describeShape(space) });
     let audio: { channels: Float32Array[]; sampleRate: number } | null = null;
     for (const v of variants) {

@@ -14,7 +14,14 @@ import { lmmsCandidates } from './lmmsSamples';
 import { finaliseManifest, manifestToJsonl, type ManifestResult } from './manifest';
 import type { Candidate } from './manifestTypes';
 import { renderJob } from './render';
-import { planAvlKit, planGmDrums, planLoops, planMelodic, type RenderJob } from './renderPlan';
+import {
+  planAvlKit,
+  planGmDrums,
+  planLongNotes,
+  planLoops,
+  planMelodic,
+  type RenderJob,
+} from './renderPlan';
 import { SONIC_PI_PACKAGE, sonicPiCandidates } from './sonicPiSamples';
 import { SOUNDFONTS } from './soundfonts';
 import { renderGroup } from './split';
@@ -66,6 +73,11 @@ export function ensureDebianPackages(
     }
   }
   return missing(packages);
+}
+
+/** SAMPLEMIND_VOICE_FX=1: the speech and synthesised-effect sources and the `space` augmentation. */
+export function voiceFxEnabled(): boolean {
+  return process.env.SAMPLEMIND_VOICE_FX === '1';
 }
 
 export interface DatasetBuild extends ManifestResult {
@@ -123,8 +135,8 @@ export async function buildDataset(
   const synth =
     process.env.SAMPLEMIND_SYNTH_DRUMS === '1' ? synthDrumCandidates(join(dataDir, 'synth')) : [];
   if (synth.length > 0) log(`synthesised drums: ${synth.length} one-shots`);
-  // Spoken vocals and synthesised effects (SAMPLEMIND_VOICE_FX=0 leaves them out, as before 2026-12-08).
-  const voiceFx = process.env.SAMPLEMIND_VOICE_FX !== '0';
+  // Spoken vocals and synthesised effects: opt-in (README.md, 2026-12-08: not shipped yet).
+  const voiceFx = voiceFxEnabled();
   const speech = voiceFx
     ? await speechCandidates(join(dataDir, 'speech'), undefined, undefined, log)
     : [];
@@ -141,6 +153,10 @@ export async function buildDataset(
       ...planMelodic(sf.id, sf.path),
       planGmDrums(sf.id, sf.path),
       ...planLoops(sf.id, sf.path),
+      // long notes only where they train; opt-in like the speech and effects
+      ...(sf.role === 'train' && process.env.SAMPLEMIND_LONG_NOTES === '1'
+        ? [planLongNotes(sf.id, sf.path)]
+        : []),
     ];
     rendered.push(
       ...(await renderedCandidates(

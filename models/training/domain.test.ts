@@ -9,9 +9,8 @@ describe('domainOf', () => {
     expect(domainOf({ source: 'sonicpi', group: 'sonicpi:ambi' })).toBe('sonicpi');
   });
 
-  it('names a speech sample by its voice and a synthesised effect by its type', () => {
-    expect(domainOf({ source: 'speech', group: 'speech:flite-slt' })).toBe('speech:flite-slt');
-    expect(domainOf({ source: 'synthfx', group: 'synthfx:riser:b3' })).toBe('synthfx:riser');
-    expect(domainOf({ source: 'synthfx', group: 'synthfx:ui:b10' })).toBe('synthfx:ui');
+  it('keeps every speech voice and every synthesised effect in one domain per source', () => {
+    expect(domainOf({ source: 'speech', group: 'speech:flite-slt' })).toBe('speech');
+    expect(domainOf({ source: 'synthfx', group: 'synthfx:riser:b3' })).toBe('synthfx');
   });
 });

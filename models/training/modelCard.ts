@@ -291,7 +291,7 @@ ${e.length} labelled files (${e.filter((x) => x.kind === 'one-shot').length} one
 
 ${sourcesTable(e)}
 
-Augmentation: ${inp.augmented} variants of the train and validation files (a low-passed, noisier copy and a ±2/±4-semitone resampled copy of each, and for vocal and fx files a third with a synthetic room, a formant-ish EQ, often a phone / radio band limit and a level, \`models/training/augment.ts\`); the validation copies are only fitted on by the final refit, never used to choose an epoch or calibrate; test files are never augmented. The counts below are original files only.
+Augmentation: ${inp.augmented} variants of the train and validation files (a low-passed, noisier copy and a ±2/±4-semitone resampled copy of each${inp.augmented > 0 && e.some((x) => x.source === 'speech') ? ', and for vocal and fx files a third with a synthetic room, a formant-ish EQ, often a phone / radio band limit and a level' : ''}, \`models/training/augment.ts\`); the validation copies are only fitted on by the final refit, never used to choose an epoch or calibrate; test files are never augmented. The counts below are original files only.
 
 Sources:
 - **hydrogen** — every layer of every instrument in each kit's \`drumkit.xml\` (\`hydrogen-drumkits\`, \`hydrogen-data\`, and the guitar-strum kit of \`hydrogen-drumkits-effects\`, labelled guitar); labels from instrument names (\`models/training/drumNames.ts\`); licence per kit from the Debian copyright file.
@@ -299,10 +299,9 @@ Sources:
 - **hydrogen-loops** — two-bar grooves sequenced from each kit's own one-shots (\`drums\` loops).
 - **lmms** — \`/usr/share/lmms/samples\` folders (\`models/training/lmmsSamples.ts\`).
 - **sonicpi** — the CC0 samples of Debian's \`sonic-pi-samples\` (freesound.org recordings and sound design), each file labelled by name in \`models/training/sonicPiSamples.ts\`; samples whose class is unclear are left out.
-- **fluidr3, musescore, timgm6mb** — notes rendered with fluidsynth (no reverb/chorus) from each soundfont: every mapped GM program at ${4} keys × 3 velocities (40, 80, 120), every GM percussion key of 7 GM drum kits × 3 velocities, and two-bar phrases / grooves as loops (\`models/training/gmMapping.ts\`, \`renderPlan.ts\`).
+- **fluidr3, musescore, timgm6mb** — notes rendered with fluidsynth (no reverb/chorus) from each soundfont: every mapped GM program at ${4} keys × 3 velocities (40, 80, 120), every GM percussion key of 7 GM drum kits × 3 velocities, and two-bar phrases / grooves as loops (\`models/training/gmMapping.ts\`, \`renderPlan.ts\`)${e.some((x) => x.id.includes('/long-notes/')) ? '; for the training soundfonts also long notes (held 4–10 s, 3 keys, velocity 90) of every keys, guitar and bass program (`planLongNotes`)' : ''}.
 - **avl-black-pearl, avl-red-zeppelin** — the AVL drumkits soundfonts, labelled from their sample names (\`avlKits.ts\`).
-- **speech** — spoken phrases and ad-libs (\`speech/phrases.ts\`) rendered by Debian's festival (festvox voices: English, Italian, Finnish, Czech, Catalan, Russian) and flite voices at drawn speeds and pitch targets, delivered spoken, shouted, whispered (LPC resynthesis), chopped or stuttered, resampled to 44.1 kHz with an air band added to narrow-band voices, then a drawn room / EQ / band limit / level (\`speechVocals.ts\`, \`soundShaping.ts\`); labelled vocal. One split group per voice; a voice speaks only its split's phrase pool. espeak-ng is not used: it is part of the held-out check.
-- **synthfx** — effects synthesised from seeded random parameters (\`synth/fxVoices.ts\`, \`synthFx.ts\`): risers, downlifters, impacts, filter sweeps, whooshes, glitches, foley-like textures and UI sounds (blips, beeps, chimes, alarms, zaps, buzzes); labelled fx; groups are blocks of 8 seeds, every fifth block validates.
+${voiceFxSources(e)}
 
 ### One-shot classes per split
 
@@ -316,7 +315,7 @@ ${countsTable(e, 'loop', LOOP_CLASSES)}
 
 Every file has a group (a kit, an lmms folder, a soundfont + GM program, a soundfont's drum kits); a group is in exactly one split (\`models/training/split.ts\`, checked by its test).
 - **test (held out)**: the whole TimGM6mb soundfont (melodic programs, drum kits, loops), the kits ${TEST_GROUPS.filter((g) => g.startsWith('kit:')).join(', ')} (with the kits merged into them), and lmms ${TEST_GROUPS.filter((g) => g.startsWith('lmms:')).join(', ')}.
-- **validation** (early stopping, temperature, threshold): kits ${VAL_GROUPS.filter((g) => g.startsWith('kit:')).join(', ')}, lmms ${VAL_GROUPS.filter((g) => g.startsWith('lmms:')).join(', ')}, speech voices ${VAL_GROUPS.filter((g) => g.startsWith('speech:')).join(', ')}, every fifth block of synthesised effects, and GM programs ${[...valPrograms()].sort((a, b) => a - b).join(', ')} of the training soundfonts (FluidR3, MuseScore General — the latter is partly derived from FluidR3, so both hold the same programs out).
+- **validation** (early stopping, temperature, threshold): kits ${VAL_GROUPS.filter((g) => g.startsWith('kit:')).join(', ')}, lmms ${VAL_GROUPS.filter((g) => g.startsWith('lmms:')).join(', ')}, ${e.some((x) => x.source === 'speech') ? `speech voices ${VAL_GROUPS.filter((g) => g.startsWith('speech:')).join(', ')}, every fifth block of synthesised effects, ` : ''}and GM programs ${[...valPrograms()].sort((a, b) => a - b).join(', ')} of the training soundfonts (FluidR3, MuseScore General — the latter is partly derived from FluidR3, so both hold the same programs out).
 - **train**: everything else.
 
 Test groups: ${groupsOf('test').length}; validation groups: ${groupsOf('val').length}; train groups: ${groupsOf('train').length}.
@@ -369,6 +368,20 @@ npx tsx models/training/train.ts        # npm run train:classifier
 
 Needs Debian's \`/usr/bin/python3\` with python3-torch, python3-numpy, python3-onnx, and the packages listed in \`models/training/buildDataset.ts\` (installed with apt-get when missing and run as root). Rendering, the manifest and features are cached in \`models/training/.data/\`; the manifest is \`models/training/.data/manifest.jsonl\`.
 `;
+}
+
+/** The card's lines for the speech and synthesised-effect sources, when the data has them. */
+function voiceFxSources(e: readonly ManifestEntry[]): string {
+  const lines: string[] = [];
+  if (e.some((x) => x.source === 'speech'))
+    lines.push(
+      "- **speech** — spoken phrases and ad-libs (`speech/phrases.ts`) rendered by Debian's festival (festvox voices: English, Italian, Finnish, Czech, Catalan, Russian) and flite voices at drawn speeds and pitch targets, delivered spoken, shouted, whispered (LPC resynthesis), chopped or stuttered, resampled to 44.1 kHz with an air band added to narrow-band voices, then a drawn room / EQ / band limit / level (`speechVocals.ts`, `soundShaping.ts`); labelled vocal. One split group per voice; a voice speaks only its split's phrase pool. espeak-ng is not used: it is part of the held-out check.",
+    );
+  if (e.some((x) => x.source === 'synthfx'))
+    lines.push(
+      '- **synthfx** — effects synthesised from seeded random parameters (`synth/fxVoices.ts`, `synthFx.ts`): risers, downlifters, impacts, filter sweeps, whooshes, glitches, foley-like textures and UI sounds (blips, beeps, chimes, alarms, zaps, buzzes); labelled fx; groups are blocks of 8 seeds, every fifth block validates.',
+    );
+  return lines.map((l) => `${l}\n`).join('');
 }
 
 export function writeModelCard(path: string, inp: CardInputs): void {

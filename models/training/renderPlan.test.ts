@@ -9,6 +9,8 @@ import {
   loopClassOf,
   planAvlKit,
   planGmDrums,
+  LONG_NOTE_CLASSES,
+  planLongNotes,
   planLoops,
   planMelodic,
   spreadKeys,
@@ -26,6 +28,26 @@ function checkSlots(job: RenderJob): void {
 }
 
 describe('render plans', () => {
+  it("plans long held notes of the ringing classes only, in their programs' groups", () => {
+    const job = planLongNotes('fluidr3', '/x.sf2');
+    checkSlots(job);
+    expect(job.segments.length).toBeGreaterThan(30);
+    const labels = new Set(job.segments.map((s) => s.label));
+    expect([...labels].sort()).toEqual([...LONG_NOTE_CLASSES].sort());
+    for (const s of job.segments) {
+      expect(s.program).not.toBeNull();
+      expect(s.endMs - s.startMs).toBeGreaterThanOrEqual(7000);
+      expect(s.name).toMatch(/^long-p\d{3}-k\d+\.wav$/);
+    }
+    const holds = job.events.filter((e) => e.type === 'noteOff').length;
+    expect(holds).toBe(job.segments.length);
+    // no name clashes with the short notes of the same soundfont
+    const short = new Set(
+      planMelodic('fluidr3', '/x.sf2').flatMap((j) => j.segments.map((s) => s.name)),
+    );
+    expect(job.segments.some((s) => short.has(s.name))).toBe(false);
+  });
+
   it('spreads keys over a range', () => {
     expect(spreadKeys(28, 52, 4)).toEqual([28, 36, 44, 52]);
     expect(spreadKeys(40, 50, 1)).toEqual([45]);

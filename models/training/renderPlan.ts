@@ -103,6 +103,37 @@ export function planMelodic(sfId: string, sfPath: string): RenderJob[] {
   });
 }
 
+/** Classes whose notes ring on when held: rendered again as long notes (`planLongNotes`). */
+export const LONG_NOTE_CLASSES: readonly OneShotClass[] = ['keys', 'guitar', 'bass'];
+export const LONG_NOTE_KEYS = 3;
+
+/**
+ * Long notes of a training soundfont: every program of LONG_NOTE_CLASSES at
+ * LONG_NOTE_KEYS keys, velocity 90, held 4–10 s (fixed by program and key) with a 3 s
+ * release slot, so that a piano or guitar note that rings for many seconds, as recorded
+ * sample packs have them, is in training; the notes of `planMelodic` are held 1.2 s.
+ */
+export function planLongNotes(sfId: string, sfPath: string): RenderJob {
+  const t = new Timeline();
+  for (const program of gmPrograms()) {
+    const pc = gmProgramClass(program);
+    if (!pc || !LONG_NOTE_CLASSES.includes(pc.cls)) continue;
+    t.events.push({ tick: t.now, type: 'program', channel: 0, program });
+    t.now += 100;
+    for (const key of spreadKeys(pc.low + 3, pc.high - 3, LONG_NOTE_KEYS)) {
+      const hold = 4000 + ((program * 131 + key * 17) % 7) * 1000;
+      addNote(t, 0, key, 90, hold, hold + 3000, {
+        name: `long-p${String(program).padStart(3, '0')}-k${key}.wav`,
+        kind: 'one-shot',
+        label: pc.cls,
+        program,
+        detail: `GM program ${program}, key ${key}, velocity 90, held ${hold / 1000} s`,
+      });
+    }
+  }
+  return { id: `${sfId}/long-notes`, soundfont: sfPath, events: t.events, segments: t.segments };
+}
+
 /** One job with every GM percussion key of every GM drum kit of a soundfont. */
 export function planGmDrums(sfId: string, sfPath: string): RenderJob {
   const t = new Timeline();

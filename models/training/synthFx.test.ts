@@ -55,7 +55,7 @@ describe('synthesised effects', () => {
       expect(fxGroup(type, 0)).toBe(fxGroup(type, 7));
       expect(fxGroup(type, 0)).not.toBe(fxGroup(type, 8));
     }
-    expect(domainOf({ source: 'synthfx', group: fxGroup('impact', 30) })).toBe('synthfx:impact');
+    expect(domainOf({ source: 'synthfx', group: fxGroup('impact', 30) })).toBe('synthfx');
   });
 
   it('writes labelled fx one-shots once and reuses them', () => {

@@ -24,7 +24,7 @@ import {
 import { LOOP_CLASSES, ONE_SHOT_CLASSES } from '../../shared/taxonomy';
 import { augmentFitting } from './augment';
 import { domainOf } from './domain';
-import { buildDataset } from './buildDataset';
+import { buildDataset, voiceFxEnabled } from './buildDataset';
 import { evaluateSplit } from './evaluate';
 import { levelVariants } from './levelVariants';
 import { measureLevelRobustness } from './robustness';
@@ -123,7 +123,9 @@ async function main(): Promise<void> {
   log('1/5 dataset');
   const dataset = await buildDataset(dataDir, log);
 
-  const augmented = await augmentFitting(dataset.entries, join(dataDir, 'augment'));
+  const augmented = await augmentFitting(dataset.entries, join(dataDir, 'augment'), {
+    space: voiceFxEnabled(),
+  });
   log(`augmentation: ${augmented.length} variants of train and validation files`);
   const all = [...dataset.entries, ...augmented];
 
