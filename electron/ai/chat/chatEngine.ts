@@ -36,6 +36,20 @@ const MAX_TURN_SAMPLES = 50;
 const NO_PROVIDER_FIX = 'start Ollama (or let SampleMind start it) or add an API key in Settings.';
 export const NO_PROVIDER_MESSAGE = `No AI provider is available: ${NO_PROVIDER_FIX}`;
 
+/**
+ * The fix that matches why Ollama is out (the supervisor's words, as Settings shows them):
+ * no binary → install it; starting turned off → start it yourself; else start it or add a key.
+ */
+export function noProviderFix(why: string): string {
+  if (/Ollama is not installed/i.test(why)) {
+    return 'install Ollama (https://ollama.com/download) and restart SampleMind, or add an API key in Settings.';
+  }
+  if (/starting one is turned off/i.test(why)) {
+    return 'start Ollama (`ollama serve`) or add an API key in Settings.';
+  }
+  return NO_PROVIDER_FIX;
+}
+
 export interface ChatEngineDeps {
   conversations: ConversationStore;
   actions: ActionStore;
@@ -71,7 +85,7 @@ export function errorData(error: unknown): ErrorData {
       const why = /^no AI provider can take this request \((.*)\)$/.exec(data.message)?.[1];
       return {
         ...data,
-        message: `No AI provider is available (${why ?? data.message}): ${NO_PROVIDER_FIX}`,
+        message: `No AI provider is available (${why ?? data.message}): ${noProviderFix(why ?? data.message)}`,
       };
     }
     return data;
