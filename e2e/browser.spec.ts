@@ -33,6 +33,36 @@ test('an empty library explains how to start', async () => {
   await shot(page, '01-empty');
 });
 
+test('the player bar is one row at 1024, 1440 and 1920 px', async () => {
+  const player = page.getByRole('region', { name: 'Player' });
+  const sync = player.getByRole('group', { name: 'Sync to project' });
+  const middle = async (name: 'Sync' | 'Metronome') => {
+    const target =
+      name === 'Sync'
+        ? sync.getByLabel('Sync', { exact: true })
+        : sync.getByRole('button', { name });
+    const box = (await target.boundingBox())!;
+    return box.y + box.height / 2;
+  };
+  const before = page.viewportSize()!;
+  try {
+    for (const width of [1024, 1440, 1920]) {
+      await page.setViewportSize({ width, height: 800 });
+      // Same row: the Metronome button's middle is level with the Sync checkbox's.
+      await expect
+        .poll(async () => Math.abs((await middle('Metronome')) - (await middle('Sync'))), {
+          message: `player bar at ${width} px`,
+        })
+        .toBeLessThan(8);
+      const bar = (await sync.boundingBox())!;
+      expect(bar.x + bar.width).toBeLessThanOrEqual(width);
+      if (width === 1024) await shot(page, '01b-player-1024');
+    }
+  } finally {
+    await page.setViewportSize(before);
+  }
+});
+
 test('adds a folder by path and lists its samples', async () => {
   const field = page.getByRole('region', { name: 'Get started' }).getByLabel('Folder path');
   await field.fill(libraryPath());
