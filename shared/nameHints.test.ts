@@ -25,8 +25,8 @@ const CASES: Case[] = [
   ['Keys - Ebm - 90.wav', '', { key: 'D# minor', bpm: 90 }],
   ['120_Am_Melody.wav', '', { bpm: 120, key: 'A minor' }],
   ['Top Loop 128 Filtered.wav', '', { loop: true, bpm: 128 }],
-  ['Snare 120.wav', '', {}], // no loop context: could be anything
-  ['Kick 100.wav', 'Drums/Kicks', {}],
+  ['Snare 120.wav', '', { drumHit: true }], // no loop context: could be anything
+  ['Kick 100.wav', 'Drums/Kicks', { drumHit: true }],
   ['Loop 100 120.wav', '', { loop: true }], // two candidates: ambiguous
   ['Drum Loop Vol 100.wav', '', { loop: true }], // an index, not a tempo
   ['Break 16 bars.wav', '', { loop: true }],
@@ -35,12 +35,12 @@ const CASES: Case[] = [
   ['Beat 45.wav', '', { loop: true }], // below the bare range
   ['Beat 250.wav', '', { loop: true }], // above the bare range
   // Drum-machine numbers and indexes are not tempos.
-  ['kick_01.wav', '', {}],
-  ['808_Kick.wav', '', {}],
-  ['TR909 Snare.wav', '', {}],
+  ['kick_01.wav', '', { drumHit: true }],
+  ['808_Kick.wav', '', { drumHit: true }],
+  ['TR909 Snare.wav', '', { drumHit: true }],
   ['808 Loop 140.wav', '', { loop: true, bpm: 140 }],
   ['TR-808 Cowbell.wav', '', {}],
-  ['Snare_2019.wav', 'Loops', { loop: true }],
+  ['Snare_2019.wav', 'Loops', { loop: true, drumHit: true }],
   // Keys: spelled out, split over two words, after "key"; never a lone letter.
   ['Pad Cmaj.wav', '', { key: 'C major' }],
   ['Synth_A#_min.wav', '', { key: 'A# minor' }],
@@ -65,23 +65,27 @@ const CASES: Case[] = [
   ['Piano C#3.wav', '', { rootMidi: 49 }],
   ['Sub Bass Eb1.wav', '', { rootMidi: 27 }],
   ['Rhodes_A3_Soft.wav', '', { rootMidi: 57 }],
-  ['Snare A1.wav', '', {}], // a variation label on a drum
-  ['Kit B2 Kick.wav', '', {}],
+  ['Snare A1.wav', '', { drumHit: true }], // a variation label on a drum
+  ['Kit B2 Kick.wav', '', { drumHit: true }],
   ['Piano C3 C4.wav', '', {}], // two notes: ambiguous
   ['Bass.wav', 'Samples/Bass/C2', { rootMidi: 36 }],
   // One-shot and loop words (whole words; file name over folders).
-  ['Kick One Shot.wav', '', { oneShot: true }],
+  ['Kick One Shot.wav', '', { oneShot: true, drumHit: true }],
   ['Perc_oneshot_03.wav', '', { oneShot: true }],
   ['Brass one-shot.wav', '', { oneShot: true }],
   ['Orchestra Hit.wav', '', { oneShot: true }],
   ['Snapshot.wav', '', {}],
-  ['Kick.wav', 'One Shots/Kicks', { oneShot: true }],
-  ['Kick Hit.wav', 'Loops', { oneShot: true }],
+  ['Kick.wav', 'One Shots/Kicks', { oneShot: true, drumHit: true }],
+  ['Kick Hit.wav', 'Loops', { oneShot: true, drumHit: true }],
   ['Drum Loop.wav', 'One Shots', { loop: true }],
   ['Amen Breaks 170.wav', '', { loop: true, bpm: 170 }],
   ['DrumLoop_120.wav', '', { loop: true, bpm: 120 }],
   ['Beatbox.wav', '', {}],
   ['Hit Loop.wav', '', {}], // says both: ambiguous
+  // A drum strike named in the file's own name (not a folder's), unless it says loop.
+  ['TomLow-0.wav', 'drumkits/ForzeeStereo', { drumHit: true }],
+  ['Kick Loop 03.wav', '', { loop: true }],
+  ['Hat.wav', 'Kicks', {}],
   // Folders: lower priority than the name, nearer first.
   ['Bass 01.wav', 'Construction Kits/Am 120', { key: 'A minor', bpm: 120 }],
   ['Melody.wav', 'Loops/120 BPM', { loop: true, bpm: 120 }],
@@ -102,7 +106,10 @@ describe('nameHints', () => {
   });
 
   it('accepts Windows separators in folder paths', () => {
-    expect(nameHints('Kick.wav', 'C:\\Samples\\One Shots')).toEqual({ oneShot: true });
+    expect(nameHints('Kick.wav', 'C:\\Samples\\One Shots')).toEqual({
+      oneShot: true,
+      drumHit: true,
+    });
   });
 });
 

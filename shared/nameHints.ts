@@ -55,6 +55,20 @@ const PERCUSSION_WORDS = new Set([
   'drum',
   'drums',
 ]);
+/** Words naming one drum strike: a file named so holds a hit (nameHints' drumHit). */
+const STRIKE_WORDS = new Set([
+  'kick',
+  'bd',
+  'snare',
+  'sd',
+  'tom',
+  'clap',
+  'crash',
+  'rim',
+  'rimshot',
+  'cymbal',
+  'hihat',
+]);
 /** Words before a number that make it an index, not a tempo ("Vol 100", "Take 72"). */
 const INDEX_WORDS = new Set([
   'vol',
@@ -116,6 +130,8 @@ interface LevelHints {
   rootMidi?: number;
   loop: boolean;
   oneShot: boolean;
+  /** The level names one drum strike (STRIKE_WORDS). */
+  strike: boolean;
   /** True when the level is nothing but numbers, keys and notes (a folder like "Am 120"). */
   onlyMusic: boolean;
 }
@@ -156,6 +172,7 @@ export function nameHints(fileName: string, dirPath: string): NameHints {
     }
   }
   const loopContext = out.loop === true;
+  if (file.strike && !file.loop) out.drumHit = true;
 
   const bpm =
     pickBpm(file, loopContext, true) ??
@@ -208,6 +225,7 @@ function readLevel(tokens: string[]): LevelHints {
     bare: [],
     loop: lower.some((t) => LOOP_WORDS.has(t)),
     oneShot: lower.some((t) => ONE_SHOT_WORDS.has(t)) || hasOneShotPhrase(lower),
+    strike: lower.some((t) => STRIKE_WORDS.has(t)),
     onlyMusic: tokens.length > 0,
   };
   const percussive = lower.some((t) => PERCUSSION_WORDS.has(t));

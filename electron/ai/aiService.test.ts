@@ -146,6 +146,36 @@ describe('AiService', () => {
     expect(status.chosen.chat).toMatchObject({ provider: 'ollama', model: 'gpt-oss:20b' });
   });
 
+  it('a refusal says Ollama is not installed when no binary is found, as Settings does', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sm-ai-'));
+    const db = openDatabase(':memory:');
+    const service = new AiService({
+      db,
+      dataDir,
+      keys: memoryKeyStore({}),
+      ollama: {
+        defaultHost: `http://127.0.0.1:${await freeLoopbackPort()}`,
+        resourcesDir: dataDir,
+        env: { PATH: dataDir },
+        autoPull: false,
+      },
+    });
+    cleanups.push(async () => {
+      await service.close();
+      db.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+    const status = await service.status();
+    expect(status.ollama.lastError).toMatch(/Ollama is not installed/);
+    const error = await drain(service, {
+      task: 'chat',
+      messages: [{ role: 'user', content: 'hi' }],
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'NO_PROVIDER' });
+    expect((error as Error).message).toContain('ollama: Ollama is not installed');
+    expect((error as Error).message).not.toContain('Ollama is not running');
+  });
+
   it('sets and removes keys through the key store', async () => {
     const { service } = await setup({ ollama: false, keys: {} });
     expect((await service.status()).chosen.tag).toBeNull();

@@ -103,6 +103,10 @@ export class AiService {
       settings: () => this.settings.get(),
       health: this.health,
       ollamaHost: () => this.supervisor.host(),
+      ollamaProblem: () => {
+        const s = this.supervisor.status();
+        return s.state === 'unavailable' ? s.lastError : null;
+      },
       baseURLs: o.baseURLs,
     });
     this.inner = new Router({

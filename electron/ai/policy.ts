@@ -86,6 +86,8 @@ export interface PlanContext {
   providers: ProviderView[];
   health: HealthBook;
   budgets: Budgets;
+  /** Why a provider is missing from `providers` (e.g. "Ollama is not installed …"), where known. */
+  whyMissing?: Partial<Record<AiProviderId, string>>;
 }
 
 export function resolveNeeds(request: RouteRequest, settings: AiSettings): ResolvedNeeds {
@@ -190,7 +192,8 @@ export function planRoute(request: RouteRequest, ctx: PlanContext): Plan {
       rejected.push({
         provider: id,
         code: 'NOT_CONFIGURED',
-        reason: id === 'ollama' ? 'Ollama is not running' : 'no API key',
+        reason:
+          ctx.whyMissing?.[id] ?? (id === 'ollama' ? 'Ollama is not running' : 'no API key'),
       });
       continue;
     }

@@ -30,6 +30,8 @@ export interface RegistryOptions {
   health: HealthBook;
   /** The Ollama base URL in use now (supervisor or settings); null: none. */
   ollamaHost: () => string | null;
+  /** Why Ollama cannot be used now (the supervisor's words, e.g. not installed); null: no better reason. */
+  ollamaProblem?: () => string | null;
   /** Endpoints other than the price table's (tests, proxies). */
   baseURLs?: Partial<Record<AiProviderId, string>>;
   /** How long the list of installed Ollama models is trusted (default 30 s). */
@@ -133,6 +135,11 @@ export class ProviderRegistry implements ProviderSource {
   /** Forget the installed-model list (after a pull, or when the host changed). */
   invalidateModels(): void {
     this.ollamaModels = null;
+  }
+
+  whyMissing(): Partial<Record<AiProviderId, string>> {
+    const problem = this.o.ollamaProblem?.() ?? null;
+    return problem ? { ollama: problem } : {};
   }
 
   async views(): Promise<ProviderView[]> {

@@ -8,4 +8,6 @@ export interface ProviderSource {
   get(id: AiProviderId): Provider | null;
   /** Secrets to scrub from any message that leaves the router. */
   secrets(): string[];
+  /** Why a provider missing from views() is missing, where known better than "not configured". */
+  whyMissing?(): Partial<Record<AiProviderId, string>>;
 }

@@ -87,6 +87,7 @@ export class Router implements AiRouter {
       providers: await this.o.providers.views(),
       health: this.o.health,
       budgets: this.o.budgets,
+      whyMissing: this.o.providers.whyMissing?.() ?? {},
     });
   }
 

@@ -280,6 +280,10 @@ describe('installed with npm install -g, run from outside the checkout', () => {
     const r = sm(['chat', 'which kicks are loud?', '--db', db()]);
     expect(r.code).toBe(1);
     expect(r.err).not.toMatch(/Settings/);
+    // The reasons from the router, once, in the CLI's own sentence.
+    expect(r.err).toMatch(
+      /^samplemind chat: no AI provider is available \(ollama: .*; groq: no API key;.*\): the CLI uses/,
+    );
     for (const word of [
       'OLLAMA_HOST',
       'GROQ_API_KEY',

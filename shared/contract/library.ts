@@ -73,6 +73,8 @@ export interface NameHints {
   rootMidi?: number;
   oneShot?: boolean;
   loop?: boolean;
+  /** The file's own name names one drum strike ("TomLow-0", "Kick 03", "Snare Rim"). */
+  drumHit?: boolean;
 }
 
 export interface SampleTag {

@@ -238,10 +238,28 @@ describe('chat engine', () => {
       }),
     );
     const res = await send({ text: 'hello' });
-    expect(res.error).toMatchObject({
+    expect(res.error).toEqual({
       code: 'NO_PROVIDER',
-      message: expect.stringMatching(/add an API key in Settings.*ollama: not running/),
+      message:
+        'No AI provider is available (ollama: not running): start Ollama (or let SampleMind start it) or add an API key in Settings.',
     });
+  });
+
+  it('says to install Ollama, not to let SampleMind start it, when no Ollama binary is found', async () => {
+    provideChatRouter(
+      lib.app.db,
+      ScriptedRouter.of({
+        error: new AppError(
+          'NO_PROVIDER',
+          'no AI provider can take this request (ollama: Ollama is not installed (no bundled binary, none on PATH); groq: no API key)',
+        ),
+      }),
+    );
+    const res = await send({ text: 'hello' });
+    expect(res.error?.message).toBe(
+      'No AI provider is available (ollama: Ollama is not installed (no bundled binary, none on PATH); groq: no API key): install Ollama (https://ollama.com/download) and restart SampleMind, or add an API key in Settings.',
+    );
+    expect(res.error?.message).not.toContain('let SampleMind start it');
   });
 
   it('stops with BUDGET_EXCEEDED when the router refuses mid-conversation', async () => {

@@ -33,8 +33,22 @@ export const MAX_CALLS_PER_STEP = 8;
 /** Samples shown under one answer. */
 const MAX_TURN_SAMPLES = 50;
 
-export const NO_PROVIDER_MESSAGE =
-  'No AI provider is available: start Ollama (or let SampleMind start it) or add an API key in Settings.';
+const NO_PROVIDER_FIX = 'start Ollama (or let SampleMind start it) or add an API key in Settings.';
+export const NO_PROVIDER_MESSAGE = `No AI provider is available: ${NO_PROVIDER_FIX}`;
+
+/**
+ * The fix that matches why Ollama is out (the supervisor's words, as Settings shows them):
+ * no binary → install it; starting turned off → start it yourself; else start it or add a key.
+ */
+export function noProviderFix(why: string): string {
+  if (/Ollama is not installed/i.test(why)) {
+    return 'install Ollama (https://ollama.com/download) and restart SampleMind, or add an API key in Settings.';
+  }
+  if (/starting one is turned off/i.test(why)) {
+    return 'start Ollama (`ollama serve`) or add an API key in Settings.';
+  }
+  return NO_PROVIDER_FIX;
+}
 
 export interface ChatEngineDeps {
   conversations: ConversationStore;
@@ -67,7 +81,12 @@ export function errorData(error: unknown): ErrorData {
   if (error instanceof AppError) {
     const data = error.toData();
     if (data.code === 'NO_PROVIDER' && !data.message.includes('Settings')) {
-      return { ...data, message: `${NO_PROVIDER_MESSAGE} (${data.message})` };
+      // One sentence: why each provider is out, then the fix (not the router's words nested in ours).
+      const why = /^no AI provider can take this request \((.*)\)$/.exec(data.message)?.[1];
+      return {
+        ...data,
+        message: `No AI provider is available (${why ?? data.message}): ${noProviderFix(why ?? data.message)}`,
+      };
     }
     return data;
   }

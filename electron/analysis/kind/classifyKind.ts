@@ -53,6 +53,9 @@ function logistic(v: number): number {
   return 1 / (1 + Math.exp(-v));
 }
 
+/** A file named for a drum strike is a one-shot when its audio shows at most this many onsets. */
+export const NAMED_HIT_MAX_ONSETS = 3;
+
 /** From this length on a loop word in the name is believed without more (s). */
 export const NAME_LOOP_ALWAYS_SEC = 2;
 
@@ -102,6 +105,16 @@ export function classifyKind(e: KindEvidence): KindDecision {
     return { kind: 'loop', confidence: 0.9, source: 'name', score };
   if (e.hints?.oneShot && !e.hints.loop)
     return { kind: 'one-shot', confidence: 0.9, source: 'name', score };
+  // A file named for one drum strike ("TomLow-0", "Kick 03") holding a hit or two is that
+  // strike ringing out, however well its length fits a bar at some tempo; a named tempo or
+  // a loop word (in the file or its folders) keeps it open to being a loop.
+  if (
+    e.hints?.drumHit &&
+    !e.hints.loop &&
+    e.hints.bpm === undefined &&
+    e.onsets.length <= NAMED_HIT_MAX_ONSETS
+  )
+    return { kind: 'one-shot', confidence: 0.85, source: 'name', score };
   // One note held throughout, never struck again, is a one-shot however long it lasts or
   // however its timbre moves (a filtered or "vowel" bass, a drone, a pad): nothing repeats.
   const held = p >= 0.5 ? (e.heldNote?.() ?? null) : null;

@@ -55,6 +55,18 @@ describe('kind', () => {
       kind: 'one-shot',
       source: 'name',
     });
+    // A file named for a drum strike with a hit or two is a one-shot, however its length fits
+    // a bar; a loop word or a named tempo keeps the loop open, and so do many onsets.
+    const twoHits = { ...loop, onsets: [0, 1] };
+    expect(classifyKind({ ...twoHits, hints: { drumHit: true } })).toMatchObject({
+      kind: 'one-shot',
+      source: 'name',
+    });
+    expect(classifyKind(twoHits)).toMatchObject({ kind: 'loop', source: 'audio' });
+    expect(classifyKind({ ...twoHits, hints: { drumHit: true, bpm: 120 } }).source).not.toBe(
+      'name',
+    );
+    expect(classifyKind({ ...loop, hints: { drumHit: true } })).toMatchObject({ kind: 'loop' });
     expect(classifyKind({ ...loop, embedded: { oneShot: true } })).toMatchObject({
       kind: 'one-shot',
       source: 'embedded',

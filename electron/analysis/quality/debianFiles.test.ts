@@ -193,6 +193,20 @@ describe('real files: a class the file name states', () => {
   );
 });
 
+describe('real files: a drum strike named so is a one-shot', () => {
+  // 2.00 s, two onsets (the strike and a swell of its ring): the kind model called it a
+  // loop at 120 BPM (4 beats) and the loop head a sure "bass".
+  each(
+    [`${KITS}/ForzeeStereo/TomLow-0.wav`],
+    'a low tom ringing for 2 s is a tom one-shot',
+    async (path) => {
+      const { result, classification } = await asLibrary(path);
+      expect(result).toMatchObject({ kind: 'one-shot', bpm: null });
+      expect(classification).toMatchObject({ class: 'tom' });
+    },
+  );
+});
+
 describe('real files: tempo as a producer counts it', () => {
   // Sonic Pi's loops: the 2.474 s ones are 4 beats at 97 BPM (loop_drone_g_97 says so in
   // its name and is 8 beats long), not 8 beats at 194.

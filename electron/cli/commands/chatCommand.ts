@@ -100,7 +100,7 @@ export const chatCommand: CliCommand = {
       return result.stopReason === 'cancelled' ? 130 : 0;
     } catch (error) {
       if (error instanceof AppError && error.code === 'NO_PROVIDER') {
-        const why = /\(no AI provider can take this request \((.*)\)\)$/.exec(error.message)?.[1];
+        const why = /^No AI provider is available \((.*)\): /.exec(error.message)?.[1];
         throw new AppError(
           'NO_PROVIDER',
           `no AI provider is available${why ? ` (${why})` : ''}: ${aiSourcesText(app.info.dataDir)}`,
