@@ -2,7 +2,9 @@ import type { SearchQuery } from '../../shared/schemas';
 import { SORT_COLUMNS, type SortColumn } from '../../shared/schemas';
 import { UsageError, type OptionsConfig } from './command';
 import { typedFilters } from '../../shared/search/typedFilters';
+import { oneOf } from './choice';
 import { idArg, intFlag } from './flags';
+import { suggestion } from '../../shared/suggest';
 
 export const SEARCH_OPTIONS: OptionsConfig = {
   kind: { type: 'string' },
@@ -51,10 +53,7 @@ export function searchQueryFromFlags(words: string, values: Values): SearchQuery
   const text = typed.text;
   const filters: NonNullable<SearchQuery['filters']> = {};
   const kind = str(values.kind) ?? typed.kind;
-  if (kind) {
-    if (kind !== 'loop' && kind !== 'one-shot') throw new UsageError('--kind is loop or one-shot');
-    filters.kind = kind;
-  }
+  if (kind) filters.kind = oneOf(kind, ['loop', 'one-shot'] as const, '--kind');
   const cls = str(values.class);
   if (cls)
     filters.classes = cls
@@ -76,9 +75,11 @@ export function searchQueryFromFlags(words: string, values: Values): SearchQuery
   }
   const key = str(values.key) ?? typed.key;
   if (key) {
-    const related = str(values.related) ?? 'exact';
-    if (related !== 'exact' && related !== 'relative' && related !== 'compatible')
-      throw new UsageError('--related is exact, relative or compatible');
+    const related = oneOf(
+      str(values.related) ?? 'exact',
+      ['exact', 'relative', 'compatible'] as const,
+      '--related',
+    );
     filters.key = { key, relation: related };
   }
   const tags = values.tag;
@@ -91,7 +92,10 @@ export function searchQueryFromFlags(words: string, values: Values): SearchQuery
     const formats = format.split(',').map((f) => f.trim().toLowerCase());
     const known = ['wav', 'aiff', 'flac', 'ogg', 'mp3'];
     const bad = formats.find((f) => !known.includes(f));
-    if (bad) throw new UsageError(`--format is a list of ${known.join(', ')}; not "${bad}"`);
+    if (bad)
+      throw new UsageError(
+        `--format is a list of ${known.join(', ')}; not "${bad}"${suggestion(bad, known)}`,
+      );
     filters.formats = formats as NonNullable<typeof filters.formats>;
   }
   const folder = str(values.folder);
@@ -116,7 +120,12 @@ export function searchQueryFromFlags(words: string, values: Values): SearchQuery
       !(SORT_COLUMNS as readonly string[]).includes(by ?? '') ||
       (dir !== 'asc' && dir !== 'desc')
     ) {
-      throw new UsageError(`--sort is one of ${SORT_COLUMNS.join(', ')}, optionally :asc or :desc`);
+      const hint = (SORT_COLUMNS as readonly string[]).includes(by ?? '')
+        ? suggestion(dir, ['asc', 'desc'], `${by}:`)
+        : suggestion(by ?? '', SORT_COLUMNS);
+      throw new UsageError(
+        `--sort is one of ${SORT_COLUMNS.join(', ')}, optionally :asc or :desc${hint}`,
+      );
     }
     query.sort = { by: by as SortColumn, dir };
   }

@@ -118,6 +118,9 @@ describe('samplemind ai', () => {
     expect((await cli('ai', 'nope')).code).toBe(2);
     expect((await cli('ai', 'budget', 'x', 'day', '1')).code).toBe(2);
     expect((await cli('ai', 'budget', 'total', 'week', '1')).code).toBe(2);
+    expect((await cli('ai', 'budget', 'total', 'mnth', '1')).err).toMatch(/did you mean month/);
+    expect((await cli('ai', 'budget', 'gorq', 'day', '1')).err).toMatch(/did you mean groq/);
+    expect((await cli('ai', 'local-only', 'offf')).err).toMatch(/did you mean off/);
     expect((await cli('ai', 'budget', 'total', 'day', 'lots')).code).toBe(2);
     expect((await cli('ai', 'budget', 'total')).code).toBe(2);
     expect((await cli('ai', 'local-only', 'maybe')).code).toBe(2);

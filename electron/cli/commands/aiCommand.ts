@@ -4,6 +4,7 @@ import type { AiCloudProviderId } from '../../../shared/schemas/ai';
 import { aiSourcesText } from '../aiSources';
 import { call } from '../call';
 import { suggestion } from '../../../shared/suggest';
+import { oneOf } from '../choice';
 import { UsageError, type CliCommand } from '../command';
 import { formatTable, printJson, printResult } from '../output';
 import { stringFlag } from '../flags';
@@ -130,14 +131,15 @@ export const aiCommand: CliCommand = {
         return printResult(ctx, s, providersText(s, app.info.dataDir));
       }
       case 'budget': {
-        const [scope, period, amount] = args;
-        if (!scope || !period || !amount)
+        const [scope, periodArg, amount] = args;
+        if (!scope || !periodArg || !amount)
           throw new UsageError('budget needs a scope, a period and an amount');
         if (scope !== 'total' && !(AI_PROVIDER_IDS as readonly string[]).includes(scope)) {
-          throw new UsageError(`unknown scope "${scope}" (total or ${AI_PROVIDER_IDS.join(', ')})`);
+          throw new UsageError(
+            `unknown scope "${scope}" (total or ${AI_PROVIDER_IDS.join(', ')})${suggestion(scope, ['total', ...AI_PROVIDER_IDS])}`,
+          );
         }
-        if (period !== 'day' && period !== 'month')
-          throw new UsageError('the period is day or month');
+        const period = oneOf(periodArg, ['day', 'month'] as const, 'the period');
         const limitUsd = amount === 'none' ? null : Number(amount);
         if (limitUsd !== null && !Number.isFinite(limitUsd))
           throw new UsageError(`"${amount}" is not an amount`);
@@ -156,7 +158,7 @@ export const aiCommand: CliCommand = {
       }
       case 'local-only': {
         const [state] = args;
-        if (state !== 'on' && state !== 'off') throw new UsageError('local-only takes on or off');
+        oneOf(state ?? '', ['on', 'off'] as const, 'local-only');
         const s = await call(app, 'ai.setProviderSettings', { localOnly: state === 'on' });
         return printResult(ctx, s, `local only: ${s.localOnly ? 'on' : 'off'}\n`);
       }

@@ -66,7 +66,12 @@ describe('samplemind chat', () => {
 
   it('explains usage mistakes and a missing provider', async () => {
     await expect(chat([])).rejects.toThrow(/ask a question/);
-    await expect(chat(['x'], false, { provider: 'nope' })).rejects.toThrow(/--provider must be/);
+    await expect(chat(['x'], false, { provider: 'nope' })).rejects.toThrow(
+      /--provider is ollama, /,
+    );
+    await expect(chat(['x'], false, { provider: 'olama' })).rejects.toThrow(
+      /\(did you mean ollama\?\)/,
+    );
     await expect(chat(['x'], false, { model: 'm' })).rejects.toThrow(/--model needs --provider/);
     await expect(chat(['x'], false, { conversation: 'abc' })).rejects.toThrow(/conversation id/);
     await expect(chat(['x'])).rejects.toThrow(/ollama serve.*GROQ_API_KEY.*ai key set/);

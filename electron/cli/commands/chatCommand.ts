@@ -5,13 +5,12 @@ import { call } from '../call';
 import { UsageError, type CliCommand } from '../command';
 import { printJson } from '../output';
 import { stringFlag } from '../flags';
+import { oneOf } from '../choice';
 
 function provider(value: unknown): AiProviderId | undefined {
   if (value === undefined) return undefined;
-  if (typeof value === 'string' && (AI_PROVIDER_IDS as readonly string[]).includes(value)) {
-    return value as AiProviderId;
-  }
-  throw new UsageError(`--provider must be one of ${AI_PROVIDER_IDS.join(', ')}`);
+  if (typeof value !== 'string') throw new UsageError('--provider takes a provider name');
+  return oneOf(value, AI_PROVIDER_IDS, '--provider');
 }
 
 /** `samplemind chat "question"`: asks the assistant; the answer streams to stdout. */

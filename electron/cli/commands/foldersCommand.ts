@@ -1,6 +1,7 @@
 import { call } from '../call';
 import { UsageError, type CliCommand } from '../command';
 import { idArg } from '../flags';
+import { suggestion } from '../../../shared/suggest';
 import { formatTable, printJson, printResult, printTable } from '../output';
 
 export const foldersCommand: CliCommand = {
@@ -57,6 +58,8 @@ export const foldersCommand: CliCommand = {
         `removed the folder and its ${r.removedSamples} samples from the library (files untouched)\n`,
       );
     }
-    throw new UsageError(`unknown folders action "${action}" (list, rescan or remove)`);
+    throw new UsageError(
+      `unknown folders action "${action}" (list, rescan or remove)${suggestion(action ?? '', ['list', 'rescan', 'remove'])}`,
+    );
   },
 };
