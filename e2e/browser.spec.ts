@@ -110,6 +110,24 @@ test('analysis fills in class, kind and loudness', async () => {
   await shot(page, '02-browser');
 });
 
+test('finished import and analysis share one row, and can be dismissed', async () => {
+  const status = page.getByRole('region', { name: 'Import progress' });
+  await expect(page.locator('.analysis-line')).toHaveAttribute('data-state', 'idle');
+  const before = page.viewportSize()!;
+  try {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    const importLine = status.locator('.import-line[data-phase="done"]');
+    const analysisLine = status.locator('.analysis-line');
+    const top = async (l: typeof importLine) => (await l.boundingBox())!.y;
+    expect(Math.abs((await top(importLine)) - (await top(analysisLine)))).toBeLessThan(4);
+    await shot(page, '02c-finished-status-700');
+    await status.getByRole('button', { name: 'Dismiss the finished status' }).click();
+    await expect(status).toBeHidden();
+  } finally {
+    await page.setViewportSize(before);
+  }
+});
+
 test('the first rows are on screen before the app has loaded; the app then takes them over', async ({
   browser,
 }) => {

@@ -6,8 +6,8 @@ import type { AnalysisProgress } from '../../../shared/contract';
 import { isRunning } from './importProgress';
 import { EtaSmoother } from './etaSmoother';
 
-/** Background analysis: counts, files/s, ETA, pause/resume. */
-export function AnalysisStatus() {
+/** Background analysis: counts, files/s, ETA, pause/resume; tells `onActive` when it runs or is paused. */
+export function AnalysisStatus({ onActive }: { onActive?: (active: boolean) => void } = {}) {
   const importing = useStore((s) => s.jobs.some(isRunning));
   const [view, setView] = useState<{ p: AnalysisProgress; eta: number | null } | null>(null);
   useEffect(() => {
@@ -30,6 +30,10 @@ export function AnalysisStatus() {
   }, []);
   const p = view?.p;
   const eta = view?.eta ?? null;
+  const working =
+    p !== undefined &&
+    (p.state === 'paused' || (p.state === 'running' && p.queued + p.running > 0));
+  useEffect(() => onActive?.(working), [onActive, working]);
   if (!p || p.state === 'off') return null;
   const active = p.queued + p.running;
   if (p.state === 'idle' && active === 0 && p.completed === 0 && p.failed === 0) return null;

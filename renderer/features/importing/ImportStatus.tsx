@@ -18,6 +18,8 @@ export function ImportStatus() {
     useShallow((s) => ({ jobs: s.jobs, folders: s.folders, errors: s.importErrors })),
   );
   const [showErrors, setShowErrors] = useState(false);
+  const [analysisActive, setAnalysisActive] = useState(false);
+  const [dismissed, setDismissed] = useState(false);
   const labels = useMemo(
     () =>
       distinctFolderLabels([
@@ -27,17 +29,39 @@ export function ImportStatus() {
   );
   const running = jobs.filter(isRunning);
   const latest = running[0] ?? jobs[0];
+  // Finished (nothing importing or analysing): one row, and the user may dismiss it until
+  // something starts again. Hidden, not unmounted: the analysis line keeps listening.
+  const finished = running.length === 0 && !analysisActive;
+  const [wasFinished, setWasFinished] = useState(finished);
+  if (wasFinished !== finished) {
+    // Something started again: show the status again (state adjusted while rendering).
+    setWasFinished(finished);
+    if (!finished) setDismissed(false);
+  }
+  const hidden = finished && dismissed;
+  const className = `import-status${finished ? ' import-status--finished' : ''}`;
+  const dismiss = finished && (
+    <button
+      type="button"
+      className="link import-dismiss"
+      aria-label="Dismiss the finished status"
+      onClick={() => setDismissed(true)}
+    >
+      ✕
+    </button>
+  );
   if (!latest && errors.length === 0)
     return (
-      <section className="import-status" aria-label="Analysis progress">
-        <AnalysisStatus />
+      <section className={className} aria-label="Analysis progress" hidden={hidden}>
+        <AnalysisStatus onActive={setAnalysisActive} />
+        {dismiss}
       </section>
     );
   const folder = latest ? folders.find((f) => f.id === latest.folderId) : undefined;
   const total = latest ? expectedTotal(latest, folder) : null;
   const fraction = latest ? progressFraction(latest, total) : null;
   return (
-    <section className="import-status" aria-label="Import progress">
+    <section className={className} aria-label="Import progress" hidden={hidden}>
       {latest && (
         <div className="import-line" role="status" data-phase={latest.phase}>
           <strong title={latest.folderPath}>
@@ -58,7 +82,7 @@ export function ImportStatus() {
           )}
         </div>
       )}
-      <AnalysisStatus />
+      <AnalysisStatus onActive={setAnalysisActive} />
       {errors.length > 0 && (
         <div className="import-errors">
           <button
@@ -80,6 +104,7 @@ export function ImportStatus() {
           )}
         </div>
       )}
+      {dismiss}
     </section>
   );
 }
