@@ -17,6 +17,9 @@ test('the chat panel explains that no AI provider is set up and how to fix it', 
   await expect(alert).toContainText(/provider/i);
   await expect(alert).toContainText(/Ollama/);
   await expect(alert).toContainText(/key/i);
+  await expect(alert).not.toContainText('let SampleMind start it');
+  // Nothing imported: no status bar (not even an empty one with only a dismiss button).
+  await expect(page.locator('.import-status')).toBeHidden();
   await shot(page, '09-chat-no-provider');
 });
 
@@ -26,7 +29,7 @@ test('with no provider the assistant shows a setup card, not example prompts', a
   const panel = page.getByRole('complementary', { name: 'Assistant' });
   const card = panel.getByRole('region', { name: 'Set up the assistant' });
   await expect(card).toBeVisible();
-  await expect(card).toContainText('Ollama is not running');
+  await expect(card).toContainText('Ollama is not installed');
   await expect(card).toContainText('ollama serve');
   await expect(card).toContainText('No cloud provider has a key');
   await expect(panel).not.toContainText('Ask about your library');
