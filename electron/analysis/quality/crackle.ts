@@ -5,6 +5,13 @@
  * no loop, no class heard in the audio (quality/steadyNoise.ts covers noise without
  * events). The pulse test is tempo/pulseReality.ts.
  */
+import {
+  NOISE_MAX_DRIFT_DB,
+  NOISE_MAX_LEVEL_STD_DB,
+  NOISE_MAX_PITCH_CONFIDENCE,
+  NOISE_MIN_FLATNESS,
+} from './steadyNoise';
+
 export interface CrackleEvidence {
   durationSec: number;
   /** Frame energies of the analysis STFT (power, linear). */
@@ -25,14 +32,14 @@ export interface CrackleEvidence {
 /** Shortest sound judged (s): below two beats at 200 BPM nothing can be a loop anyway. */
 export const CRACKLE_MIN_SEC = 1;
 /** A pitch at least this clear is not crackle. */
-export const CRACKLE_MAX_PITCH_CONFIDENCE = 0.3;
+export const CRACKLE_MAX_PITCH_CONFIDENCE = NOISE_MAX_PITCH_CONFIDENCE;
 /** The floor under the clicks: running median of the frame level over this long (s). */
 export const FLOOR_MEDIAN_SEC = 0.1;
 /** Most the floor may wander (standard deviation, dB) and drift (dB), as for steady noise. */
-export const FLOOR_MAX_STD_DB = 3;
-export const FLOOR_MAX_DRIFT_DB = 6;
+export const FLOOR_MAX_STD_DB = NOISE_MAX_LEVEL_STD_DB;
+export const FLOOR_MAX_DRIFT_DB = NOISE_MAX_DRIFT_DB;
 /** The floor's spectrum is noise from this local flatness on (as quality/steadyNoise.ts). */
-export const FLOOR_MIN_FLATNESS = 0.5;
+export const FLOOR_MIN_FLATNESS = NOISE_MIN_FLATNESS;
 /** Crackle is many clicks: at least this many events (a tambourine's jingles or a 3D printer's ticks make 4–5). */
 export const CLICKS_MIN_EVENTS = 8;
 /** Clicks in silence are together within 30 dB of the peak for less than this share of the sound (drum hits ring longer). */
